@@ -1,0 +1,195 @@
+/**
+ * The gateway's configuration, validated with zod at boot. A bad config stops the process with one
+ * readable message (see `formatConfigError`). Secrets may be literal strings or `{ "env": "NAME" }`
+ * references resolved from the environment, so a config file can be committed without secrets.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/** The environment `{ env }` references are resolved against while a config is parsed. */
+let secretEnv: NodeJS.ProcessEnv = process.env;
+
+const secret = z
+  .union([z.string().min(1), z.object({ env: z.string().min(1) }).strict()])
+  .transform((value, ctx): string => {
+    if (typeof value === 'string') return value;
+    const found = secretEnv[value.env];
+    if (found === undefined || found === '') {
+      ctx.addIssue({ code: 'custom', message: `environment variable ${value.env} is not set` });
+      return z.NEVER;
+    }
+    return found;
+  });
+
+const url = z.url({ protocol: /^https?$/ });
+
+const jepiloteAccount = z
+  .object({ baseUrl: url, username: secret, password: secret })
+  .strict();
+
+const myunisoftAccount = z
+  .object({
+    baseUrl: url,
+    apiToken: secret,
+    thirdPartySecret: secret,
+    /** `firm` ("accès cabinet") tokens send `society-id`; `company` tokens are bound to one society. */
+    access: z.enum(['firm', 'company']).default('firm'),
+  })
+  .strict();
+
+const inqomAccount = z
+  .object({
+    authUrl: url,
+    apiUrl: url,
+    username: secret,
+    password: secret,
+    clientId: secret,
+    clientSecret: secret,
+    /** Inqom's firm (provisioning company) id whose accounting folders are listed. */
+    firmId: z.string().min(1),
+  })
+  .strict();
+
+const pleoAccount = z
+  .object({
+    baseUrl: url,
+    auth: z.discriminatedUnion('type', [
+      z.object({ type: z.literal('bearer'), token: secret }).strict(),
+      z.object({ type: z.literal('basic'), apiKey: secret }).strict(),
+    ]),
+    /** Pleo's Export API has no company listing: the companies this account serves. */
+    companies: z
+      .array(z.object({ id: z.string().min(1), name: z.string().min(1), siren: z.string().nullable().default(null) }).strict())
+      .min(1),
+  })
+  .strict();
+
+const companyAllowList = z.union([z.literal('*'), z.array(z.string().min(1))]);
+
+const tenant = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'tenant ids are lowercase letters, digits and dashes'),
+    name: z.string().min(1),
+    /** SHA-256 (hex) of each accepted API key; several so a key can be rotated. */
+    apiKeySha256: z.array(z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256')).min(1),
+    providers: z
+      .object({
+        jepilote: jepiloteAccount.optional(),
+        myunisoft: myunisoftAccount.optional(),
+        inqom: inqomAccount.optional(),
+        pleo: pleoAccount.optional(),
+      })
+      .strict(),
+    /** Native company ids this tenant may see, per provider; `*` means every company the account sees. */
+    companies: z
+      .object({
+        JEPILOTE: companyAllowList.optional(),
+        MYUNISOFT: companyAllowList.optional(),
+        INQOM: companyAllowList.optional(),
+        PLEO: companyAllowList.optional(),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict();
+
+const limits = z
+  .object({
+    maxDepth: z.number().int().positive().default(12),
+    maxCost: z.number().int().positive().default(50_000),
+    maxAliases: z.number().int().positive().default(30),
+    maxTokens: z.number().int().positive().default(2_000),
+    maxBatchOperations: z.number().int().positive().default(10),
+    maxBodyBytes: z.number().int().positive().default(1_048_576),
+    maxUploadBytes: z.number().int().positive().default(20 * 1024 * 1024),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    host: z.string().default('127.0.0.1'),
+    port: z.number().int().min(0).max(65535).default(4000),
+    /** Public base URL used in links the gateway hands out (export downloads); defaults to http://host:port. */
+    publicUrl: url.optional(),
+    /** Secret that signs cursors and download links; at least 32 characters. */
+    signingSecret: secret,
+    redisUrl: z.string().regex(/^rediss?:\/\//, 'expected redis:// or rediss://').optional(),
+    introspection: z.boolean().optional(),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    otlpEndpoint: url.optional(),
+    limits: limits.default(limits.parse({})),
+    tenants: z.array(tenant).min(1),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const ids = new Set<string>();
+    const hashes = new Set<string>();
+    config.tenants.forEach((t, i) => {
+      if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tenants', i, 'id'], message: `duplicate tenant id "${t.id}"` });
+      ids.add(t.id);
+      t.apiKeySha256.forEach((hash, j) => {
+        if (hashes.has(hash)) ctx.addIssue({ code: 'custom', path: ['tenants', i, 'apiKeySha256', j], message: 'an API key hash is used twice' });
+        hashes.add(hash);
+      });
+    });
+  });
+
+export type ConfigInput = z.input<typeof configSchema>;
+/** The resolved config: every `{ env }` reference replaced by its value. */
+export type GatewayConfig = z.infer<typeof configSchema>;
+export type TenantConfig = GatewayConfig['tenants'][number];
+export type ProviderAccounts = TenantConfig['providers'];
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Validates raw config (already JSON-parsed) and resolves env references against `env`. */
+export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  secretEnv = env;
+  try {
+    const result = configSchema.safeParse(raw);
+    if (!result.success) throw new ConfigError(formatIssues(result.error.issues));
+    if (result.data.signingSecret.length < 32) throw new ConfigError('signingSecret: must be at least 32 characters');
+    return result.data;
+  } finally {
+    secretEnv = process.env;
+  }
+}
+
+/** Reads and validates the JSON config file at `path`. */
+export function loadConfigFile(path: string, env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new ConfigError(`${path} is not valid JSON`);
+  }
+  return parseConfig(raw, env);
+}
+
+function formatIssues(issues: z.core.$ZodIssue[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Every secret string of a resolved config, for log and response scrubbing tests. */
+export function collectSecrets(config: GatewayConfig): string[] {
+  const out: string[] = [config.signingSecret];
+  for (const t of config.tenants) {
+    const p = t.providers;
+    if (p.jepilote) out.push(p.jepilote.password);
+    if (p.myunisoft) out.push(p.myunisoft.apiToken, p.myunisoft.thirdPartySecret);
+    if (p.inqom) out.push(p.inqom.password, p.inqom.clientSecret);
+    if (p.pleo) out.push(p.pleo.auth.type === 'bearer' ? p.pleo.auth.token : p.pleo.auth.apiKey);
+  }
+  return [...new Set(out.filter((s) => s.length >= 6))];
+}

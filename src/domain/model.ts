@@ -1,0 +1,192 @@
+/**
+ * The unified model every provider maps into (`src/providers/<name>/map.ts`), and the schema serves.
+ * Ids here are the providers' native ids as strings; the schema layer turns them into global ids.
+ */
+import type { Cents } from './money';
+import type { ProviderName } from '../errors';
+
+export type { ProviderName };
+export const PROVIDERS: readonly ProviderName[] = ['JEPILOTE', 'MYUNISOFT', 'INQOM', 'PLEO'];
+
+/** What a company's provider can do; asking for anything else is `UNSUPPORTED_BY_PROVIDER`. */
+export type Capability =
+  | 'EXERCISES'
+  | 'ENTRIES'
+  | 'MOVEMENTS'
+  | 'DOCUMENTS'
+  | 'DOCUMENT_DOWNLOAD'
+  | 'UPLOAD_DOCUMENT'
+  | 'EXPENSE_BILLS'
+  | 'EXPORT_JOBS'
+  | 'EXPORT_FEC'
+  | 'EXPORT_ACD';
+export const CAPABILITIES: readonly Capability[] = [
+  'EXERCISES',
+  'ENTRIES',
+  'MOVEMENTS',
+  'DOCUMENTS',
+  'DOCUMENT_DOWNLOAD',
+  'UPLOAD_DOCUMENT',
+  'EXPENSE_BILLS',
+  'EXPORT_JOBS',
+  'EXPORT_FEC',
+  'EXPORT_ACD',
+];
+
+/** A calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** An instant, ISO 8601 in UTC (`2023-03-24T17:05:21.380Z`). */
+export type IsoDateTime = string;
+
+export interface CompanyRecord {
+  provider: ProviderName;
+  providerId: string;
+  name: string;
+  siren: string | null;
+}
+
+export interface ExerciseRecord {
+  provider: ProviderName;
+  companyId: string;
+  providerId: string;
+  label: string;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  closed: boolean;
+}
+
+/** MyUnisoft's six entry types, with readable names. */
+export type EntryType = 'ENTRY' | 'PENDING_OCR' | 'BANK_INTEGRATION' | 'MANUAL' | 'REVERSAL' | 'LETTERING';
+export const ENTRY_TYPES: readonly EntryType[] = [
+  'ENTRY',
+  'PENDING_OCR',
+  'BANK_INTEGRATION',
+  'MANUAL',
+  'REVERSAL',
+  'LETTERING',
+];
+
+export interface JournalRecord {
+  code: string;
+  label: string;
+  type: string | null;
+}
+
+export interface AccountRecord {
+  number: string;
+  name: string | null;
+}
+
+export interface EntryLineRecord {
+  account: AccountRecord;
+  label: string | null;
+  debit: Cents;
+  credit: Cents;
+  currency: string | null;
+  piece: string | null;
+  invoiceNumber: string | null;
+  dueDate: IsoDate | null;
+}
+
+export interface EntryRecord {
+  provider: ProviderName;
+  companyId: string;
+  providerId: string;
+  type: EntryType;
+  journal: JournalRecord;
+  date: IsoDate;
+  lines: EntryLineRecord[];
+  /** Native ids of the documents attached to the entry, resolved through the documents loader. */
+  documentIds: string[];
+}
+
+export type LetteringState = 'NONE' | 'PARTIAL' | 'COMPLETE';
+
+export interface AnalyticSectionRecord {
+  code: string;
+  name: string | null;
+  amount: Cents;
+  /** Percentage as a decimal string, e.g. "100" or "33.33". */
+  rate: string;
+}
+
+export interface AnalyticAllocationRecord {
+  code: string;
+  name: string | null;
+  sections: AnalyticSectionRecord[];
+}
+
+export interface MovementRecord {
+  provider: ProviderName;
+  companyId: string;
+  providerId: string;
+  entryId: string | null;
+  date: IsoDate;
+  journal: JournalRecord;
+  account: AccountRecord | null;
+  description: string | null;
+  invoiceNumber: string | null;
+  dueDate: IsoDate | null;
+  debit: Cents;
+  credit: Cents;
+  /** credit − debit, as MyUnisoft defines it. */
+  amount: Cents;
+  currency: string | null;
+  lettering: { state: LetteringState; value: string | null } | null;
+  analytics: AnalyticAllocationRecord[];
+}
+
+export type DocumentType = 'SALES_INVOICE' | 'PURCHASE_INVOICE' | 'OTHER';
+export type DocumentStatus =
+  | 'RECEIVED'
+  | 'TO_REVIEW'
+  | 'PROCESSING'
+  | 'DUPLICATE'
+  | 'DONE'
+  | 'MANUAL_PROCESSING'
+  | 'DELETED';
+
+export interface DocumentRecord {
+  provider: ProviderName;
+  companyId: string;
+  providerId: string;
+  name: string;
+  type: DocumentType;
+  status: DocumentStatus;
+  sizeKb: number | null;
+  createdAt: IsoDateTime;
+  checksum: string | null;
+  amount: Cents | null;
+  counterParty: string | null;
+  effectiveDate: IsoDate | null;
+  thumbnailUrl: string | null;
+  /** Native id of the original when this document is a duplicate. */
+  duplicateOfId: string | null;
+}
+
+export type ExportFormat = 'FEC' | 'ACD';
+export type ExportJobStatus = 'PENDING' | 'IN_PROGRESS' | 'COMPLETED' | 'COMPLETED_WITH_ERRORS' | 'FAILED';
+
+export interface ExportFileRecord {
+  name: string;
+  /** The provider's own page for the file (may need a web session there). */
+  url: string | null;
+  /** Opaque reference the provider session can stream bytes from (never shown to callers). */
+  downloadRef: string | null;
+}
+
+export interface ExportJobRecord {
+  provider: ProviderName;
+  companyId: string;
+  providerId: string;
+  format: ExportFormat | null;
+  status: ExportJobStatus;
+  createdAt: IsoDateTime | null;
+  startedAt: IsoDateTime | null;
+  completedAt: IsoDateTime | null;
+  numberOfItems: number | null;
+  failureReason: string | null;
+  failureReasonType: string | null;
+  file: ExportFileRecord | null;
+  errors: string[];
+}

@@ -1,0 +1,102 @@
+import { GraphQLError } from 'graphql';
+
+/** The stable `extensions.code` values of the public API. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  UNSUPPORTED_BY_PROVIDER: 'UNSUPPORTED_BY_PROVIDER',
+  UPSTREAM_ERROR: 'UPSTREAM_ERROR',
+  UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
+  UPSTREAM_RATE_LIMITED: 'UPSTREAM_RATE_LIMITED',
+  UPSTREAM_INVALID_RESPONSE: 'UPSTREAM_INVALID_RESPONSE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export type ProviderName = 'JEPILOTE' | 'MYUNISOFT' | 'INQOM' | 'PLEO';
+
+abstract class GrandLivreError extends GraphQLError {
+  abstract readonly code: ErrorCode;
+  protected constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+/** Thrown when an argument breaks a rule; `field` names the argument path at fault (e.g. `filter.from`). */
+export class BadUserInputError extends GrandLivreError {
+  readonly code = ErrorCode.BAD_USER_INPUT;
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message, ErrorCode.BAD_USER_INPUT, field ? { field } : {});
+  }
+}
+
+/** Thrown when the caller has no valid API key. */
+export class UnauthenticatedError extends GrandLivreError {
+  readonly code = ErrorCode.UNAUTHENTICATED;
+  constructor(message = 'A valid API key is required: send "Authorization: Bearer <api key>".') {
+    super(message, ErrorCode.UNAUTHENTICATED, { http: { status: 401 } });
+  }
+}
+
+/** Thrown when the caller is authenticated but the operation is not allowed for it. */
+export class ForbiddenError extends GrandLivreError {
+  readonly code = ErrorCode.FORBIDDEN;
+  constructor(message = 'This operation is not allowed for your API key.') {
+    super(message, ErrorCode.FORBIDDEN);
+  }
+}
+
+/** Thrown for an id that does not exist or belongs to another tenant: the two are indistinguishable. */
+export class NotFoundError extends GrandLivreError {
+  readonly code = ErrorCode.NOT_FOUND;
+  constructor(what: string, field?: string) {
+    super(`${what} not found.`, ErrorCode.NOT_FOUND, field ? { field } : {});
+  }
+}
+
+/** Thrown when a company's provider cannot do what the query asks (movements of a Pleo company, say). */
+export class UnsupportedByProviderError extends GrandLivreError {
+  readonly code = ErrorCode.UNSUPPORTED_BY_PROVIDER;
+  constructor(provider: ProviderName, capability: string) {
+    super(`${provider} does not support ${capability}.`, ErrorCode.UNSUPPORTED_BY_PROVIDER, {
+      provider,
+      capability,
+    });
+  }
+}
+
+type UpstreamCode =
+  | typeof ErrorCode.UPSTREAM_ERROR
+  | typeof ErrorCode.UPSTREAM_TIMEOUT
+  | typeof ErrorCode.UPSTREAM_RATE_LIMITED
+  | typeof ErrorCode.UPSTREAM_INVALID_RESPONSE;
+
+/**
+ * Thrown when a provider call fails. The message never carries the upstream body or URL query
+ * (they may echo credentials); `status` is the upstream HTTP status when there was one.
+ */
+export class UpstreamError extends GrandLivreError {
+  readonly code: UpstreamCode;
+  constructor(
+    readonly provider: ProviderName,
+    code: UpstreamCode,
+    message: string,
+    readonly status?: number,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(`${provider}: ${message}`, code, {
+      provider,
+      ...(status ? { upstreamStatus: status } : {}),
+      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+    });
+    this.code = code;
+  }
+}
+
+export const isGrandLivreError = (error: unknown): error is GrandLivreError =>
+  error instanceof GrandLivreError;

@@ -1,0 +1,239 @@
+/**
+ * The one HTTP client every connector uses: an undici Pool per provider origin with keep-alive,
+ * timeouts, bounded retries for idempotent calls, and failures mapped to typed UpstreamErrors.
+ * It never puts a URL query, header or body in an error message: they may hold credentials.
+ */
+import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
+import type { Readable } from 'node:stream';
+import type { z } from 'zod';
+import { ErrorCode, UpstreamError, type ProviderName } from '../errors';
+
+export interface UpstreamClientOptions {
+  provider: ProviderName;
+  /** Origin plus optional base path, e.g. `http://127.0.0.1:4101/api`. */
+  baseUrl: string;
+  /** Connect timeout in ms (default 5,000). */
+  connectTimeoutMs?: number;
+  /** Time to receive response headers in ms (default 15,000). */
+  headersTimeoutMs?: number;
+  /** Max idle time between body chunks in ms (default 30,000). */
+  bodyTimeoutMs?: number;
+  /** Connections in the pool: also caps concurrent calls to the provider (default 16). */
+  connections?: number;
+  /** Retries for idempotent requests on network errors, 429 and 5xx (default 2). */
+  maxRetries?: number;
+  /** Base backoff in ms, doubled per attempt with full jitter (default 100). */
+  retryBaseMs?: number;
+  /** Cap on the total time spent retrying, in ms (default 5,000). */
+  retryBudgetMs?: number;
+  /** Called once per upstream attempt, for metrics and tests. */
+  onAttempt?: (event: UpstreamAttempt) => void;
+}
+
+export interface UpstreamAttempt {
+  provider: ProviderName;
+  method: string;
+  route: string;
+  status: number | null;
+  durationMs: number;
+  error?: string;
+}
+
+export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+
+export interface UpstreamRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+  /** Path below the base URL, with path parameters already encoded (use `encodePath`). */
+  path: string;
+  /** A stable route label without ids, for metrics and logs (e.g. `GET /companies`). */
+  route: string;
+  query?: Record<string, QueryValue>;
+  headers?: Record<string, string>;
+  body?: string | Buffer | Readable | null;
+  /** Safe to retry (GETs, token calls). Defaults to true for GET. */
+  idempotent?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Dispatcher.ResponseData['body'];
+}
+
+/** `encodePath\`/companies/${id}\`` percent-encodes every interpolated segment. */
+export function encodePath(strings: TemplateStringsArray, ...values: (string | number)[]): string {
+  return strings.reduce((out, part, i) => out + part + (i < values.length ? encodeURIComponent(String(values[i])) : ''), '');
+}
+
+export function buildQuery(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
+    else params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class UpstreamClient {
+  readonly provider: ProviderName;
+  private readonly pool: Pool;
+  private readonly basePath: string;
+  private readonly options: Required<Omit<UpstreamClientOptions, 'onAttempt'>> & Pick<UpstreamClientOptions, 'onAttempt'>;
+
+  constructor(options: UpstreamClientOptions) {
+    const url = new URL(options.baseUrl);
+    this.provider = options.provider;
+    this.basePath = url.pathname.replace(/\/$/, '');
+    this.options = {
+      connectTimeoutMs: 5_000,
+      headersTimeoutMs: 15_000,
+      bodyTimeoutMs: 30_000,
+      connections: 16,
+      maxRetries: 2,
+      retryBaseMs: 100,
+      retryBudgetMs: 5_000,
+      ...options,
+    };
+    this.pool = new Pool(url.origin, {
+      connections: this.options.connections,
+      connect: { timeout: this.options.connectTimeoutMs },
+      headersTimeout: this.options.headersTimeoutMs,
+      bodyTimeout: this.options.bodyTimeoutMs,
+      keepAliveTimeout: 10_000,
+    });
+  }
+
+  /** Sends a request and returns the raw response; the caller must consume or dump the body. */
+  async send(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const idempotent = request.idempotent ?? request.method === 'GET';
+    const started = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      const attemptStart = Date.now();
+      try {
+        const response = await this.pool.request({
+          method: request.method,
+          path: this.basePath + request.path + buildQuery(request.query),
+          headers: request.headers,
+          body: request.body ?? null,
+          signal: request.signal,
+        });
+        this.report(request, response.statusCode, attemptStart);
+        const retryable = response.statusCode === 429 || response.statusCode >= 500;
+        if (idempotent && retryable && attempt < this.options.maxRetries) {
+          const delay = this.retryDelay(attempt, retryAfterSeconds(response.headers));
+          if (Date.now() - started + delay <= this.options.retryBudgetMs) {
+            await response.body.dump();
+            await sleep(delay);
+            continue;
+          }
+        }
+        return { status: response.statusCode, headers: response.headers, body: response.body };
+      } catch (error) {
+        this.report(request, null, attemptStart, error);
+        const mapped = this.mapNetworkError(error);
+        const canRetry = idempotent && attempt < this.options.maxRetries && !request.signal?.aborted;
+        const delay = this.retryDelay(attempt, undefined);
+        if (canRetry && Date.now() - started + delay <= this.options.retryBudgetMs) {
+          await sleep(delay);
+          continue;
+        }
+        throw mapped;
+      }
+    }
+  }
+
+  /**
+   * Sends a request, expects one of `okStatuses` (default 2xx), and parses the JSON body with `schema`.
+   * Other statuses become typed errors unless listed in `passStatuses`, which return `{ status }` only.
+   */
+  async json<S extends z.ZodType>(
+    request: UpstreamRequest,
+    schema: S,
+  ): Promise<{ status: number; data: z.infer<S>; headers: UpstreamResponse['headers'] }> {
+    const response = await this.send({ ...request, headers: { accept: 'application/json', ...request.headers } });
+    await this.assertOk(response, request);
+    const data = await this.readJson(response, request.route);
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+      throw new UpstreamError(this.provider, ErrorCode.UPSTREAM_INVALID_RESPONSE, `unexpected response shape from ${request.route}`, response.status);
+    }
+    return { status: response.status, data: parsed.data, headers: response.headers };
+  }
+
+  /** Throws the typed error for a non-2xx response (after draining its body). */
+  async assertOk(response: UpstreamResponse, request: Pick<UpstreamRequest, 'route'>): Promise<void> {
+    if (response.status >= 200 && response.status < 300) return;
+    await response.body.dump().catch(() => undefined);
+    throw this.statusError(response.status, request.route, retryAfterSeconds(response.headers));
+  }
+
+  async readJson(response: UpstreamResponse, route: string): Promise<unknown> {
+    let text: string;
+    try {
+      text = await response.body.text();
+    } catch (error) {
+      throw this.mapNetworkError(error);
+    }
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new UpstreamError(this.provider, ErrorCode.UPSTREAM_INVALID_RESPONSE, `malformed JSON from ${route}`, response.status);
+    }
+  }
+
+  statusError(status: number, route: string, retryAfter?: number): UpstreamError {
+    if (status === 429) return new UpstreamError(this.provider, ErrorCode.UPSTREAM_RATE_LIMITED, `rate limited on ${route}`, status, retryAfter);
+    if (status === 504 || status === 408) return new UpstreamError(this.provider, ErrorCode.UPSTREAM_TIMEOUT, `timed out on ${route}`, status);
+    if (status === 401 || status === 403) return new UpstreamError(this.provider, ErrorCode.UPSTREAM_ERROR, `credentials refused on ${route}`, status);
+    return new UpstreamError(this.provider, ErrorCode.UPSTREAM_ERROR, `HTTP ${status} on ${route}`, status);
+  }
+
+  mapNetworkError(error: unknown): UpstreamError {
+    if (error instanceof UpstreamError) return error;
+    if (
+      error instanceof undiciErrors.HeadersTimeoutError ||
+      error instanceof undiciErrors.BodyTimeoutError ||
+      error instanceof undiciErrors.ConnectTimeoutError
+    ) {
+      return new UpstreamError(this.provider, ErrorCode.UPSTREAM_TIMEOUT, 'provider did not answer in time');
+    }
+    const name = error instanceof Error ? error.name : 'Error';
+    return new UpstreamError(this.provider, ErrorCode.UPSTREAM_ERROR, `provider unreachable (${name})`);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+
+  private retryDelay(attempt: number, retryAfter: number | undefined): number {
+    if (retryAfter !== undefined) return retryAfter * 1000;
+    return Math.random() * this.options.retryBaseMs * 2 ** attempt;
+  }
+
+  private report(request: UpstreamRequest, status: number | null, started: number, error?: unknown) {
+    this.options.onAttempt?.({
+      provider: this.provider,
+      method: request.method,
+      route: request.route,
+      status,
+      durationMs: Date.now() - started,
+      ...(error ? { error: error instanceof Error ? error.name : 'Error' } : {}),
+    });
+  }
+}
+
+export function retryAfterSeconds(headers: UpstreamResponse['headers']): number | undefined {
+  const raw = headers['retry-after'];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}

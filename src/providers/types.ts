@@ -1,0 +1,171 @@
+/**
+ * The contract between the schema layer and a provider connector. A connector is built once per
+ * provider configuration (`ProviderConnector`); for each GraphQL request it opens a `ProviderSession`
+ * holding that request's DataLoaders, so batching and dedupe never cross requests or tenants.
+ * Inputs arrive already validated by the schema layer (zod); ids are the provider's native ids.
+ */
+import type { Readable } from 'node:stream';
+import type {
+  Capability,
+  CompanyRecord,
+  DocumentRecord,
+  DocumentType,
+  DocumentStatus,
+  EntryRecord,
+  EntryType,
+  ExerciseRecord,
+  ExportFormat,
+  ExportJobRecord,
+  IsoDate,
+  LetteringState,
+  MovementRecord,
+  ProviderName,
+} from '../domain/model';
+
+/** A page request: `after` is a resume token previously returned by the same connector. */
+export interface PageRequest {
+  first: number;
+  after: string | null;
+}
+
+/** Each item carries the token that resumes the listing right after it (it becomes the edge cursor). */
+export interface Page<T> {
+  items: { node: T; resumeToken: string }[];
+  hasNextPage: boolean;
+  /** Total count of the whole listing when the provider can tell, otherwise null. */
+  totalCount: number | null;
+}
+
+export interface EntryFilter {
+  type?: EntryType;
+  journalCode?: string;
+  from?: IsoDate;
+  to?: IsoDate;
+}
+
+export type MovementDateFilter = 'DOCUMENT' | 'MYUNISOFT' | 'ACCOUNTING';
+
+/** Either `exerciseId` or a `from`/`to` window of at most 12 months (the schema layer checks). */
+export interface MovementFilter {
+  exerciseId?: string;
+  from?: IsoDate;
+  to?: IsoDate;
+  dateFilter?: MovementDateFilter;
+  source?: string;
+  accountClasses?: string[];
+  lettering?: LetteringState;
+  draft?: boolean;
+}
+
+export interface DocumentFilter {
+  type?: DocumentType;
+  status?: DocumentStatus;
+  createdFrom?: IsoDate;
+  createdTo?: IsoDate;
+}
+
+export interface CreateExportJobRequest {
+  companyId: string;
+  format?: ExportFormat;
+  entryIds?: string[];
+  from?: IsoDate;
+  to?: IsoDate;
+  includeAlreadyExported?: boolean;
+  markAsExported?: boolean;
+  notifyEmail?: string;
+}
+
+/** An upload already checked by the gateway (size, content type); the stream is read once. */
+export interface UploadPayload {
+  fileName: string;
+  contentType: string;
+  /** Size in bytes when known. */
+  size: number | null;
+  stream: () => Readable;
+}
+
+export interface UploadDocumentRequest {
+  companyId: string;
+  file: UploadPayload;
+  type: DocumentType;
+  reference?: string;
+  sourceId?: string;
+  skipExtraction?: boolean;
+}
+
+export interface CreateExpenseBillRequest {
+  companyId: string;
+  file: UploadPayload;
+  beneficiaryFullName?: string;
+  reference?: string;
+}
+
+export interface DownloadStream {
+  contentType: string;
+  fileName: string;
+  contentLength: number | null;
+  body: Readable;
+}
+
+/**
+ * One request's view of a provider. Every method is optional except companies: a connector
+ * implements exactly its capabilities, and the schema layer answers UNSUPPORTED_BY_PROVIDER for
+ * the rest. Methods throw NotFoundError / UpstreamError from `src/errors.ts`.
+ */
+export interface ProviderSession {
+  readonly provider: ProviderName;
+  readonly capabilities: readonly Capability[];
+
+  /** Every company the configured credentials can see. */
+  listCompanies(): Promise<CompanyRecord[]>;
+  /** Batched through a DataLoader: concurrent calls in one request cost one upstream call. */
+  getCompany(companyId: string): Promise<CompanyRecord | null>;
+
+  listExercises?(companyId: string): Promise<ExerciseRecord[]>;
+  getExercise?(companyId: string, exerciseId: string): Promise<ExerciseRecord | null>;
+
+  listEntries?(companyId: string, filter: EntryFilter, page: PageRequest): Promise<Page<EntryRecord>>;
+  getEntry?(companyId: string, entryId: string): Promise<EntryRecord | null>;
+
+  listMovements?(companyId: string, filter: MovementFilter, page: PageRequest): Promise<Page<MovementRecord>>;
+  getMovement?(companyId: string, movementId: string): Promise<MovementRecord | null>;
+
+  listDocuments?(companyId: string, filter: DocumentFilter, page: PageRequest): Promise<Page<DocumentRecord>>;
+  getDocument?(companyId: string, documentId: string): Promise<DocumentRecord | null>;
+  /** A temporary URL to the document's bytes; asked of the provider only when selected. */
+  getDocumentDownloadUrl?(companyId: string, documentId: string): Promise<string | null>;
+  uploadDocument?(request: UploadDocumentRequest): Promise<DocumentRecord>;
+  createExpenseBill?(request: CreateExpenseBillRequest): Promise<DocumentRecord>;
+
+  listExportJobs?(companyId: string, page: PageRequest): Promise<Page<ExportJobRecord>>;
+  getExportJob?(companyId: string, jobId: string): Promise<ExportJobRecord | null>;
+  createExportJob?(request: CreateExportJobRequest): Promise<ExportJobRecord>;
+  /** Streams an export file's bytes from `ExportFileRecord.downloadRef`. */
+  downloadExportFile?(companyId: string, downloadRef: string): Promise<DownloadStream>;
+}
+
+/** What a connector needs from the gateway to open a session. */
+export interface SessionDeps {
+  /** Request id, for log correlation. */
+  requestId: string;
+  signal?: AbortSignal;
+}
+
+/** Built once per configured provider account; shares its HTTP pool and token cache across requests. */
+export interface ProviderConnector {
+  readonly provider: ProviderName;
+  readonly capabilities: readonly Capability[];
+  openSession(deps: SessionDeps): ProviderSession;
+  close(): Promise<void>;
+}
+
+/** Shared services a connector is built with (once per tenant and provider account). */
+export interface ConnectorDeps {
+  tenantId: string;
+  /** Tenant-agnostic shared store; connectors namespace their keys with `tenantId`. */
+  store: import('../store/types').SharedStore;
+  /** Observes each upstream attempt (metrics, tests). */
+  onAttempt?: import('./http').UpstreamClientOptions['onAttempt'];
+  /** Upstream client tuning (timeouts, retries) shared by every provider. */
+  http?: Partial<Omit<import('./http').UpstreamClientOptions, 'provider' | 'baseUrl' | 'onAttempt'>>;
+}
