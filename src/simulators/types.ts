@@ -11,6 +11,11 @@ export interface SimulatorOptions {
   host?: string;
   /** Fixed latency added to every response, in ms (default 0). */
   latencyMs?: number;
+  /**
+   * Enforce the provider's documented rate limits (MyUnisoft 20 req / 10 s per token, Inqom ~15 req/s).
+   * Off by default so benchmarks and demo use are not throttled; the rate-limit tests turn it on.
+   */
+  enforceRateLimits?: boolean;
   /** Clock, so lifecycles and expiries can be driven by tests (default Date.now). */
   now?: () => number;
 }
