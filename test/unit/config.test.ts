@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { ConfigError, collectSecrets, loadConfigFile, parseConfig } from '../../src/config';
+
+const exampleEnv = Object.fromEntries(
+  readFileSync('config/local-simulators.env.example', 'utf8')
+    .split('\n')
+    .filter((line) => /^[A-Z_]+=/.test(line))
+    .map((line) => line.split('=', 2) as [string, string]),
+);
+
+describe('configuration', () => {
+  it('accepts the shipped example with its env file, resolving env references', () => {
+    const config = loadConfigFile('config/local-simulators.example.json', exampleEnv);
+    expect(config.tenants[0]?.providers.jepilote?.password).toBe(exampleEnv.JEPILOTE_PASSWORD);
+    expect(config.limits.maxUploadBytes).toBe(20 * 1024 * 1024);
+    expect(collectSecrets(config)).toEqual(expect.arrayContaining([exampleEnv.PLEO_API_KEY, exampleEnv.INQOM_CLIENT_SECRET]));
+  });
+
+  it('names the missing environment variable and its place in one readable message', () => {
+    const env = { ...exampleEnv, INQOM_PASSWORD: undefined };
+    expect(() => loadConfigFile('config/local-simulators.example.json', env)).toThrow(
+      /tenants\.0\.providers\.inqom\.password: environment variable INQOM_PASSWORD is not set/,
+    );
+  });
+
+  it('refuses unknown keys, bad urls and short signing secrets', () => {
+    const raw = JSON.parse(readFileSync('config/local-simulators.example.json', 'utf8'));
+    expect(() => parseConfig({ ...raw, surprise: 1 }, exampleEnv)).toThrow(ConfigError);
+    raw.tenants[0].providers.pleo.baseUrl = 'ftp://nope';
+    expect(() => parseConfig(raw, exampleEnv)).toThrow(/providers\.pleo\.baseUrl/);
+    raw.tenants[0].providers.pleo.baseUrl = 'http://127.0.0.1:4104';
+    expect(() => parseConfig(raw, { ...exampleEnv, GRAND_LIVRE_SIGNING_SECRET: 'short' })).toThrow(/signingSecret/);
+  });
+
+  it('refuses a key hash shared by two tenants and a file that is not JSON', () => {
+    const raw = JSON.parse(readFileSync('config/local-simulators.example.json', 'utf8'));
+    raw.tenants.push({ ...raw.tenants[0], id: 'twin' });
+    expect(() => parseConfig(raw, exampleEnv)).toThrow(/API key hash is used twice/);
+    expect(() => loadConfigFile('package-lock.json.missing', exampleEnv)).toThrow(/cannot read/);
+  });
+});
