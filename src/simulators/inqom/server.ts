@@ -1,0 +1,48 @@
+/**
+ * The Inqom simulator. One server answers both of Inqom's hosts: the identity server
+ * (`/identity/connect/token`) and the API (documents, expense bills and the companion routes).
+ */
+import { startSimulatorServer, type SimulatorServer } from '../http-kit';
+import type { SimulatorOptions } from '../types';
+import { InqomAccess } from './access';
+import { InqomDocumentStore } from './documents';
+import { registerDocumentRoutes } from './documents.routes';
+import { registerExpenseBillRoutes } from './expense-bills.routes';
+import { registerLedgerRoutes } from './ledger.routes';
+import { registerMultipartParser } from './multipart';
+import { PublicUrls } from './public-urls';
+import { TokenIssuer, registerTokenRoute } from './tokens';
+
+export interface InqomSimulatorOptions extends SimulatorOptions {
+  /** Lifetime of access tokens in seconds, Inqom's `expires_in` (default 3600, or INQOM_SIM_TOKEN_TTL_SECONDS). */
+  tokenTtlSeconds?: number;
+  /** Lifetime of the temporary document URLs in seconds (default 300: "a few minutes"). */
+  publicUrlTtlSeconds?: number;
+}
+
+export interface InqomSimulator extends SimulatorServer {
+  /** The documents served, uploads included (tests inspect what was uploaded). */
+  readonly documents: InqomDocumentStore;
+}
+
+export async function createInqomSimulator(options: InqomSimulatorOptions): Promise<InqomSimulator> {
+  const now = options.now ?? Date.now;
+  const tokenTtl = options.tokenTtlSeconds ?? Number(process.env.INQOM_SIM_TOKEN_TTL_SECONDS ?? 3600);
+  const issuer = new TokenIssuer(now, tokenTtl);
+  const documents = new InqomDocumentStore(now);
+  const urls = new PublicUrls(now, options.publicUrlTtlSeconds ?? 300);
+  const access = new InqomAccess(issuer, options.dataset, now, options.enforceRateLimits ?? false);
+
+  const server = await startSimulatorServer('inqom', options, async (app) => {
+    registerTokenRoute(app, issuer);
+    urls.register(app);
+    await app.register(async (api) => {
+      api.addHook('onRequest', access.authenticate);
+      registerMultipartParser(api);
+      registerDocumentRoutes(api, access, documents, urls);
+      registerExpenseBillRoutes(api, access, documents);
+      registerLedgerRoutes(api, access, options.dataset);
+    });
+  });
+  return Object.assign(server, { documents });
+}
