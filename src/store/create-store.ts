@@ -1,0 +1,23 @@
+import { MemoryStore } from './memory-store';
+import { RedisStore } from './redis-store';
+import type { SharedStore } from './types';
+
+export interface CreateStoreOptions {
+  /** Redis URL (from `REDIS_URL`); without it the store is in memory, for a single instance. */
+  redisUrl?: string | undefined;
+  /** Key prefix on Redis (default `gl:`). */
+  keyPrefix?: string;
+}
+
+/**
+ * The shared store for this process: Redis when a URL is given, else memory. Does not wait for Redis:
+ * an unreachable one surfaces as StoreUnavailableError on use and on `ping()` (what /readyz calls).
+ * Throws StoreConfigError, without the URL, when the URL is malformed.
+ */
+export function createStore(options: CreateStoreOptions = {}): SharedStore {
+  if (!options.redisUrl) return new MemoryStore();
+  return new RedisStore({
+    url: options.redisUrl,
+    ...(options.keyPrefix !== undefined ? { keyPrefix: options.keyPrefix } : {}),
+  });
+}

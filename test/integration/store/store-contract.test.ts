@@ -1,0 +1,125 @@
+/**
+ * One contract, two backends: every SharedStore method behaves the same in memory and on a real
+ * redis-server, including expiry and atomicity under concurrent callers.
+ */
+import { randomUUID } from 'node:crypto';
+import { MemoryStore } from '../../../src/store/memory-store';
+import { RedisStore } from '../../../src/store/redis-store';
+import type { SharedStore } from '../../../src/store/types';
+import { startRedisServer, type RunningRedis } from '../../support/redis-server';
+
+let redis: RunningRedis;
+const opened: SharedStore[] = [];
+
+beforeAll(async () => {
+  redis = await startRedisServer();
+});
+
+afterAll(async () => {
+  await Promise.all(opened.map((store) => store.close()));
+  await redis.stop();
+});
+
+const backends: [string, () => SharedStore][] = [
+  ['memory', () => new MemoryStore()],
+  // A fresh prefix per test keeps tests independent on the one server.
+  ['redis', () => new RedisStore({ url: redis.url, keyPrefix: `test:${randomUUID()}:` })],
+];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each(backends)('SharedStore contract on %s', (_name, open) => {
+  let store: SharedStore;
+
+  beforeEach(() => {
+    store = open();
+    opened.push(store);
+  });
+
+  it('answers ping', async () => {
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+
+  it('gets what was set, null for a missing key, and overwrites', async () => {
+    expect(await store.get('k')).toBeNull();
+    await store.set('k', 'one');
+    expect(await store.get('k')).toBe('one');
+    await store.set('k', '{"json":"é"}');
+    expect(await store.get('k')).toBe('{"json":"é"}');
+  });
+
+  it('expires a value after its ttl and keeps one without ttl', async () => {
+    await store.set('short', 'v', 60);
+    await store.set('forever', 'v');
+    expect(await store.get('short')).toBe('v');
+    await sleep(150);
+    expect(await store.get('short')).toBeNull();
+    expect(await store.get('forever')).toBe('v');
+  });
+
+  it('deletes values and lists, and deleting a missing key is fine', async () => {
+    await store.set('k', 'v');
+    await store.listAppend('l', 'a');
+    await store.delete('k');
+    await store.delete('l');
+    await store.delete('never-set');
+    expect(await store.get('k')).toBeNull();
+    expect(await store.listLength('l')).toBe(0);
+  });
+
+  it('setIfAbsent sets only the first time, and again once the value expired', async () => {
+    expect(await store.setIfAbsent('lock', 'a', 60)).toBe(true);
+    expect(await store.setIfAbsent('lock', 'b', 60)).toBe(false);
+    expect(await store.get('lock')).toBe('a');
+    await sleep(150);
+    expect(await store.setIfAbsent('lock', 'c')).toBe(true);
+    expect(await store.get('lock')).toBe('c');
+  });
+
+  it('lets exactly one of 100 concurrent setIfAbsent calls win', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => store.setIfAbsent('race', `writer-${i}`, 10_000)),
+    );
+    const winners = results.flatMap((won, i) => (won ? [i] : []));
+    expect(winners).toHaveLength(1);
+    expect(await store.get('race')).toBe(`writer-${winners[0]}`);
+  });
+
+  it('increments from zero, by a step, and loses no update under 200 concurrent calls', async () => {
+    expect(await store.increment('n')).toBe(1);
+    expect(await store.increment('n', 5)).toBe(6);
+    expect(await store.increment('n', -2)).toBe(4);
+    const values = await Promise.all(Array.from({ length: 200 }, () => store.increment('hits')));
+    expect(new Set(values).size).toBe(200);
+    expect(Math.max(...values)).toBe(200);
+    expect(await store.get('hits')).toBe('200');
+  });
+
+  it('sets the ttl only when increment creates the key (a fixed rate-limit window)', async () => {
+    expect(await store.increment('window', 1, 120)).toBe(1);
+    await sleep(60);
+    // A later increment with a new ttl must not push the window's end back.
+    expect(await store.increment('window', 1, 120)).toBe(2);
+    await sleep(110);
+    expect(await store.get('window')).toBeNull();
+    expect(await store.increment('window', 1, 120)).toBe(1);
+  });
+
+  it('appends to lists oldest first and reads ranges like LRANGE', async () => {
+    expect(await store.listLength('events')).toBe(0);
+    expect(await store.listRange('events', 0, -1)).toEqual([]);
+    for (const item of ['a', 'b', 'c', 'd']) await store.listAppend('events', item);
+    expect(await store.listLength('events')).toBe(4);
+    expect(await store.listRange('events', 0, -1)).toEqual(['a', 'b', 'c', 'd']);
+    expect(await store.listRange('events', 1, 2)).toEqual(['b', 'c']);
+    expect(await store.listRange('events', 2, 10)).toEqual(['c', 'd']);
+    expect(await store.listRange('events', 0, -2)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps every item of 100 concurrent appends', async () => {
+    await Promise.all(Array.from({ length: 100 }, (_, i) => store.listAppend('many', String(i))));
+    const items = await store.listRange('many', 0, -1);
+    expect(items).toHaveLength(100);
+    expect(new Set(items).size).toBe(100);
+  });
+});
