@@ -1,0 +1,71 @@
+/** `GET /api/v1/key/info`, `GET /api/v1/society` and the legacy `GET /api/v1/society/exercice`. */
+import type { FastifyInstance } from 'fastify';
+import type { Windev } from '@myunisoft/tsd';
+import { badRequest } from './errors';
+import { callerOf, queryOf, societyOf, type MyUnisoftContext } from './context';
+import { legacyExercise, societyListEntity } from './legacy-shapes';
+import { single } from './mad-params';
+
+/** Every route this simulator serves to a token, as `key/info` lists them. */
+export const MYUNISOFT_ROUTES: readonly { path: string; method: string }[] = [
+  { path: '/api/v1/key/info', method: 'GET' },
+  { path: '/api/v1/society', method: 'GET' },
+  { path: '/api/v1/society/exercice', method: 'GET' },
+  { path: '/api/v1/entries', method: 'POST' },
+  ...[
+    'movements',
+    'entries',
+    'entry',
+    'journals',
+    'accounts',
+    'balance',
+    'exercices',
+    'all',
+    'all/status',
+  ].map((route) => ({
+    path: `/api/v1/mad/${route}`,
+    method: 'GET',
+  })),
+];
+
+const SORTS = ['name', '-name', 'society_id', '-society_id'];
+
+export function registerSocietyRoutes(app: FastifyInstance, ctx: MyUnisoftContext): void {
+  // mode=extended activates the token (done in the auth hook); both modes list the allowed routes.
+  app.get('/api/v1/key/info', async () => MYUNISOFT_ROUTES);
+
+  app.get('/api/v1/society', async (request) => {
+    const caller = callerOf(request);
+    const societies = ctx.auth.societies(caller);
+    if (caller.kind === 'company') return societyListEntity(societies[0]!);
+    const query = queryOf(request);
+    const q = single(query, 'q')?.toLowerCase();
+    const siret = single(query, 'siret')?.replace(/\s/g, '');
+    // Not documented: the sort syntax. The simulator takes a column name, `-` first for descending.
+    const sort = single(query, 'sort') ?? 'society_id';
+    if (!SORTS.includes(sort))
+      throw badRequest('ERR-INVALID-SORT', 'sort is one of name, society_id (prefix - to reverse).');
+    const column = sort.replace('-', '') as 'name' | 'society_id';
+    const rows = societies
+      .filter((c) => (!q || c.name.toLowerCase().includes(q)) && (!siret || c.siret.startsWith(siret)))
+      .map(societyListEntity)
+      .sort(
+        (a, b) =>
+          (column === 'name' ? a.name.localeCompare(b.name) : a.society_id - b.society_id) *
+          (sort.startsWith('-') ? -1 : 1),
+      );
+    const body: Windev.Society.SocietiesArray = {
+      row_numbers: rows.length,
+      pages_number: 1,
+      society_array: rows,
+    };
+    return body;
+  });
+
+  app.get('/api/v1/society/exercice', async (request) => {
+    const company = societyOf(ctx, request);
+    return company.exercises.map((exercise) =>
+      legacyExercise(exercise, ctx.exerciseTotals(company, exercise)),
+    );
+  });
+}
