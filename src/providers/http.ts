@@ -7,6 +7,10 @@ import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { ErrorCode, UpstreamError, type ProviderName } from '../errors';
+import type { BreakerState } from './resilience/circuit-breaker';
+import { UpstreamGuard, isFailureStatus, type BreakerStateChange } from './resilience/upstream-guard';
+
+export type { BreakerState, BreakerStateChange };
 
 export interface UpstreamClientOptions {
   provider: ProviderName;
@@ -28,6 +32,19 @@ export interface UpstreamClientOptions {
   retryBudgetMs?: number;
   /** Called once per upstream attempt, for metrics and tests. */
   onAttempt?: (event: UpstreamAttempt) => void;
+  /**
+   * Circuit breaker for this provider (default on: opens after 5 consecutive failures — network
+   * errors, timeouts, 5xx, 429 — and lets one probe through after 10,000 ms); `false` turns it off.
+   */
+  breaker?: { failureThreshold?: number; resetTimeoutMs?: number } | false;
+  /** Calls allowed to wait for response headers at once; the rest queue (default `connections`). */
+  maxConcurrent?: number;
+  /** Calls allowed to queue behind `maxConcurrent`; more fail at once with UPSTREAM_ERROR (default 1,000). */
+  maxQueued?: number;
+  /** Longest wait in that queue in ms before failing with UPSTREAM_TIMEOUT (default `headersTimeoutMs`). */
+  queueTimeoutMs?: number;
+  /** Called when the breaker changes state, for metrics and logs. */
+  onBreakerStateChange?: (event: BreakerStateChange) => void;
 }
 
 export interface UpstreamAttempt {
@@ -63,7 +80,10 @@ export interface UpstreamResponse {
 
 /** `encodePath\`/companies/${id}\`` percent-encodes every interpolated segment. */
 export function encodePath(strings: TemplateStringsArray, ...values: (string | number)[]): string {
-  return strings.reduce((out, part, i) => out + part + (i < values.length ? encodeURIComponent(String(values[i])) : ''), '');
+  return strings.reduce(
+    (out, part, i) => out + part + (i < values.length ? encodeURIComponent(String(values[i])) : ''),
+    '',
+  );
 }
 
 export function buildQuery(query: Record<string, QueryValue> | undefined): string {
@@ -80,11 +100,22 @@ export function buildQuery(query: Record<string, QueryValue> | undefined): strin
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The options that always have a value once defaults are applied. */
+type Tuning =
+  | 'connectTimeoutMs'
+  | 'headersTimeoutMs'
+  | 'bodyTimeoutMs'
+  | 'connections'
+  | 'maxRetries'
+  | 'retryBaseMs'
+  | 'retryBudgetMs';
+
 export class UpstreamClient {
   readonly provider: ProviderName;
   private readonly pool: Pool;
   private readonly basePath: string;
-  private readonly options: Required<Omit<UpstreamClientOptions, 'onAttempt'>> & Pick<UpstreamClientOptions, 'onAttempt'>;
+  private readonly options: Required<Pick<UpstreamClientOptions, Tuning>> & UpstreamClientOptions;
+  private readonly guard: UpstreamGuard;
 
   constructor(options: UpstreamClientOptions) {
     const url = new URL(options.baseUrl);
@@ -107,44 +138,81 @@ export class UpstreamClient {
       bodyTimeout: this.options.bodyTimeoutMs,
       keepAliveTimeout: 10_000,
     });
+    this.guard = new UpstreamGuard({
+      provider: this.provider,
+      breaker: options.breaker ?? {},
+      maxConcurrent: options.maxConcurrent ?? this.options.connections,
+      maxQueued: options.maxQueued ?? 1_000,
+      queueTimeoutMs: options.queueTimeoutMs ?? this.options.headersTimeoutMs,
+      ...(options.onBreakerStateChange ? { onBreakerStateChange: options.onBreakerStateChange } : {}),
+    });
   }
 
-  /** Sends a request and returns the raw response; the caller must consume or dump the body. */
+  /** The provider's circuit breaker state (`closed` when the breaker is turned off). */
+  get breakerState(): BreakerState {
+    return this.guard.breakerState;
+  }
+
+  /**
+   * Sends a request and returns the raw response; the caller must consume or dump the body.
+   * Idempotent requests are retried on network errors, 429 and 5xx with jittered exponential backoff
+   * (or the provider's `Retry-After`), within `maxRetries` and `retryBudgetMs`; others (a POST unless
+   * marked idempotent) are sent exactly once, since a lost response may hide a committed write.
+   */
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
     const idempotent = request.idempotent ?? request.method === 'GET';
     const started = Date.now();
+    let lastFailure: UpstreamError | undefined;
     for (let attempt = 0; ; attempt++) {
-      const attemptStart = Date.now();
+      const mayRetry = idempotent && attempt < this.options.maxRetries;
+      let response: UpstreamResponse;
       try {
-        const response = await this.pool.request({
-          method: request.method,
-          path: this.basePath + request.path + buildQuery(request.query),
-          headers: request.headers,
-          body: request.body ?? null,
-          signal: request.signal,
-        });
-        this.report(request, response.statusCode, attemptStart);
-        const retryable = response.statusCode === 429 || response.statusCode >= 500;
-        if (idempotent && retryable && attempt < this.options.maxRetries) {
-          const delay = this.retryDelay(attempt, retryAfterSeconds(response.headers));
-          if (Date.now() - started + delay <= this.options.retryBudgetMs) {
-            await response.body.dump();
-            await sleep(delay);
-            continue;
-          }
-        }
-        return { status: response.statusCode, headers: response.headers, body: response.body };
+        response = await this.attempt(request);
       } catch (error) {
-        this.report(request, null, attemptStart, error);
-        const mapped = this.mapNetworkError(error);
-        const canRetry = idempotent && attempt < this.options.maxRetries && !request.signal?.aborted;
+        // Refusals made before any call (open circuit, full queue) are already typed: never retried.
+        // A refused retry reports the provider's real failure rather than the refusal.
+        if (error instanceof UpstreamError) throw lastFailure ?? error;
         const delay = this.retryDelay(attempt, undefined);
-        if (canRetry && Date.now() - started + delay <= this.options.retryBudgetMs) {
+        lastFailure = this.mapNetworkError(error);
+        if (mayRetry && !request.signal?.aborted && this.withinBudget(started, delay)) {
           await sleep(delay);
           continue;
         }
-        throw mapped;
+        throw lastFailure;
       }
+      if (mayRetry && isFailureStatus(response.status)) {
+        const retryAfter = retryAfterSeconds(response.headers);
+        const delay = this.retryDelay(attempt, retryAfter);
+        if (this.withinBudget(started, delay)) {
+          lastFailure = this.statusError(response.status, request.route, retryAfter);
+          await response.body.dump();
+          await sleep(delay);
+          continue;
+        }
+      }
+      return response;
+    }
+  }
+
+  /** One call through the breaker and the concurrency cap; throws undici's own error on network failure. */
+  private async attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const ticket = await this.guard.enter(request.route, request.signal);
+    const attemptStart = Date.now();
+    try {
+      const response = await this.pool.request({
+        method: request.method,
+        path: this.basePath + request.path + buildQuery(request.query),
+        headers: request.headers,
+        body: request.body ?? null,
+        signal: request.signal,
+      });
+      this.report(request, response.statusCode, attemptStart);
+      ticket.answered(response.statusCode);
+      return { status: response.statusCode, headers: response.headers, body: response.body };
+    } catch (error) {
+      this.report(request, null, attemptStart, error);
+      ticket.failed(request.signal?.aborted ?? false);
+      throw error;
     }
   }
 
@@ -156,12 +224,20 @@ export class UpstreamClient {
     request: UpstreamRequest,
     schema: S,
   ): Promise<{ status: number; data: z.infer<S>; headers: UpstreamResponse['headers'] }> {
-    const response = await this.send({ ...request, headers: { accept: 'application/json', ...request.headers } });
+    const response = await this.send({
+      ...request,
+      headers: { accept: 'application/json', ...request.headers },
+    });
     await this.assertOk(response, request);
     const data = await this.readJson(response, request.route);
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
-      throw new UpstreamError(this.provider, ErrorCode.UPSTREAM_INVALID_RESPONSE, `unexpected response shape from ${request.route}`, response.status);
+      throw new UpstreamError(
+        this.provider,
+        ErrorCode.UPSTREAM_INVALID_RESPONSE,
+        `unexpected response shape from ${request.route}`,
+        response.status,
+      );
     }
     return { status: response.status, data: parsed.data, headers: response.headers };
   }
@@ -183,14 +259,33 @@ export class UpstreamClient {
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw new UpstreamError(this.provider, ErrorCode.UPSTREAM_INVALID_RESPONSE, `malformed JSON from ${route}`, response.status);
+      throw new UpstreamError(
+        this.provider,
+        ErrorCode.UPSTREAM_INVALID_RESPONSE,
+        `malformed JSON from ${route}`,
+        response.status,
+      );
     }
   }
 
   statusError(status: number, route: string, retryAfter?: number): UpstreamError {
-    if (status === 429) return new UpstreamError(this.provider, ErrorCode.UPSTREAM_RATE_LIMITED, `rate limited on ${route}`, status, retryAfter);
-    if (status === 504 || status === 408) return new UpstreamError(this.provider, ErrorCode.UPSTREAM_TIMEOUT, `timed out on ${route}`, status);
-    if (status === 401 || status === 403) return new UpstreamError(this.provider, ErrorCode.UPSTREAM_ERROR, `credentials refused on ${route}`, status);
+    if (status === 429)
+      return new UpstreamError(
+        this.provider,
+        ErrorCode.UPSTREAM_RATE_LIMITED,
+        `rate limited on ${route}`,
+        status,
+        retryAfter,
+      );
+    if (status === 504 || status === 408)
+      return new UpstreamError(this.provider, ErrorCode.UPSTREAM_TIMEOUT, `timed out on ${route}`, status);
+    if (status === 401 || status === 403)
+      return new UpstreamError(
+        this.provider,
+        ErrorCode.UPSTREAM_ERROR,
+        `credentials refused on ${route}`,
+        status,
+      );
     return new UpstreamError(this.provider, ErrorCode.UPSTREAM_ERROR, `HTTP ${status} on ${route}`, status);
   }
 
@@ -207,8 +302,18 @@ export class UpstreamClient {
     return new UpstreamError(this.provider, ErrorCode.UPSTREAM_ERROR, `provider unreachable (${name})`);
   }
 
+  /** Closes the pool once in-flight calls finish. */
   async close(): Promise<void> {
     await this.pool.close();
+  }
+
+  /** Closes the pool at once, failing in-flight calls (shutdown past its drain bound, tests). */
+  async destroy(): Promise<void> {
+    await this.pool.destroy();
+  }
+
+  private withinBudget(started: number, delayMs: number): boolean {
+    return Date.now() - started + delayMs <= this.options.retryBudgetMs;
   }
 
   private retryDelay(attempt: number, retryAfter: number | undefined): number {

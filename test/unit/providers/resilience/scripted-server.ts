@@ -1,0 +1,93 @@
+/**
+ * A tiny real HTTP server on loopback whose answers each test scripts (500s, 429 with Retry-After,
+ * socket resets, stalls), recording what reached it. Real sockets, so the UpstreamClient under test
+ * runs its undici Pool exactly as in production.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedRequest {
+  method: string;
+  url: string;
+  authorization: string | undefined;
+  at: number;
+}
+
+export type Script = (req: http.IncomingMessage, res: http.ServerResponse, index: number) => void;
+
+export interface ScriptedServer {
+  baseUrl: string;
+  received: ReceivedRequest[];
+  /** Requests being handled right now (not yet answered or torn down). */
+  inFlight: number;
+  peakInFlight: number;
+  script: Script;
+  close(): Promise<void>;
+}
+
+export const answer =
+  (status: number, body: unknown = {}, headers: Record<string, string> = {}): Script =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(typeof body === 'string' ? body : JSON.stringify(body));
+  };
+
+/** Destroys the connection without any response. */
+export const resetSocket: Script = (req) => req.socket.destroy();
+
+/** Never answers (until the server closes). */
+export const stall: Script = () => undefined;
+
+/** Sends headers and part of a body, then goes silent. */
+export const stallBody: Script = (_req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.write('{"items":[');
+};
+
+/** Answers request n with scripts[n], repeating the last script afterwards. */
+export const sequence =
+  (...scripts: Script[]): Script =>
+  (req, res, index) =>
+    (scripts[Math.min(index, scripts.length - 1)] as Script)(req, res, index);
+
+export async function startScriptedServer(): Promise<ScriptedServer> {
+  const sockets = new Set<import('node:net').Socket>();
+  const state: ScriptedServer = {
+    baseUrl: '',
+    received: [],
+    inFlight: 0,
+    peakInFlight: 0,
+    script: answer(200),
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+  const server = http.createServer((req, res) => {
+    const index = state.received.length;
+    state.received.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      authorization: req.headers.authorization,
+      at: Date.now(),
+    });
+    state.inFlight += 1;
+    state.peakInFlight = Math.max(state.peakInFlight, state.inFlight);
+    let done = false;
+    const finish = () => {
+      if (!done) state.inFlight -= 1;
+      done = true;
+    };
+    res.once('finish', finish);
+    res.once('close', finish);
+    req.resume();
+    state.script(req, res, index);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  state.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+  return state;
+}
