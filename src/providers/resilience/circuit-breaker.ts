@@ -3,10 +3,9 @@
  * fail at once (no socket, no timeout to wait out) until `resetTimeoutMs` has passed; then ONE probe
  * goes through, closing the breaker on success and reopening it on failure.
  *
- * Hand-written rather than a library: no breaker library is installed (the brief forbids adding one
- * without asking), and the UpstreamClient needs to judge a *response* (5xx, 429) as a failure and to
- * settle a call only when its body ends, which the promise-wrapping libraries (opossum, cockatiel) do
- * not expose without this much code anyway.
+ * Hand-written rather than a library: no breaker library (opossum, cockatiel) is a dependency, and
+ * the UpstreamClient must judge a *response* (5xx, 429) as a failure and release a caller-aborted probe
+ * without an outcome, which promise-wrapping breakers only allow through as much glue code as this.
  */
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
