@@ -1,0 +1,140 @@
+/** Inqom JSON → the unified model. Amounts become integer cents here and nowhere later. */
+import type {
+  CompanyRecord,
+  DocumentRecord,
+  DocumentStatus,
+  DocumentType,
+  EntryRecord,
+  ExerciseRecord,
+  MovementRecord,
+} from '../../domain/model';
+import { parseDecimalToCents } from '../../domain/money';
+import { datedId } from './ids';
+import type { InqomDocument, InqomEntryLine, InqomFolder, InqomPeriod } from './schemas';
+
+type InqomType = InqomDocument['Type'];
+type InqomStatus = InqomDocument['Status'];
+
+const TYPES: Record<InqomType, DocumentType> = {
+  Client: 'SALES_INVOICE',
+  Supplier: 'PURCHASE_INVOICE',
+  Others: 'OTHER',
+};
+/** `TypeScan` of an upload, and the `type` filter of the listing. */
+export const TYPE_SCAN: Record<DocumentType, InqomType> = {
+  SALES_INVOICE: 'Client',
+  PURCHASE_INVOICE: 'Supplier',
+  OTHER: 'Others',
+};
+
+const STATUSES: Record<InqomStatus, DocumentStatus> = {
+  Received: 'RECEIVED',
+  ToReview: 'TO_REVIEW',
+  Processing: 'PROCESSING',
+  Duplicate: 'DUPLICATE',
+  Done: 'DONE',
+  ManualProcessing: 'MANUAL_PROCESSING',
+  Deleted: 'DELETED',
+};
+export const INQOM_STATUS: Record<DocumentStatus, InqomStatus> = Object.fromEntries(
+  Object.entries(STATUSES).map(([inqom, status]) => [status, inqom]),
+) as Record<DocumentStatus, InqomStatus>;
+
+export const mapFolder = (folder: InqomFolder): CompanyRecord => ({
+  provider: 'INQOM',
+  providerId: String(folder.Id),
+  name: folder.Name,
+  siren: folder.Siren?.slice(0, 9) || null,
+});
+
+export const mapPeriod = (companyId: string, period: InqomPeriod): ExerciseRecord => ({
+  provider: 'INQOM',
+  companyId,
+  providerId: String(period.Id),
+  label: period.Label ?? `${period.StartDate} – ${period.EndDate}`,
+  startDate: period.StartDate,
+  endDate: period.EndDate,
+  closed: period.IsClosed,
+});
+
+export function mapDocument(companyId: string, doc: InqomDocument): DocumentRecord {
+  const originId = doc.OriginId ?? doc.OrigineId ?? null;
+  return {
+    provider: 'INQOM',
+    companyId,
+    providerId: String(doc.Id),
+    name: doc.Name,
+    type: TYPES[doc.Type],
+    status: STATUSES[doc.Status],
+    sizeKb: doc.Size ?? null,
+    createdAt: doc.CreatedAt,
+    checksum: doc.Checksum ?? null,
+    amount: doc.Amount === null || doc.Amount === undefined ? null : parseDecimalToCents(doc.Amount),
+    counterParty: doc.CounterParty ?? null,
+    effectiveDate: doc.EffectifDate ?? null,
+    thumbnailUrl: doc.ThumbUrl ?? null,
+    duplicateOfId: originId === null ? null : String(originId),
+  };
+}
+
+const journalOf = (line: InqomEntryLine) => ({
+  code: line.JournalCode,
+  label: line.JournalLabel ?? line.JournalCode,
+  type: null,
+});
+const accountOf = (line: InqomEntryLine) => ({ number: line.AccountNumber, name: line.AccountLabel ?? null });
+
+export function mapMovement(companyId: string, line: InqomEntryLine): MovementRecord {
+  const debit = parseDecimalToCents(line.Debit);
+  const credit = parseDecimalToCents(line.Credit);
+  return {
+    provider: 'INQOM',
+    companyId,
+    providerId: datedId(line.Id, line.Date),
+    entryId: datedId(line.EntryId, line.Date),
+    date: line.Date,
+    journal: journalOf(line),
+    account: accountOf(line),
+    description: line.Label ?? null,
+    invoiceNumber: line.PieceRef ?? null,
+    dueDate: line.DueDate ?? null,
+    debit,
+    credit,
+    amount: credit - debit,
+    currency: line.Currency ?? null,
+    // Inqom knows a letter id per lettering group, not partial lettering.
+    lettering:
+      line.LetterId === null || line.LetterId === undefined
+        ? { state: 'NONE', value: null }
+        : { state: 'COMPLETE', value: String(line.LetterId) },
+    analytics: [],
+  };
+}
+
+/** One entry from its lines (all sharing `EntryId`). Inqom entries have none of MyUnisoft's types. */
+export function mapEntry(companyId: string, lines: InqomEntryLine[]): EntryRecord {
+  const first = lines[0];
+  if (!first) throw new RangeError('an entry has at least one line');
+  const documentIds = new Set(
+    lines.flatMap((l) => (l.DocumentId === null || l.DocumentId === undefined ? [] : [String(l.DocumentId)])),
+  );
+  return {
+    provider: 'INQOM',
+    companyId,
+    providerId: datedId(first.EntryId, first.Date),
+    type: 'ENTRY',
+    journal: journalOf(first),
+    date: first.Date,
+    lines: lines.map((line) => ({
+      account: accountOf(line),
+      label: line.Label ?? null,
+      debit: parseDecimalToCents(line.Debit),
+      credit: parseDecimalToCents(line.Credit),
+      currency: line.Currency ?? null,
+      piece: line.PieceRef ?? null,
+      invoiceNumber: null,
+      dueDate: line.DueDate ?? null,
+    })),
+    documentIds: [...documentIds],
+  };
+}

@@ -1,0 +1,160 @@
+/** One GraphQL request's view of an Inqom account: its own loaders over the connector's shared client. */
+import type { Capability, CompanyRecord, DocumentRecord, ExerciseRecord } from '../../domain/model';
+import { ErrorCode, UpstreamError } from '../../errors';
+import type {
+  CreateExpenseBillRequest,
+  DocumentFilter,
+  Page,
+  PageRequest,
+  ProviderSession,
+  UploadDocumentRequest,
+} from '../types';
+import type { InqomClient } from './client';
+import { isNativeId, parseResumeToken } from './ids';
+import { InqomLedgerReader } from './ledger-reader';
+import { createInqomLoaders, type InqomLoaders } from './loaders';
+import { TYPE_SCAN, mapDocument, mapFolder, mapPeriod } from './map';
+import type { MultipartPart } from './multipart-body';
+import { readFrom } from './paged-reader';
+import { DOCUMENTS_PAGE_SIZE, inqomPaths, inqomRoutes } from './paths';
+import { documentSchema, expenseBillCreatedSchema, type InqomDocument } from './schemas';
+
+export const INQOM_CAPABILITIES: readonly Capability[] = [
+  'EXERCISES',
+  'ENTRIES',
+  'MOVEMENTS',
+  'DOCUMENTS',
+  'DOCUMENT_DOWNLOAD',
+  'UPLOAD_DOCUMENT',
+  'EXPENSE_BILLS',
+];
+
+const text = (name: string, value: string | undefined): MultipartPart[] =>
+  value === undefined ? [] : [{ name, value }];
+
+export class InqomSession implements ProviderSession {
+  readonly provider = 'INQOM' as const;
+  readonly capabilities = INQOM_CAPABILITIES;
+  private readonly loaders: InqomLoaders;
+  private readonly ledger: InqomLedgerReader;
+
+  constructor(
+    private readonly client: InqomClient,
+    firmId: string,
+    private readonly signal?: AbortSignal,
+  ) {
+    this.loaders = createInqomLoaders(client, firmId, signal);
+    this.ledger = new InqomLedgerReader(this.loaders);
+  }
+
+  async listCompanies(): Promise<CompanyRecord[]> {
+    return (await this.loaders.folders.load('all')).map(mapFolder);
+  }
+
+  async getCompany(companyId: string): Promise<CompanyRecord | null> {
+    return (await this.listCompanies()).find((c) => c.providerId === companyId) ?? null;
+  }
+
+  async listExercises(companyId: string): Promise<ExerciseRecord[]> {
+    return (await this.loaders.periods.load(companyId)).map((p) => mapPeriod(companyId, p));
+  }
+
+  async getExercise(companyId: string, exerciseId: string): Promise<ExerciseRecord | null> {
+    return (await this.listExercises(companyId)).find((e) => e.providerId === exerciseId) ?? null;
+  }
+
+  listEntries: InqomLedgerReader['listEntries'] = (companyId, filter, page) =>
+    this.ledger.listEntries(companyId, filter, page);
+  getEntry: InqomLedgerReader['getEntry'] = (companyId, entryId) => this.ledger.getEntry(companyId, entryId);
+  listMovements: InqomLedgerReader['listMovements'] = (companyId, filter, page) =>
+    this.ledger.listMovements(companyId, filter, page);
+  getMovement: InqomLedgerReader['getMovement'] = (companyId, id) => this.ledger.getMovement(companyId, id);
+
+  async listDocuments(
+    companyId: string,
+    filter: DocumentFilter,
+    page: PageRequest,
+  ): Promise<Page<DocumentRecord>> {
+    let total = 0;
+    const items: Page<DocumentRecord>['items'] = [];
+    const fetchPage = async (pageNumber: number) => {
+      const result = await this.loaders.documentsPage.load({ folderId: companyId, filter, pageNumber });
+      total = result.TotalCount;
+      return { items: result.Items, last: pageNumber >= result.TotalPages };
+    };
+    for await (const { item, position } of readFrom(
+      parseResumeToken(page.after),
+      DOCUMENTS_PAGE_SIZE,
+      fetchPage,
+    )) {
+      this.loaders.document.prime(`${companyId}/${item.Id}`, item);
+      items.push({ node: mapDocument(companyId, item), resumeToken: String(position + 1) });
+      if (items.length === page.first) break;
+    }
+    const lastPosition = Number(items[items.length - 1]?.resumeToken ?? parseResumeToken(page.after));
+    return { items, hasNextPage: lastPosition < total, totalCount: total };
+  }
+
+  async getDocument(companyId: string, documentId: string): Promise<DocumentRecord | null> {
+    if (!isNativeId(companyId) || !isNativeId(documentId)) return null;
+    const doc = await this.loaders.document.load(`${companyId}/${documentId}`);
+    return doc && mapDocument(companyId, doc);
+  }
+
+  async getDocumentDownloadUrl(companyId: string, documentId: string): Promise<string | null> {
+    if (!isNativeId(companyId) || !isNativeId(documentId)) return null;
+    return this.loaders.publicUrl.load(`${companyId}/${documentId}`);
+  }
+
+  async uploadDocument(request: UploadDocumentRequest): Promise<DocumentRecord> {
+    const { companyId, file } = request;
+    const parts: MultipartPart[] = [
+      { name: 'TypeScan', value: TYPE_SCAN[request.type] },
+      { name: 'FileSource', value: 'Api' },
+      ...text('DocRef', request.reference),
+      ...text('SourceId', request.sourceId),
+      ...text(
+        'WithoutWorkflow',
+        request.skipExtraction === undefined ? undefined : String(request.skipExtraction),
+      ),
+      { name: 'DocumentName', value: file.fileName },
+      { name: 'Document', fileName: file.fileName, contentType: file.contentType, stream: file.stream() },
+    ];
+    const doc = await this.client.postMultipart(
+      { path: inqomPaths.upload(companyId), route: inqomRoutes.upload, ...this.opt() },
+      parts,
+      documentSchema,
+    );
+    return this.remember(companyId, doc);
+  }
+
+  async createExpenseBill(request: CreateExpenseBillRequest): Promise<DocumentRecord> {
+    const { companyId, file } = request;
+    const parts: MultipartPart[] = [
+      ...text('BeneficiaryFullName', request.beneficiaryFullName),
+      { name: 'FileNameWithExtension', value: file.fileName },
+      ...text('DocumentReference', request.reference),
+      { name: 'File', fileName: file.fileName, contentType: file.contentType, stream: file.stream() },
+    ];
+    const call = { path: inqomPaths.expenseBills(companyId), route: inqomRoutes.expenseBills, ...this.opt() };
+    const { DocumentId } = await this.client.postMultipart(call, parts, expenseBillCreatedSchema);
+    // The route answers only the id: the document itself is read back.
+    const created = await this.getDocument(companyId, String(DocumentId));
+    if (!created)
+      throw new UpstreamError(
+        'INQOM',
+        ErrorCode.UPSTREAM_INVALID_RESPONSE,
+        'created expense bill cannot be read back',
+      );
+    return created;
+  }
+
+  private remember(companyId: string, doc: InqomDocument): DocumentRecord {
+    this.loaders.document.clear(`${companyId}/${doc.Id}`).prime(`${companyId}/${doc.Id}`, doc);
+    return mapDocument(companyId, doc);
+  }
+
+  private opt() {
+    return this.signal ? { signal: this.signal } : {};
+  }
+}
