@@ -1,0 +1,105 @@
+/**
+ * MyUnisoft's HTTP edge: every call carries `Authorization: Bearer <API token>` and
+ * `X-Third-Party-Secret`, plus `society-id` for company-scoped routes with firm access. The token and
+ * secret only ever travel in headers, never in a URL, error or log line (UpstreamClient's contract).
+ */
+import type { z } from 'zod';
+import type { GatewayConfig } from '../../config';
+import { ErrorCode, UpstreamError } from '../../errors';
+import { UpstreamClient, type QueryValue, type UpstreamResponse } from '../http';
+import type { ConnectorDeps } from '../types';
+
+export type MyUnisoftAccount = NonNullable<GatewayConfig['tenants'][number]['providers']['myunisoft']>;
+
+/** The MAD format version the connector speaks. */
+export const MAD_VERSION = '1.0.0';
+
+export interface MyUnisoftCall {
+  route: string;
+  path: string;
+  query?: Record<string, QueryValue>;
+  /** The society a company-scoped call targets; null for firm-level routes. */
+  societyId: string | null;
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export class MyUnisoftClient {
+  private readonly http: UpstreamClient;
+
+  constructor(
+    private readonly account: MyUnisoftAccount,
+    deps: ConnectorDeps,
+  ) {
+    this.http = new UpstreamClient({
+      ...deps.http,
+      provider: 'MYUNISOFT',
+      baseUrl: account.baseUrl,
+      ...(deps.onAttempt ? { onAttempt: deps.onAttempt } : {}),
+    });
+  }
+
+  get access(): MyUnisoftAccount['access'] {
+    return this.account.access;
+  }
+
+  private request(call: MyUnisoftCall) {
+    return {
+      method: call.method ?? 'GET',
+      path: call.path,
+      route: call.route,
+      ...(call.query ? { query: call.query } : {}),
+      ...(call.signal ? { signal: call.signal } : {}),
+      // Reads only: POST /entries is a search, safe to retry.
+      idempotent: true,
+      headers: {
+        authorization: `Bearer ${this.account.apiToken}`,
+        'x-third-party-secret': this.account.thirdPartySecret,
+        ...(call.societyId !== null && this.account.access === 'firm'
+          ? { 'society-id': call.societyId }
+          : {}),
+        ...(call.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
+    } as const;
+  }
+
+  async json<S extends z.ZodType>(call: MyUnisoftCall, schema: S): Promise<z.infer<S>> {
+    return (await this.http.json(this.request(call), schema)).data;
+  }
+
+  /** Like `json`, but a 404 (MyUnisoft's "no such entry") is null rather than an error. */
+  async jsonOrNull<S extends z.ZodType>(call: MyUnisoftCall, schema: S): Promise<z.infer<S> | null> {
+    const response = await this.http.send({
+      ...this.request(call),
+      headers: { accept: 'application/json', ...this.request(call).headers },
+    });
+    if (response.status === 404) {
+      await response.body.dump();
+      return null;
+    }
+    await this.http.assertOk(response, call);
+    const parsed = schema.safeParse(await this.http.readJson(response, call.route));
+    if (!parsed.success) throw invalidResponse(call.route, 'unexpected response shape');
+    return parsed.data;
+  }
+
+  /** Opens a 2xx response whose body the caller streams (movement windows). */
+  async stream(call: MyUnisoftCall): Promise<UpstreamResponse> {
+    const response = await this.http.send({
+      ...this.request(call),
+      headers: { accept: 'application/json', ...this.request(call).headers },
+    });
+    await this.http.assertOk(response, call);
+    return response;
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+}
+
+/** A MyUnisoft answer that broke its contract (shape, or amount ≠ credit − debit). */
+export const invalidResponse = (route: string, detail: string): UpstreamError =>
+  new UpstreamError('MYUNISOFT', ErrorCode.UPSTREAM_INVALID_RESPONSE, `${detail} from ${route}`);

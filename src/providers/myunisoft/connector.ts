@@ -1,0 +1,133 @@
+/**
+ * The MyUnisoft connector: companies (societies), exercises (MAD), entries (legacy `POST /entries`,
+ * paged by the gateway over the provider's full answer), one entry (`/mad/entry`) and movements (MAD,
+ * month windows parsed as streams, kept in a bounded per-connector cache). Entry attachments are not
+ * mapped to documents: `documentIds` stays empty and DOCUMENTS is not a capability.
+ */
+import type { Capability, EntryRecord, EntryType, MovementRecord } from '../../domain/model';
+import { BadUserInputError, NotFoundError } from '../../errors';
+import type {
+  ConnectorDeps,
+  EntryFilter,
+  MovementFilter,
+  Page,
+  PageRequest,
+  ProviderConnector,
+  ProviderSession,
+} from '../types';
+import { MyUnisoftClient, type MyUnisoftAccount } from './client';
+import { CODE_BY_ENTRY_TYPE, ENTRY_TYPE_BY_CODE, type LegacyEntryCode } from './map';
+import { createMyUnisoftLoaders, type MyUnisoftLoaders } from './loaders';
+import { MovementWindowCache, type MovementCacheOptions } from './movement-cache';
+import { fetchMovementsWindow } from './movement-stream';
+import { filterKey, pageMovements } from './movements';
+import { monthWindows } from './movement-windows';
+
+const CAPABILITIES: readonly Capability[] = ['EXERCISES', 'ENTRIES', 'MOVEMENTS'];
+const ALL_CODES = Object.keys(ENTRY_TYPE_BY_CODE) as LegacyEntryCode[];
+
+export interface MyUnisoftConnectorOptions {
+  /** Bounds of the movement window cache (defaults: 50,000 movements, 60 s). */
+  movementCache?: MovementCacheOptions;
+}
+
+const byDateThenId = (a: EntryRecord, b: EntryRecord) =>
+  a.date.localeCompare(b.date) || Number(a.providerId) - Number(b.providerId);
+
+function offsetOf(after: string | null): number {
+  if (after === null) return 0;
+  if (!/^e\d+$/.test(after))
+    throw new BadUserInputError('This cursor does not belong to this entry listing.', 'after');
+  return Number(after.slice(1));
+}
+
+function sliceEntries(all: EntryRecord[], page: PageRequest): Page<EntryRecord> {
+  const start = offsetOf(page.after);
+  const items = all
+    .slice(start, start + page.first)
+    .map((node, i) => ({ node, resumeToken: `e${start + i + 1}` }));
+  return { items, hasNextPage: start + items.length < all.length, totalCount: all.length };
+}
+
+function openSession(
+  client: MyUnisoftClient,
+  cache: MovementWindowCache,
+  signal?: AbortSignal,
+): ProviderSession {
+  const loaders: MyUnisoftLoaders = createMyUnisoftLoaders(client, signal);
+
+  const exerciseWindow = async (companyId: string, filter: MovementFilter) => {
+    if (!filter.exerciseId) return { from: filter.from!, to: filter.to! };
+    const exercise = (await loaders.exercises.load(companyId)).find(
+      (e) => e.providerId === filter.exerciseId,
+    );
+    if (!exercise) throw new NotFoundError('Exercise', 'filter.exerciseId');
+    return { from: filter.from ?? exercise.startDate, to: filter.to ?? exercise.endDate };
+  };
+
+  return {
+    provider: 'MYUNISOFT',
+    capabilities: CAPABILITIES,
+    listCompanies: () => loaders.societies.load('all'),
+    getCompany: async (companyId) =>
+      (await loaders.societies.load('all')).find((c) => c.providerId === companyId) ?? null,
+    listExercises: (companyId) => loaders.exercises.load(companyId),
+    getExercise: async (companyId, exerciseId) =>
+      (await loaders.exercises.load(companyId)).find((e) => e.providerId === exerciseId) ?? null,
+
+    async listEntries(companyId: string, filter: EntryFilter, page: PageRequest) {
+      const codes = filter.type ? [CODE_BY_ENTRY_TYPE[filter.type as EntryType]] : ALL_CODES;
+      const lists = await loaders.entryList.loadMany(
+        codes.map((code) => ({
+          companyId,
+          code,
+          ...(filter.journalCode ? { journalCode: filter.journalCode } : {}),
+          ...(filter.from ? { from: filter.from } : {}),
+          ...(filter.to ? { to: filter.to } : {}),
+        })),
+      );
+      const failed = lists.find((list): list is Error => list instanceof Error);
+      if (failed) throw failed;
+      return sliceEntries((lists as EntryRecord[][]).flat().sort(byDateThenId), page);
+    },
+    // `/mad/entry?id=` also matches invoice numbers: only numeric ids, and only the entry with that id.
+    async getEntry(companyId, entryId) {
+      if (!/^\d+$/.test(entryId)) return null;
+      const entry = await loaders.entry.load({ companyId, entryId });
+      return entry?.providerId === entryId ? entry : null;
+    },
+
+    async listMovements(
+      companyId: string,
+      filter: MovementFilter,
+      page: PageRequest,
+    ): Promise<Page<MovementRecord>> {
+      const { from, to } = await exerciseWindow(companyId, filter);
+      const key = filterKey(companyId, filter);
+      return pageMovements(
+        monthWindows(from, to),
+        // No request signal here: a cached window download may be shared with other requests.
+        (window) =>
+          cache.get(`${key}|${window.start}|${window.end}`, () =>
+            fetchMovementsWindow(client, companyId, window, filter),
+          ),
+        page,
+      );
+    },
+  };
+}
+
+export function createMyUnisoftConnector(
+  account: MyUnisoftAccount,
+  deps: ConnectorDeps,
+  options: MyUnisoftConnectorOptions = {},
+): ProviderConnector {
+  const client = new MyUnisoftClient(account, deps);
+  const cache = new MovementWindowCache(options.movementCache);
+  return {
+    provider: 'MYUNISOFT',
+    capabilities: CAPABILITIES,
+    openSession: (session) => openSession(client, cache, session.signal),
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Per-request DataLoaders: one upstream call per distinct resource in a GraphQL request. MyUnisoft
+ * has no batch endpoints, so a batch fans out one call per distinct key; `maxBatchSize` stays at
+ * 10, the concurrent calls MyUnisoft accepts on one route.
+ */
+import DataLoader from 'dataloader';
+import type { CompanyRecord, EntryRecord, ExerciseRecord } from '../../domain/model';
+import { MAD_VERSION, type MyUnisoftClient } from './client';
+import {
+  companyFromSociety,
+  entryFromLegacy,
+  entryFromMad,
+  exerciseFromMad,
+  type LegacyEntryCode,
+} from './map';
+import { legacyEntriesSchema, madEntrySchema, madExercisesSchema, societiesSchema } from './schemas';
+
+const MAX_CONCURRENT_PER_ROUTE = 10;
+
+/** One listing of the legacy `POST /entries`: a company, one type, the seed's filters. */
+export interface EntryListKey {
+  companyId: string;
+  code: LegacyEntryCode;
+  journalCode?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Runs `load` per key; a failing key gets its own Error, the others still resolve. */
+const perKey =
+  <K, V>(load: (key: K) => Promise<V>) =>
+  (keys: readonly K[]): Promise<(V | Error)[]> =>
+    Promise.all(
+      keys.map((key) =>
+        load(key).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+      ),
+    );
+
+export function createMyUnisoftLoaders(client: MyUnisoftClient, signal?: AbortSignal) {
+  const withSignal = signal ? { signal } : {};
+  const options = { maxBatchSize: MAX_CONCURRENT_PER_ROUTE };
+  return {
+    /** Every society of the account, under the single key `all`. */
+    societies: new DataLoader<'all', CompanyRecord[]>(
+      perKey(async () => {
+        const data = await client.json(
+          { route: 'GET /api/v1/society', path: '/api/v1/society', societyId: null, ...withSignal },
+          societiesSchema,
+        );
+        return ('society_array' in data ? data.society_array : [data]).map(companyFromSociety);
+      }),
+      { maxBatchSize: 1 },
+    ),
+    exercises: new DataLoader<string, ExerciseRecord[]>(
+      perKey(async (companyId) => {
+        const call = {
+          route: 'GET /api/v1/mad/exercices',
+          path: '/api/v1/mad/exercices',
+          query: { version: MAD_VERSION },
+          societyId: companyId,
+          ...withSignal,
+        };
+        return (await client.json(call, madExercisesSchema)).map((e) => exerciseFromMad(companyId, e));
+      }),
+      options,
+    ),
+    entry: new DataLoader<{ companyId: string; entryId: string }, EntryRecord | null, string>(
+      perKey(async ({ companyId, entryId }) => {
+        const call = {
+          route: 'GET /api/v1/mad/entry',
+          path: '/api/v1/mad/entry',
+          query: { version: MAD_VERSION, id: entryId },
+          societyId: companyId,
+          ...withSignal,
+        };
+        const entry = await client.jsonOrNull(call, madEntrySchema);
+        return entry ? entryFromMad(companyId, entry) : null;
+      }),
+      { ...options, cacheKeyFn: ({ companyId, entryId }) => `${companyId}\u0000${entryId}` },
+    ),
+    entryList: new DataLoader<EntryListKey, EntryRecord[], string>(
+      perKey(async (key) => {
+        const filters = [
+          { name: 'type', value: key.code.toLowerCase() },
+          ...(key.journalCode ? [{ name: 'diary', value: key.journalCode }] : []),
+          ...(key.from ? [{ name: 'start_date', value: key.from }] : []),
+          ...(key.to ? [{ name: 'end_date', value: key.to }] : []),
+        ];
+        const call = {
+          route: 'POST /api/v1/entries',
+          path: '/api/v1/entries',
+          method: 'POST' as const,
+          query: { type: key.code.toLowerCase() },
+          body: { sort: { ecr: 'asc' }, filters },
+          societyId: key.companyId,
+          ...withSignal,
+        };
+        const data = await client.json(call, legacyEntriesSchema);
+        return data.entry_array.map((entry) => entryFromLegacy(key.companyId, key.code, entry));
+      }),
+      {
+        ...options,
+        cacheKeyFn: (key) => JSON.stringify([key.companyId, key.code, key.journalCode, key.from, key.to]),
+      },
+    ),
+  };
+}
+
+export type MyUnisoftLoaders = ReturnType<typeof createMyUnisoftLoaders>;

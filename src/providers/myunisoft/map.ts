@@ -1,0 +1,203 @@
+/** MyUnisoft JSON → the unified model. Float euros become integer cents here, and nowhere else. */
+import type {
+  AnalyticAllocationRecord,
+  CompanyRecord,
+  EntryLineRecord,
+  EntryRecord,
+  EntryType,
+  ExerciseRecord,
+  JournalRecord,
+  LetteringState,
+  MovementRecord,
+} from '../../domain/model';
+import { parseDecimalToCents } from '../../domain/money';
+import { invalidResponse } from './client';
+import type {
+  LegacyEntry,
+  LegacyLine,
+  MadEntry,
+  MadExercise,
+  MadMovement,
+  MadMovementCore,
+  Society,
+} from './schemas';
+
+export type LegacyEntryCode = 'E' | 'O' | 'IB' | 'M' | 'EXT' | 'L';
+
+export const ENTRY_TYPE_BY_CODE: Record<LegacyEntryCode, EntryType> = {
+  E: 'ENTRY',
+  O: 'PENDING_OCR',
+  IB: 'BANK_INTEGRATION',
+  M: 'MANUAL',
+  EXT: 'REVERSAL',
+  L: 'LETTERING',
+};
+export const CODE_BY_ENTRY_TYPE = Object.fromEntries(
+  Object.entries(ENTRY_TYPE_BY_CODE).map(([code, type]) => [type, code]),
+) as Record<EntryType, LegacyEntryCode>;
+
+/** Legacy diaries give MyUnisoft's internal type code; MAD gives its name. The model keeps the name. */
+const JOURNAL_TYPE_NAMES: Record<string, string> = {
+  ACH: 'Achat',
+  VTE: 'Vente',
+  BQ: 'Banque',
+  CAISSE: 'Caisse',
+  OD: 'OD',
+  OD_AUDIT: 'OD Audit',
+  A_EXT: 'À extourner',
+  EXT: 'Extourne',
+  AN: 'À Nouveaux',
+  OD_PAIE: 'OD Paie',
+  OD_LET: 'OD Lettrage',
+  NFD: 'Note de Frais',
+  NDF: 'Note de Frais',
+  OD_DECL_FISCALE: 'OD TVA',
+  OD_EXC: 'OD Extracomptable',
+  RBAL: 'Reprise Balance',
+};
+
+const LETTERING: Record<'none' | 'partial' | 'complete', LetteringState> = {
+  none: 'NONE',
+  partial: 'PARTIAL',
+  complete: 'COMPLETE',
+};
+
+const blankToNull = (value: string | null | undefined): string | null => (value ? value : null);
+
+export function companyFromSociety(society: Society): CompanyRecord {
+  // `siret` may hold a 14-digit SIRET or a 9-digit SIREN: the SIREN is its first nine digits.
+  const digits = society.siret?.replace(/\s/g, '') ?? '';
+  return {
+    provider: 'MYUNISOFT',
+    providerId: String(society.society_id),
+    name: society.name,
+    siren: /^\d{9}/.test(digits) ? digits.slice(0, 9) : null,
+  };
+}
+
+export function exerciseFromMad(companyId: string, exercise: MadExercise): ExerciseRecord {
+  return {
+    provider: 'MYUNISOFT',
+    companyId,
+    providerId: exercise.producerId,
+    label: exercise.name,
+    startDate: exercise.period.start,
+    endDate: exercise.period.end,
+    closed: exercise.state === 'closed',
+  };
+}
+
+function legacyLine(line: LegacyLine): EntryLineRecord {
+  return {
+    account: { number: line.account.account_number, name: blankToNull(line.account.label) },
+    label: blankToNull(line.label),
+    debit: parseDecimalToCents(line.debit ?? 0),
+    credit: parseDecimalToCents(line.credit ?? 0),
+    // Type O lines carry no currency: legacy amounts are in the folder's currency, the euro.
+    currency: line.currency ?? 'EUR',
+    piece: blankToNull(line.piece),
+    invoiceNumber: blankToNull(line.piece2),
+    dueDate: blankToNull(line.deadline),
+  };
+}
+
+export function entryFromLegacy(companyId: string, code: LegacyEntryCode, entry: LegacyEntry): EntryRecord {
+  const typeCode = entry.diary.diary_type_code;
+  return {
+    provider: 'MYUNISOFT',
+    companyId,
+    providerId: String(entry.entry_id),
+    type: ENTRY_TYPE_BY_CODE[code],
+    journal: {
+      code: entry.diary.code,
+      label: entry.diary.label,
+      type: typeCode ? (JOURNAL_TYPE_NAMES[typeCode] ?? typeCode) : null,
+    },
+    date: entry.entry_date ?? entry.date_piece,
+    lines: entry.entry_list.map(legacyLine),
+    documentIds: [],
+  };
+}
+
+/** MAD entries carry no legacy type: their source code names it (E, O, IB, M, EXT, L; FEC, API… are E). */
+export function entryTypeFromSource(source: string | undefined): EntryType {
+  return ENTRY_TYPE_BY_CODE[source as LegacyEntryCode] ?? 'ENTRY';
+}
+
+const madJournal = (journal: MadEntry['journal']): JournalRecord => ({
+  code: journal.customerReferenceCode,
+  label: journal.name,
+  type: journal.type,
+});
+
+function madAmounts(movement: MadMovementCore, route: string) {
+  const debit = parseDecimalToCents(movement.value.debit);
+  const credit = parseDecimalToCents(movement.value.credit);
+  const amount = parseDecimalToCents(movement.value.amount);
+  if (amount !== credit - debit)
+    throw invalidResponse(route, `movement ${movement.producerId}: amount is not credit − debit`);
+  return { debit, credit, amount };
+}
+
+export function entryFromMad(companyId: string, entry: MadEntry): EntryRecord {
+  const currency = entry.currency?.code ?? null;
+  return {
+    provider: 'MYUNISOFT',
+    companyId,
+    providerId: entry.producerId,
+    type: entryTypeFromSource(entry.additionalProducerProperties?.source?.name),
+    journal: madJournal(entry.journal),
+    date: entry.date,
+    lines: entry.movements.map((m): EntryLineRecord => {
+      const { debit, credit } = madAmounts(m, 'GET /mad/entry');
+      return {
+        account: { number: m.account?.number ?? '', name: m.account?.name ?? null },
+        label: blankToNull(m.description),
+        debit,
+        credit,
+        currency,
+        piece: blankToNull(m.freeNumber),
+        invoiceNumber: blankToNull(m.invoiceNumber),
+        dueDate: m.dueDate,
+      };
+    }),
+    documentIds: [],
+  };
+}
+
+function analytics(movement: MadMovementCore): AnalyticAllocationRecord[] {
+  return movement.analytics.map((axis) => ({
+    code: axis.code,
+    name: axis.name,
+    sections: axis.sections.map((s) => ({
+      code: s.code,
+      name: s.name,
+      amount: parseDecimalToCents(s.amount),
+      rate: String(s.rate),
+    })),
+  }));
+}
+
+export function movementFromMad(companyId: string, movement: MadMovement): MovementRecord {
+  const account = movement.account?.number
+    ? { number: movement.account.number, name: movement.account.name }
+    : null;
+  return {
+    provider: 'MYUNISOFT',
+    companyId,
+    providerId: movement.producerId,
+    entryId: movement.entry.producerId,
+    date: movement.entry.date,
+    journal: madJournal(movement.entry.journal),
+    account,
+    description: blankToNull(movement.description),
+    invoiceNumber: blankToNull(movement.invoiceNumber),
+    dueDate: movement.dueDate,
+    ...madAmounts(movement, 'GET /mad/movements'),
+    currency: movement.entry.currency?.code ?? null,
+    lettering: movement.lettering
+      ? { state: LETTERING[movement.lettering.state], value: movement.lettering.value }
+      : null,
+    analytics: analytics(movement),
+  };
+}

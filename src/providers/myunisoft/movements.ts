@@ -1,0 +1,60 @@
+/**
+ * Pages through movements month by month. A resume token is `m1.<window index>.<offset in window>`;
+ * a page reads the windows it needs (through the connector's window cache) and, when it ends on a
+ * window's last movement, looks ahead to the next non-empty window so `hasNextPage` is exact — that
+ * window is cached, so the next page does not download it again.
+ */
+import type { MovementRecord } from '../../domain/model';
+import { BadUserInputError } from '../../errors';
+import type { MovementFilter, Page, PageRequest } from '../types';
+import type { MonthWindow } from './movement-windows';
+
+const TOKEN = /^m1\.(\d+)\.(\d+)$/;
+
+export const movementToken = (window: number, offset: number) => `m1.${window}.${offset}`;
+
+export function parseMovementToken(after: string | null): { window: number; offset: number } {
+  if (after === null) return { window: 0, offset: 0 };
+  const match = TOKEN.exec(after);
+  if (!match) throw new BadUserInputError('This cursor does not belong to this movement listing.', 'after');
+  return { window: Number(match[1]), offset: Number(match[2]) };
+}
+
+/** A stable cache key for the filter part of a listing (the window is appended per window). */
+export function filterKey(companyId: string, filter: MovementFilter): string {
+  const classes = [...(filter.accountClasses ?? [])].sort().join(',');
+  return [
+    companyId,
+    filter.dateFilter ?? 'DOCUMENT',
+    filter.source ?? '',
+    classes,
+    filter.lettering ?? '',
+    filter.draft ? 1 : 0,
+  ].join('|');
+}
+
+export async function pageMovements(
+  windows: MonthWindow[],
+  loadWindow: (window: MonthWindow) => Promise<MovementRecord[]>,
+  page: PageRequest,
+): Promise<Page<MovementRecord>> {
+  let { window, offset } = parseMovementToken(page.after);
+  const items: Page<MovementRecord>['items'] = [];
+  while (window < windows.length) {
+    const movements = await loadWindow(windows[window]!);
+    while (offset < movements.length && items.length < page.first) {
+      items.push({ node: movements[offset]!, resumeToken: movementToken(window, offset + 1) });
+      offset++;
+    }
+    if (offset < movements.length) return { items, hasNextPage: true, totalCount: null };
+    window++;
+    offset = 0;
+    // Page full and this window done: the look-ahead below decides hasNextPage.
+    if (items.length >= page.first) break;
+  }
+  for (; window < windows.length; window++) {
+    if ((await loadWindow(windows[window]!)).length > 0)
+      return { items, hasNextPage: true, totalCount: null };
+  }
+  return { items, hasNextPage: false, totalCount: null };
+}

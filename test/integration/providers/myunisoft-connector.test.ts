@@ -1,0 +1,240 @@
+import { createDataset } from '../../../src/simulators/data/dataset';
+import { createMyUnisoftSimulator, MYUNISOFT_COMPANY_TOKEN } from '../../../src/simulators/myunisoft/server';
+import type { SimulatorServer } from '../../../src/simulators/http-kit';
+import { demoCredentials } from '../../../src/simulators/credentials';
+import { createMyUnisoftConnector } from '../../../src/providers/myunisoft/connector';
+import { MemoryStore } from '../../../src/store/memory-store';
+import type { ProviderConnector, ProviderSession } from '../../../src/providers/types';
+import type { MovementRecord } from '../../../src/domain/model';
+import { sumCents } from '../../../src/domain/money';
+
+describe('MyUnisoft connector against the simulator', () => {
+  const dataset = createDataset();
+  const company = dataset.company('myunisoft', '2101')!;
+  let sim: SimulatorServer;
+  let connector: ProviderConnector;
+  let session: ProviderSession;
+  const calls = (path: string) => sim.requests.filter((r) => r.path === path).length;
+  const connect = (apiToken: string, access: 'firm' | 'company' = 'firm', maxMovements = 50_000) =>
+    createMyUnisoftConnector(
+      { baseUrl: sim.url, apiToken, thirdPartySecret: demoCredentials.myunisoft.thirdPartySecret, access },
+      { tenantId: 'demo', store: new MemoryStore() },
+      { movementCache: { maxMovements } },
+    );
+  beforeAll(async () => {
+    sim = await createMyUnisoftSimulator({ dataset });
+    connector = connect(demoCredentials.myunisoft.demo.apiToken);
+  });
+  beforeEach(() => {
+    sim.resetRequests();
+    session = connector.openSession({ requestId: 'test' });
+  });
+  afterAll(async () => {
+    await connector.close();
+    await sim.close();
+  });
+
+  it('lists companies and gets one with a single society call per request', async () => {
+    const [all, one, again] = await Promise.all([
+      session.listCompanies(),
+      session.getCompany('2102'),
+      session.getCompany('2101'),
+    ]);
+    expect(all.map((c) => [c.providerId, c.name, c.siren])).toEqual(
+      dataset.companiesOf('myunisoft', 'demo').map((c) => [c.id, c.name, c.siren]),
+    );
+    expect(one?.name).toBe('GARAGE MARTIN ET FILS');
+    expect(again?.providerId).toBe('2101');
+    expect(await session.getCompany('2103')).toBeNull();
+    expect(calls('/api/v1/society')).toBe(1);
+  });
+
+  it('reads exercises once per company per request', async () => {
+    const [list, one] = await Promise.all([
+      session.listExercises!('2101'),
+      session.getExercise!('2101', company.exercises[1]!.id),
+    ]);
+    expect(list.map((e) => [e.providerId, e.startDate, e.endDate, e.closed])).toEqual(
+      company.exercises.map((e) => [e.id, e.startDate, e.endDate, e.closed]),
+    );
+    expect(one?.label).toBe('N-1');
+    expect(calls('/api/v1/mad/exercices')).toBe(1);
+  });
+
+  it('lists entries of every type, paged by offset, with exact cents', async () => {
+    const expected = company.exercises.flatMap((e) => [...dataset.entries(company, e)]);
+    const first = await session.listEntries!('2101', {}, { first: 50, after: null });
+    expect(first.totalCount).toBe(expected.length);
+    expect(first.hasNextPage).toBe(true);
+    expect(calls('/api/v1/entries')).toBe(6);
+    const seen = [...first.items];
+    let after = first.items.at(-1)!.resumeToken;
+    for (;;) {
+      const next = await connector.openSession({ requestId: 'next' }).listEntries!(
+        '2101',
+        {},
+        { first: 50, after },
+      );
+      seen.push(...next.items);
+      if (!next.hasNextPage) break;
+      after = next.items.at(-1)!.resumeToken;
+    }
+    expect(seen.map((i) => i.node.providerId).sort()).toEqual(expected.map((e) => e.id).sort());
+    const byId = new Map(expected.map((e) => [e.id, e]));
+    for (const { node } of seen) {
+      const source = byId.get(node.providerId)!;
+      expect(node.lines.map((l) => [l.debit, l.credit])).toEqual(
+        source.lines.map((l) => [l.debit, l.credit]),
+      );
+      expect(sumCents(node.lines.map((l) => l.debit))).toBe(sumCents(node.lines.map((l) => l.credit)));
+    }
+  });
+
+  it('passes the type, journal and date filters through', async () => {
+    const page = await session.listEntries!(
+      '2101',
+      { type: 'PENDING_OCR', journalCode: 'AC', from: '2025-01-01', to: '2025-12-31' },
+      { first: 500, after: null },
+    );
+    const expected = [...dataset.entries(company, company.exercises[1]!)].filter(
+      (e) => e.type === 'O' && e.journal.code === 'AC',
+    );
+    expect(page.items.map((i) => i.node.providerId)).toEqual(expected.map((e) => e.id));
+    expect(page.items.every((i) => i.node.type === 'PENDING_OCR' && i.node.journal.type === null)).toBe(true);
+    expect(calls('/api/v1/entries')).toBe(1);
+  });
+
+  it('gets one entry through /mad/entry, deduped inside a request, consistent with the listing', async () => {
+    const entry = [...dataset.entries(company, company.exercises[0]!)].find((e) => e.type === 'M')!;
+    const [a, b] = await Promise.all([
+      session.getEntry!('2101', entry.id),
+      session.getEntry!('2101', entry.id),
+    ]);
+    expect(a).toBe(b);
+    expect(calls('/api/v1/mad/entry')).toBe(1);
+    expect(a).toMatchObject({
+      providerId: entry.id,
+      type: 'MANUAL',
+      date: entry.date,
+      journal: { code: entry.journal.code, type: entry.journal.type },
+    });
+    const listed = (
+      await session.listEntries!('2101', { type: 'MANUAL' }, { first: 500, after: null })
+    ).items.find((i) => i.node.providerId === entry.id)!;
+    expect(a!.lines).toEqual(listed.node.lines);
+    expect(await session.getEntry!('2101', '1')).toBeNull();
+    expect(await session.getEntry!('2101', entry.lines[0]!.piece)).toBeNull();
+  });
+
+  it('pages movements of an exercise across month windows; counts and cents match the ledger', async () => {
+    const exercise = company.exercises[1]!;
+    const lines = [...dataset.entries(company, exercise)].flatMap((e) => e.lines);
+    const seen: MovementRecord[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const page = await connector.openSession({ requestId: `p${pages}` }).listMovements!(
+        '2101',
+        { exerciseId: exercise.id },
+        { first: 7, after },
+      );
+      pages++;
+      seen.push(...page.items.map((i) => i.node));
+      if (!page.hasNextPage) break;
+      after = page.items.at(-1)!.resumeToken;
+    }
+    expect(seen.map((m) => m.providerId)).toEqual(lines.map((l) => l.id));
+    expect(sumCents(seen.map((m) => m.debit))).toBe(sumCents(lines.map((l) => l.debit)));
+    expect(sumCents(seen.map((m) => m.amount))).toBe(0);
+    // Twelve month windows, each downloaded once, however many pages read them.
+    expect(calls('/api/v1/mad/movements')).toBe(12);
+    expect(pages).toBeGreaterThan(12);
+    const sample = seen.find((m) => m.analytics.length > 1)!;
+    expect(sample.analytics[0]!.sections.map((s) => s.rate)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\d+(\.\d+)?$/)]),
+    );
+  });
+
+  it('serves a second page from the cached window, without a new download', async () => {
+    const filter = { from: '2025-03-01', to: '2025-04-30', accountClasses: ['4'] };
+    const first = await session.listMovements!('2101', filter, { first: 2, after: null });
+    expect(calls('/api/v1/mad/movements')).toBe(1);
+    expect(sim.requests.find((r) => r.path === '/api/v1/mad/movements')!.query).toContain(
+      'startDate=2025-03-01&endDate=2025-03-31',
+    );
+    const second = await connector.openSession({ requestId: 'second' }).listMovements!('2101', filter, {
+      first: 2,
+      after: first.items.at(-1)!.resumeToken,
+    });
+    // March was not downloaded again; the only new call is the look-ahead into April once March ran out.
+    const windows = sim.requests
+      .filter((r) => r.path === '/api/v1/mad/movements')
+      .map((r) => /startDate=([\d-]+)/.exec(r.query)![1]);
+    // (March holds four class-4 movements: the second page of two ends it.)
+    expect(windows).toEqual(['2025-03-01', '2025-04-01']);
+    expect(second.hasNextPage).toBe(true);
+    expect(
+      second.items.every((i) => i.node.account!.number.startsWith('4') && i.node.date.startsWith('2025-03')),
+    ).toBe(true);
+    expect(second.items[0]!.node.providerId).not.toBe(first.items[0]!.node.providerId);
+  });
+
+  it('passes lettering, source and draft through to MyUnisoft', async () => {
+    const page = await session.listMovements!(
+      '2101',
+      { from: '2025-01-01', to: '2025-12-31', lettering: 'PARTIAL', dateFilter: 'ACCOUNTING' },
+      { first: 500, after: null },
+    );
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(
+      page.items.every(
+        (i) => i.node.lettering?.state === 'PARTIAL' && i.node.lettering.value!.startsWith('*'),
+      ),
+    ).toBe(true);
+    const drafts = await session.listMovements!(
+      '2101',
+      { from: '2025-01-01', to: '2025-12-31', draft: true, source: 'O' },
+      { first: 500, after: null },
+    );
+    const expected = [...dataset.entries(company, company.exercises[1]!)]
+      .filter((e) => e.draft)
+      .flatMap((e) => e.lines);
+    expect(drafts.items.map((i) => i.node.providerId)).toEqual(expected.map((l) => l.id));
+    expect(sim.requests.some((r) => /dateFilter=accounting.*lettering=partial/.test(r.query))).toBe(true);
+  });
+
+  it('evicts windows beyond its bound and rejects foreign cursors and unknown exercises', async () => {
+    const tiny = connect(demoCredentials.myunisoft.demo.apiToken, 'firm', 1);
+    const s = tiny.openSession({ requestId: 'tiny' });
+    const filter = { from: '2025-01-01', to: '2025-01-31' };
+    const first = await s.listMovements!('2101', filter, { first: 1, after: null });
+    await s.listMovements!('2101', filter, { first: 1, after: first.items[0]!.resumeToken });
+    expect(calls('/api/v1/mad/movements')).toBe(2);
+    await tiny.close();
+    await expect(session.listMovements!('2101', filter, { first: 1, after: 'e3' })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    await expect(
+      session.listMovements!('2101', { exerciseId: '1' }, { first: 1, after: null }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('works with company access (no society-id) and keeps firms apart', async () => {
+    const company = connect(MYUNISOFT_COMPANY_TOKEN, 'company');
+    await expect(company.openSession({ requestId: 'x' }).listCompanies()).rejects.toMatchObject({
+      code: 'UPSTREAM_ERROR',
+    });
+    // Activation is a one-time onboarding step done by the user, not by the gateway.
+    await fetch(`${sim.url}/api/v1/key/info?mode=extended`, {
+      headers: {
+        authorization: `Bearer ${MYUNISOFT_COMPANY_TOKEN}`,
+        'x-third-party-secret': demoCredentials.myunisoft.thirdPartySecret,
+      },
+    });
+    const s = company.openSession({ requestId: 'y' });
+    expect((await s.listCompanies()).map((c) => c.providerId)).toEqual(['2101']);
+    expect(await s.listExercises!('2101')).toHaveLength(3);
+    await company.close();
+    await expect(session.listExercises!('2103')).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' });
+  });
+});
