@@ -48,7 +48,7 @@ afterAll(() => sim.close());
 describe('token', () => {
   it('is fetched once across many sessions and concurrent calls', async () => {
     await session().listCompanies();
-    await Promise.all(Array.from({ length: 20 }, () => session().listExercises('11287')));
+    await Promise.all(Array.from({ length: 20 }, () => session().listExercises!('11287')));
     expect(tokenRequests()).toBe(1);
     expect(count('GET', /accounting-periods$/)).toBe(20);
   });
@@ -62,11 +62,11 @@ describe('token', () => {
     await session().listCompanies();
     clock += 3_601_000; // the simulator's clock passes the token's expiry; the gateway's does not
     try {
-      const results = await Promise.all(Array.from({ length: 10 }, () => session().listExercises('11287')));
+      const results = await Promise.all(Array.from({ length: 10 }, () => session().listExercises!('11287')));
       expect(results.every((r) => r.length === 3)).toBe(true);
       expect(tokenRequests()).toBe(2);
       expect(count('GET', /accounting-periods$/)).toBe(20); // ten refused, ten retried
-      await session().listExercises('11288');
+      await session().listExercises!('11288');
       expect(tokenRequests()).toBe(2);
     } finally {
       clock -= 3_601_000;
