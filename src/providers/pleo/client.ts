@@ -1,0 +1,135 @@
+/**
+ * Pleo's Export API routes: v3 for export jobs (the current version), v1 for accounting entries
+ * (the only version that has them). Every answer is parsed by PleoTransport with schemas.ts.
+ */
+import { encodePath } from '../http';
+import type { ConnectorDeps } from '../types';
+import {
+  pleoAccountingEntry,
+  pleoData,
+  pleoExportJob,
+  pleoExportJobItem,
+  pleoPage,
+  type PleoAccountingEntry,
+  type PleoExportJob,
+  type PleoExportJobItem,
+} from './schemas';
+import { PleoTransport, type PleoAccount } from './transport';
+
+export type { PleoAccount };
+
+/** One upstream page: its items, and where the next one starts. */
+export interface PleoPageResult<T> {
+  items: T[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+  total: number | null;
+}
+
+export interface PleoPageQuery {
+  after: string | null;
+  limit: number;
+}
+
+export interface PleoDateWindow {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export class PleoClient {
+  private readonly transport: PleoTransport;
+
+  constructor(account: PleoAccount, deps: ConnectorDeps) {
+    this.transport = new PleoTransport(account, deps);
+  }
+
+  async searchEntries(companyId: string, page: PleoPageQuery, dates: PleoDateWindow, signal?: AbortSignal) {
+    const filters = { ...(dates.from && { dateFrom: dates.from }), ...(dates.to && { dateTo: dates.to }) };
+    const route = 'POST /v1/accounting-entries:search';
+    const body = await this.transport.call(
+      {
+        method: 'POST',
+        path: '/v1/accounting-entries:search',
+        route,
+        query: { company_id: companyId, limit: page.limit, after: page.after },
+        body: JSON.stringify(Object.keys(filters).length ? { filters } : {}),
+        idempotent: true, // a search only reads
+        signal,
+      },
+      pleoPage(pleoAccountingEntry),
+    );
+    return toPage(body);
+  }
+
+  async getEntry(entryId: string, signal?: AbortSignal): Promise<PleoAccountingEntry | null> {
+    const path = encodePath`/v1/accounting-entries/${entryId}`;
+    const request = { method: 'GET', path, route: 'GET /v1/accounting-entries/{id}', signal } as const;
+    return (await this.transport.call(request, pleoData(pleoAccountingEntry), true))?.data ?? null;
+  }
+
+  async listExportJobs(companyId: string, page: PleoPageQuery, signal?: AbortSignal) {
+    const query = { company_id: companyId, limit: page.limit, after: page.after };
+    const request = {
+      method: 'GET',
+      path: '/v3/export-jobs',
+      route: 'GET /v3/export-jobs',
+      query,
+      signal,
+    } as const;
+    return toPage(await this.transport.call(request, pleoPage(pleoExportJob)));
+  }
+
+  async getExportJob(jobId: string, signal?: AbortSignal): Promise<PleoExportJob | null> {
+    const path = encodePath`/v3/export-jobs/${jobId}`;
+    const request = { method: 'GET', path, route: 'GET /v3/export-jobs/{jobId}', signal } as const;
+    return (await this.transport.call(request, pleoData(pleoExportJob), true))?.data ?? null;
+  }
+
+  async listJobItems(jobId: string, status: string, page: PleoPageQuery, signal?: AbortSignal) {
+    const path = encodePath`/v3/export-jobs/${jobId}/items`;
+    const query = { status, limit: page.limit, after: page.after };
+    const request = {
+      method: 'GET',
+      path,
+      route: 'GET /v3/export-jobs/{jobId}/items',
+      query,
+      signal,
+    } as const;
+    return toPage<PleoExportJobItem>(await this.transport.call(request, pleoPage(pleoExportJobItem)));
+  }
+
+  async createExportJob(companyId: string, accountingEntryIds: string[], signal?: AbortSignal) {
+    // isInteractive: a gateway caller asked for this export, as a user clicking Export would.
+    const body = JSON.stringify({ accountingEntryIds, companyId, isInteractive: true });
+    const request = {
+      method: 'POST',
+      path: '/v3/export-jobs',
+      route: 'POST /v3/export-jobs',
+      body,
+      signal,
+    } as const;
+    return (await this.transport.call(request, pleoData(pleoExportJob))).data;
+  }
+
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+}
+
+interface ParsedPage<T> {
+  data: T[];
+  pagination: {
+    hasNextPage: boolean;
+    endCursor?: string | null | undefined;
+    total?: number | null | undefined;
+  };
+}
+
+function toPage<T>(body: ParsedPage<T>): PleoPageResult<T> {
+  return {
+    items: body.data,
+    hasNextPage: body.pagination.hasNextPage,
+    endCursor: body.pagination.endCursor ?? null,
+    total: body.pagination.total ?? null,
+  };
+}

@@ -1,0 +1,84 @@
+/** One GraphQL request's view of a Pleo account: its loaders, and the capability methods. */
+import { NotFoundError } from '../../errors';
+import type { Capability, CompanyRecord, EntryRecord, ExportJobRecord } from '../../domain/model';
+import type { Page, ProviderSession, SessionDeps } from '../types';
+import type { PleoClient } from './client';
+import { isPleoId, pleoEntryIdsToExport } from './export-job-input';
+import { createPleoLoaders } from './loaders';
+import { PLEO_JOURNAL_CODE, mapEntry, mapExportJob } from './map';
+import { collectPage } from './paging';
+import type { PleoExportJob } from './schemas';
+
+export const PLEO_CAPABILITIES: readonly Capability[] = ['ENTRIES', 'EXPORT_JOBS'];
+
+const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const EMPTY: Page<never> = { items: [], hasNextPage: false, totalCount: 0 };
+
+export function createPleoSession(
+  client: PleoClient,
+  companies: readonly CompanyRecord[],
+  deps: SessionDeps,
+): ProviderSession {
+  const loaders = createPleoLoaders(client, deps.signal);
+  const findCompany = (id: string) => companies.find((company) => sameId(company.providerId, id)) ?? null;
+
+  // Only a job that completed with errors has failed items worth an extra call.
+  const toRecord = async (job: PleoExportJob): Promise<ExportJobRecord> =>
+    mapExportJob(job, job.status === 'completed_with_errors' ? await loaders.jobErrors.load(job.id) : []);
+
+  return {
+    provider: 'PLEO',
+    capabilities: PLEO_CAPABILITIES,
+    // Pleo has no company listing: the account's configuration names its companies.
+    listCompanies: async () => [...companies],
+    getCompany: async (companyId) => findCompany(companyId),
+
+    async listEntries(companyId, filter, page): Promise<Page<EntryRecord>> {
+      // Every Pleo entry is an ENTRY of journal PLEO: other values match nothing, without asking Pleo.
+      if (filter.type !== undefined && filter.type !== 'ENTRY') return EMPTY;
+      if (filter.journalCode !== undefined && filter.journalCode !== PLEO_JOURNAL_CODE) return EMPTY;
+      const dates = { from: filter.from, to: filter.to };
+      const result = await collectPage(
+        (query) => client.searchEntries(companyId, query, dates, deps.signal),
+        page,
+      );
+      const items = result.items.map(({ node, resumeToken }) => {
+        loaders.entry.prime(node.id.toLowerCase(), node);
+        return { node: mapEntry(node), resumeToken };
+      });
+      return { ...result, items };
+    },
+
+    async getEntry(companyId, entryId) {
+      if (!isPleoId(entryId)) return null;
+      const entry = await loaders.entry.load(entryId.toLowerCase());
+      return entry && sameId(entry.companyId, companyId) ? mapEntry(entry) : null;
+    },
+
+    async listExportJobs(companyId, page) {
+      const result = await collectPage((query) => client.listExportJobs(companyId, query, deps.signal), page);
+      const items = await Promise.all(
+        result.items.map(async ({ node, resumeToken }) => {
+          loaders.exportJob.prime(node.id.toLowerCase(), node);
+          return { node: await toRecord(node), resumeToken };
+        }),
+      );
+      return { ...result, items };
+    },
+
+    async getExportJob(companyId, jobId) {
+      if (!isPleoId(jobId)) return null;
+      const job = await loaders.exportJob.load(jobId.toLowerCase());
+      return job && sameId(job.companyId, companyId) ? toRecord(job) : null;
+    },
+
+    async createExportJob(request) {
+      const entryIds = pleoEntryIdsToExport(request);
+      const company = findCompany(request.companyId);
+      if (!company) throw new NotFoundError('Company', 'companyId');
+      const job = await client.createExportJob(company.providerId, entryIds, deps.signal);
+      loaders.exportJob.prime(job.id.toLowerCase(), job);
+      return mapExportJob(job, []);
+    },
+  };
+}
