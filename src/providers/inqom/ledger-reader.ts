@@ -22,8 +22,8 @@ export class InqomLedgerReader {
     filter: MovementFilter,
     page: PageRequest,
   ): Promise<Page<MovementRecord>> {
-    if (filter.source !== undefined) throw new UnsupportedByProviderError('INQOM', 'movement filter source');
-    if (filter.draft !== undefined) throw new UnsupportedByProviderError('INQOM', 'movement filter draft');
+    if (filter.source != null) throw new UnsupportedByProviderError('INQOM', 'movement filter source');
+    if (filter.draft != null) throw new UnsupportedByProviderError('INQOM', 'movement filter draft');
     if (filter.dateFilter === 'MYUNISOFT')
       throw new UnsupportedByProviderError('INQOM', 'movement dateFilter MYUNISOFT');
     const window = await this.window(folderId, filter);
@@ -31,7 +31,8 @@ export class InqomLedgerReader {
     const matches = (line: InqomEntryLine) =>
       (classes.length === 0 || classes.some((c) => line.AccountNumber.startsWith(c))) &&
       (!filter.lettering || filter.lettering === (line.LetterId == null ? 'NONE' : 'COMPLETE'));
-    const filtered = classes.length > 0 || filter.lettering !== undefined;
+    // Inqom has no partial lettering: a PARTIAL filter truthfully matches no line.
+    const filtered = classes.length > 0 || filter.lettering != null;
     const { TotalLinesCount: total } = await this.loaders.entryLinesCount.load(window);
     const items: Page<MovementRecord>['items'] = [];
     let hasNextPage = false;

@@ -4,53 +4,10 @@
  * within a folder, as Inqom does: they get status `Duplicate` and the original's `OriginId`.
  */
 import type { GenCompany } from '../data/dataset';
-import { sha1Upper, type GenDocument, type GenDocumentType } from '../data/documents';
+import { sha1Upper, type GenDocumentType } from '../data/documents';
+import { BLOB, STATUS_BY_SLOT, generatedJson, kb, type InqomDocumentJson } from './document-json';
 
-export type InqomStatus =
-  'Received' | 'ToReview' | 'Processing' | 'Duplicate' | 'Done' | 'ManualProcessing' | 'Deleted';
-export const INQOM_STATUSES: readonly InqomStatus[] = [
-  'Received',
-  'ToReview',
-  'Processing',
-  'Duplicate',
-  'Done',
-  'ManualProcessing',
-  'Deleted',
-];
-export const INQOM_TYPES: readonly GenDocumentType[] = ['Client', 'Supplier', 'Others'];
-
-/** The seed's document JSON (PascalCase). */
-export interface InqomDocumentJson {
-  Id: number;
-  AccountingFolderId: number;
-  Name: string;
-  Type: GenDocumentType;
-  Size: number;
-  OriginId: number | null;
-  DeletedAt: string | null;
-  CreatedAt: string;
-  Source: string;
-  SourceId: string | null;
-  ClientSource: string;
-  DocRef: string | null;
-  Checksum: string;
-  Status: InqomStatus;
-  StatusReason: string | null;
-  StatusUpdatedAt: string;
-  StatusResponsibleUserId: number | null;
-  FileUrl: string;
-  ThumbUrl: string;
-  GoogleJsonUrl: string | null;
-  OwnerId: number;
-  FolderItemId: number | null;
-  OriginalName: string;
-  ContentSource: 'DocData' | 'Invoice';
-  StatusReasons: string;
-  CounterParty: string | null;
-  Amount: number | null;
-  EffectifDate: string | null;
-  UserDefinedThirdPartyName: string | null;
-}
+export { INQOM_STATUSES, INQOM_TYPES, type InqomDocumentJson, type InqomStatus } from './document-json';
 
 export interface StoredDocument {
   json: InqomDocumentJson;
@@ -71,54 +28,6 @@ export interface NewDocument {
   withoutWorkflow: boolean;
   beneficiary: string | null;
   contentSource: 'DocData' | 'Invoice';
-}
-
-/** Index in a folder → status: six of every twelve documents are Done, one of each other status. */
-const STATUS_BY_SLOT: Partial<Record<number, InqomStatus>> = {
-  2: 'Received',
-  4: 'ToReview',
-  6: 'Processing',
-  8: 'Duplicate',
-  10: 'ManualProcessing',
-  11: 'Deleted',
-};
-const BLOB = 'https://sim-inqom-storage.blob.core.windows.net';
-const kb = (bytes: Buffer) => Math.max(1, Math.ceil(bytes.length / 1024));
-
-function generatedJson(company: GenCompany, doc: GenDocument, first: GenDocument): InqomDocumentJson {
-  const status = STATUS_BY_SLOT[doc.index % 12] ?? 'Done';
-  const duplicate = status === 'Duplicate' && doc !== first;
-  return {
-    Id: Number(doc.id),
-    AccountingFolderId: Number(company.id),
-    Name: doc.name,
-    Type: doc.type,
-    Size: kb(doc.bytes),
-    OriginId: duplicate ? Number(first.id) : null,
-    DeletedAt: status === 'Deleted' ? doc.createdAt : null,
-    CreatedAt: doc.createdAt,
-    Source: 'Web',
-    SourceId: null,
-    ClientSource: 'Web',
-    DocRef: null,
-    Checksum: duplicate ? first.checksum : doc.checksum,
-    Status: status,
-    StatusReason: null,
-    StatusUpdatedAt: doc.createdAt,
-    StatusResponsibleUserId: 250,
-    FileUrl: `${BLOB}/enterprises/${company.id}/${doc.name.toLowerCase()}`,
-    ThumbUrl: `${BLOB}/enterprisespublic/${company.id}/${doc.id}-thumb.png`,
-    GoogleJsonUrl: null,
-    OwnerId: 7498,
-    FolderItemId: null,
-    OriginalName: doc.name,
-    ContentSource: 'DocData',
-    StatusReasons: 'None',
-    CounterParty: doc.counterParty,
-    Amount: doc.amount / 100,
-    EffectifDate: `${doc.effectiveDate}T00:00:00`,
-    UserDefinedThirdPartyName: null,
-  };
 }
 
 export class InqomDocumentStore {
