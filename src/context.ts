@@ -1,0 +1,86 @@
+/**
+ * The per-request context: who is calling (tenant), the request id, a logger child, and — opened
+ * lazily, at most once per provider — a fresh ProviderSession per provider, so DataLoader batching
+ * and caching never cross requests or tenants. Nothing request-scoped lives anywhere else.
+ */
+import type { GraphQLError } from 'graphql';
+import type { TenantConfig } from './config';
+import type { Logger } from './logger';
+import type { ProviderName } from './domain/model';
+import { PROVIDERS } from './domain/model';
+import type { ProviderConnector, ProviderSession } from './providers/types';
+import type { SharedStore } from './store/types';
+import { assertCompanyAllowed } from './auth/company-access';
+import { NotFoundError } from './errors';
+import { createNodeLoader, type NodeLoader } from './schema/node/node.loader';
+
+export interface RequestContext {
+  requestId: string;
+  tenant: TenantConfig;
+  logger: Logger;
+  store: SharedStore;
+  /** Secret signing cursors and download links. */
+  signingSecret: string;
+  /** Base URL of the gateway for links it hands out (export downloads). */
+  publicUrl: string;
+  /** Aborted when the client goes away: in-flight upstream calls are cancelled. */
+  signal: AbortSignal;
+  /** Providers the tenant has a connector for, in the public order. */
+  providers: readonly ProviderName[];
+  /** This request's session for a provider; NOT_FOUND when the tenant has none. */
+  session(provider: ProviderName): ProviderSession;
+  /** Checks the company against the tenant's allowlist (NOT_FOUND on `field`), then returns its session. */
+  companySession(provider: ProviderName, companyId: string, field?: string): ProviderSession;
+  /** Per-request lookups of nodes by global id, deduplicated (same id asked twice → one call). */
+  nodes: NodeLoader;
+  /**
+   * Errors to add to the response while keeping the data (partial results, e.g. one provider down
+   * while listing companies). The deferred-errors plugin appends them to `errors`.
+   */
+  deferredErrors: GraphQLError[];
+}
+
+export interface ContextInput {
+  requestId: string;
+  tenant: TenantConfig;
+  logger: Logger;
+  store: SharedStore;
+  signingSecret: string;
+  publicUrl: string;
+  connectors: ReadonlyMap<ProviderName, ProviderConnector>;
+  signal?: AbortSignal;
+}
+
+export function createContext(input: ContextInput): RequestContext {
+  const sessions = new Map<ProviderName, ProviderSession>();
+  const signal = input.signal ?? new AbortController().signal;
+  const session = (provider: ProviderName): ProviderSession => {
+    const open = sessions.get(provider);
+    if (open) return open;
+    const connector = input.connectors.get(provider);
+    if (!connector) throw new NotFoundError('Company');
+    const created = connector.openSession({ requestId: input.requestId, signal });
+    sessions.set(provider, created);
+    return created;
+  };
+  const context: RequestContext = {
+    requestId: input.requestId,
+    tenant: input.tenant,
+    logger: input.logger,
+    store: input.store,
+    signingSecret: input.signingSecret,
+    publicUrl: input.publicUrl,
+    signal,
+    providers: PROVIDERS.filter((p) => input.connectors.has(p)),
+    session,
+    companySession(provider, companyId, field) {
+      assertCompanyAllowed(input.tenant, provider, companyId, field);
+      if (!input.connectors.has(provider)) throw new NotFoundError('Company', field);
+      return session(provider);
+    },
+    nodes: undefined as unknown as NodeLoader,
+    deferredErrors: [],
+  };
+  context.nodes = createNodeLoader(context);
+  return context;
+}

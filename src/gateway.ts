@@ -1,0 +1,82 @@
+/**
+ * Assembles the gateway: connectors per tenant and provider, the schema, the HTTP app. Used by
+ * `main.ts` and by tests (which may inject connectors and a store).
+ */
+import 'reflect-metadata';
+import type { FastifyInstance } from 'fastify';
+import type { GatewayConfig } from './config';
+import { createLogger, type Logger } from './logger';
+import { createTenantDirectory } from './auth/api-key';
+import {
+  buildConnectorRegistry,
+  closeConnectorRegistry,
+  type ConnectorOverrides,
+} from './providers/registry';
+import type { ConnectorDeps } from './providers/types';
+import { buildGrandLivreSchema } from './schema/build-schema';
+import { createHttpApp } from './server/app';
+import { MemoryStore } from './store/memory-store';
+import type { SharedStore } from './store/types';
+
+export type { ConnectorOverrides };
+
+export interface GatewayOptions {
+  config: GatewayConfig;
+  /** Connectors to use instead of the configured ones (tests); default none. */
+  connectors?: ConnectorOverrides;
+  /** Shared state (idempotency records, tokens); default a fresh in-memory store, closed with the gateway. */
+  store?: SharedStore;
+  /** Root logger; default pino at `config.logLevel`. */
+  logger?: Logger;
+  /** Observes each upstream attempt (metrics, tests). */
+  onUpstreamAttempt?: ConnectorDeps['onAttempt'];
+}
+
+export interface Gateway {
+  app: FastifyInstance;
+  /** Listens on `config.host:config.port` (0 = ephemeral) and resolves to the base URL, e.g. `http://127.0.0.1:4000`. */
+  listen(): Promise<string>;
+  /** Stops accepting requests, drains in-flight ones, closes connectors (and the store it created). */
+  close(): Promise<void>;
+}
+
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const store = options.store ?? new MemoryStore();
+  const registry = await buildConnectorRegistry({
+    config,
+    overrides: options.connectors,
+    deps: { store, ...(options.onUpstreamAttempt ? { onAttempt: options.onUpstreamAttempt } : {}) },
+  });
+  let baseUrl = config.publicUrl?.replace(/\/$/, '') ?? `http://${config.host}:${config.port}`;
+  const { app, apollo } = await createHttpApp({
+    config,
+    logger,
+    schema: await buildGrandLivreSchema(),
+    tenants: createTenantDirectory(config.tenants),
+    registry,
+    store,
+    publicUrl: () => baseUrl,
+  });
+  let closed = false;
+  return {
+    app,
+    async listen() {
+      await app.listen({ host: config.host, port: config.port });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+      const url = `http://${host}:${port}`;
+      if (!config.publicUrl) baseUrl = url;
+      return url;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await apollo.stop(); // drains and closes the Fastify server (fastifyApolloDrainPlugin)
+      await closeConnectorRegistry(registry);
+      if (!options.store) await store.close();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * `npm start`. With GRAND_LIVRE_CONFIG the gateway talks to the providers that file names; without
+ * it, embedded demo mode starts the four simulators on ephemeral loopback ports and a demo config
+ * (API keys `demo` / `demo-other`, DEMO_API_KEY overrides the first). HOST and PORT override the
+ * listen address (default 127.0.0.1:4000). A bad config prints one line to stderr and exits 1.
+ */
+import 'reflect-metadata';
+import { ConfigError, loadConfigFile, parseConfig, type GatewayConfig } from './config';
+import { createGateway } from './gateway';
+
+interface Boot {
+  config: GatewayConfig;
+  demoKey: string | null;
+  stopExtras(): Promise<void>;
+}
+
+function listenOverrides(env: NodeJS.ProcessEnv): { host?: string; port?: number } {
+  const port = env.PORT === undefined ? undefined : Number(env.PORT);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
+    throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+  return { ...(env.HOST ? { host: env.HOST } : {}), ...(port !== undefined ? { port } : {}) };
+}
+
+async function boot(env: NodeJS.ProcessEnv): Promise<Boot> {
+  const overrides = listenOverrides(env);
+  if (env.GRAND_LIVRE_CONFIG) {
+    const config = loadConfigFile(env.GRAND_LIVRE_CONFIG, env);
+    return { config: { ...config, ...overrides }, demoKey: null, stopExtras: async () => undefined };
+  }
+  // Loaded only in demo mode: a configured deployment never loads simulator code.
+  const { startSimulators } = await import('./simulators/harness');
+  const { buildDemoConfig } = await import('./simulators/demo-config');
+  const sims = await startSimulators({});
+  const demoKey = env.DEMO_API_KEY || 'demo';
+  const raw = buildDemoConfig({
+    urls: sims.urls,
+    dataset: sims.dataset,
+    demoApiKey: demoKey,
+    host: overrides.host ?? '127.0.0.1',
+    port: overrides.port ?? 4000,
+  });
+  return { config: parseConfig(raw, env), demoKey, stopExtras: () => sims.close() };
+}
+
+async function main(): Promise<void> {
+  const { config, demoKey, stopExtras } = await boot(process.env);
+  const gateway = await createGateway({ config });
+  const url = await gateway.listen();
+  const key = demoKey ?? '<your api key>';
+  console.log(`Grand Livre GraphQL API: ${url}/graphql${demoKey ? ' (demo mode, simulated providers)' : ''}`);
+  console.log(
+    `Try: curl -s ${url}/graphql -H 'authorization: Bearer ${key}' -H 'content-type: application/json' \\`,
+  );
+  console.log(`       -d '{"query":"{ companies { totalCount edges { node { id provider name } } } }"}'`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    Promise.all([gateway.close(), stopExtras()]).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    if (error instanceof ConfigError) console.error(`Invalid configuration: ${error.message}`);
+    else
+      console.error(`Grand Livre failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

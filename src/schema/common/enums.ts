@@ -1,0 +1,124 @@
+/** The public enums. Their values are the unified model's literals, so records pass through as-is. */
+import { registerEnumType } from 'type-graphql';
+import type {
+  Capability,
+  DocumentStatus,
+  DocumentType,
+  EntryType,
+  ExportFormat,
+  ExportJobStatus,
+  LetteringState,
+  ProviderName,
+} from '../../domain/model';
+import type { MovementDateFilter } from '../../providers/types';
+
+/** Builds a TS enum-like object `{ A: 'A' }` from literals, typed so a missing member fails to compile. */
+function literals<T extends string>(values: Record<T, string>): { [K in T]: K } {
+  return Object.fromEntries(Object.keys(values).map((k) => [k, k])) as { [K in T]: K };
+}
+
+function register<T extends string>(name: string, description: string, values: Record<T, string>) {
+  const enumObject = literals(values);
+  registerEnumType(enumObject, {
+    name,
+    description,
+    valuesConfig: Object.fromEntries(
+      Object.entries(values).map(([k, d]) => [k, { description: d as string }]),
+    ) as never,
+  });
+  return enumObject;
+}
+
+export const ProviderEnum = register<ProviderName>('Provider', 'The accounting SaaS a company lives in.', {
+  JEPILOTE: 'Jepilote: FEC and ACD exports.',
+  MYUNISOFT: 'MyUnisoft: societies, exercises, entries and the MAD movements export.',
+  INQOM: 'Inqom: accounting documents and expense bills.',
+  PLEO: 'Pleo: expense export jobs.',
+});
+
+export const CapabilityEnum = register<Capability>(
+  'Capability',
+  "Something a company's provider can do; asking for anything else is UNSUPPORTED_BY_PROVIDER.",
+  {
+    EXERCISES: 'Lists accounting exercises (fiscal years).',
+    ENTRIES: 'Lists accounting entries.',
+    MOVEMENTS: 'Lists movements (entry lines with lettering and analytics).',
+    DOCUMENTS: 'Lists accounting documents.',
+    DOCUMENT_DOWNLOAD: 'Gives temporary download URLs for documents.',
+    UPLOAD_DOCUMENT: 'Accepts uploaded documents.',
+    EXPENSE_BILLS: 'Accepts expense bills.',
+    EXPORT_JOBS: 'Creates and lists export jobs.',
+    EXPORT_FEC: 'Exports in the FEC format (Fichier des Écritures Comptables).',
+    EXPORT_ACD: 'Exports in the ACD format.',
+  },
+);
+
+export const ExportFormatEnum = register<ExportFormat>('ExportFormat', 'The file format of an export.', {
+  FEC: "Fichier des Écritures Comptables: the French tax administration's ledger text file.",
+  ACD: 'ACD import zip (the .in file and the list of documents).',
+});
+
+export const ExportJobStatusEnum = register<ExportJobStatus>(
+  'ExportJobStatus',
+  'Where an export job stands.',
+  {
+    PENDING: 'Accepted, not started.',
+    IN_PROGRESS: 'Running.',
+    COMPLETED: 'Finished; the file is ready.',
+    COMPLETED_WITH_ERRORS: 'Finished, but some items failed (see errors).',
+    FAILED: 'Failed (see failureReason).',
+  },
+);
+
+export const LetteringStateEnum = register<LetteringState>(
+  'LetteringState',
+  'How far a movement is lettered (matched).',
+  {
+    NONE: 'Not lettered.',
+    PARTIAL: 'Partially lettered.',
+    COMPLETE: 'Fully lettered.',
+  },
+);
+
+export const DocumentTypeEnum = register<DocumentType>('DocumentType', 'What an accounting document is.', {
+  SALES_INVOICE: 'An invoice the company issued.',
+  PURCHASE_INVOICE: 'An invoice the company received.',
+  OTHER: 'Any other document.',
+});
+
+export const DocumentStatusEnum = register<DocumentStatus>(
+  'DocumentStatus',
+  "Where a document stands in the provider's processing (Inqom's seven statuses).",
+  {
+    RECEIVED: 'Received, not yet processed.',
+    TO_REVIEW: 'Processed, waiting for a human review.',
+    PROCESSING: 'Being processed (extraction).',
+    DUPLICATE: 'The same bytes as an earlier document (see duplicateOf).',
+    DONE: 'Processed and booked.',
+    MANUAL_PROCESSING: 'Handed over to manual processing.',
+    DELETED: 'Deleted.',
+  },
+);
+
+export const EntryTypeEnum = register<EntryType>(
+  'EntryType',
+  "An entry's origin (MyUnisoft's six entry types).",
+  {
+    ENTRY: 'A regular accounting entry.',
+    PENDING_OCR: 'An entry waiting for OCR of its document.',
+    BANK_INTEGRATION: 'An entry created by bank integration.',
+    MANUAL: 'An entry typed in by hand.',
+    REVERSAL: 'A reversal (extourne) entry.',
+    LETTERING: 'An entry created by lettering.',
+  },
+);
+
+export const MovementDateFilterEnum = register<MovementDateFilter>(
+  'MovementDateFilter',
+  'Which date the from/to window of a movement filter applies to.',
+  {
+    DOCUMENT: 'The date of the underlying document.',
+    MYUNISOFT: 'The date the movement was recorded in MyUnisoft.',
+    ACCOUNTING: 'The accounting date of the entry.',
+  },
+);

@@ -1,0 +1,54 @@
+/** Turns a provider Page (or an in-memory list) into a Relay connection with signed cursors. */
+import { decodeCursor, encodeCursor, type ConnectionKey } from '../../domain/cursor';
+import type { Page, PageRequest } from '../../providers/types';
+import { BadUserInputError } from '../../errors';
+import type { Connection } from './connection.type';
+import type { PageArgs } from './pagination.validation';
+
+/** Cursor signing inputs of a request. */
+export interface CursorScope {
+  secret: string;
+  key: ConnectionKey;
+}
+
+/** Verifies `after` (BAD_USER_INPUT on replay/tampering) and returns the provider page request. */
+export function toPageRequest(scope: CursorScope, args: PageArgs): PageRequest {
+  return {
+    first: args.first,
+    after: args.after === null ? null : decodeCursor(scope.secret, scope.key, args.after),
+  };
+}
+
+export function toConnection<T>(scope: CursorScope, args: PageArgs, page: Page<T>): Connection<T> {
+  // A provider may return more than asked; the gateway never serves more than `first`.
+  const items = page.items.slice(0, args.first);
+  const edges = items.map((item) => ({
+    cursor: encodeCursor(scope.secret, scope.key, item.resumeToken),
+    node: item.node,
+  }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.hasNextPage || page.items.length > args.first,
+      hasPreviousPage: args.after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: page.totalCount,
+  };
+}
+
+/** Paginates a list held by the gateway (companies): the resume token is the next offset. */
+export function paginateList<T>(scope: CursorScope, args: PageArgs, all: readonly T[]): Connection<T> {
+  const request = toPageRequest(scope, args);
+  const start = request.after === null ? 0 : Number(request.after);
+  if (!Number.isSafeInteger(start) || start < 0)
+    throw new BadUserInputError('after is not a valid cursor.', 'after');
+  const slice = all.slice(start, start + args.first);
+  const page: Page<T> = {
+    items: slice.map((node, i) => ({ node, resumeToken: String(start + i + 1) })),
+    hasNextPage: start + args.first < all.length,
+    totalCount: all.length,
+  };
+  return toConnection(scope, args, page);
+}

@@ -1,0 +1,61 @@
+/** Document uploads and expense bills: validated, capability-checked, idempotent, streamed to the provider. */
+import { z } from 'zod';
+import type { RequestContext } from '../../context';
+import { decodeGlobalIdOf } from '../../domain/ids';
+import type { DocumentRecord } from '../../domain/model';
+import { requireMethod } from '../capabilities';
+import { parseInput, withoutNulls } from '../common/validation';
+import { withIdempotency } from '../idempotency';
+import type { CreateExpenseBillInput, UploadDocumentInput } from './document.input';
+
+const text = z.string().trim().min(1).max(255).nullish();
+const uploadShape = z.object({ reference: text, sourceId: text, skipExtraction: z.boolean().nullish() });
+const expenseBillShape = z.object({ reference: text, beneficiaryFullName: text });
+
+export async function uploadDocument(
+  ctx: RequestContext,
+  input: UploadDocumentInput,
+): Promise<DocumentRecord> {
+  const company = decodeGlobalIdOf(input.companyId, ['Company'], 'input.companyId');
+  const extra = withoutNulls(
+    parseInput(
+      uploadShape,
+      { reference: input.reference, sourceId: input.sourceId, skipExtraction: input.skipExtraction },
+      'input',
+    ),
+  );
+  const session = ctx.companySession(company.provider, company.companyId, 'input.companyId');
+  const upload = requireMethod(session, 'uploadDocument', 'UPLOAD_DOCUMENT');
+  const file = await input.file.toPayload('input.file');
+  // The bytes are streamed, not hashed up front: the idempotency hash covers the file's name and type.
+  const fingerprint = {
+    company,
+    type: input.type,
+    ...extra,
+    file: { name: file.fileName, type: file.contentType },
+  };
+  return withIdempotency(ctx, input.idempotencyKey, 'uploadDocument', fingerprint, () =>
+    upload({ companyId: company.companyId, file, type: input.type, ...extra }),
+  );
+}
+
+export async function createExpenseBill(
+  ctx: RequestContext,
+  input: CreateExpenseBillInput,
+): Promise<DocumentRecord> {
+  const company = decodeGlobalIdOf(input.companyId, ['Company'], 'input.companyId');
+  const extra = withoutNulls(
+    parseInput(
+      expenseBillShape,
+      { reference: input.reference, beneficiaryFullName: input.beneficiaryFullName },
+      'input',
+    ),
+  );
+  const session = ctx.companySession(company.provider, company.companyId, 'input.companyId');
+  const create = requireMethod(session, 'createExpenseBill', 'EXPENSE_BILLS');
+  const file = await input.file.toPayload('input.file');
+  const fingerprint = { company, ...extra, file: { name: file.fileName, type: file.contentType } };
+  return withIdempotency(ctx, input.idempotencyKey, 'createExpenseBill', fingerprint, () =>
+    create({ companyId: company.companyId, file, ...extra }),
+  );
+}

@@ -1,0 +1,76 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context';
+import { recordGlobalId } from '../../domain/ids';
+import type { CompanyRecord, EntryRecord } from '../../domain/model';
+import { requireMethod } from '../capabilities';
+import { loadCompany } from '../common/company-of';
+import { listConnection } from '../common/list-connection';
+import { parsePageArgs } from '../common/pagination.validation';
+import { Company } from '../company/company.type';
+import { Document } from '../document/document.type';
+import { DecimalScalar } from '../scalars/decimal.scalar';
+import { EntryFilterInput } from './entry.input';
+import { creditTotal, debitTotal, entryDocuments, isBalanced } from './entry.service';
+import { Entry, EntryConnection } from './entry.type';
+import { validateEntryFilter } from './entry.validation';
+
+@Resolver(() => Entry)
+export class EntryResolver {
+  @FieldResolver(() => ID, { description: 'Opaque global id carrying type, provider and native ids.' })
+  id(@Root() entry: EntryRecord): string {
+    return recordGlobalId('Entry', entry);
+  }
+
+  @FieldResolver(() => Company, { description: 'The company the entry belongs to.' })
+  company(@Root() entry: EntryRecord, @Ctx() ctx: RequestContext) {
+    return loadCompany(ctx, entry.provider, entry.companyId);
+  }
+
+  @FieldResolver(() => DecimalScalar, { description: 'Sum of the lines’ debits, computed exactly.' })
+  debitTotal(@Root() entry: EntryRecord) {
+    return debitTotal(entry);
+  }
+
+  @FieldResolver(() => DecimalScalar, { description: 'Sum of the lines’ credits, computed exactly.' })
+  creditTotal(@Root() entry: EntryRecord) {
+    return creditTotal(entry);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'True when debitTotal equals creditTotal (computed, not copied).',
+  })
+  balanced(@Root() entry: EntryRecord) {
+    return isBalanced(entry);
+  }
+
+  @FieldResolver(() => [Document], { description: 'Documents attached to the entry.' })
+  documents(@Root() entry: EntryRecord, @Ctx() ctx: RequestContext) {
+    return entryDocuments(ctx, entry);
+  }
+}
+
+@Resolver(() => Company)
+export class CompanyEntriesResolver {
+  @FieldResolver(() => EntryConnection, {
+    description: "A page of the company's entries; UNSUPPORTED_BY_PROVIDER when its provider has none.",
+  })
+  entries(
+    @Root() company: CompanyRecord,
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => EntryFilterInput, { nullable: true, description: 'Narrows the list.' })
+    filter?: EntryFilterInput | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 50, at most 500.' })
+    first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the edge to continue after.' })
+    after?: string | null,
+  ) {
+    const valid = validateEntryFilter(filter);
+    return listConnection(ctx, company, {
+      name: 'entries',
+      filter: valid,
+      args: parsePageArgs(first, after),
+      fetch: (session, page) =>
+        requireMethod(session, 'listEntries', 'ENTRIES')(company.providerId, valid, page),
+    });
+  }
+}

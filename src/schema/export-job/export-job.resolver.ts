@@ -1,0 +1,76 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context';
+import { recordGlobalId } from '../../domain/ids';
+import type { CompanyRecord, ExportJobRecord } from '../../domain/model';
+import { requireMethod } from '../capabilities';
+import { loadCompany } from '../common/company-of';
+import { listConnection } from '../common/list-connection';
+import { parsePageArgs } from '../common/pagination.validation';
+import { Company } from '../company/company.type';
+import { findNodeOf } from '../node/node.service';
+import { CreateExportJobInput } from './export-job.input';
+import { createExportJob, exportDownloadUrl } from './export-job.service';
+import { ExportFile, ExportJob, ExportJobConnection } from './export-job.type';
+
+@Resolver(() => ExportJob)
+export class ExportJobResolver {
+  @Query(() => ExportJob, {
+    nullable: true,
+    description: 'One export job by its global id; null when absent or not visible.',
+  })
+  exportJob(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'Global id of the export job.' }) id: string,
+  ) {
+    return findNodeOf<ExportJobRecord>(ctx, id, ['ExportJob']);
+  }
+
+  @Mutation(() => ExportJob, {
+    description: 'Starts an export (Jepilote FEC/ACD file, Pleo export job of chosen entries).',
+  })
+  createExportJob(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateExportJobInput, { description: 'What to export.' }) input: CreateExportJobInput,
+  ) {
+    return createExportJob(ctx, input);
+  }
+
+  @FieldResolver(() => ID, { description: 'Opaque global id carrying type, provider and native ids.' })
+  id(@Root() job: ExportJobRecord): string {
+    return recordGlobalId('ExportJob', job);
+  }
+
+  @FieldResolver(() => Company, { description: 'The company exported.' })
+  company(@Root() job: ExportJobRecord, @Ctx() ctx: RequestContext) {
+    return loadCompany(ctx, job.provider, job.companyId);
+  }
+
+  @FieldResolver(() => ExportFile, { nullable: true, description: 'The produced file, once there is one.' })
+  file(@Root() job: ExportJobRecord, @Ctx() ctx: RequestContext): ExportFile | null {
+    if (!job.file) return null;
+    return { name: job.file.name, url: job.file.url, downloadUrl: exportDownloadUrl(ctx, job) };
+  }
+}
+
+@Resolver(() => Company)
+export class CompanyExportJobsResolver {
+  @FieldResolver(() => ExportJobConnection, {
+    description: "A page of the company's export jobs; UNSUPPORTED_BY_PROVIDER when its provider has none.",
+  })
+  exportJobs(
+    @Root() company: CompanyRecord,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 50, at most 500.' })
+    first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the edge to continue after.' })
+    after?: string | null,
+  ) {
+    return listConnection(ctx, company, {
+      name: 'exportJobs',
+      filter: null,
+      args: parsePageArgs(first, after),
+      fetch: (session, page) =>
+        requireMethod(session, 'listExportJobs', 'EXPORT_JOBS')(company.providerId, page),
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { ExportFormat, ExportJobStatus, ProviderName } from '../../domain/model';
+import { ExportFormatEnum, ExportJobStatusEnum, ProviderEnum } from '../common/enums';
+import { connectionType } from '../common/connection.type';
+import { Node } from '../common/node.type';
+import { DateTimeScalar } from '../scalars/date-time.scalar';
+
+@ObjectType({ description: 'The file an export job produced.' })
+export class ExportFile {
+  @Field({ description: 'File name.' })
+  name!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The provider's own page for the file (may need a session there).",
+  })
+  url!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A gateway URL that streams the bytes to a caller presenting an API key of the same tenant; expires after a day.',
+  })
+  downloadUrl!: string | null;
+}
+
+@ObjectType({
+  implements: Node,
+  description: 'An export of accounting data (FEC/ACD file, or a Pleo export job).',
+})
+export class ExportJob extends Node {
+  @Field(() => ProviderEnum, { description: 'The provider running the export.' })
+  provider!: ProviderName;
+
+  @Field(() => ExportFormatEnum, {
+    nullable: true,
+    description: 'The file format, when the provider has formats.',
+  })
+  format!: ExportFormat | null;
+
+  @Field(() => ExportJobStatusEnum, { description: 'Where the job stands.' })
+  status!: ExportJobStatus;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the job was created.' })
+  createdAt!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the job started.' })
+  startedAt!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the job finished.' })
+  completedAt!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Number of items exported.' })
+  numberOfItems!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the job failed, in words.' })
+  failureReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The provider's failure category." })
+  failureReasonType!: string | null;
+
+  @Field(() => [String], { description: 'Errors of individual items (empty when none).' })
+  errors!: string[];
+}
+
+export const ExportJobConnection = connectionType('ExportJob', ExportJob, 'export jobs');

@@ -1,0 +1,39 @@
+/**
+ * CreateExportJobInput rules: dates in order, a valid e-mail, and each provider's needs (Jepilote a
+ * format, Pleo entry ids of that very company). Errors name `input.<field>`.
+ */
+import { z } from 'zod';
+import { decodeGlobalIdOf, type GlobalId } from '../../domain/ids';
+import { BadUserInputError } from '../../errors';
+import type { CreateExportJobRequest } from '../../providers/types';
+import { isoDate, parseInput, withoutNulls } from '../common/validation';
+
+const inputShape = z
+  .object({
+    format: z.enum(['FEC', 'ACD']).nullish(),
+    entryIds: z.array(z.string().min(1)).min(1).max(1000).nullish(),
+    from: isoDate.nullish(),
+    to: isoDate.nullish(),
+    includeAlreadyExported: z.boolean().nullish(),
+    markAsExported: z.boolean().nullish(),
+    notifyEmail: z.email('must be an e-mail address').max(254).nullish(),
+  })
+  .refine((i) => !i.from || !i.to || i.from <= i.to, { path: ['to'], message: 'must not be before from' });
+
+/** Validates the input for `company` and returns the provider request (native entry ids). */
+export function validateCreateExportJob(company: GlobalId, input: unknown): CreateExportJobRequest {
+  const valid = withoutNulls(parseInput(inputShape, input, 'input'));
+  if (company.provider === 'JEPILOTE' && !valid.format)
+    throw new BadUserInputError('input.format: Jepilote exports need FEC or ACD.', 'input.format');
+  if (company.provider === 'PLEO' && !valid.entryIds)
+    throw new BadUserInputError('input.entryIds: Pleo exports need the entries to export.', 'input.entryIds');
+  const entryIds = valid.entryIds?.map((id, i) => {
+    const field = `input.entryIds.${i}`;
+    const entry = decodeGlobalIdOf(id, ['Entry'], field);
+    if (entry.provider !== company.provider || entry.companyId !== company.companyId) {
+      throw new BadUserInputError(`${field}: the entry is not one of this company.`, field);
+    }
+    return entry.nativeId;
+  });
+  return { ...valid, companyId: company.companyId, ...(entryIds ? { entryIds } : {}) };
+}

@@ -1,0 +1,53 @@
+/**
+ * MovementFilter rules (MyUnisoft's MAD export): an exercise or a from/to window of at most 12
+ * months, not both, from ≤ to. Checked before any upstream call; errors name `filter.<field>`.
+ */
+import { z } from 'zod';
+import type { MovementFilter } from '../../providers/types';
+import { addMonths, isoDate, parseInput, withoutNulls } from '../common/validation';
+
+const movementFilterShape = z
+  .object({
+    exerciseId: z.string().min(1).nullish(),
+    from: isoDate.nullish(),
+    to: isoDate.nullish(),
+    dateFilter: z.enum(['DOCUMENT', 'MYUNISOFT', 'ACCOUNTING']).nullish(),
+    source: z.string().min(1).max(64).nullish(),
+    accountClasses: z
+      .array(z.string().regex(/^\d{1,10}$/, 'account classes are digits'))
+      .min(1)
+      .max(20)
+      .nullish(),
+    lettering: z.enum(['NONE', 'PARTIAL', 'COMPLETE']).nullish(),
+    draft: z.boolean().nullish(),
+  })
+  .superRefine((f, ctx) => {
+    const window = Boolean(f.from || f.to);
+    if (f.exerciseId && window)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exerciseId'],
+        message: 'give either exerciseId or a from/to window, not both',
+      });
+    else if (!f.exerciseId && !window)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exerciseId'],
+        message: 'give an exerciseId or a from/to window',
+      });
+    else if (f.from && !f.to)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'is required with from' });
+    else if (f.to && !f.from)
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'is required with to' });
+    else if (f.from && f.to && f.from > f.to)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    else if (f.from && f.to && f.to >= addMonths(f.from, 12))
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'the window is at most 12 months' });
+  });
+
+/** The filter as given; `exerciseId` is still a global id (the service resolves it). */
+export type ValidMovementFilter = Omit<MovementFilter, 'exerciseId'> & { exerciseId?: string };
+
+export function validateMovementFilter(filter: unknown, prefix = 'filter'): ValidMovementFilter {
+  return withoutNulls(parseInput(movementFilterShape, filter, prefix)) as ValidMovementFilter;
+}

@@ -1,0 +1,42 @@
+/** The Apollo Server instance: schema, error masking, CSRF prevention and the small plugins. */
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import type { FastifyInstance } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
+import type { RequestContext } from '../context';
+import { deferredErrorsPlugin } from './plugins/deferred-errors';
+import { logErrorsPlugin } from './plugins/log-errors';
+import { maskUnexpectedErrors } from './plugins/mask-errors';
+
+export interface ApolloOptions {
+  schema: GraphQLSchema;
+  app: FastifyInstance;
+  /** Introspection on or off (default on: partners explore the schema with their tools). */
+  introspection?: boolean;
+}
+
+export async function startApollo({
+  schema,
+  app,
+  introspection = true,
+}: ApolloOptions): Promise<ApolloServer<RequestContext>> {
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection,
+    // Apollo's CSRF prevention: "simple" requests (GET, form posts, multipart) must carry a
+    // non-simple header (`apollo-require-preflight` or `x-apollo-operation-name`), which browsers
+    // only send cross-origin after a CORS preflight this server never grants.
+    csrfPrevention: true,
+    formatError: maskUnexpectedErrors,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      ApolloServerPluginLandingPageDisabled(),
+      logErrorsPlugin(),
+      deferredErrorsPlugin(),
+    ],
+  });
+  await apollo.start();
+  return apollo;
+}

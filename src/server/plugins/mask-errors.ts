@@ -1,0 +1,42 @@
+/**
+ * Error masking (Apollo `formatError`). Threat: internal details (stack traces, upstream bodies,
+ * URLs with credentials) leaking to callers through unexpected exceptions. Only Grand Livre's own
+ * errors and GraphQL request errors (parse, validation, variables) keep their message; anything else
+ * thrown during execution becomes a generic INTERNAL_SERVER_ERROR (it is logged with the request
+ * id by the log-errors plugin).
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ErrorCode, isGrandLivreError } from '../../errors';
+
+export const INTERNAL_MESSAGE = 'Unexpected error. Quote the request id (x-request-id) when reporting it.';
+
+/** True when the error is an expected one whose message may be shown. */
+export function isExposedError(error: unknown): boolean {
+  const unwrapped = unwrapResolverError(error);
+  if (isGrandLivreError(unwrapped)) return true;
+  // Without a path the error is about the request itself (syntax, validation, variable coercion).
+  return (
+    unwrapped instanceof GraphQLError &&
+    !unwrapped.path &&
+    unwrapped.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR
+  );
+}
+
+export function maskUnexpectedErrors(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  if (isExposedError(error)) {
+    // Transport hints (`http`) are for the server, not the client.
+    const { http: _http, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return {
+    message: INTERNAL_MESSAGE,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

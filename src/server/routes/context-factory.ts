@@ -1,0 +1,39 @@
+/** Adapts createContext to Fastify: tenant from the auth hook, request id, logger child, abort on disconnect. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createContext, type RequestContext } from '../../context';
+import type { ConnectorRegistry } from '../../providers/registry';
+import type { SharedStore } from '../../store/types';
+import type { Logger } from '../../logger';
+import { UnauthenticatedError } from '../../errors';
+
+export type ContextFactory = (request: FastifyRequest, reply: FastifyReply) => RequestContext;
+
+export interface ContextFactoryOptions {
+  registry: ConnectorRegistry;
+  store: SharedStore;
+  signingSecret: string;
+  publicUrl: () => string;
+}
+
+export function contextFactory(options: ContextFactoryOptions): ContextFactory {
+  return (request, reply) => {
+    const tenant = request.tenant;
+    // The route's onRequest hook authenticates; reaching here without a tenant is a wiring bug.
+    if (!tenant) throw new UnauthenticatedError();
+    const aborter = new AbortController();
+    // A response closed before it finished means the client left: stop the upstream calls.
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) aborter.abort();
+    });
+    return createContext({
+      requestId: String(request.id),
+      tenant,
+      logger: request.log as unknown as Logger,
+      store: options.store,
+      signingSecret: options.signingSecret,
+      publicUrl: options.publicUrl(),
+      connectors: options.registry.get(tenant.id) ?? new Map(),
+      signal: aborter.signal,
+    });
+  };
+}

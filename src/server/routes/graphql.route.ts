@@ -1,0 +1,44 @@
+/**
+ * `/graphql` (GET for queries, POST for everything; JSON or multipart). Authentication runs in
+ * onRequest, before the body is read; the context is built per request by createContext.
+ */
+import type { ApolloServer } from '@apollo/server';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { RequestContext } from '../../context';
+import { authenticateHook } from '../../auth/authenticate';
+import type { TenantDirectory } from '../../auth/api-key';
+import { acceptGraphQLMultipart } from '../multipart/multipart-plugin';
+import type { MultipartLimits } from '../multipart/parse-multipart';
+import type { ContextFactory } from './context-factory';
+
+export interface GraphQLRouteOptions {
+  apollo: ApolloServer<RequestContext>;
+  tenants: TenantDirectory;
+  createContext: ContextFactory;
+  uploadLimits: MultipartLimits;
+}
+
+export async function graphqlRoute(scope: FastifyInstance, options: GraphQLRouteOptions): Promise<void> {
+  acceptGraphQLMultipart(scope, options.uploadLimits);
+  // Transport failures (bad JSON, body too large, broken multipart) answer in the GraphQL error shape too.
+  scope.setErrorHandler((error: FastifyError, request, reply) => {
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, 'transport error');
+    const message = status === 500 ? 'Unexpected error.' : error.message;
+    const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+    return reply
+      .code(status)
+      .type('application/json; charset=utf-8')
+      .send({ errors: [{ message, extensions: { code } }] });
+  });
+  scope.route({
+    url: '/graphql',
+    method: ['GET', 'POST'],
+    onRequest: authenticateHook(options.tenants),
+    handler: fastifyApolloHandler(options.apollo, {
+      context: async (request, reply) => options.createContext(request, reply),
+    }),
+  });
+}

@@ -1,0 +1,42 @@
+import { decodeGlobalId, decodeGlobalIdOf, encodeGlobalId, type GlobalId } from '../../../src/domain/ids';
+import { BadUserInputError } from '../../../src/errors';
+
+const entry: GlobalId = { type: 'Entry', provider: 'MYUNISOFT', companyId: '123', nativeId: '456' };
+
+describe('global ids', () => {
+  it('round-trips type, provider, company and native id as an opaque base64url string', () => {
+    const id = encodeGlobalId(entry);
+    expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(id).not.toContain('456');
+    expect(decodeGlobalId(id, 'id')).toEqual(entry);
+  });
+
+  it('keeps native ids with separators intact', () => {
+    const odd = { ...entry, nativeId: 'a:b/c "d"' };
+    expect(decodeGlobalId(encodeGlobalId(odd), 'id')).toEqual(odd);
+  });
+
+  it.each([
+    '',
+    'not base64!',
+    Buffer.from('{"a":1}').toString('base64url'),
+    Buffer.from('["g1","Entry","NOPE","1","2"]').toString('base64url'),
+  ])('refuses the malformed id %j as BAD_USER_INPUT naming the field', (value) => {
+    expect(() => decodeGlobalId(value, 'filter.exerciseId')).toThrow(BadUserInputError);
+    try {
+      decodeGlobalId(value, 'filter.exerciseId');
+    } catch (error) {
+      expect((error as BadUserInputError).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'filter.exerciseId',
+      });
+    }
+  });
+
+  it('checks the expected type', () => {
+    expect(() => decodeGlobalIdOf(encodeGlobalId(entry), ['Company'], 'input.companyId')).toThrow(
+      /must be the id of a Company/,
+    );
+    expect(decodeGlobalIdOf(encodeGlobalId(entry), ['Entry'], 'id').nativeId).toBe('456');
+  });
+});
