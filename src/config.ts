@@ -105,6 +105,45 @@ const limits = z
   })
   .strict();
 
+/** Upstream HTTP tuning shared by every provider; an absent key keeps the client default shown. */
+const http = z
+  .object({
+    /** Connect timeout in ms (default 5,000). */
+    connectTimeoutMs: z.number().int().positive().optional(),
+    /** Time to receive a response's headers in ms (default 15,000). */
+    headersTimeoutMs: z.number().int().positive().optional(),
+    /** Longest idle time between body chunks in ms, e.g. a stalled body (default 30,000). */
+    bodyTimeoutMs: z.number().int().positive().optional(),
+    /** Retries of idempotent calls (GETs, token calls) on network errors, 429 and 5xx (default 2). */
+    maxRetries: z.number().int().min(0).max(10).optional(),
+    /** Base backoff in ms, doubled per attempt with full jitter (default 100). */
+    retryBaseMs: z.number().int().positive().optional(),
+    /** Cap on the total time one call spends retrying, Retry-After waits included, in ms (default 5,000). */
+    retryBudgetMs: z.number().int().min(0).optional(),
+    /** Circuit breaker per provider connector (default 5 consecutive failures, one probe after 10,000 ms). */
+    breaker: z
+      .object({
+        failureThreshold: z.number().int().positive().optional(),
+        resetTimeoutMs: z.number().int().positive().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+/** Checked without echoing the value: a Redis URL may carry a password. */
+export const redisUrlSchema = z
+  .string()
+  .regex(/^rediss?:\/\//, 'expected redis:// or rediss://')
+  .refine((value) => URL.canParse(value), 'not a valid URL (expected redis://host:port)');
+
+const shutdown = z
+  .object({
+    /** How long SIGTERM waits for in-flight requests before cutting them off, in ms (default 10,000). */
+    drainTimeoutMs: z.number().int().min(0).default(10_000),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     host: z.string().default('127.0.0.1'),
@@ -113,11 +152,14 @@ export const configSchema = z
     publicUrl: url.optional(),
     /** Secret that signs cursors and download links; at least 32 characters. */
     signingSecret: secret,
-    redisUrl: z.string().regex(/^rediss?:\/\//, 'expected redis:// or rediss://').optional(),
+    /** Shared store for several instances (`REDIS_URL` overrides it); absent: in memory, one instance. */
+    redisUrl: redisUrlSchema.optional(),
     introspection: z.boolean().optional(),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     otlpEndpoint: url.optional(),
     limits: limits.default(limits.parse({})),
+    http: http.default({}),
+    shutdown: shutdown.default(shutdown.parse({})),
     tenants: z.array(tenant).min(1),
   })
   .strict()

@@ -15,7 +15,7 @@ import {
 import type { ConnectorDeps } from './providers/types';
 import { buildGrandLivreSchema } from './schema/build-schema';
 import { createHttpApp } from './server/app';
-import { MemoryStore } from './store/memory-store';
+import { createStore } from './store/create-store';
 import type { SharedStore } from './store/types';
 
 export type { ConnectorOverrides };
@@ -24,7 +24,10 @@ export interface GatewayOptions {
   config: GatewayConfig;
   /** Connectors to use instead of the configured ones (tests); default none. */
   connectors?: ConnectorOverrides;
-  /** Shared state (idempotency records, tokens); default a fresh in-memory store, closed with the gateway. */
+  /**
+   * Shared state (tokens, idempotency records, caches); default the store `config.redisUrl` names
+   * (Redis) or a fresh in-memory one, created here and closed with the gateway.
+   */
   store?: SharedStore;
   /** Root logger; default pino at `config.logLevel`. */
   logger?: Logger;
@@ -43,11 +46,15 @@ export interface Gateway {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = options.store ?? new MemoryStore();
+  const store = options.store ?? createStore({ redisUrl: config.redisUrl });
   const registry = await buildConnectorRegistry({
     config,
     overrides: options.connectors,
-    deps: { store, ...(options.onUpstreamAttempt ? { onAttempt: options.onUpstreamAttempt } : {}) },
+    deps: {
+      store,
+      http: config.http,
+      ...(options.onUpstreamAttempt ? { onAttempt: options.onUpstreamAttempt } : {}),
+    },
   });
   let baseUrl = config.publicUrl?.replace(/\/$/, '') ?? `http://${config.host}:${config.port}`;
   const { app, apollo } = await createHttpApp({

@@ -2,11 +2,14 @@
  * `npm start`. With GRAND_LIVRE_CONFIG the gateway talks to the providers that file names; without
  * it, embedded demo mode starts the four simulators on ephemeral loopback ports and a demo config
  * (API keys `demo` / `demo-other`, DEMO_API_KEY overrides the first). HOST and PORT override the
- * listen address (default 127.0.0.1:4000). A bad config prints one line to stderr and exits 1.
+ * listen address (default 127.0.0.1:4000); REDIS_URL sets the shared store (overriding `redisUrl`).
+ * A bad config prints one line to stderr and exits 1. SIGTERM drains in-flight requests, then exits 0.
  */
 import 'reflect-metadata';
-import { ConfigError, loadConfigFile, parseConfig, type GatewayConfig } from './config';
+import { ConfigError, loadConfigFile, parseConfig, redisUrlSchema, type GatewayConfig } from './config';
 import { createGateway } from './gateway';
+import { exitGracefullyOnSignals } from './server/shutdown';
+import { StoreConfigError } from './store/errors';
 
 interface Boot {
   config: GatewayConfig;
@@ -21,8 +24,16 @@ function listenOverrides(env: NodeJS.ProcessEnv): { host?: string; port?: number
   return { ...(env.HOST ? { host: env.HOST } : {}), ...(port !== undefined ? { port } : {}) };
 }
 
+/** REDIS_URL, validated like the config key; the message never echoes it (it may hold a password). */
+function redisOverride(env: NodeJS.ProcessEnv): { redisUrl?: string } {
+  if (!env.REDIS_URL) return {};
+  const checked = redisUrlSchema.safeParse(env.REDIS_URL);
+  if (!checked.success) throw new ConfigError(`REDIS_URL: ${checked.error.issues[0]?.message ?? 'invalid'}`);
+  return { redisUrl: checked.data };
+}
+
 async function boot(env: NodeJS.ProcessEnv): Promise<Boot> {
-  const overrides = listenOverrides(env);
+  const overrides = { ...listenOverrides(env), ...redisOverride(env) };
   if (env.GRAND_LIVRE_CONFIG) {
     const config = loadConfigFile(env.GRAND_LIVRE_CONFIG, env);
     return { config: { ...config, ...overrides }, demoKey: null, stopExtras: async () => undefined };
@@ -39,7 +50,7 @@ async function boot(env: NodeJS.ProcessEnv): Promise<Boot> {
     host: overrides.host ?? '127.0.0.1',
     port: overrides.port ?? 4000,
   });
-  return { config: parseConfig(raw, env), demoKey, stopExtras: () => sims.close() };
+  return { config: parseConfig({ ...raw, ...overrides }, env), demoKey, stopExtras: () => sims.close() };
 }
 
 async function main(): Promise<void> {
@@ -52,26 +63,18 @@ async function main(): Promise<void> {
     `Try: curl -s ${url}/graphql -H 'authorization: Bearer ${key}' -H 'content-type: application/json' \\`,
   );
   console.log(`       -d '{"query":"{ companies { totalCount edges { node { id provider name } } } }"}'`);
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: shutting down`);
-    Promise.all([gateway.close(), stopExtras()]).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  exitGracefullyOnSignals({
+    gateway,
+    drainTimeoutMs: config.shutdown.drainTimeoutMs,
+    closeAfterGateway: stopExtras,
+    log: (line) => console.log(line),
+  });
 }
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    if (error instanceof ConfigError) console.error(`Invalid configuration: ${error.message}`);
+    if (error instanceof ConfigError || error instanceof StoreConfigError)
+      console.error(`Invalid configuration: ${error.message}`);
     else
       console.error(`Grand Livre failed to start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

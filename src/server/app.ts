@@ -1,5 +1,5 @@
 /**
- * The HTTP application: Fastify with `/graphql` (Apollo), `/exports/<token>` and `/healthz`.
+ * The HTTP application: Fastify with `/graphql` (Apollo), `/exports/<token>`, `/healthz` and `/readyz`.
  * Request ids are generated or taken from `x-request-id` and echoed on every response.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -17,6 +17,7 @@ import { contextFactory } from './routes/context-factory';
 import { exportDownloadRoute } from './routes/export-download.route';
 import { graphqlRoute } from './routes/graphql.route';
 import { healthzRoute } from './routes/healthz.route';
+import { readyzRoute } from './routes/readyz.route';
 
 export interface HttpAppOptions {
   config: GatewayConfig;
@@ -51,6 +52,7 @@ export async function createHttpApp(
     introspection: config.introspection ?? true,
   });
   healthzRoute(app);
+  readyzRoute(app, { store: options.store });
   exportDownloadRoute(app, {
     tenants: options.tenants,
     registry: options.registry,
