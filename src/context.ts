@@ -31,6 +31,11 @@ export interface RequestContext {
   session(provider: ProviderName): ProviderSession;
   /** Checks the company against the tenant's allowlist (NOT_FOUND on `field`), then returns its session. */
   companySession(provider: ProviderName, companyId: string, field?: string): ProviderSession;
+  /**
+   * Like companySession, but its upstream calls are not cancelled when the client leaves: a mutation
+   * runs to its end and records its outcome, so that the client's retry with the same key gets it.
+   */
+  mutationSession(provider: ProviderName, companyId: string, field?: string): ProviderSession;
   /** Per-request lookups of nodes by global id, deduplicated (same id asked twice → one call). */
   nodes: NodeLoader;
   /**
@@ -77,6 +82,12 @@ export function createContext(input: ContextInput): RequestContext {
       assertCompanyAllowed(input.tenant, provider, companyId, field);
       if (!input.connectors.has(provider)) throw new NotFoundError('Company', field);
       return session(provider);
+    },
+    mutationSession(provider, companyId, field) {
+      assertCompanyAllowed(input.tenant, provider, companyId, field);
+      const connector = input.connectors.get(provider);
+      if (!connector) throw new NotFoundError('Company', field);
+      return connector.openSession({ requestId: input.requestId });
     },
     nodes: undefined as unknown as NodeLoader,
     deferredErrors: [],

@@ -11,6 +11,7 @@ export const ErrorCode = {
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   UPSTREAM_RATE_LIMITED: 'UPSTREAM_RATE_LIMITED',
   UPSTREAM_INVALID_RESPONSE: 'UPSTREAM_INVALID_RESPONSE',
+  IDEMPOTENCY_IN_PROGRESS: 'IDEMPOTENCY_IN_PROGRESS',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -67,6 +68,21 @@ export class UnsupportedByProviderError extends GrandLivreError {
       provider,
       capability,
     });
+  }
+}
+
+/**
+ * Thrown when a mutation with the same idempotency key and input is still running (on this or another
+ * instance) after the wait bound: retryable, the retry gets the recorded outcome once it finishes.
+ */
+export class IdempotencyInProgressError extends GrandLivreError {
+  readonly code = ErrorCode.IDEMPOTENCY_IN_PROGRESS;
+  constructor(retryAfterSeconds: number) {
+    super(
+      'A request with this idempotency key is still in progress; retry with the same key later.',
+      ErrorCode.IDEMPOTENCY_IN_PROGRESS,
+      { field: 'input.idempotencyKey', retryable: true, retryAfterSeconds },
+    );
   }
 }
 

@@ -134,14 +134,27 @@ export interface ProviderSession {
   getDocument?(companyId: string, documentId: string): Promise<DocumentRecord | null>;
   /** A temporary URL to the document's bytes; asked of the provider only when selected. */
   getDocumentDownloadUrl?(companyId: string, documentId: string): Promise<string | null>;
-  uploadDocument?(request: UploadDocumentRequest): Promise<DocumentRecord>;
-  createExpenseBill?(request: CreateExpenseBillRequest): Promise<DocumentRecord>;
+  uploadDocument?(request: UploadDocumentRequest, journal?: MutationJournal): Promise<DocumentRecord>;
+  createExpenseBill?(request: CreateExpenseBillRequest, journal?: MutationJournal): Promise<DocumentRecord>;
 
   listExportJobs?(companyId: string, page: PageRequest): Promise<Page<ExportJobRecord>>;
   getExportJob?(companyId: string, jobId: string): Promise<ExportJobRecord | null>;
-  createExportJob?(request: CreateExportJobRequest): Promise<ExportJobRecord>;
+  createExportJob?(request: CreateExportJobRequest, journal?: MutationJournal): Promise<ExportJobRecord>;
   /** Streams an export file's bytes from `ExportFileRecord.downloadRef`. */
   downloadExportFile?(companyId: string, downloadRef: string): Promise<DownloadStream>;
+}
+
+/**
+ * Given to a mutation sent with an idempotency key (src/idempotency/): a connector whose write has
+ * several provider-side steps, or whose answer may be lost after the provider committed, saves a
+ * checkpoint before it could be lost; a retry with the same key and input gets it back in `previous`
+ * and resumes instead of writing twice. Checkpoints come back from the shared store: parse them.
+ */
+export interface MutationJournal {
+  /** The last checkpoint an earlier attempt saved, or null on a first attempt. */
+  readonly previous: unknown;
+  /** Records a JSON-serialisable checkpoint before the step whose answer could be lost. */
+  save(checkpoint: unknown): Promise<void>;
 }
 
 /** What a connector needs from the gateway to open a session. */

@@ -24,7 +24,7 @@ export async function uploadDocument(
       'input',
     ),
   );
-  const session = ctx.companySession(company.provider, company.companyId, 'input.companyId');
+  const session = ctx.mutationSession(company.provider, company.companyId, 'input.companyId');
   const upload = requireMethod(session, 'uploadDocument', 'UPLOAD_DOCUMENT');
   const file = await input.file.toPayload('input.file');
   // The bytes are streamed, not hashed up front: the idempotency hash covers the file's name and type.
@@ -34,8 +34,8 @@ export async function uploadDocument(
     ...extra,
     file: { name: file.fileName, type: file.contentType },
   };
-  return withIdempotency(ctx, input.idempotencyKey, 'uploadDocument', fingerprint, () =>
-    upload({ companyId: company.companyId, file, type: input.type, ...extra }),
+  return withIdempotency(ctx, input.idempotencyKey, 'uploadDocument', fingerprint, (journal) =>
+    upload({ companyId: company.companyId, file, type: input.type, ...extra }, journal),
   );
 }
 
@@ -51,11 +51,11 @@ export async function createExpenseBill(
       'input',
     ),
   );
-  const session = ctx.companySession(company.provider, company.companyId, 'input.companyId');
+  const session = ctx.mutationSession(company.provider, company.companyId, 'input.companyId');
   const create = requireMethod(session, 'createExpenseBill', 'EXPENSE_BILLS');
   const file = await input.file.toPayload('input.file');
   const fingerprint = { company, ...extra, file: { name: file.fileName, type: file.contentType } };
-  return withIdempotency(ctx, input.idempotencyKey, 'createExpenseBill', fingerprint, () =>
-    create({ companyId: company.companyId, file, ...extra }),
+  return withIdempotency(ctx, input.idempotencyKey, 'createExpenseBill', fingerprint, (journal) =>
+    create({ companyId: company.companyId, file, ...extra }, journal),
   );
 }

@@ -21,13 +21,13 @@ export async function createExportJob(
     companyId: undefined,
     idempotencyKey: undefined,
   });
-  const session = ctx.companySession(company.provider, company.companyId, 'input.companyId');
+  const session = ctx.mutationSession(company.provider, company.companyId, 'input.companyId');
   const create = requireMethod(session, 'createExportJob', 'EXPORT_JOBS');
   if (request.format && !session.capabilities.includes(`EXPORT_${request.format}`)) {
     throw new UnsupportedByProviderError(session.provider, `EXPORT_${request.format}`);
   }
-  return withIdempotency(ctx, input.idempotencyKey, 'createExportJob', { company, request }, () =>
-    create(request),
+  return withIdempotency(ctx, input.idempotencyKey, 'createExportJob', { company, request }, (journal) =>
+    create(request, journal),
   );
 }
 
