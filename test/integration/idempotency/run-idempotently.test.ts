@@ -1,0 +1,140 @@
+/**
+ * The idempotency core on both backends (memory, and a real redis-server with two clients standing
+ * for two gateway instances): recorded outcomes, key bound to one input, one attempt at a time,
+ * duplicates waiting then failing retryably, checkpoints surviving a failed attempt, lock takeover.
+ */
+import { randomUUID } from 'node:crypto';
+import { idempotencyKeys } from '../../../src/idempotency/idempotency-record';
+import { runIdempotently, type IdempotentCall } from '../../../src/idempotency/run-idempotently';
+import { MemoryStore } from '../../../src/store/memory-store';
+import { RedisStore } from '../../../src/store/redis-store';
+import type { SharedStore } from '../../../src/store/types';
+import { startRedisServer, type RunningRedis } from '../../support/redis-server';
+
+let redis: RunningRedis;
+const opened: SharedStore[] = [];
+beforeAll(async () => {
+  redis = await startRedisServer();
+});
+afterAll(async () => {
+  await Promise.all(opened.map((store) => store.close()));
+  await redis.stop();
+});
+
+/** Two handles on one backend: the state two gateway instances would share. */
+const backends: [string, () => [SharedStore, SharedStore]][] = [
+  [
+    'memory',
+    () => {
+      const store = new MemoryStore();
+      return [store, store];
+    },
+  ],
+  [
+    'redis',
+    () => {
+      const keyPrefix = `test:${randomUUID()}:`;
+      const pair: [SharedStore, SharedStore] = [
+        new RedisStore({ url: redis.url, keyPrefix }),
+        new RedisStore({ url: redis.url, keyPrefix }),
+      ];
+      opened.push(...pair);
+      return pair;
+    },
+  ],
+];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each(backends)('runIdempotently on %s', (_name, open) => {
+  let a: SharedStore;
+  let b: SharedStore;
+  let calls: number;
+  beforeEach(() => {
+    [a, b] = open();
+    calls = 0;
+  });
+  const call = (store: SharedStore, over: Partial<IdempotentCall<unknown>> = {}) =>
+    runIdempotently<unknown>({
+      store,
+      tenantId: 't1',
+      key: 'key-1',
+      operation: 'createExportJob',
+      input: { company: 'c1', format: 'FEC' },
+      pollMs: 10,
+      run: async () => ({ job: ++calls }),
+      ...over,
+    });
+
+  it('returns the recorded outcome for the same key and input, from either instance', async () => {
+    expect(await call(a)).toEqual({ job: 1 });
+    expect(await call(b)).toEqual({ job: 1 });
+    expect(calls).toBe(1);
+  });
+
+  it('refuses the same key with another input, and keeps keys apart per tenant', async () => {
+    await call(a);
+    await expect(call(b, { input: { company: 'c2' } })).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' },
+    });
+    expect(await call(b, { tenantId: 't2' })).toEqual({ job: 2 });
+  });
+
+  it('runs concurrent duplicates once: the second waits for the first outcome', async () => {
+    const slow = async () => {
+      await sleep(150);
+      return { job: ++calls };
+    };
+    const [first, second] = await Promise.all([call(a, { run: slow }), call(b, { run: slow })]);
+    expect(first).toEqual({ job: 1 });
+    expect(second).toEqual({ job: 1 });
+    expect(calls).toBe(1);
+  });
+
+  it('answers IDEMPOTENCY_IN_PROGRESS to a duplicate that waited past its bound', async () => {
+    let finish: () => void = () => undefined;
+    const blocked = new Promise<void>((resolve) => (finish = resolve));
+    const first = call(a, { run: async () => (await blocked, { job: ++calls }) });
+    await sleep(30);
+    await expect(call(b, { waitMs: 50 })).rejects.toMatchObject({
+      extensions: { code: 'IDEMPOTENCY_IN_PROGRESS', retryable: true },
+    });
+    finish();
+    expect(await first).toEqual({ job: 1 });
+    expect(await call(b)).toEqual({ job: 1 });
+  });
+
+  it('frees the key after a failure that saved no checkpoint', async () => {
+    await expect(call(a, { run: async () => Promise.reject(new Error('down')) })).rejects.toThrow('down');
+    expect(await call(b, { input: { other: true } })).toEqual({ job: 1 });
+  });
+
+  it('hands a saved checkpoint to the retry, which resumes from it', async () => {
+    const failing = call(a, {
+      run: async (journal) => {
+        await journal.save({ phase1: 'file-hash' });
+        throw new Error('lost answer');
+      },
+    });
+    await expect(failing).rejects.toThrow('lost answer');
+    // The checkpoint binds the key to its input until the retry finishes.
+    await expect(call(b, { input: { company: 'c2' } })).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    let seen: unknown;
+    const outcome = await call(b, {
+      run: async (journal) => {
+        seen = journal.previous;
+        return { resumed: true };
+      },
+    });
+    expect(seen).toEqual({ phase1: 'file-hash' });
+    expect(outcome).toEqual({ resumed: true });
+  });
+
+  it('lets a retry take over once the lock of a dead attempt expires', async () => {
+    // A crashed instance leaves its lock behind, no longer renewed: it expires after its lease.
+    await a.set(idempotencyKeys('t1', 'key-1').lock, 'dead-instance', 100);
+    expect(await call(b, { waitMs: 2_000 })).toEqual({ job: 1 });
+  });
+});
