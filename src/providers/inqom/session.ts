@@ -4,6 +4,7 @@ import { ErrorCode, UpstreamError } from '../../errors';
 import type {
   CreateExpenseBillRequest,
   DocumentFilter,
+  MutationJournal,
   Page,
   PageRequest,
   ProviderSession,
@@ -18,6 +19,7 @@ import type { MultipartPart } from './multipart-body';
 import { readFrom } from './paged-reader';
 import { DOCUMENTS_PAGE_SIZE, inqomPaths, inqomRoutes } from './paths';
 import { documentSchema, expenseBillCreatedSchema, type InqomDocument } from './schemas';
+import { checkpointedBody, isCommittedUpload, previousUpload, searchFrom } from './upload-recovery';
 
 export const INQOM_CAPABILITIES: readonly Capability[] = [
   'EXERCISES',
@@ -106,8 +108,10 @@ export class InqomSession implements ProviderSession {
     return this.loaders.publicUrl.load(`${companyId}/${documentId}`);
   }
 
-  async uploadDocument(request: UploadDocumentRequest): Promise<DocumentRecord> {
+  async uploadDocument(request: UploadDocumentRequest, journal?: MutationJournal): Promise<DocumentRecord> {
     const { companyId, file } = request;
+    const committed = await this.findCommittedUpload(companyId, journal);
+    if (committed) return this.remember(companyId, committed);
     const parts: MultipartPart[] = [
       { name: 'TypeScan', value: TYPE_SCAN[request.type] },
       { name: 'FileSource', value: 'Api' },
@@ -118,7 +122,12 @@ export class InqomSession implements ProviderSession {
         request.skipExtraction === undefined ? undefined : String(request.skipExtraction),
       ),
       { name: 'DocumentName', value: file.fileName },
-      { name: 'Document', fileName: file.fileName, contentType: file.contentType, stream: file.stream() },
+      {
+        name: 'Document',
+        fileName: file.fileName,
+        contentType: file.contentType,
+        stream: this.uploadBody(request, journal),
+      },
     ];
     const doc = await this.client.postMultipart(
       { path: inqomPaths.upload(companyId), route: inqomRoutes.upload, ...this.opt() },
@@ -128,13 +137,23 @@ export class InqomSession implements ProviderSession {
     return this.remember(companyId, doc);
   }
 
-  async createExpenseBill(request: CreateExpenseBillRequest): Promise<DocumentRecord> {
+  async createExpenseBill(
+    request: CreateExpenseBillRequest,
+    journal?: MutationJournal,
+  ): Promise<DocumentRecord> {
     const { companyId, file } = request;
+    const committed = await this.findCommittedUpload(companyId, journal);
+    if (committed) return this.remember(companyId, committed);
     const parts: MultipartPart[] = [
       ...text('BeneficiaryFullName', request.beneficiaryFullName),
       { name: 'FileNameWithExtension', value: file.fileName },
       ...text('DocumentReference', request.reference),
-      { name: 'File', fileName: file.fileName, contentType: file.contentType, stream: file.stream() },
+      {
+        name: 'File',
+        fileName: file.fileName,
+        contentType: file.contentType,
+        stream: this.uploadBody(request, journal),
+      },
     ];
     const call = { path: inqomPaths.expenseBills(companyId), route: inqomRoutes.expenseBills, ...this.opt() };
     const { DocumentId } = await this.client.postMultipart(call, parts, expenseBillCreatedSchema);
@@ -147,6 +166,26 @@ export class InqomSession implements ProviderSession {
         'created expense bill cannot be read back',
       );
     return created;
+  }
+
+  /** A retried upload's document, when its first attempt was stored but its answer lost (upload-recovery.ts). */
+  private async findCommittedUpload(
+    companyId: string,
+    journal: MutationJournal | undefined,
+  ): Promise<InqomDocument | null> {
+    const upload = previousUpload(journal);
+    if (!upload) return null;
+    const filter = { createdFrom: searchFrom(upload) };
+    for (let pageNumber = 1; ; pageNumber++) {
+      const page = await this.loaders.documentsPage.load({ folderId: companyId, filter, pageNumber });
+      const found = page.Items.find((doc) => isCommittedUpload(doc, upload));
+      if (found) return found;
+      if (pageNumber >= page.TotalPages) return null;
+    }
+  }
+
+  private uploadBody({ file }: { file: UploadDocumentRequest['file'] }, journal?: MutationJournal) {
+    return journal ? checkpointedBody(file.stream(), file.fileName, journal) : file.stream();
   }
 
   private remember(companyId: string, doc: InqomDocument): DocumentRecord {

@@ -1,0 +1,62 @@
+/**
+ * Uploads whose answer may be lost after Inqom stored the file (reset, timeout): a second upload of
+ * the same bytes would be stored as a second document (status Duplicate), so a retry must not send it
+ * again. As the request body ends — before any answer can be lost — the SHA-1 of the bytes sent
+ * (Inqom's own `Checksum`) is checkpointed in the mutation journal; a retry with the same idempotency
+ * key first looks for a document of that checksum and name created since the first attempt and
+ * returns it. Residual risk: the same bytes and name uploaded by someone else within the clock-skew
+ * margin would be taken for ours.
+ */
+import { createHash } from 'node:crypto';
+import { Transform, type Readable } from 'node:stream';
+import { z } from 'zod';
+import type { MutationJournal } from '../types';
+import type { InqomDocument } from './schemas';
+
+/** Tolerated difference between our clock and Inqom's when matching `CreatedAt`. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+const checkpointShape = z.object({
+  inqomUpload: z.object({ sha1: z.string(), name: z.string(), startedAt: z.number() }),
+});
+export type UploadCheckpoint = z.infer<typeof checkpointShape>['inqomUpload'];
+
+/** The checkpoint an earlier attempt left, or null (first attempt, or another connector's). */
+export function previousUpload(journal: MutationJournal | undefined): UploadCheckpoint | null {
+  const parsed = checkpointShape.safeParse(journal?.previous);
+  return parsed.success ? parsed.data.inqomUpload : null;
+}
+
+/**
+ * Passes `source` through, hashing it; at its end the checkpoint is saved before the last byte is
+ * released, so the provider cannot have answered (nor the answer be lost) before it is recorded.
+ */
+export function checkpointedBody(source: Readable, name: string, journal: MutationJournal): Readable {
+  const hash = createHash('sha1');
+  const startedAt = Date.now();
+  const body = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+    flush(done) {
+      const sha1 = hash.digest('hex').toUpperCase();
+      journal.save({ inqomUpload: { sha1, name, startedAt } }).then(() => done(), done);
+    },
+  });
+  source.once('error', (error) => body.destroy(error));
+  return source.pipe(body);
+}
+
+/** The day before the first attempt (time zones), as Inqom's `createdFrom` filter wants it. */
+export const searchFrom = (upload: UploadCheckpoint): string =>
+  new Date(upload.startedAt - 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+
+/** True when `doc` is what the checkpointed attempt stored. */
+export function isCommittedUpload(doc: InqomDocument, upload: UploadCheckpoint): boolean {
+  return (
+    doc.Checksum?.toUpperCase() === upload.sha1 &&
+    doc.Name === upload.name &&
+    Date.parse(doc.CreatedAt) >= upload.startedAt - CLOCK_SKEW_MS
+  );
+}
