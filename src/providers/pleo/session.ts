@@ -1,11 +1,12 @@
 /** One GraphQL request's view of a Pleo account: its loaders, and the capability methods. */
 import { NotFoundError } from '../../errors';
 import type { Capability, CompanyRecord, EntryRecord, ExportJobRecord } from '../../domain/model';
-import type { Page, ProviderSession, SessionDeps } from '../types';
+import type { MutationJournal, Page, ProviderSession, SessionDeps } from '../types';
 import type { PleoClient } from './client';
 import { isPleoId, pleoEntryIdsToExport } from './export-job-input';
 import { createPleoLoaders } from './loaders';
 import { PLEO_JOURNAL_CODE, mapEntry, mapExportJob } from './map';
+import { checkpointCreate, findCreatedJob, previousCreate } from './create-recovery';
 import { collectPage } from './paging';
 import type { PleoExportJob } from './schemas';
 
@@ -25,6 +26,18 @@ export function createPleoSession(
   // Only a job that completed with errors has failed items worth an extra call.
   const toRecord = async (job: PleoExportJob): Promise<ExportJobRecord> =>
     mapExportJob(job, job.status === 'completed_with_errors' ? await loaders.jobErrors.load(job.id) : []);
+
+  /** A retried creation's job, when its first attempt created it but the answer was lost. */
+  const findRetriedJob = async (companyId: string, journal?: MutationJournal) => {
+    const attempt = previousCreate(journal);
+    if (!attempt) return null;
+    const newest = await client.listExportJobs(companyId, { after: null, limit: 20 }, deps.signal);
+    return findCreatedJob(newest.items, attempt);
+  };
+  const createJob = async (companyId: string, entryIds: string[], journal?: MutationJournal) => {
+    if (journal) await checkpointCreate(journal, new Set(entryIds.map((id) => id.toLowerCase())).size);
+    return client.createExportJob(companyId, entryIds, deps.signal);
+  };
 
   return {
     provider: 'PLEO',
@@ -72,11 +85,13 @@ export function createPleoSession(
       return job && sameId(job.companyId, companyId) ? toRecord(job) : null;
     },
 
-    async createExportJob(request) {
+    async createExportJob(request, journal) {
       const entryIds = pleoEntryIdsToExport(request);
       const company = findCompany(request.companyId);
       if (!company) throw new NotFoundError('Company', 'companyId');
-      const job = await client.createExportJob(company.providerId, entryIds, deps.signal);
+      const job =
+        (await findRetriedJob(company.providerId, journal)) ??
+        (await createJob(company.providerId, entryIds, journal));
       loaders.exportJob.prime(job.id.toLowerCase(), job);
       return mapExportJob(job, []);
     },

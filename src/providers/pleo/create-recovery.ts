@@ -1,0 +1,43 @@
+/**
+ * Export jobs whose creation answer may be lost after Pleo created the job (reset, timeout): a retry
+ * must not start a second export of the same entries. Before the POST, the attempt's start time and
+ * entry count are checkpointed in the mutation journal; a retry with the same idempotency key first
+ * lists the company's newest jobs and returns the one created since then with that many items.
+ * Residual risk: another client starting an export of as many entries in the same minutes would be
+ * taken for ours (Pleo runs one job per company at a time, which keeps that window small).
+ */
+import { z } from 'zod';
+import type { MutationJournal } from '../types';
+import type { PleoExportJob } from './schemas';
+
+/** Tolerated difference between our clock and Pleo's when matching `createdAt`. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+const checkpointShape = z.object({
+  pleoExportJob: z.object({ startedAt: z.number(), numberOfItems: z.number().int() }),
+});
+export type CreateCheckpoint = z.infer<typeof checkpointShape>['pleoExportJob'];
+
+export function previousCreate(journal: MutationJournal | undefined): CreateCheckpoint | null {
+  const parsed = checkpointShape.safeParse(journal?.previous);
+  return parsed.success ? parsed.data.pleoExportJob : null;
+}
+
+/** Records the intent just before the POST whose answer could be lost. */
+export async function checkpointCreate(journal: MutationJournal, numberOfItems: number): Promise<void> {
+  await journal.save({ pleoExportJob: { startedAt: Date.now(), numberOfItems } });
+}
+
+/** The job the checkpointed attempt created, among the company's newest jobs (newest first). */
+export function findCreatedJob(
+  jobs: readonly PleoExportJob[],
+  attempt: CreateCheckpoint,
+): PleoExportJob | null {
+  return (
+    jobs.find(
+      (job) =>
+        Date.parse(job.createdAt) >= attempt.startedAt - CLOCK_SKEW_MS &&
+        job.numberOfItems === attempt.numberOfItems,
+    ) ?? null
+  );
+}
