@@ -2,7 +2,13 @@
 import { BadUserInputError, ErrorCode, UpstreamError } from '../../errors';
 import type { UpstreamClient } from '../http';
 
-export function pleoFailure(http: UpstreamClient, status: number, type: string | null, route: string): Error {
+export function pleoFailure(
+  http: UpstreamClient,
+  status: number,
+  type: string | null,
+  route: string,
+  retryAfter?: number,
+): Error {
   // Both are fixable by the caller choosing other entries, so they name the input at fault.
   if (status === 400 && type === 'MISSING_CONTRA_ACCOUNTS') {
     return new BadUserInputError(
@@ -23,7 +29,8 @@ export function pleoFailure(http: UpstreamClient, status: number, type: string |
       status,
     );
   }
-  const base = http.statusError(status, route);
+  // Retry-After reaches the caller, who is told when Pleo will take requests again.
+  const base = http.statusError(status, route, retryAfter);
   if (!type || base.code === ErrorCode.UPSTREAM_RATE_LIMITED) return base;
   return new UpstreamError('PLEO', base.code, `${base.message.replace(/^PLEO: /, '')} (${type})`, status);
 }

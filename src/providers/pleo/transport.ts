@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { GatewayConfig } from '../../config';
 import { ErrorCode, UpstreamError } from '../../errors';
-import { UpstreamClient, type UpstreamRequest } from '../http';
+import { UpstreamClient, retryAfterSeconds, type UpstreamRequest } from '../http';
 import type { ConnectorDeps } from '../types';
 import { pleoFailure } from './errors';
 import { pleoErrorBody } from './schemas';
@@ -54,7 +54,8 @@ export class PleoTransport {
     if (response.status < 200 || response.status >= 300) {
       const body = await this.http.readJson(response, request.route).catch(() => null);
       const error = pleoErrorBody.safeParse(body);
-      throw pleoFailure(this.http, response.status, error.success ? error.data.type : null, request.route);
+      const type = error.success ? error.data.type : null;
+      throw pleoFailure(this.http, response.status, type, request.route, retryAfterSeconds(response.headers));
     }
     const parsed = schema.safeParse(await this.http.readJson(response, request.route));
     if (!parsed.success) {
