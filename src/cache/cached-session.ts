@@ -1,0 +1,64 @@
+/**
+ * Wraps a ProviderSession so its read-mostly lists (companies, exercises) go through the tenant's TTL
+ * cache, and so the mutations that change a company (export jobs, uploads, expense bills) drop that
+ * company's cached lists once they succeed. Every other member passes through untouched — a method
+ * the provider lacks stays absent, so capability checks still see the truth.
+ */
+import type { ProviderSession } from '../providers/types';
+import { companyCacheKeys, listCacheKeys } from './list-cache-keys';
+import { companiesSchema, exercisesSchema } from './list-record-schemas';
+import type { StoreTtlCache } from './store-ttl-cache';
+
+export interface ListCacheScope {
+  cache: StoreTtlCache;
+  tenantId: string;
+}
+
+type CompanyMutation = 'createExportJob' | 'uploadDocument' | 'createExpenseBill';
+const COMPANY_MUTATIONS: readonly CompanyMutation[] = [
+  'createExportJob',
+  'uploadDocument',
+  'createExpenseBill',
+];
+
+export function withListCache(
+  session: ProviderSession,
+  { cache, tenantId }: ListCacheScope,
+): ProviderSession {
+  const provider = session.provider;
+  const overrides: Partial<Record<keyof ProviderSession, unknown>> = {
+    listCompanies: () =>
+      cache.getOrLoad('companies', listCacheKeys.companies(tenantId, provider), companiesSchema, () =>
+        session.listCompanies(),
+      ),
+  };
+  const listExercises = session.listExercises?.bind(session);
+  if (listExercises) {
+    overrides.listExercises = (companyId: string) =>
+      cache.getOrLoad(
+        'exercises',
+        listCacheKeys.exercises(tenantId, provider, companyId),
+        exercisesSchema,
+        () => listExercises(companyId),
+      );
+  }
+  for (const name of COMPANY_MUTATIONS) {
+    const mutate = session[name]?.bind(session) as
+      ((request: { companyId: string }) => Promise<unknown>) | undefined;
+    if (!mutate) continue;
+    overrides[name] = async (request: { companyId: string }) => {
+      const outcome = await mutate(request);
+      await cache.invalidate(companyCacheKeys(tenantId, provider, request.companyId));
+      return outcome;
+    };
+  }
+  return new Proxy(session, {
+    get(target, property) {
+      if (typeof property === 'string' && Object.hasOwn(overrides, property))
+        return overrides[property as keyof ProviderSession];
+      // Methods are bound to the real session: class-based sessions keep their private state.
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
