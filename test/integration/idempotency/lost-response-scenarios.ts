@@ -1,0 +1,144 @@
+/**
+ * "Nothing lost", as a client sees it: mutations whose answer is lost after the provider committed
+ * (`reset_after_commit`), retried with the same idempotency key, yield the first outcome and never a
+ * second document or job. Shared by the in-memory test (one gateway) and the Redis test (two
+ * gateways on one store: the retry goes to the other instance).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { companyGlobalId } from '../../../src/domain/ids';
+import type { Stack } from '../../support/stack';
+import { createExpenseBill, createExportJob, firstCode, uploadDocument } from './mutation-calls';
+
+export interface GatewayPair {
+  /** Receives first attempts. */
+  first: Stack;
+  /** Receives retries (the same gateway in memory, another instance on Redis). */
+  retry: Stack;
+}
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex').toUpperCase();
+const UPLOAD_PATH = '^/api/accounting-documents/accounting-folders/[^/]+/Documents/?$';
+const EXPENSE_PATH = '^/api/v1/accounting-folders/[^/]+/expense-bills$';
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Documents of the company created today with this checksum, as the provider lists them. */
+async function documentsWithChecksum(stack: Stack, companyId: string, checksum: string) {
+  const { body } = await stack.gql<{
+    company: { documents: { edges: { node: { id: string; checksum: string } }[] } };
+  }>(
+    `query($id: ID!, $from: Date!) { company(id: $id) {
+      documents(first: 500, filter: { createdFrom: $from }) { edges { node { id checksum } } } } }`,
+    { id: companyId, from: today() },
+  );
+  return body.data!.company.documents.edges.filter((edge) => edge.node.checksum === checksum);
+}
+
+export function lostResponseScenarios(gateways: () => GatewayPair): void {
+  const inqomCompany = () => {
+    const company = gateways().first.sims.dataset.companiesOf('inqom', 'demo')[0]!;
+    return companyGlobalId('INQOM', company.id);
+  };
+  const inqomFaults = () => gateways().first.sims.simulators.inqom.faults;
+
+  it('returns the recorded upload to a retry, without a second upstream call', async () => {
+    const { first, retry } = gateways();
+    const input = { companyId: inqomCompany(), idempotencyKey: randomUUID() };
+    const file = { name: `plain-${randomUUID()}.pdf`, bytes: `%PDF plain ${randomUUID()}` };
+    const uploads = () =>
+      first.sims.simulators.inqom.requests.filter(
+        (r) => r.method === 'POST' && new RegExp(UPLOAD_PATH).test(r.path),
+      ).length;
+    const before = uploads();
+    const original = await uploadDocument(first, input, file);
+    expect(original.body.errors).toBeUndefined();
+    const again = await uploadDocument(retry, input, file);
+    expect(again.body.data).toEqual(original.body.data);
+    expect(uploads()).toBe(before + 1);
+    const other = await uploadDocument(retry, { ...input }, { ...file, name: 'other-name.pdf' });
+    expect(other.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.idempotencyKey',
+    });
+  });
+
+  it.each([
+    ['uploadDocument', uploadDocument, UPLOAD_PATH],
+    ['createExpenseBill', createExpenseBill, EXPENSE_PATH],
+  ] as const)(
+    '%s: an answer lost after the provider stored the file, retried, gives one document',
+    async (_name, send, path) => {
+      const { first, retry } = gateways();
+      const companyId = inqomCompany();
+      const input = { companyId, idempotencyKey: randomUUID() };
+      const bytes = `%PDF lost answer ${randomUUID()}`;
+      const file = { name: `lost-${randomUUID()}.pdf`, bytes };
+      inqomFaults().add({ kind: 'reset_after_commit', method: 'POST', path, times: 1 });
+      const lost = await send(first, input, file);
+      expect(firstCode(lost.body)).toBe('UPSTREAM_ERROR');
+      expect(await documentsWithChecksum(first, companyId, sha1(bytes))).toHaveLength(1);
+      const retried = await send(retry, input, file);
+      expect(retried.body.errors).toBeUndefined();
+      const document = Object.values(retried.body.data ?? {})[0];
+      expect(document).toMatchObject({ checksum: sha1(bytes), status: 'RECEIVED' });
+      const stored = await documentsWithChecksum(first, companyId, sha1(bytes));
+      expect(stored.map((edge) => edge.node.id)).toEqual([document?.id]);
+    },
+  );
+
+  it('runs concurrent duplicates once: both get the one upload', async () => {
+    const { first, retry } = gateways();
+    const companyId = inqomCompany();
+    const input = { companyId, idempotencyKey: randomUUID() };
+    const bytes = `%PDF concurrent ${randomUUID()}`;
+    const file = { name: `concurrent-${randomUUID()}.pdf`, bytes };
+    // The first upload is slow at the provider, so the duplicate arrives while it is in flight.
+    inqomFaults().add({ kind: 'latency', ms: 400, method: 'POST', path: UPLOAD_PATH, times: 1 });
+    const [a, b] = await Promise.all([
+      uploadDocument(first, input, file),
+      uploadDocument(retry, input, file),
+    ]);
+    expect(a.body.errors).toBeUndefined();
+    expect(b.body.data).toEqual(a.body.data);
+    expect(await documentsWithChecksum(first, companyId, sha1(bytes))).toHaveLength(1);
+  });
+
+  it('Pleo: a job created but whose answer was lost is returned to the retry, not created twice', async () => {
+    const { first, retry } = gateways();
+    const company = first.sims.dataset.companiesOf('pleo', 'demo')[0]!;
+    const companyId = companyGlobalId('PLEO', company.id);
+    const jobsQuery = `query($id: ID!) { company(id: $id) {
+      entries(first: 30) { edges { node { id journal { type } } } }
+      exportJobs(first: 500) { edges { node { id } } } } }`;
+    type Jobs = {
+      company: {
+        entries: { edges: { node: { id: string; journal: { type: string | null } } }[] };
+        exportJobs: { edges: { node: { id: string } }[] };
+      };
+    };
+    const before = (await first.gql<Jobs>(jobsQuery, { id: companyId })).body.data!.company;
+    // Pleo refuses entries without a contra account, i.e. bank fees: pick two others.
+    const entryIds = before.entries.edges
+      .filter((edge) => edge.node.journal.type !== 'fee')
+      .slice(0, 2)
+      .map((edge) => edge.node.id);
+    expect(entryIds).toHaveLength(2);
+    const input = { companyId, entryIds, idempotencyKey: randomUUID() };
+    first.sims.simulators.pleo.faults.add({
+      kind: 'reset_after_commit',
+      method: 'POST',
+      path: '^/v3/export-jobs$',
+      times: 1,
+    });
+    const lost = await createExportJob(first, input);
+    expect(firstCode(lost.body)).toBe('UPSTREAM_ERROR');
+    const retried = await createExportJob(retry, input);
+    expect(retried.body.errors).toBeUndefined();
+    const job = retried.body.data?.createExportJob;
+    expect(job).toMatchObject({ provider: 'PLEO', numberOfItems: entryIds.length });
+    const after = (await first.gql<Jobs>(jobsQuery, { id: companyId })).body.data!.company;
+    const created = after.exportJobs.edges.filter(
+      (edge) => !before.exportJobs.edges.some((old) => old.node.id === edge.node.id),
+    );
+    expect(created.map((edge) => edge.node.id)).toEqual([job?.id]);
+  });
+}
