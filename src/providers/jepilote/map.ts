@@ -1,0 +1,49 @@
+/** Jepilote JSON → the unified model. */
+import type { CompanyRecord, ExportFormat, ExportJobRecord } from '../../domain/model';
+import type { JepiloteCompany, JepiloteExportResponse } from './schemas';
+
+/** SIREN = the first 9 digits of a SIRET, or the last 9 digits of a French VAT number. */
+export function sirenOf(company: Pick<JepiloteCompany, 'siret' | 'vat'>): string | null {
+  const siret = company.siret?.replace(/\s/g, '') ?? '';
+  if (/^\d{14}$/.test(siret)) return siret.slice(0, 9);
+  const vat = company.vat?.replace(/\s/g, '') ?? '';
+  const match = /^FR[0-9A-Z]{2}(\d{9})$/.exec(vat);
+  return match ? match[1]! : null;
+}
+
+export const mapCompany = (company: JepiloteCompany): CompanyRecord => ({
+  provider: 'JEPILOTE',
+  providerId: String(company.companyId),
+  name: company.companyName,
+  siren: sirenOf(company),
+});
+
+/** The hash at the end of `api_url` (`…/get_export/<hash>`) identifies the file. */
+export const hashOf = (apiUrl: string): string | null => /\/get_export\/([^/?#]+)$/.exec(apiUrl)?.[1] ?? null;
+
+export function mapExport(
+  companyId: string,
+  format: ExportFormat,
+  answer: JepiloteExportResponse,
+  jobId: string,
+  at: string,
+): ExportJobRecord {
+  const hash = answer.file ? hashOf(answer.file.api_url) : null;
+  const ok = answer.success && answer.file !== null && answer.file !== undefined && hash !== null;
+  return {
+    provider: 'JEPILOTE',
+    companyId,
+    providerId: jobId,
+    format,
+    // Jepilote exports synchronously: the file exists when the call returns.
+    status: ok ? 'COMPLETED' : 'FAILED',
+    createdAt: at,
+    startedAt: at,
+    completedAt: at,
+    numberOfItems: null,
+    failureReason: ok ? null : (answer.message ?? 'export failed'),
+    failureReasonType: null,
+    file: ok && answer.file ? { name: answer.file.name, url: answer.file.url, downloadRef: hash } : null,
+    errors: answer.error ?? [],
+  };
+}

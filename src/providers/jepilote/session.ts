@@ -1,0 +1,104 @@
+/** One GraphQL request's view of a Jepilote account: companies, FEC / ACD exports and their files. */
+import { randomUUID } from 'node:crypto';
+import { BadUserInputError, ErrorCode, NotFoundError, UpstreamError } from '../../errors';
+import type { Capability, ExportJobRecord } from '../../domain/model';
+import type { CreateExportJobRequest, DownloadStream, Page, ProviderSession, SessionDeps } from '../types';
+import type { ExportParams, JepiloteClient } from './client';
+import type { JepiloteJobLog } from './job-log';
+import { createJepiloteLoaders } from './loaders';
+import { mapCompany, mapExport } from './map';
+
+export const JEPILOTE_CAPABILITIES: readonly Capability[] = ['EXPORT_JOBS', 'EXPORT_FEC', 'EXPORT_ACD'];
+
+const FILE_NAME = /filename="?([^";]+)"?/i;
+
+/** The provider's parameters for a gateway export request (the schema layer validated its values). */
+export function exportParams(request: CreateExportJobRequest): ExportParams {
+  if (!request.format)
+    throw new BadUserInputError('Jepilote exports need a format: FEC or ACD.', 'input.format');
+  if (request.entryIds?.length) {
+    throw new BadUserInputError('Jepilote exports documents by date, not chosen entries.', 'input.entryIds');
+  }
+  if (!/^\d+$/.test(request.companyId)) throw new NotFoundError('Company', 'input.companyId');
+  return {
+    companyId: Number(request.companyId),
+    format: request.format,
+    alreadyExported: request.includeAlreadyExported ? 1 : 0,
+    flagAsExported: request.markAsExported ? 1 : 0,
+    ...(request.notifyEmail ? { emailAddress: request.notifyEmail } : {}),
+    ...(request.from ? { dateDebut: request.from } : {}),
+    ...(request.to ? { dateFin: request.to } : {}),
+  };
+}
+
+export function createJepiloteSession(
+  client: JepiloteClient,
+  jobs: JepiloteJobLog,
+  deps: SessionDeps,
+): ProviderSession {
+  const loaders = createJepiloteLoaders(client, deps.signal);
+  const companies = async () => (await loaders.companies.load('all')).map(mapCompany);
+
+  return {
+    provider: 'JEPILOTE',
+    capabilities: JEPILOTE_CAPABILITIES,
+    listCompanies: companies,
+    getCompany: async (companyId) => (await companies()).find((c) => c.providerId === companyId) ?? null,
+
+    async createExportJob(request): Promise<ExportJobRecord> {
+      const params = exportParams(request);
+      const { status, body } = await client.exportDocuments(params, deps.signal);
+      if (status === 403) throw new NotFoundError('Company', 'input.companyId');
+      if (status === 400) {
+        // The gateway validated the input, so a 400 means the provider disagrees: say what it said.
+        throw new UpstreamError(
+          'JEPILOTE',
+          ErrorCode.UPSTREAM_ERROR,
+          `export refused: ${(body.error ?? []).join('; ').slice(0, 300)}`,
+          400,
+        );
+      }
+      const job = mapExport(request.companyId, params.format, body, randomUUID(), new Date().toISOString());
+      await jobs.record(job);
+      return job;
+    },
+
+    getExportJob: (companyId, jobId) => jobs.get(companyId, jobId),
+
+    async listExportJobs(companyId, page): Promise<Page<ExportJobRecord>> {
+      const offset = page.after === null ? 0 : Number(page.after);
+      if (!Number.isInteger(offset) || offset < 0) throw new BadUserInputError('Invalid cursor.', 'after');
+      const { jobs: found, total } = await jobs.page(companyId, offset, page.first);
+      return {
+        items: found.map((node, i) => ({ node, resumeToken: String(offset + i + 1) })),
+        hasNextPage: offset + found.length < total,
+        totalCount: total,
+      };
+    },
+
+    async downloadExportFile(_companyId, downloadRef): Promise<DownloadStream> {
+      const response = await client.download(downloadRef, deps.signal);
+      if (response.status === 404 || response.status === 403) {
+        await response.body.dump();
+        throw new NotFoundError('Export file');
+      }
+      if (response.status !== 200) {
+        await response.body.dump();
+        throw new UpstreamError(
+          'JEPILOTE',
+          ErrorCode.UPSTREAM_ERROR,
+          `HTTP ${response.status} on GET /get_export/{hash}`,
+          response.status,
+        );
+      }
+      const header = (name: string) => String(response.headers[name] ?? '');
+      const length = Number(header('content-length'));
+      return {
+        contentType: header('content-type') || 'application/octet-stream',
+        fileName: FILE_NAME.exec(header('content-disposition'))?.[1] ?? 'export',
+        contentLength: Number.isFinite(length) && length > 0 ? length : null,
+        body: response.body,
+      };
+    },
+  };
+}
