@@ -12,10 +12,15 @@ const needed = [
 if (needed.length === 0) process.exit(0);
 const packages = needed.map((n) => n.pkg);
 if (typeof process.getuid === 'function' && process.getuid() !== 0) {
-  console.error(`missing system packages: ${packages.join(', ')} — install them with: sudo apt-get install -y ${packages.join(' ')}`);
+  console.error(
+    `missing system packages: ${packages.join(', ')} — install them with: sudo apt-get install -y ${packages.join(' ')}`,
+  );
   process.exit(1);
 }
 console.log(`installing system packages for the tests: ${packages.join(', ')}`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
+execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+  stdio: 'inherit',
+  env,
+});

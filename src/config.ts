@@ -23,9 +23,7 @@ const secret = z
 
 const url = z.url({ protocol: /^https?$/ });
 
-const jepiloteAccount = z
-  .object({ baseUrl: url, username: secret, password: secret })
-  .strict();
+const jepiloteAccount = z.object({ baseUrl: url, username: secret, password: secret }).strict();
 
 const myunisoftAccount = z
   .object({
@@ -59,7 +57,15 @@ const pleoAccount = z
     ]),
     /** Pleo's Export API has no company listing: the companies this account serves. */
     companies: z
-      .array(z.object({ id: z.string().min(1), name: z.string().min(1), siren: z.string().nullable().default(null) }).strict())
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            name: z.string().min(1),
+            siren: z.string().nullable().default(null),
+          })
+          .strict(),
+      )
       .min(1),
   })
   .strict();
@@ -101,7 +107,11 @@ const limits = z
     maxTokens: z.number().int().positive().default(2_000),
     maxBatchOperations: z.number().int().positive().default(10),
     maxBodyBytes: z.number().int().positive().default(1_048_576),
-    maxUploadBytes: z.number().int().positive().default(20 * 1024 * 1024),
+    maxUploadBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(20 * 1024 * 1024),
   })
   .strict();
 
@@ -167,10 +177,20 @@ export const configSchema = z
     const ids = new Set<string>();
     const hashes = new Set<string>();
     config.tenants.forEach((t, i) => {
-      if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tenants', i, 'id'], message: `duplicate tenant id "${t.id}"` });
+      if (ids.has(t.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tenants', i, 'id'],
+          message: `duplicate tenant id "${t.id}"`,
+        });
       ids.add(t.id);
       t.apiKeySha256.forEach((hash, j) => {
-        if (hashes.has(hash)) ctx.addIssue({ code: 'custom', path: ['tenants', i, 'apiKeySha256', j], message: 'an API key hash is used twice' });
+        if (hashes.has(hash))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['tenants', i, 'apiKeySha256', j],
+            message: 'an API key hash is used twice',
+          });
         hashes.add(hash);
       });
     });
@@ -192,7 +212,8 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env):
   try {
     const result = configSchema.safeParse(raw);
     if (!result.success) throw new ConfigError(formatIssues(result.error.issues));
-    if (result.data.signingSecret.length < 32) throw new ConfigError('signingSecret: must be at least 32 characters');
+    if (result.data.signingSecret.length < 32)
+      throw new ConfigError('signingSecret: must be at least 32 characters');
     return result.data;
   } finally {
     secretEnv = process.env;

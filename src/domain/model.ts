@@ -138,13 +138,7 @@ export interface MovementRecord {
 
 export type DocumentType = 'SALES_INVOICE' | 'PURCHASE_INVOICE' | 'OTHER';
 export type DocumentStatus =
-  | 'RECEIVED'
-  | 'TO_REVIEW'
-  | 'PROCESSING'
-  | 'DUPLICATE'
-  | 'DONE'
-  | 'MANUAL_PROCESSING'
-  | 'DELETED';
+  'RECEIVED' | 'TO_REVIEW' | 'PROCESSING' | 'DUPLICATE' | 'DONE' | 'MANUAL_PROCESSING' | 'DELETED';
 
 export interface DocumentRecord {
   provider: ProviderName;

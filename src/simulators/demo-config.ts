@@ -26,22 +26,40 @@ export interface DemoConfigOptions {
 function tenant(id: DemoOwner, apiKey: string, o: DemoConfigOptions): ConfigInput['tenants'][number] {
   const who = id === 'demo' ? 'demo' : 'other';
   const ids = (provider: SimulatorName) => o.dataset.companiesOf(provider, id).map((c) => c.id);
-  const pleoAuth = who === 'demo' ? { type: 'basic' as const, apiKey: creds.pleo.demo.apiKey } : { type: 'bearer' as const, token: creds.pleo.other.token };
+  const pleoAuth =
+    who === 'demo'
+      ? { type: 'basic' as const, apiKey: creds.pleo.demo.apiKey }
+      : { type: 'bearer' as const, token: creds.pleo.other.token };
   return {
     id,
     name: id === 'demo' ? 'Cabinet Démo' : 'Cabinet Autre',
     apiKeySha256: [sha256(apiKey)],
     providers: {
       jepilote: { baseUrl: o.urls.jepilote, ...creds.jepilote[who] },
-      myunisoft: { baseUrl: o.urls.myunisoft, thirdPartySecret: creds.myunisoft.thirdPartySecret, ...creds.myunisoft[who] },
-      inqom: { authUrl: o.urls.inqom, apiUrl: o.urls.inqom, clientId: creds.inqom.clientId, clientSecret: creds.inqom.clientSecret, ...creds.inqom[who] },
+      myunisoft: {
+        baseUrl: o.urls.myunisoft,
+        thirdPartySecret: creds.myunisoft.thirdPartySecret,
+        ...creds.myunisoft[who],
+      },
+      inqom: {
+        authUrl: o.urls.inqom,
+        apiUrl: o.urls.inqom,
+        clientId: creds.inqom.clientId,
+        clientSecret: creds.inqom.clientSecret,
+        ...creds.inqom[who],
+      },
       pleo: {
         baseUrl: o.urls.pleo,
         auth: pleoAuth,
         companies: o.dataset.companiesOf('pleo', id).map((c) => ({ id: c.id, name: c.name, siren: c.siren })),
       },
     },
-    companies: { JEPILOTE: ids('jepilote'), MYUNISOFT: ids('myunisoft'), INQOM: ids('inqom'), PLEO: ids('pleo') },
+    companies: {
+      JEPILOTE: ids('jepilote'),
+      MYUNISOFT: ids('myunisoft'),
+      INQOM: ids('inqom'),
+      PLEO: ids('pleo'),
+    },
   };
 }
 
@@ -51,6 +69,9 @@ export function buildDemoConfig(o: DemoConfigOptions): ConfigInput {
     port: o.port ?? 4000,
     // A fresh secret per process: demo cursors and download links do not outlive a restart.
     signingSecret: randomBytes(32).toString('hex'),
-    tenants: [tenant('demo', o.demoApiKey ?? 'demo', o), tenant('demo-other', o.otherApiKey ?? 'demo-other', o)],
+    tenants: [
+      tenant('demo', o.demoApiKey ?? 'demo', o),
+      tenant('demo-other', o.otherApiKey ?? 'demo-other', o),
+    ],
   };
 }

@@ -33,7 +33,11 @@ export class FaultPlan {
   private faults: ActiveFault[] = [];
 
   add(spec: FaultSpec): void {
-    this.faults.push({ ...spec, regex: spec.path ? new RegExp(spec.path) : null, remaining: spec.times ?? Infinity });
+    this.faults.push({
+      ...spec,
+      regex: spec.path ? new RegExp(spec.path) : null,
+      remaining: spec.times ?? Infinity,
+    });
   }
 
   clear(): void {
@@ -47,7 +51,10 @@ export class FaultPlan {
   /** Takes the first matching fault (consuming one of its `times`), or undefined. */
   take(method: string, path: string): FaultSpec | undefined {
     const fault = this.faults.find(
-      (f) => f.remaining > 0 && (!f.method || f.method.toUpperCase() === method) && (!f.regex || f.regex.test(path)),
+      (f) =>
+        f.remaining > 0 &&
+        (!f.method || f.method.toUpperCase() === method) &&
+        (!f.regex || f.regex.test(path)),
     );
     if (!fault) return undefined;
     fault.remaining -= 1;

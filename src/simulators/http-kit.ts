@@ -60,7 +60,10 @@ export async function startSimulatorServer(
     if (fault.kind === 'latency') return void (await sleep(fault.ms ?? 1_000));
     if (fault.kind === 'status') return reply.code(fault.status ?? 503).send({ error: 'injected fault' });
     if (fault.kind === 'rate_limit') {
-      return reply.code(429).header('retry-after', String(fault.retryAfter ?? 1)).send({ error: 'too many requests' });
+      return reply
+        .code(429)
+        .header('retry-after', String(fault.retryAfter ?? 1))
+        .send({ error: 'too many requests' });
     }
     if (fault.kind === 'reset') {
       requests.push({ method: request.method, path, query: '', status: 0, at: now() });

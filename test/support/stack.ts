@@ -4,7 +4,11 @@
  * with an API key and returns the HTTP status and parsed body.
  */
 import { request } from 'undici';
-import { startSimulators, type RunningSimulators, type SimulatorsOptions } from '../../src/simulators/harness';
+import {
+  startSimulators,
+  type RunningSimulators,
+  type SimulatorsOptions,
+} from '../../src/simulators/harness';
 import { buildDemoConfig } from '../../src/simulators/demo-config';
 import { parseConfig, type ConfigInput, type GatewayConfig } from '../../src/config';
 import { createGateway } from '../../src/gateway';
@@ -13,7 +17,10 @@ import type { SharedStore } from '../../src/store/types';
 export interface GqlResponse<T = Record<string, unknown>> {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  body: { data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] };
+  body: {
+    data?: T | null;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  };
 }
 
 export interface Stack {
@@ -21,7 +28,11 @@ export interface Stack {
   graphqlUrl: string;
   sims: RunningSimulators;
   config: GatewayConfig;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, apiKey?: string | null): Promise<GqlResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    apiKey?: string | null,
+  ): Promise<GqlResponse<T>>;
   close(): Promise<void>;
 }
 

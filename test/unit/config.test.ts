@@ -13,7 +13,9 @@ describe('configuration', () => {
     const config = loadConfigFile('config/local-simulators.example.json', exampleEnv);
     expect(config.tenants[0]?.providers.jepilote?.password).toBe(exampleEnv.JEPILOTE_PASSWORD);
     expect(config.limits.maxUploadBytes).toBe(20 * 1024 * 1024);
-    expect(collectSecrets(config)).toEqual(expect.arrayContaining([exampleEnv.PLEO_API_KEY, exampleEnv.INQOM_CLIENT_SECRET]));
+    expect(collectSecrets(config)).toEqual(
+      expect.arrayContaining([exampleEnv.PLEO_API_KEY, exampleEnv.INQOM_CLIENT_SECRET]),
+    );
   });
 
   it('names the missing environment variable and its place in one readable message', () => {
@@ -29,7 +31,9 @@ describe('configuration', () => {
     raw.tenants[0].providers.pleo.baseUrl = 'ftp://nope';
     expect(() => parseConfig(raw, exampleEnv)).toThrow(/providers\.pleo\.baseUrl/);
     raw.tenants[0].providers.pleo.baseUrl = 'http://127.0.0.1:4104';
-    expect(() => parseConfig(raw, { ...exampleEnv, GRAND_LIVRE_SIGNING_SECRET: 'short' })).toThrow(/signingSecret/);
+    expect(() => parseConfig(raw, { ...exampleEnv, GRAND_LIVRE_SIGNING_SECRET: 'short' })).toThrow(
+      /signingSecret/,
+    );
   });
 
   it('refuses a key hash shared by two tenants and a file that is not JSON', () => {

@@ -41,5 +41,23 @@ export const JOURNALS: Record<'purchases' | 'sales' | 'bank' | 'misc', Omit<GenJ
   misc: { code: 'OD', label: 'OPERATIONS DIVERSES', type: 'OD', typeCode: 'OD' },
 };
 
-export const SUPPLIERS = ['MC DONALDS', 'SNCF', 'ORANGE', 'OVH', 'BUREAU VALLEE', 'AIR FRANCE', 'LA POSTE', 'FOXINTELLIGENCE', 'CABINET DURAND', 'FONCIA'];
-export const CUSTOMERS = ['ACME SAS', 'BOULANGERIE MARTIN', 'TECHNO SARL', 'GARAGE DUPONT', 'ATELIER LUMIERE', 'HOTEL DU NORD'];
+export const SUPPLIERS = [
+  'MC DONALDS',
+  'SNCF',
+  'ORANGE',
+  'OVH',
+  'BUREAU VALLEE',
+  'AIR FRANCE',
+  'LA POSTE',
+  'FOXINTELLIGENCE',
+  'CABINET DURAND',
+  'FONCIA',
+];
+export const CUSTOMERS = [
+  'ACME SAS',
+  'BOULANGERIE MARTIN',
+  'TECHNO SARL',
+  'GARAGE DUPONT',
+  'ATELIER LUMIERE',
+  'HOTEL DU NORD',
+];

@@ -88,7 +88,10 @@ function siren(rng: Prng): string {
   const digits = Array.from({ length: 8 }, () => rng.int(0, 9));
   for (let check = 0; check < 10; check++) {
     const all = [...digits, check];
-    const sum = all.reduce((acc, d, i) => acc + (i % 2 === 1 ? ((d * 2) % 10) + Math.floor((d * 2) / 10) : d), 0);
+    const sum = all.reduce(
+      (acc, d, i) => acc + (i % 2 === 1 ? ((d * 2) % 10) + Math.floor((d * 2) / 10) : d),
+      0,
+    );
     if (sum % 10 === 0) return all.join('');
   }
   return digits.join('') + '0';
@@ -96,7 +99,14 @@ function siren(rng: Prng): string {
 
 const YEARS = [2024, 2025, 2026];
 
-function buildCompany(seed: number, scale: number, provider: SimProvider, spec: (typeof NAMES)[SimProvider][number], ordinal: number, movementsOverride = 0): GenCompany {
+function buildCompany(
+  seed: number,
+  scale: number,
+  provider: SimProvider,
+  spec: (typeof NAMES)[SimProvider][number],
+  ordinal: number,
+  movementsOverride = 0,
+): GenCompany {
   const rng = Prng.derive(seed, 'company', provider, spec.name);
   const id = spec.id || rng.uuid();
   const s = siren(rng);
@@ -104,7 +114,8 @@ function buildCompany(seed: number, scale: number, provider: SimProvider, spec: 
   const documents = generateDocuments(seed, id, 9_500_000 + ordinal * 10_000, 12 * scale, 2026);
   const exercises = YEARS.map((year, y): GenExercise => {
     const exerciseId = String(30_000 + ordinal * 10 + y);
-    const entryCount = movementsOverride && y === YEARS.length - 1 ? Math.ceil(movementsOverride / 2.6) : 40 * scale;
+    const entryCount =
+      movementsOverride && y === YEARS.length - 1 ? Math.ceil(movementsOverride / 2.6) : 40 * scale;
     return {
       id: exerciseId,
       label: year === 2026 ? 'N' : `N-${2026 - year}`,
@@ -113,16 +124,36 @@ function buildCompany(seed: number, scale: number, provider: SimProvider, spec: 
       closed: year < 2026,
       closedAt: year < 2026 ? Date.parse(`${year + 1}-03-31T12:00:00Z`) / 1000 : null,
       ledger: {
-        seed, companyId: id, exerciseId, idBase: companyBase + y * 1_000_000, startDate: `${year}-01-01`,
-        endDate: year === 2026 ? '2026-11-20' : `${year}-12-31`, entryCount, documentCount: year === 2026 ? documents.length : 0,
-        journalIds: { purchases: `${178745 + ordinal * 10}`, sales: `${178746 + ordinal * 10}`, bank: `${178747 + ordinal * 10}`, misc: `${178748 + ordinal * 10}` },
+        seed,
+        companyId: id,
+        exerciseId,
+        idBase: companyBase + y * 1_000_000,
+        startDate: `${year}-01-01`,
+        endDate: year === 2026 ? '2026-11-20' : `${year}-12-31`,
+        entryCount,
+        documentCount: year === 2026 ? documents.length : 0,
+        journalIds: {
+          purchases: `${178745 + ordinal * 10}`,
+          sales: `${178746 + ordinal * 10}`,
+          bank: `${178747 + ordinal * 10}`,
+          misc: `${178748 + ordinal * 10}`,
+        },
       },
     };
   });
   return {
-    provider, id, owner: spec.owner, name: spec.name, siren: s, siret: `${s}000${rng.int(10, 99)}`,
-    address: `${rng.int(1, 120)} rue de la République`, city: spec.city, zip: String(rng.int(10, 95) * 1000 + rng.int(0, 99)).padStart(5, '0'),
-    createdAt: `20${rng.int(10, 22)}-${String(rng.int(1, 12)).padStart(2, '0')}-15T00:00:00.000Z`, exercises, documents,
+    provider,
+    id,
+    owner: spec.owner,
+    name: spec.name,
+    siren: s,
+    siret: `${s}000${rng.int(10, 99)}`,
+    address: `${rng.int(1, 120)} rue de la République`,
+    city: spec.city,
+    zip: String(rng.int(10, 95) * 1000 + rng.int(0, 99)).padStart(5, '0'),
+    createdAt: `20${rng.int(10, 22)}-${String(rng.int(1, 12)).padStart(2, '0')}-15T00:00:00.000Z`,
+    exercises,
+    documents,
   };
 }
 
@@ -135,14 +166,24 @@ export function createDataset(options: DatasetOptions = {}): SimulatorDataset {
     for (const spec of NAMES[provider]) companies.push(buildCompany(seed, scale, provider, spec, ordinal++));
   }
   if (options.bigExerciseMovements) {
-    companies.push(buildCompany(seed, scale, 'myunisoft', { id: '2199', name: 'GRAND COMPTE SAS', owner: 'demo', city: 'Paris' }, ordinal++, options.bigExerciseMovements));
+    companies.push(
+      buildCompany(
+        seed,
+        scale,
+        'myunisoft',
+        { id: '2199', name: 'GRAND COMPTE SAS', owner: 'demo', city: 'Paris' },
+        ordinal++,
+        options.bigExerciseMovements,
+      ),
+    );
   }
   const byKey = new Map(companies.map((c) => [`${c.provider}:${c.id}`, c]));
   return {
     seed,
     scale,
     companies,
-    companiesOf: (provider, owner) => companies.filter((c) => c.provider === provider && (!owner || c.owner === owner)),
+    companiesOf: (provider, owner) =>
+      companies.filter((c) => c.provider === provider && (!owner || c.owner === owner)),
     company: (provider, id) => byKey.get(`${provider}:${id}`),
     entries: (_company, exercise, from, to) => entriesBetween(exercise.ledger, from, to),
     entry: (company, entryId) => {

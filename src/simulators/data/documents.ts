@@ -47,9 +47,16 @@ export function makePdf(lines: string[]): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-export const sha1Upper = (bytes: Buffer): string => createHash('sha1').update(bytes).digest('hex').toUpperCase();
+export const sha1Upper = (bytes: Buffer): string =>
+  createHash('sha1').update(bytes).digest('hex').toUpperCase();
 
-export function generateDocuments(seed: number, companyId: string, idBase: number, count: number, year: number): GenDocument[] {
+export function generateDocuments(
+  seed: number,
+  companyId: string,
+  idBase: number,
+  count: number,
+  year: number,
+): GenDocument[] {
   return Array.from({ length: count }, (_, index) => {
     const rng = Prng.derive(seed, 'document', companyId, index);
     const type: GenDocumentType = rng.pick(['Supplier', 'Supplier', 'Client', 'Others'] as const);
@@ -66,7 +73,16 @@ export function generateDocuments(seed: number, companyId: string, idBase: numbe
       `Total TTC: ${(amount / 100).toFixed(2)} EUR`,
     ]);
     return {
-      id, companyId, index, name, type, counterParty, amount, effectiveDate, bytes, checksum: sha1Upper(bytes),
+      id,
+      companyId,
+      index,
+      name,
+      type,
+      counterParty,
+      amount,
+      effectiveDate,
+      bytes,
+      checksum: sha1Upper(bytes),
       createdAt: `${effectiveDate}T${String(rng.int(7, 19)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00.000Z`,
     };
   });

@@ -88,7 +88,13 @@ function analyticsFor(rng: Prng, amount: number, lineId: string): GenAnalyticAxi
     id: '4412',
     code: 'AXE 1',
     name: 'Axe 1',
-    sections: rates.map((rate, i) => ({ id: `${lineId}${i}`, code: `AXE1SEC${i + 1}`, name: `Axe1Sec${i + 1}`, amount: split[i]!, rate })),
+    sections: rates.map((rate, i) => ({
+      id: `${lineId}${i}`,
+      code: `AXE1SEC${i + 1}`,
+      name: `Axe1Sec${i + 1}`,
+      amount: split[i]!,
+      rate,
+    })),
   };
   const axis2: GenAnalyticAxis = {
     id: '4413',
@@ -118,11 +124,27 @@ export function entryAt(scope: LedgerScope, index: number): GenEntry {
   const invoiceNumber = `${kind === 'sale' ? 'FV' : 'FA'}${date.slice(0, 4)}${String(index).padStart(6, '0')}`;
   const dueDate = addDays(date, 30);
   let n = 0;
-  const line = (account: GenAccount, label: string, debit: number, credit: number, extra: Partial<GenLine> = {}): GenLine => {
+  const line = (
+    account: GenAccount,
+    label: string,
+    debit: number,
+    credit: number,
+    extra: Partial<GenLine> = {},
+  ): GenLine => {
     const lineId = `${id}${n++}`;
     return {
-      id: lineId, account, label, debit, credit, currency: 'EUR', piece: invoiceNumber, invoiceNumber: null, dueDate: null,
-      lettering: { state: 'none', value: null }, analytics: [], ...extra,
+      id: lineId,
+      account,
+      label,
+      debit,
+      credit,
+      currency: 'EUR',
+      piece: invoiceNumber,
+      invoiceNumber: null,
+      dueDate: null,
+      lettering: { state: 'none', value: null },
+      analytics: [],
+      ...extra,
     };
   };
   const third = (account: GenAccount, label: string, debit: number, credit: number) =>
@@ -136,25 +158,43 @@ export function entryAt(scope: LedgerScope, index: number): GenEntry {
     journal = 'purchases';
     const expenseLine = line(expense, counterParty, net, 0);
     expenseLine.analytics = analyticsFor(rng, net, expenseLine.id);
-    lines = [expenseLine, line(ACCOUNTS.vatDeductible, counterParty, vat, 0), third(ACCOUNTS.supplier, counterParty, 0, gross)];
+    lines = [
+      expenseLine,
+      line(ACCOUNTS.vatDeductible, counterParty, vat, 0),
+      third(ACCOUNTS.supplier, counterParty, 0, gross),
+    ];
   } else if (kind === 'sale') {
     counterParty = rng.pick(CUSTOMERS);
     journal = 'sales';
     const salesLine = line(rng.chance(0.5) ? ACCOUNTS.sales : ACCOUNTS.goodsSales, counterParty, 0, net);
     salesLine.analytics = analyticsFor(rng, net, salesLine.id);
-    lines = [third(ACCOUNTS.customer, counterParty, gross, 0), salesLine, line(ACCOUNTS.vatCollected, counterParty, 0, vat)];
+    lines = [
+      third(ACCOUNTS.customer, counterParty, gross, 0),
+      salesLine,
+      line(ACCOUNTS.vatCollected, counterParty, 0, vat),
+    ];
   } else if (kind === 'payment') {
     counterParty = rng.pick(SUPPLIERS);
     journal = 'bank';
-    lines = [third(ACCOUNTS.supplier, `PRLV ${counterParty}`, gross, 0), line(ACCOUNTS.bank, `PRLV ${counterParty}`, 0, gross)];
+    lines = [
+      third(ACCOUNTS.supplier, `PRLV ${counterParty}`, gross, 0),
+      line(ACCOUNTS.bank, `PRLV ${counterParty}`, 0, gross),
+    ];
   } else {
     counterParty = 'BANQUE';
     journal = 'misc';
     const fee = rng.int(100, 5_000);
-    lines = [line(ACCOUNTS.bankFees, 'FRAIS BANCAIRES', fee, 0), line(ACCOUNTS.bank, 'FRAIS BANCAIRES', 0, fee)];
+    lines = [
+      line(ACCOUNTS.bankFees, 'FRAIS BANCAIRES', fee, 0),
+      line(ACCOUNTS.bank, 'FRAIS BANCAIRES', 0, fee),
+    ];
   }
   const type: GenEntryType =
-    journal === 'bank' ? (rng.chance(0.5) ? 'IB' : 'E') : rng.pick(['E', 'E', 'E', 'E', 'O', 'M', 'EXT', 'L'] as const);
+    journal === 'bank'
+      ? rng.chance(0.5)
+        ? 'IB'
+        : 'E'
+      : rng.pick(['E', 'E', 'E', 'E', 'O', 'M', 'EXT', 'L'] as const);
   const hasDocument = (kind === 'purchase' || kind === 'sale') && scope.documentCount > 0;
   return {
     id,
