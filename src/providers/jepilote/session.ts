@@ -1,5 +1,4 @@
 /** One GraphQL request's view of a Jepilote account: companies, FEC / ACD exports and their files. */
-import { randomUUID } from 'node:crypto';
 import { BadUserInputError, ErrorCode, NotFoundError, UpstreamError } from '../../errors';
 import type { Capability, ExportJobRecord } from '../../domain/model';
 import type { CreateExportJobRequest, DownloadStream, Page, ProviderSession, SessionDeps } from '../types';
@@ -7,6 +6,7 @@ import type { ExportParams, JepiloteClient } from './client';
 import type { JepiloteJobLog } from './job-log';
 import { createJepiloteLoaders } from './loaders';
 import { mapCompany, mapExport } from './map';
+import { exportWithoutLoss } from './two-phase-export';
 
 export const JEPILOTE_CAPABILITIES: readonly Capability[] = ['EXPORT_JOBS', 'EXPORT_FEC', 'EXPORT_ACD'];
 
@@ -45,20 +45,25 @@ export function createJepiloteSession(
     listCompanies: companies,
     getCompany: async (companyId) => (await companies()).find((c) => c.providerId === companyId) ?? null,
 
-    async createExportJob(request): Promise<ExportJobRecord> {
+    async createExportJob(request, journal): Promise<ExportJobRecord> {
       const params = exportParams(request);
-      const { status, body } = await client.exportDocuments(params, deps.signal);
-      if (status === 403) throw new NotFoundError('Company', 'input.companyId');
-      if (status === 400) {
-        // The gateway validated the input, so a 400 means the provider disagrees: say what it said.
-        throw new UpstreamError(
-          'JEPILOTE',
-          ErrorCode.UPSTREAM_ERROR,
-          `export refused: ${(body.error ?? []).join('; ').slice(0, 300)}`,
-          400,
-        );
-      }
-      const job = mapExport(request.companyId, params.format, body, randomUUID(), new Date().toISOString());
+      const send = async (sent: ExportParams) => {
+        const { status, body } = await client.exportDocuments(sent, deps.signal);
+        if (status === 403) throw new NotFoundError('Company', 'input.companyId');
+        if (status === 400) {
+          // The gateway validated the input, so a 400 means the provider disagrees: say what it said.
+          throw new UpstreamError(
+            'JEPILOTE',
+            ErrorCode.UPSTREAM_ERROR,
+            `export refused: ${(body.error ?? []).join('; ').slice(0, 300)}`,
+            400,
+          );
+        }
+        return body;
+      };
+      // Flagging exports run in two phases so that a lost answer never loses the file.
+      const { answer, jobId, at } = await exportWithoutLoss(params, send, journal);
+      const job = mapExport(request.companyId, params.format, answer, jobId, at);
       await jobs.record(job);
       return job;
     },

@@ -141,4 +141,62 @@ export function lostResponseScenarios(gateways: () => GatewayPair): void {
     );
     expect(created.map((edge) => edge.node.id)).toEqual([job?.id]);
   });
+
+  describe('Jepilote FEC export with markAsExported (two phases)', () => {
+    const jepiloteCompany = (index: number) => {
+      const company = gateways().first.sims.dataset.companiesOf('jepilote', 'demo')[index]!;
+      return companyGlobalId('JEPILOTE', company.id);
+    };
+    const exportPosts = () =>
+      gateways().first.sims.simulators.jepilote.requests.filter(
+        (r) => r.method === 'POST' && r.path === '/export_documents',
+      ).length;
+    const download = async (url: string) => {
+      const response = await fetch(url, { headers: { authorization: 'Bearer demo' } });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    /** FEC lines after the header: the exported movements. */
+    const movementLines = (fec: string) => fec.trim().split(/\r?\n/).length - 1;
+
+    // Completed POSTs (the simulator records a request when its response ends: the reset one never
+    // does): phase 1 lost → the retry runs both phases; phase 2 lost → phase 1, then the retry's phase 2.
+    it.each([
+      ['phase 1 (export without flagging)', 0, 2],
+      ['phase 2 (flagging)', 1, 1 + 1],
+    ])(
+      'the answer of %s is lost: the retry still gets the file, and its documents end up flagged',
+      async (_phase, index, totalPosts) => {
+        const { first, retry } = gateways();
+        const companyId = jepiloteCompany(index);
+        const input = { companyId, format: 'FEC', markAsExported: true, idempotencyKey: randomUUID() };
+        const faults = first.sims.simulators.jepilote.faults;
+        // A zero-latency fault lets the first POST through untouched, so the reset hits the second one.
+        if (index === 1)
+          faults.add({ kind: 'latency', ms: 0, method: 'POST', path: '^/export_documents$', times: 1 });
+        faults.add({ kind: 'reset_after_commit', method: 'POST', path: '^/export_documents$', times: 1 });
+        const postsBefore = exportPosts();
+
+        const lost = await createExportJob(first, input);
+        expect(firstCode(lost.body)).toBe('UPSTREAM_ERROR');
+        const retried = await createExportJob(retry, input);
+        expect(retried.body.errors).toBeUndefined();
+        const job = retried.body.data?.createExportJob as { status: string; file: { downloadUrl: string } };
+        expect(job).toMatchObject({ provider: 'JEPILOTE', format: 'FEC', status: 'COMPLETED' });
+        const fec = await download(job.file.downloadUrl);
+        expect(movementLines(fec)).toBeGreaterThan(0);
+        expect(exportPosts() - postsBefore).toBe(totalPosts);
+
+        // The same key again: the recorded job, no further call.
+        const again = await createExportJob(first, input);
+        expect(again.body.data).toEqual(retried.body.data);
+        expect(exportPosts() - postsBefore).toBe(totalPosts);
+
+        // The documents were flagged: a new export of never-exported documents has no movement left.
+        const next = await createExportJob(first, { companyId, format: 'FEC' });
+        const nextFile = next.body.data?.createExportJob as { file: { downloadUrl: string } };
+        expect(movementLines(await download(nextFile.file.downloadUrl))).toBe(0);
+      },
+    );
+  });
 }
