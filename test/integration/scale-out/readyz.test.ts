@@ -1,7 +1,6 @@
 /**
  * /readyz and /healthz: ready while Redis answers, 503 with a reason naming no secret once it stops
- * (while /healthz stays 200: the process is alive); always ready on
- * the in-memory store.
+ * (while /healthz stays 200: the process is alive); always ready on the in-memory store.
  */
 import { request } from 'undici';
 import { startRedisServer, type RunningRedis } from '../../support/redis-server';
