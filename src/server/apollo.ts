@@ -30,6 +30,9 @@ export async function startApollo({
     csrfPrevention: true,
     formatError: maskUnexpectedErrors,
     includeStacktraceInErrorResponses: false,
+    // src/server/shutdown.ts owns SIGTERM/SIGINT (bounded drain, then pools and store); Apollo's own
+    // handler would stop the server concurrently and re-raise the signal, killing the process mid-drain.
+    stopOnTerminationSignals: false,
     plugins: [
       fastifyApolloDrainPlugin(app),
       ApolloServerPluginLandingPageDisabled(),

@@ -28,11 +28,14 @@ export async function shutDownGracefully(options: ShutdownOptions): Promise<bool
   const { gateway, drainTimeoutMs, closeTimeoutMs = 5_000 } = options;
   // Past the bound, in-flight requests are cut: their sockets close and their upstream calls abort.
   const cutOff = setTimeout(() => gateway.app.server.closeAllConnections(), drainTimeoutMs);
+  // A keep-alive connection turns idle when its last request ends; the server's close() waits for it.
+  const idleSweep = setInterval(() => gateway.app.server.closeIdleConnections(), 50);
   const closing = (async () => {
     try {
       await gateway.close();
     } finally {
       clearTimeout(cutOff);
+      clearInterval(idleSweep);
     }
     await options.closeAfterGateway?.();
     return true;
@@ -76,6 +79,7 @@ export function exitGracefullyOnSignals(options: SignalHandlingOptions): void {
       },
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  // `on`, not `once`: a library's signal-exit hook re-raises the signal when it is the last listener.
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
