@@ -44,10 +44,11 @@ export function withListCache(
   }
   for (const name of COMPANY_MUTATIONS) {
     const mutate = session[name]?.bind(session) as
-      ((request: { companyId: string }) => Promise<unknown>) | undefined;
+      ((request: { companyId: string }, ...rest: unknown[]) => Promise<unknown>) | undefined;
     if (!mutate) continue;
-    overrides[name] = async (request: { companyId: string }) => {
-      const outcome = await mutate(request);
+    // `rest` carries the idempotency journal: dropping it would let a retried mutation write twice.
+    overrides[name] = async (request: { companyId: string }, ...rest: unknown[]) => {
+      const outcome = await mutate(request, ...rest);
       await cache.invalidate(companyCacheKeys(tenantId, provider, request.companyId));
       return outcome;
     };
