@@ -130,6 +130,13 @@ export interface ProviderSession {
   listMovements?(companyId: string, filter: MovementFilter, page: PageRequest): Promise<Page<MovementRecord>>;
   getMovement?(companyId: string, movementId: string): Promise<MovementRecord | null>;
 
+  /**
+   * Every movement (entry) of the filter, in order, in batches, in bounded memory: for bulk exports of
+   * whole exercises. Without it, bulk exports read listMovements (listEntries) page by page.
+   */
+  streamMovements?(companyId: string, filter: MovementFilter, signal?: AbortSignal): AsyncIterable<MovementRecord[]>;
+  streamEntries?(companyId: string, filter: EntryFilter, signal?: AbortSignal): AsyncIterable<EntryRecord[]>;
+
   listDocuments?(companyId: string, filter: DocumentFilter, page: PageRequest): Promise<Page<DocumentRecord>>;
   getDocument?(companyId: string, documentId: string): Promise<DocumentRecord | null>;
   /** A temporary URL to the document's bytes; asked of the provider only when selected. */

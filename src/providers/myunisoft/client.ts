@@ -95,6 +95,11 @@ export class MyUnisoftClient {
     return response;
   }
 
+  /** The typed error for a failure while reading a streamed body (reset, body timeout). */
+  networkError(error: unknown): UpstreamError {
+    return this.http.mapNetworkError(error);
+  }
+
   close(): Promise<void> {
     return this.http.close();
   }

@@ -1,7 +1,8 @@
 /**
  * The MyUnisoft connector: companies (societies), exercises (MAD), entries (legacy `POST /entries`,
  * paged by the gateway over the provider's full answer), one entry (`/mad/entry`) and movements (MAD,
- * month windows parsed as streams, kept in a bounded per-connector cache). Entry attachments are not
+ * month windows parsed as streams, kept in a bounded per-connector cache); for bulk exports, whole
+ * periods of movements or entries streamed from MAD. Entry attachments are not
  * mapped to documents: `documentIds` stays empty and DOCUMENTS is not a capability.
  */
 import type { Capability, EntryRecord, EntryType, MovementRecord } from '../../domain/model';
@@ -19,7 +20,8 @@ import { MyUnisoftClient, type MyUnisoftAccount } from './client';
 import { CODE_BY_ENTRY_TYPE, ENTRY_TYPE_BY_CODE, type LegacyEntryCode } from './map';
 import { createMyUnisoftLoaders, type MyUnisoftLoaders } from './loaders';
 import { MovementWindowCache, type MovementCacheOptions } from './movement-cache';
-import { fetchMovementsWindow } from './movement-stream';
+import { streamEntries } from './entry-stream';
+import { fetchMovementsWindow, streamMovements } from './movement-stream';
 import { filterKey, pageMovements } from './movements';
 import { monthWindows } from './movement-windows';
 
@@ -114,6 +116,12 @@ function openSession(
         page,
       );
     },
+
+    // Bulk exports: one streamed call for the whole period, validated item by item, never held whole.
+    streamMovements: (companyId, filter, streamSignal) =>
+      streamMovements(client, companyId, filter, streamSignal ?? signal),
+    streamEntries: (companyId, filter, streamSignal) =>
+      streamEntries(client, companyId, filter, streamSignal ?? signal),
   };
 }
 

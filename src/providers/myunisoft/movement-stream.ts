@@ -1,20 +1,18 @@
 /**
- * Downloads one window of `GET /api/v1/mad/movements` and parses its JSON array incrementally
- * (stream-json): each movement is validated with zod and mapped to cents as it arrives, so the raw
- * body (150–250 MB for a big exercise at MyUnisoft) is never held whole.
+ * `GET /api/v1/mad/movements` as a stream of mapped movements (see mad-stream.ts): one month window
+ * collected for the paged listing, or a whole exercise or window streamed for bulk exports.
  */
-import StreamArray from 'stream-json/streamers/StreamArray';
 import type { MovementFilter } from '../types';
 import type { MovementRecord } from '../../domain/model';
-import { UpstreamError } from '../../errors';
-import { MAD_VERSION, invalidResponse, type MyUnisoftClient } from './client';
+import { MAD_VERSION, type MyUnisoftClient } from './client';
+import { streamMadListing } from './mad-stream';
 import { movementFromMad } from './map';
 import { madMovementSchema } from './schemas';
 import type { MonthWindow } from './movement-windows';
 
 const ROUTE = 'GET /api/v1/mad/movements';
 
-/** The filter as MAD query parameters (the window is added per call). */
+/** The filter as MAD query parameters (the period is added per call). */
 export function movementQuery(filter: MovementFilter) {
   return {
     version: MAD_VERSION,
@@ -27,6 +25,31 @@ export function movementQuery(filter: MovementFilter) {
   };
 }
 
+/** MAD's period: the exercise, or the filter's window (the schema layer checked it is one or the other). */
+const periodQuery = (filter: MovementFilter) =>
+  filter.exerciseId !== undefined
+    ? { idExercice: filter.exerciseId }
+    : { startDate: filter.from, endDate: filter.to };
+
+/** Every movement of the filter's exercise or window, in ledger order, in batches. */
+export function streamMovements(
+  client: MyUnisoftClient,
+  companyId: string,
+  filter: MovementFilter,
+  signal?: AbortSignal,
+): AsyncGenerator<MovementRecord[]> {
+  return streamMadListing(client, {
+    route: ROUTE,
+    path: '/api/v1/mad/movements',
+    query: { ...movementQuery(filter), ...periodQuery(filter) },
+    companyId,
+    schema: madMovementSchema,
+    what: 'movement',
+    map: (movement) => movementFromMad(companyId, movement),
+    ...(signal ? { signal } : {}),
+  });
+}
+
 export async function fetchMovementsWindow(
   client: MyUnisoftClient,
   companyId: string,
@@ -34,28 +57,14 @@ export async function fetchMovementsWindow(
   filter: MovementFilter,
   signal?: AbortSignal,
 ): Promise<MovementRecord[]> {
-  const response = await client.stream({
-    route: ROUTE,
-    path: '/api/v1/mad/movements',
-    query: { ...movementQuery(filter), startDate: window.start, endDate: window.end },
-    societyId: companyId,
-    ...(signal ? { signal } : {}),
-  });
-  const items = StreamArray.withParser();
-  response.body.on('error', (error) => items.destroy(error));
-  response.body.pipe(items);
+  const windowFilter: MovementFilter = {
+    ...filter,
+    exerciseId: undefined,
+    from: window.start,
+    to: window.end,
+  };
   const movements: MovementRecord[] = [];
-  try {
-    for await (const { value } of items as AsyncIterable<{ key: number; value: unknown }>) {
-      const parsed = madMovementSchema.safeParse(value);
-      if (!parsed.success)
-        throw invalidResponse(ROUTE, `movement #${movements.length} has an unexpected shape`);
-      movements.push(movementFromMad(companyId, parsed.data));
-    }
-  } catch (error) {
-    response.body.destroy();
-    if (error instanceof UpstreamError) throw error;
-    throw invalidResponse(ROUTE, 'malformed JSON');
-  }
+  for await (const batch of streamMovements(client, companyId, windowFilter, signal))
+    movements.push(...batch);
   return movements;
 }
