@@ -2,7 +2,7 @@
 import { decodeCursor, encodeCursor, type ConnectionKey } from '../../domain/cursor';
 import type { Page, PageRequest } from '../../providers/types';
 import { BadUserInputError } from '../../errors';
-import type { Connection } from './connection.type';
+import type { Connection, Edge } from './connection.type';
 import type { PageArgs } from './pagination.validation';
 
 /** Cursor signing inputs of a request. */
@@ -22,10 +22,17 @@ export function toPageRequest(scope: CursorScope, args: PageArgs): PageRequest {
 export function toConnection<T>(scope: CursorScope, args: PageArgs, page: Page<T>): Connection<T> {
   // A provider may return more than asked; the gateway never serves more than `first`.
   const items = page.items.slice(0, args.first);
-  const edges = items.map((item) => ({
-    cursor: encodeCursor(scope.secret, scope.key, item.resumeToken),
-    node: item.node,
-  }));
+  const sign = (token: string) => encodeCursor(scope.secret, scope.key, token);
+  // An edge's cursor is signed (HMAC) only when selected: most clients page with pageInfo.endCursor.
+  const edges = items.map((item): Edge<T> => {
+    let cursor: string | undefined;
+    return {
+      node: item.node,
+      get cursor() {
+        return (cursor ??= sign(item.resumeToken));
+      },
+    };
+  });
   return {
     edges,
     pageInfo: {
