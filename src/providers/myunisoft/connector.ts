@@ -1,6 +1,6 @@
 /**
  * The MyUnisoft connector: companies (societies), exercises (MAD), entries (legacy `POST /entries`,
- * paged by the gateway over the provider's full answer), one entry (`/mad/entry`) and movements (MAD,
+ * paged by the gateway over the provider's full answer), one entry or movement (`/mad/entry`) and movements (MAD,
  * month windows parsed as streams, kept in a bounded per-connector cache); for bulk exports, whole
  * periods of movements or entries streamed from MAD. Entry attachments are not
  * mapped to documents: `documentIds` stays empty and DOCUMENTS is not a capability.
@@ -17,7 +17,15 @@ import type {
   ProviderSession,
 } from '../types';
 import { MyUnisoftClient, type MyUnisoftAccount } from './client';
-import { CODE_BY_ENTRY_TYPE, ENTRY_TYPE_BY_CODE, type LegacyEntryCode } from './map';
+import {
+  CODE_BY_ENTRY_TYPE,
+  ENTRY_TYPE_BY_CODE,
+  entryFromMad,
+  movementOfMadEntry,
+  type LegacyEntryCode,
+} from './map';
+import { parseMovementNativeId } from './movement-ids';
+import type { MadEntry } from './schemas';
 import { createMyUnisoftLoaders, type MyUnisoftLoaders } from './loaders';
 import { MovementWindowCache, type MovementCacheOptions } from './movement-cache';
 import { streamEntries } from './entry-stream';
@@ -57,6 +65,7 @@ function openSession(
   signal?: AbortSignal,
 ): ProviderSession {
   const loaders: MyUnisoftLoaders = createMyUnisoftLoaders(client, signal);
+  const entryRecords = new WeakMap<MadEntry, EntryRecord>();
 
   const exerciseWindow = async (companyId: string, filter: MovementFilter) => {
     if (!filter.exerciseId) return { from: filter.from!, to: filter.to! };
@@ -96,7 +105,18 @@ function openSession(
     async getEntry(companyId, entryId) {
       if (!/^\d+$/.test(entryId)) return null;
       const entry = await loaders.entry.load({ companyId, entryId });
-      return entry?.providerId === entryId ? entry : null;
+      if (entry?.producerId !== entryId) return null;
+      // Mapped once per request, so the same entry asked twice is the same record.
+      const mapped = entryRecords.get(entry) ?? entryFromMad(companyId, entry);
+      entryRecords.set(entry, mapped);
+      return mapped;
+    },
+    // Through its entry (the same loader as `getEntry`): MAD has no lookup of one movement.
+    async getMovement(companyId, nativeId) {
+      const id = parseMovementNativeId(nativeId);
+      if (!id) return null;
+      const entry = await loaders.entry.load({ companyId, entryId: id.entryId });
+      return entry?.producerId === id.entryId ? movementOfMadEntry(companyId, entry, id.movementId) : null;
     },
 
     async listMovements(

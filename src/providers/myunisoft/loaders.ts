@@ -6,14 +6,14 @@
 import DataLoader from 'dataloader';
 import type { CompanyRecord, EntryRecord, ExerciseRecord } from '../../domain/model';
 import { MAD_VERSION, type MyUnisoftClient } from './client';
+import { companyFromSociety, entryFromLegacy, exerciseFromMad, type LegacyEntryCode } from './map';
 import {
-  companyFromSociety,
-  entryFromLegacy,
-  entryFromMad,
-  exerciseFromMad,
-  type LegacyEntryCode,
-} from './map';
-import { legacyEntriesSchema, madEntrySchema, madExercisesSchema, societiesSchema } from './schemas';
+  legacyEntriesSchema,
+  madEntrySchema,
+  madExercisesSchema,
+  societiesSchema,
+  type MadEntry,
+} from './schemas';
 
 const MAX_CONCURRENT_PER_ROUTE = 10;
 
@@ -64,7 +64,8 @@ export function createMyUnisoftLoaders(client: MyUnisoftClient, signal?: AbortSi
       }),
       options,
     ),
-    entry: new DataLoader<{ companyId: string; entryId: string }, EntryRecord | null, string>(
+    /** `/mad/entry` answers as received: an entry, or one of its movements, is mapped by the caller. */
+    entry: new DataLoader<{ companyId: string; entryId: string }, MadEntry | null, string>(
       perKey(async ({ companyId, entryId }) => {
         const call = {
           route: 'GET /api/v1/mad/entry',
@@ -73,8 +74,7 @@ export function createMyUnisoftLoaders(client: MyUnisoftClient, signal?: AbortSi
           societyId: companyId,
           ...withSignal,
         };
-        const entry = await client.jsonOrNull(call, madEntrySchema);
-        return entry ? entryFromMad(companyId, entry) : null;
+        return client.jsonOrNull(call, madEntrySchema);
       }),
       { ...options, cacheKeyFn: ({ companyId, entryId }) => `${companyId}\u0000${entryId}` },
     ),

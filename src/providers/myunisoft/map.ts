@@ -12,6 +12,7 @@ import type {
 } from '../../domain/model';
 import { parseDecimalToCents } from '../../domain/money';
 import { invalidResponse } from './client';
+import { movementNativeId } from './movement-ids';
 import type {
   LegacyEntry,
   LegacyLine,
@@ -178,6 +179,18 @@ function analytics(movement: MadMovementCore): AnalyticAllocationRecord[] {
   }));
 }
 
+/** One movement of a `/mad/entry` answer, shaped as `/mad/movements` gives it (with its entry). */
+export function movementOfMadEntry(
+  companyId: string,
+  entry: MadEntry,
+  movementId: string,
+): MovementRecord | null {
+  const movement = entry.movements.find((m) => m.producerId === movementId);
+  if (!movement) return null;
+  const { movements: _movements, ...entryFields } = entry;
+  return movementFromMad(companyId, { ...movement, entry: entryFields });
+}
+
 export function movementFromMad(companyId: string, movement: MadMovement): MovementRecord {
   const account = movement.account?.number
     ? { number: movement.account.number, name: movement.account.name }
@@ -185,7 +198,7 @@ export function movementFromMad(companyId: string, movement: MadMovement): Movem
   return {
     provider: 'MYUNISOFT',
     companyId,
-    providerId: movement.producerId,
+    providerId: movementNativeId(movement.producerId, movement.entry.producerId),
     entryId: movement.entry.producerId,
     date: movement.entry.date,
     journal: madJournal(movement.entry.journal),

@@ -143,7 +143,10 @@ describe('MyUnisoft connector against the simulator', () => {
       if (!page.hasNextPage) break;
       after = page.items.at(-1)!.resumeToken;
     }
-    expect(seen.map((m) => m.providerId)).toEqual(lines.map((l) => l.id));
+    // A movement's native id carries its entry's (`<movement>@<entry>`, see movement-ids.ts).
+    expect(seen.map((m) => m.providerId)).toEqual(
+      [...dataset.entries(company, exercise)].flatMap((e) => e.lines.map((l) => `${l.id}@${e.id}`)),
+    );
     expect(sumCents(seen.map((m) => m.debit))).toBe(sumCents(lines.map((l) => l.debit)));
     expect(sumCents(seen.map((m) => m.amount))).toBe(0);
     // Twelve month windows, each downloaded once, however many pages read them.
@@ -198,8 +201,8 @@ describe('MyUnisoft connector against the simulator', () => {
     );
     const expected = [...dataset.entries(company, company.exercises[1]!)]
       .filter((e) => e.draft)
-      .flatMap((e) => e.lines);
-    expect(drafts.items.map((i) => i.node.providerId)).toEqual(expected.map((l) => l.id));
+      .flatMap((e) => e.lines.map((l) => `${l.id}@${e.id}`));
+    expect(drafts.items.map((i) => i.node.providerId)).toEqual(expected);
     expect(sim.requests.some((r) => /dateFilter=accounting.*lettering=partial/.test(r.query))).toBe(true);
   });
 
