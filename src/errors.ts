@@ -25,14 +25,42 @@ abstract class GrandLivreError extends GraphQLError {
   }
 }
 
-/** Thrown when an argument breaks a rule; `field` names the argument path at fault (e.g. `filter.from`). */
+/**
+ * Thrown when an argument breaks a rule; `field` names the argument path at fault (e.g. `filter.from`).
+ * `httpStatus` (default none: 200 with the error in `errors`) is for input refused as a whole (uploads).
+ */
 export class BadUserInputError extends GrandLivreError {
   readonly code = ErrorCode.BAD_USER_INPUT;
   constructor(
     message: string,
     readonly field?: string,
+    httpStatus?: number,
   ) {
-    super(message, ErrorCode.BAD_USER_INPUT, field ? { field } : {});
+    super(message, ErrorCode.BAD_USER_INPUT, {
+      ...(field ? { field } : {}),
+      ...(httpStatus ? { http: { status: httpStatus } } : {}),
+    });
+  }
+}
+
+/**
+ * Thrown when a request exceeds one of `config.limits` (query depth, cost, aliases, tokens, batch
+ * size, upload size) before anything runs: `limit` names the config key and `max` its value.
+ */
+export class LimitExceededError extends GrandLivreError {
+  readonly code = ErrorCode.BAD_USER_INPUT;
+  constructor(
+    readonly limit: string,
+    readonly max: number,
+    message: string,
+    options: { httpStatus?: number; field?: string } = {},
+  ) {
+    super(message, ErrorCode.BAD_USER_INPUT, {
+      limit,
+      max,
+      ...(options.field ? { field: options.field } : {}),
+      http: { status: options.httpStatus ?? 400 },
+    });
   }
 }
 

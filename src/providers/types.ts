@@ -134,7 +134,11 @@ export interface ProviderSession {
    * Every movement (entry) of the filter, in order, in batches, in bounded memory: for bulk exports of
    * whole exercises. Without it, bulk exports read listMovements (listEntries) page by page.
    */
-  streamMovements?(companyId: string, filter: MovementFilter, signal?: AbortSignal): AsyncIterable<MovementRecord[]>;
+  streamMovements?(
+    companyId: string,
+    filter: MovementFilter,
+    signal?: AbortSignal,
+  ): AsyncIterable<MovementRecord[]>;
   streamEntries?(companyId: string, filter: EntryFilter, signal?: AbortSignal): AsyncIterable<EntryRecord[]>;
 
   listDocuments?(companyId: string, filter: DocumentFilter, page: PageRequest): Promise<Page<DocumentRecord>>;

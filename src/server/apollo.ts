@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { StringKeyValueCache } from '../cache/apq-store-cache';
 import type { RequestContext } from '../context';
+import { queryLimitPlugins, type QueryLimits } from './limits/query-limits';
 import { deferredErrorsPlugin } from './plugins/deferred-errors';
 import { logErrorsPlugin } from './plugins/log-errors';
 import { maskUnexpectedErrors } from './plugins/mask-errors';
@@ -19,6 +20,10 @@ export interface ApolloOptions {
   app: FastifyInstance;
   /** Introspection on or off (default on: partners explore the schema with their tools). */
   introspection?: boolean;
+  /** "Did you mean …?" in validation errors (default on); see limits/schema-exposure.ts. */
+  fieldSuggestions?: boolean;
+  /** Per-operation limits (src/server/limits); default none. */
+  limits?: QueryLimits;
   /** Where automatic persisted queries live (default Apollo's in-process LRU: one instance only). */
   persistedQueriesCache?: StringKeyValueCache;
 }
@@ -27,6 +32,8 @@ export async function startApollo({
   schema,
   app,
   introspection = true,
+  fieldSuggestions = true,
+  limits,
   persistedQueriesCache,
 }: ApolloOptions): Promise<ApolloServer<RequestContext>> {
   const apollo = new ApolloServer<RequestContext>({
@@ -36,6 +43,12 @@ export async function startApollo({
     // non-simple header (`apollo-require-preflight` or `x-apollo-operation-name`), which browsers
     // only send cross-origin after a CORS preflight this server never grants.
     csrfPrevention: true,
+    hideSchemaDetailsFromClientErrors: !fieldSuggestions,
+    // Batches (JSON arrays) are accepted: each operation passes the limits, and the route caps how
+    // many one request holds (limits/use-batch-limit.ts).
+    allowBatchedHttpRequests: true,
+    // Backstop of limits/use-max-tokens.ts, which refuses first with a clearer error.
+    ...(limits ? { parseOptions: { maxTokens: limits.maxTokens } } : {}),
     formatError: maskUnexpectedErrors,
     includeStacktraceInErrorResponses: false,
     // src/server/shutdown.ts owns SIGTERM/SIGINT (bounded drain, then pools and store); Apollo's own
@@ -51,6 +64,7 @@ export async function startApollo({
       noStoreHeaderPlugin(),
       logErrorsPlugin(),
       deferredErrorsPlugin(),
+      ...(limits ? queryLimitPlugins(limits) : []),
     ],
   });
   await apollo.start();

@@ -8,6 +8,8 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import type { RequestContext } from '../../context';
 import { authenticateHook } from '../../auth/authenticate';
 import type { TenantDirectory } from '../../auth/api-key';
+import { useBatchLimit } from '../limits/use-batch-limit';
+import { useMaxTokens } from '../limits/use-max-tokens';
 import { acceptGraphQLMultipart } from '../multipart/multipart-plugin';
 import type { MultipartLimits } from '../multipart/parse-multipart';
 import type { ContextFactory } from './context-factory';
@@ -17,10 +19,16 @@ export interface GraphQLRouteOptions {
   tenants: TenantDirectory;
   createContext: ContextFactory;
   uploadLimits: MultipartLimits;
+  /** Operations one batched request may hold (`limits.maxBatchOperations`). */
+  maxBatchOperations: number;
+  /** Lexical tokens one query document may hold (`limits.maxTokens`). */
+  maxTokens: number;
 }
 
 export async function graphqlRoute(scope: FastifyInstance, options: GraphQLRouteOptions): Promise<void> {
   acceptGraphQLMultipart(scope, options.uploadLimits);
+  useBatchLimit(scope, options.maxBatchOperations);
+  useMaxTokens(scope, options.maxTokens);
   // Transport failures (bad JSON, body too large, broken multipart) answer in the GraphQL error shape too.
   scope.setErrorHandler((error: FastifyError, request, reply) => {
     const status =
