@@ -154,6 +154,14 @@ const shutdown = z
   })
   .strict();
 
+/** Caches on the shared store (src/cache). */
+const cache = z
+  .object({
+    /** How long company and exercise lists stay cached, in ms (default 300,000; 0 turns the cache off). */
+    listTtlMs: z.number().int().min(0).default(300_000),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     host: z.string().default('127.0.0.1'),
@@ -164,12 +172,16 @@ export const configSchema = z
     signingSecret: secret,
     /** Shared store for several instances (`REDIS_URL` overrides it); absent: in memory, one instance. */
     redisUrl: redisUrlSchema.optional(),
+    /** Introspection; default off when NODE_ENV=production, on otherwise (src/server/limits/schema-exposure.ts). */
     introspection: z.boolean().optional(),
+    /** "Did you mean …?" suggestions in validation errors; default off when NODE_ENV=production, on otherwise. */
+    fieldSuggestions: z.boolean().optional(),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     otlpEndpoint: url.optional(),
     limits: limits.default(limits.parse({})),
     http: http.default({}),
     shutdown: shutdown.default(shutdown.parse({})),
+    cache: cache.default(cache.parse({})),
     tenants: z.array(tenant).min(1),
   })
   .strict()

@@ -4,6 +4,7 @@
  * and caching never cross requests or tenants. Nothing request-scoped lives anywhere else.
  */
 import type { GraphQLError } from 'graphql';
+import type { BulkExportService } from './bulk/bulk-export-service';
 import type { TenantConfig } from './config';
 import type { Logger } from './logger';
 import type { ProviderName } from './domain/model';
@@ -43,6 +44,8 @@ export interface RequestContext {
    * while listing companies). The deferred-errors plugin appends them to `errors`.
    */
   deferredErrors: GraphQLError[];
+  /** This gateway instance's bulk exports (absent in contexts built without the HTTP app). */
+  bulkExports?: BulkExportService;
 }
 
 export interface ContextInput {
@@ -54,6 +57,7 @@ export interface ContextInput {
   publicUrl: string;
   connectors: ReadonlyMap<ProviderName, ProviderConnector>;
   signal?: AbortSignal;
+  bulkExports?: BulkExportService;
 }
 
 export function createContext(input: ContextInput): RequestContext {
@@ -91,6 +95,7 @@ export function createContext(input: ContextInput): RequestContext {
     },
     nodes: undefined as unknown as NodeLoader,
     deferredErrors: [],
+    ...(input.bulkExports ? { bulkExports: input.bulkExports } : {}),
   };
   context.nodes = createNodeLoader(context);
   return context;

@@ -14,7 +14,7 @@ import {
 } from './providers/registry';
 import type { ConnectorDeps } from './providers/types';
 import { buildGrandLivreSchema } from './schema/build-schema';
-import { createHttpApp } from './server/app';
+import { createHttpApp, type HttpAppOptions } from './server/app';
 import { createStore } from './store/create-store';
 import type { SharedStore } from './store/types';
 
@@ -33,6 +33,8 @@ export interface GatewayOptions {
   logger?: Logger;
   /** Observes each upstream attempt (metrics, tests). */
   onUpstreamAttempt?: ConnectorDeps['onAttempt'];
+  /** Observes each hit or miss of the companies/exercises list cache (metrics); default none. */
+  onCacheLookup?: HttpAppOptions['onCacheLookup'];
 }
 
 export interface Gateway {
@@ -65,6 +67,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     registry,
     store,
     publicUrl: () => baseUrl,
+    ...(options.onCacheLookup ? { onCacheLookup: options.onCacheLookup } : {}),
   });
   let closed = false;
   return {

@@ -7,7 +7,15 @@ import { z } from 'zod';
 import { BadUserInputError } from '../errors';
 import { PROVIDERS, type ProviderName } from './model';
 
-export const NODE_TYPES = ['Company', 'Exercise', 'Entry', 'Movement', 'Document', 'ExportJob'] as const;
+export const NODE_TYPES = [
+  'Company',
+  'Exercise',
+  'Entry',
+  'Movement',
+  'Document',
+  'ExportJob',
+  'BulkExport',
+] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 export interface GlobalId {

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { BulkExportResolver } from './bulk-export/bulk-export.resolver';
 import { CompanyResolver } from './company/company.resolver';
 import { CompanyDocumentsResolver, DocumentResolver } from './document/document.resolver';
 import { DocumentMutationResolver } from './document/document.mutation';
@@ -30,6 +31,7 @@ export const RESOLVERS = [
   DocumentMutationResolver,
   ExportJobResolver,
   NodeResolver,
+  BulkExportResolver,
 ] as const;
 
 export function buildGrandLivreSchema(): Promise<GraphQLSchema> {

@@ -1,5 +1,6 @@
 /**
- * The HTTP application: Fastify with `/graphql` (Apollo), `/exports/<token>`, `/healthz` and `/readyz`.
+ * The HTTP application: Fastify with `/graphql` (Apollo), `/exports/<token>`, `/bulk-exports/<token>`,
+ * `/healthz` and `/readyz`.
  * Request ids are generated or taken from `x-request-id` and echoed on every response.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -11,8 +12,14 @@ import type { Logger } from '../logger';
 import type { TenantDirectory } from '../auth/api-key';
 import type { ConnectorRegistry } from '../providers/registry';
 import type { SharedStore } from '../store/types';
+import { BulkExportService } from '../bulk/bulk-export-service';
+import { ApqStoreCache } from '../cache/apq-store-cache';
+import { withListCaches } from '../cache/cached-registry';
+import { StoreTtlCache, type CacheLookupListener } from '../cache/store-ttl-cache';
 import { startApollo } from './apollo';
+import { schemaExposure } from './limits/schema-exposure';
 import { echoRequestId, requestIdOf } from './request-id';
+import { bulkDownloadRoute } from './routes/bulk-download.route';
 import { contextFactory } from './routes/context-factory';
 import { exportDownloadRoute } from './routes/export-download.route';
 import { graphqlRoute } from './routes/graphql.route';
@@ -28,6 +35,8 @@ export interface HttpAppOptions {
   store: SharedStore;
   /** Base URL for links the gateway hands out (known once listening). */
   publicUrl: () => string;
+  /** Observes each lookup of the companies/exercises list cache (metrics); default none. */
+  onCacheLookup?: CacheLookupListener;
 }
 
 /** Most uploads carry one file; a few more are tolerated for batch-like operations. */
@@ -49,8 +58,24 @@ export async function createHttpApp(
   const apollo = await startApollo({
     schema: options.schema,
     app,
-    introspection: config.introspection ?? true,
+    ...schemaExposure(config),
+    limits: config.limits,
+    persistedQueriesCache: new ApqStoreCache(options.store),
   });
+  // Sessions list companies and exercises through a tenant-scoped cache on the shared store.
+  const listCache = new StoreTtlCache({
+    store: options.store,
+    ttlMs: config.cache.listTtlMs,
+    ...(options.onCacheLookup ? { onLookup: options.onCacheLookup } : {}),
+  });
+  const registry =
+    config.cache.listTtlMs > 0 ? withListCaches(options.registry, listCache) : options.registry;
+  const bulkExports = new BulkExportService({
+    registry: options.registry,
+    store: options.store,
+    logger: options.logger,
+  });
+  app.addHook('onClose', () => bulkExports.close());
   healthzRoute(app);
   readyzRoute(app, { store: options.store });
   exportDownloadRoute(app, {
@@ -58,15 +83,19 @@ export async function createHttpApp(
     registry: options.registry,
     signingSecret: config.signingSecret,
   });
+  bulkDownloadRoute(app, { tenants: options.tenants, bulkExports, signingSecret: config.signingSecret });
   await app.register(graphqlRoute, {
     apollo,
     tenants: options.tenants,
     createContext: contextFactory({
-      registry: options.registry,
+      registry,
       store: options.store,
       signingSecret: config.signingSecret,
       publicUrl: options.publicUrl,
+      bulkExports,
     }),
+    maxBatchOperations: config.limits.maxBatchOperations,
+    maxTokens: config.limits.maxTokens,
     uploadLimits: {
       maxFileBytes: config.limits.maxUploadBytes,
       maxFiles: MAX_FILES_PER_REQUEST,

@@ -49,6 +49,8 @@ beforeAll(async () => {
     configure: (config) => ({
       ...config,
       logLevel: 'silent',
+      // Every query must reach the providers: the list cache has its own tests.
+      cache: { listTtlMs: 0 },
       http: { headersTimeoutMs: 500, bodyTimeoutMs: 500, retryBaseMs: 5, retryBudgetMs: 1_000 },
     }),
   });

@@ -6,6 +6,7 @@
 import DataLoader from 'dataloader';
 import { encodeGlobalId, type GlobalId } from '../../domain/ids';
 import type { RequestContext } from '../../context';
+import { findBulkExport } from '../bulk-export/bulk-export.service';
 import { requireMethod } from '../capabilities';
 import { tagNode, type TaggedNode } from '../common/node.type';
 
@@ -26,7 +27,7 @@ const toError = (reason: unknown) => (reason instanceof Error ? reason : new Err
 /** Fetches one object; null when it does not exist or is not the company the id claims. */
 async function fetchNode(ctx: RequestContext, id: GlobalId): Promise<TaggedNode | null> {
   const session = ctx.companySession(id.provider, id.companyId);
-  const record = await fetchRecord(session, id);
+  const record = await fetchRecord(ctx, session, id);
   if (!record) return null;
   // A record of another company than the id claims is treated as absent: the allowlist was checked on the id.
   if ('companyId' in record && record.companyId !== id.companyId) return null;
@@ -34,6 +35,7 @@ async function fetchNode(ctx: RequestContext, id: GlobalId): Promise<TaggedNode 
 }
 
 async function fetchRecord(
+  ctx: RequestContext,
   session: ReturnType<RequestContext['session']>,
   id: GlobalId,
 ): Promise<object | null> {
@@ -54,5 +56,8 @@ async function fetchRecord(
       return requireMethod(session, 'getDocument', 'DOCUMENTS')(companyId, nativeId);
     case 'ExportJob':
       return requireMethod(session, 'getExportJob', 'EXPORT_JOBS')(companyId, nativeId);
+    case 'BulkExport':
+      // Not a provider object: its record lives in the shared store, under the caller's tenant.
+      return findBulkExport(ctx, id);
   }
 }

@@ -1,6 +1,7 @@
 /** Adapts createContext to Fastify: tenant from the auth hook, request id, logger child, abort on disconnect. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createContext, type RequestContext } from '../../context';
+import type { BulkExportService } from '../../bulk/bulk-export-service';
 import type { ConnectorRegistry } from '../../providers/registry';
 import type { SharedStore } from '../../store/types';
 import type { Logger } from '../../logger';
@@ -13,6 +14,7 @@ export interface ContextFactoryOptions {
   store: SharedStore;
   signingSecret: string;
   publicUrl: () => string;
+  bulkExports?: BulkExportService;
 }
 
 export function contextFactory(options: ContextFactoryOptions): ContextFactory {
@@ -34,6 +36,7 @@ export function contextFactory(options: ContextFactoryOptions): ContextFactory {
       publicUrl: options.publicUrl(),
       connectors: options.registry.get(tenant.id) ?? new Map(),
       signal: aborter.signal,
+      ...(options.bulkExports ? { bulkExports: options.bulkExports } : {}),
     });
   };
 }

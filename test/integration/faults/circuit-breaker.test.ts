@@ -14,6 +14,8 @@ beforeAll(async () => {
     configure: (config) => ({
       ...config,
       logLevel: 'silent',
+      // Every query must reach the providers: the list cache has its own tests.
+      cache: { listTtlMs: 0 },
       // No retries, so each query is one failure for the breaker.
       http: { maxRetries: 0, breaker: { failureThreshold: 3, resetTimeoutMs: RESET_MS } },
     }),

@@ -15,6 +15,8 @@ beforeAll(async () => {
     configure: (config) => ({
       ...config,
       logLevel: 'silent',
+      // Every query must reach the providers: the list cache has its own tests.
+      cache: { listTtlMs: 0 },
       http: {
         headersTimeoutMs: 250,
         bodyTimeoutMs: 250,

@@ -16,6 +16,8 @@ beforeAll(async () => {
     configure: (config) => ({
       ...config,
       logLevel: 'silent',
+      // Every query must reach the providers: the list cache has its own tests.
+      cache: { listTtlMs: 0 },
       http: { maxRetries: 2, retryBaseMs: 5, retryBudgetMs: 3_000, breaker: { failureThreshold: 1_000 } },
     }),
   });

@@ -9,7 +9,6 @@ import { request } from 'undici';
 import { decodeGlobalId } from '../../../src/domain/ids';
 import { validateFec } from '../../../src/fec/validate';
 import {
-  CompanyEntriesDocument,
   CompanyExportJobsDocument,
   CreateExportJobDocument,
   GetExportJobDocument,
@@ -18,7 +17,7 @@ import { entriesOfDocuments } from '../../../src/simulators/jepilote/export-file
 import { FINISH_AFTER_MS, START_AFTER_MS, planOutcome } from '../../../src/simulators/pleo/lifecycle';
 import { dataOf, errorCodes, runOperation } from '../../support/operations';
 import { startStack, type Stack } from '../../support/stack';
-import { demoCompany } from './fixtures';
+import { demoCompany, pleoEntriesThatPartlyFail } from './fixtures';
 
 let stack: Stack;
 // The simulators' clock: Pleo jobs move on it, so the test decides when they do.
@@ -105,26 +104,9 @@ describe('Jepilote exports', () => {
 });
 
 describe('Pleo export jobs', () => {
-  /** Exportable entries (with a contra account) whose planned outcome has failed items but no job failure. */
-  async function entriesThatPartlyFail(companyId: string): Promise<string[]> {
-    const data = dataOf(await runOperation(stack, CompanyEntriesDocument, { companyId, first: 100 }));
-    const exportable = (data.company?.entries.edges ?? [])
-      .map((e) => e.node)
-      .filter((n) => n.journal.type !== 'fee');
-    for (let start = 0; start + 8 <= exportable.length; start++) {
-      const ids = exportable.slice(start, start + 8).map((n) => n.id);
-      const outcome = planOutcome(
-        stack.sims.dataset.seed,
-        ids.map((id) => decodeGlobalId(id, 'id').nativeId),
-      );
-      if (!outcome.failure && outcome.itemFailures.size > 0) return ids;
-    }
-    throw new Error('no window of entries that partly fails');
-  }
-
   it('creates a job of entries, then reads it PENDING → IN_PROGRESS → COMPLETED_WITH_ERRORS with its errors', async () => {
     const { id } = demoCompany(stack.sims, 'pleo');
-    const entryIds = await entriesThatPartlyFail(id);
+    const entryIds = await pleoEntriesThatPartlyFail(stack, id);
     const nativeIds = entryIds.map((e) => decodeGlobalId(e, 'id').nativeId);
     const failures = planOutcome(stack.sims.dataset.seed, nativeIds).itemFailures;
     const created = dataOf(

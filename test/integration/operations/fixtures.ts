@@ -3,11 +3,15 @@
  * the demo tenant's companies with their global ids, the generated entries of a date window, and
  * small helpers to walk a connection page by page and to do exact Decimal arithmetic.
  */
-import { companyGlobalId } from '../../../src/domain/ids';
+import { companyGlobalId, decodeGlobalId } from '../../../src/domain/ids';
 import type { ProviderName } from '../../../src/domain/model';
 import type { GenCompany, SimProvider } from '../../../src/simulators/data/dataset';
 import type { GenEntry } from '../../../src/simulators/data/ledger';
 import type { RunningSimulators } from '../../../src/simulators/harness';
+import { planOutcome } from '../../../src/simulators/pleo/lifecycle';
+import { CompanyEntriesDocument } from '../../../src/sdk/generated/graphql';
+import { dataOf, runOperation } from '../../support/operations';
+import type { Stack } from '../../support/stack';
 
 export const PROVIDER_OF: Record<SimProvider, ProviderName> = {
   jepilote: 'JEPILOTE',
@@ -77,4 +81,24 @@ export async function walkPages<T>(
     if (!after) throw new Error('hasNextPage without an endCursor');
   }
   throw new Error(`more than ${maxPages} pages`);
+}
+
+/**
+ * Eight exportable Pleo entries (with a contra account) whose planned outcome in the simulator has
+ * failed items but no job failure: a job of them ends COMPLETED_WITH_ERRORS.
+ */
+export async function pleoEntriesThatPartlyFail(stack: Stack, companyId: string): Promise<string[]> {
+  const data = dataOf(await runOperation(stack, CompanyEntriesDocument, { companyId, first: 100 }));
+  const exportable = (data.company?.entries.edges ?? [])
+    .map((e) => e.node)
+    .filter((n) => n.journal.type !== 'fee');
+  for (let start = 0; start + 8 <= exportable.length; start++) {
+    const ids = exportable.slice(start, start + 8).map((n) => n.id);
+    const outcome = planOutcome(
+      stack.sims.dataset.seed,
+      ids.map((id) => decodeGlobalId(id, 'id').nativeId),
+    );
+    if (!outcome.failure && outcome.itemFailures.size > 0) return ids;
+  }
+  throw new Error('no window of entries that partly fails');
 }

@@ -1,0 +1,53 @@
+/**
+ * Bulk export records in the SharedStore, so any gateway instance can answer `bulkExport(id)`. Keys
+ * start with the tenant: another tenant's export is simply absent. Records are checked with zod on
+ * the way out and expire with their files (a day).
+ */
+import { z } from 'zod';
+import { PROVIDERS, type ProviderName } from '../domain/model';
+import type { SharedStore } from '../store/types';
+import type { BulkExportRecord } from './bulk-export.model';
+
+/** How long records (and files) are kept, in ms. */
+export const BULK_EXPORT_TTL_MS = 24 * 60 * 60 * 1000;
+
+const cents = z.number().int().refine(Number.isSafeInteger);
+const recordShape = z.object({
+  tenantId: z.string(),
+  provider: z.enum(PROVIDERS as [ProviderName, ...ProviderName[]]),
+  companyId: z.string(),
+  providerId: z.string(),
+  kind: z.enum(['MOVEMENTS', 'ENTRIES']),
+  format: z.enum(['JSONL', 'CSV']),
+  status: z.enum(['CREATED', 'RUNNING', 'COMPLETED', 'FAILED']),
+  rowCount: z.number().int().min(0),
+  debitTotal: cents,
+  creditTotal: cents,
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  instanceId: z.string(),
+});
+
+const keyOf = (tenantId: string, exportId: string) =>
+  `tenant:${encodeURIComponent(tenantId)}:bulk-export:${encodeURIComponent(exportId)}`;
+
+export class BulkExportRecords {
+  constructor(private readonly store: SharedStore) {}
+
+  async save(record: BulkExportRecord): Promise<void> {
+    await this.store.set(
+      keyOf(record.tenantId, record.providerId),
+      JSON.stringify(record),
+      BULK_EXPORT_TTL_MS,
+    );
+  }
+
+  /** The tenant's export, or null when absent, expired or another tenant's. */
+  async find(tenantId: string, exportId: string): Promise<BulkExportRecord | null> {
+    const raw = await this.store.get(keyOf(tenantId, exportId));
+    if (raw === null) return null;
+    const parsed = recordShape.safeParse(JSON.parse(raw));
+    return parsed.success && parsed.data.tenantId === tenantId ? parsed.data : null;
+  }
+}

@@ -1,0 +1,39 @@
+/** A bulk export as the gateway records it: what is exported, where it stands, its reconciliation totals. */
+import type { Cents } from '../domain/money';
+import type { IsoDate, IsoDateTime, ProviderName } from '../domain/model';
+
+export type BulkExportKind = 'MOVEMENTS' | 'ENTRIES';
+export type BulkExportFormat = 'JSONL' | 'CSV';
+export type BulkExportStatus = 'CREATED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+
+export interface BulkExportRecord {
+  tenantId: string;
+  provider: ProviderName;
+  companyId: string;
+  /** The export's own id (random); named providerId so global ids are built like every other node's. */
+  providerId: string;
+  kind: BulkExportKind;
+  format: BulkExportFormat;
+  status: BulkExportStatus;
+  /** Movements or entries written so far; final once COMPLETED. */
+  rowCount: number;
+  debitTotal: Cents;
+  creditTotal: Cents;
+  createdAt: IsoDateTime;
+  completedAt: IsoDateTime | null;
+  /** The error code (`UPSTREAM_TIMEOUT`, …) when FAILED. */
+  errorCode: string | null;
+  /** The gateway instance that holds the file (files are local to it). */
+  instanceId: string;
+}
+
+/** What to export, in the provider's native ids; the period is already validated. */
+export interface BulkExportRequest {
+  tenantId: string;
+  provider: ProviderName;
+  companyId: string;
+  kind: BulkExportKind;
+  format: BulkExportFormat;
+  /** MOVEMENTS: an exercise or a window; ENTRIES: always a window (an exercise is turned into its dates). */
+  period: { exerciseId: string } | { from: IsoDate; to: IsoDate };
+}

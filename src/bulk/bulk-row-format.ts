@@ -1,0 +1,49 @@
+/** How one kind of record is written in one format, and what it adds to the reconciliation totals. */
+import type { EntryRecord, MovementRecord } from '../domain/model';
+import type { Cents } from '../domain/money';
+import type { BulkExportFormat, BulkExportKind } from './bulk-export.model';
+import { ENTRY_CSV_HEADER, MOVEMENT_CSV_HEADER, entryCsv, movementCsv } from './bulk-rows.csv';
+import { entryJson, movementJson } from './bulk-rows.json';
+
+export type BulkRow = MovementRecord | EntryRecord;
+
+export interface RowFormat {
+  /** Written once before the rows (CSV header), or empty. */
+  header: string;
+  /** The row's text, line ending included. */
+  write(row: BulkRow): string;
+  debit(row: BulkRow): Cents;
+  credit(row: BulkRow): Cents;
+  /** File extension and media type of the download. */
+  extension: 'jsonl' | 'csv';
+  contentType: string;
+}
+
+const jsonLine = (value: object) => `${JSON.stringify(value)}\n`;
+const lineSum = (row: BulkRow, side: 'debit' | 'credit') =>
+  (row as EntryRecord).lines.reduce((sum, line) => sum + line[side], 0);
+
+export function rowFormat(kind: BulkExportKind, format: BulkExportFormat): RowFormat {
+  const media =
+    format === 'CSV'
+      ? { extension: 'csv' as const, contentType: 'text/csv; charset=utf-8' }
+      : { extension: 'jsonl' as const, contentType: 'application/x-ndjson; charset=utf-8' };
+  if (kind === 'MOVEMENTS') {
+    return {
+      ...media,
+      header: format === 'CSV' ? MOVEMENT_CSV_HEADER : '',
+      write: (row) =>
+        format === 'CSV' ? movementCsv(row as MovementRecord) : jsonLine(movementJson(row as MovementRecord)),
+      debit: (row) => (row as MovementRecord).debit,
+      credit: (row) => (row as MovementRecord).credit,
+    };
+  }
+  return {
+    ...media,
+    header: format === 'CSV' ? ENTRY_CSV_HEADER : '',
+    write: (row) =>
+      format === 'CSV' ? entryCsv(row as EntryRecord) : jsonLine(entryJson(row as EntryRecord)),
+    debit: (row) => lineSum(row, 'debit'),
+    credit: (row) => lineSum(row, 'credit'),
+  };
+}

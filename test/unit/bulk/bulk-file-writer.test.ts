@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeBulkFile } from '../../../src/bulk/bulk-file-writer';
+import { BulkFiles } from '../../../src/bulk/bulk-files';
+import { rowFormat, type BulkRow } from '../../../src/bulk/bulk-row-format';
+import type { MovementRecord } from '../../../src/domain/model';
+
+const movement = (i: number, debit: number, credit: number): MovementRecord => ({
+  provider: 'MYUNISOFT',
+  companyId: '1',
+  providerId: String(i),
+  entryId: null,
+  date: '2026-01-01',
+  journal: { code: 'OD', label: 'OD', type: null },
+  account: null,
+  description: null,
+  invoiceNumber: null,
+  dueDate: null,
+  debit,
+  credit,
+  amount: credit - debit,
+  currency: null,
+  lettering: null,
+  analytics: [],
+});
+
+async function* batches(count: number, size: number, fail = false): AsyncGenerator<BulkRow[]> {
+  for (let b = 0; b < count; b++) {
+    yield Array.from({ length: size }, (_, i) => movement(b * size + i, (i % 2) * 100, ((i + 1) % 2) * 100));
+    if (fail && b === 1) throw new Error('upstream reset');
+  }
+}
+
+describe('writeBulkFile', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bulk-writer-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the header and every row, with totals in cents and progress on the way', async () => {
+    const path = join(dir, 'out.csv');
+    const progress: number[] = [];
+    const totals = await writeBulkFile({
+      path,
+      format: rowFormat('MOVEMENTS', 'CSV'),
+      rows: batches(30, 1_000),
+      onProgress: (t) => progress.push(t.rowCount),
+      progressEvery: 10_000,
+    });
+    expect(totals).toEqual({ rowCount: 30_000, debitTotal: 1_500_000, creditTotal: 1_500_000 });
+    expect(progress).toEqual([10_000, 20_000, 30_000]);
+    const lines = readFileSync(path, 'utf8').split('\r\n');
+    expect(lines[0]!.startsWith('id,entryId,date')).toBe(true);
+    expect(lines.filter(Boolean)).toHaveLength(30_001);
+  });
+
+  it('fails with the source, and refuses totals past 2^53 cents', async () => {
+    const format = rowFormat('MOVEMENTS', 'JSONL');
+    await expect(
+      writeBulkFile({ path: join(dir, 'a.jsonl'), format, rows: batches(5, 10, true) }),
+    ).rejects.toThrow('upstream reset');
+    async function* huge(): AsyncGenerator<BulkRow[]> {
+      yield [movement(1, Number.MAX_SAFE_INTEGER, 0), movement(2, 1, 0)];
+    }
+    await expect(writeBulkFile({ path: join(dir, 'b.jsonl'), format, rows: huge() })).rejects.toThrow(
+      RangeError,
+    );
+  });
+});
+
+describe('BulkFiles', () => {
+  it('keeps files in a private per-instance directory, removed on close', () => {
+    const root = mkdtempSync(join(tmpdir(), 'bulk-files-'));
+    const files = new BulkFiles(root);
+    expect(files.dir.startsWith(root)).toBe(true);
+    expect(files.path('a'.repeat(32), 'csv')).toBe(join(files.dir, `${'a'.repeat(32)}.csv`));
+    expect(() => files.path('../../etc/passwd', 'csv')).toThrow('not a bulk export id');
+    files.close();
+    expect(existsSync(files.dir)).toBe(false);
+    rmSync(root, { recursive: true, force: true });
+  });
+});
