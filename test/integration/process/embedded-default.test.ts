@@ -1,0 +1,135 @@
+/**
+ * `npm start` as a newcomer runs it: the compiled `dist/src/main.js` with no configuration starts the
+ * four simulators and the gateway in demo mode, prints the GraphQL URL and a curl line, answers
+ * `companies` of all four providers with the key `demo`, and 401 without a key. A wrong config file
+ * stops the process with one readable line.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../../..');
+const MAIN = join(ROOT, 'dist/src/main.js');
+let dir: string;
+
+beforeAll(() => {
+  // `npm run build`, run directly: type errors elsewhere still emit (CI's typecheck catches them).
+  spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} was not built`);
+  dir = mkdtempSync(join(tmpdir(), 'gl-start-'));
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function startMain(env: NodeJS.ProcessEnv): Started {
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  return { child, output: () => output, exited };
+}
+
+async function urlOf(started: Started): Promise<string> {
+  return new Promise<string>((found, fail) => {
+    const poll = setInterval(() => {
+      const match = /GraphQL API: (http:\/\/\S+\/graphql)/.exec(started.output());
+      if (match) {
+        clearInterval(poll);
+        found(match[1]!);
+      }
+    }, 20);
+    void started.exited.then((code) => {
+      clearInterval(poll);
+      fail(new Error(`exited (${code}) before listening: ${started.output()}`));
+    });
+  });
+}
+
+const companiesQuery = JSON.stringify({
+  query: '{ companies { totalCount edges { node { id provider } } } }',
+});
+
+async function companies(url: string, key: string | null) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: companiesQuery,
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      data?: { companies: { edges: { node: { id: string; provider: string } }[] } };
+      errors?: { extensions?: { code?: string } }[];
+    },
+  };
+}
+
+describe('npm start with no configuration (demo mode)', () => {
+  let started: Started;
+  let url: string;
+  beforeAll(async () => {
+    started = startMain({ PORT: '0', HOST: '127.0.0.1' });
+    url = await urlOf(started);
+  }, 60_000);
+  afterAll(async () => {
+    started.child.kill('SIGTERM');
+    await started.exited;
+  });
+
+  it('prints the GraphQL URL and a curl example with the demo key', () => {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+    expect(started.output()).toContain('demo mode');
+    expect(started.output()).toContain("authorization: Bearer demo'");
+  });
+
+  it('lists companies of all four providers with the key demo', async () => {
+    const { status, body } = await companies(url, 'demo');
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const providers = new Set(body.data!.companies.edges.map((e) => e.node.provider));
+    expect([...providers].sort()).toEqual(['INQOM', 'JEPILOTE', 'MYUNISOFT', 'PLEO']);
+  });
+
+  it('gives the second demo tenant (demo-other) companies disjoint from those of demo', async () => {
+    const [demo, other] = await Promise.all([companies(url, 'demo'), companies(url, 'demo-other')]);
+    const ids = new Set(demo.body.data!.companies.edges.map((e) => e.node.id));
+    const otherIds = other.body.data!.companies.edges.map((e) => e.node.id);
+    expect(otherIds.length).toBeGreaterThan(0);
+    expect(otherIds.filter((id) => ids.has(id))).toEqual([]);
+  });
+
+  it('answers 401 UNAUTHENTICATED without a key or with an unknown one', async () => {
+    for (const key of [null, 'not-a-key']) {
+      const { status, body } = await companies(url, key);
+      expect(status).toBe(401);
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+});
+
+describe('a wrong configuration', () => {
+  it('stops the process with one readable line naming the key at fault', async () => {
+    const path = join(dir, 'bad.json');
+    writeFileSync(path, JSON.stringify({ port: 'four thousand', tenants: [] }));
+    const started = startMain({ GRAND_LIVRE_CONFIG: path });
+    expect(await started.exited).toBe(1);
+    const lines = started.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Invalid configuration: /);
+    expect(lines[0]).toContain('port');
+  }, 30_000);
+});
