@@ -1,6 +1,6 @@
 /** Builds the executable GraphQL schema from the type-graphql resolvers. */
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { BulkExportResolver } from './bulk-export/bulk-export.resolver';
 import { CompanyResolver } from './company/company.resolver';
@@ -34,7 +34,28 @@ export const RESOLVERS = [
   BulkExportResolver,
 ] as const;
 
-export function buildGrandLivreSchema(): Promise<GraphQLSchema> {
+const ROOT_DESCRIPTIONS = {
+  query:
+    'Read the accounting data of the companies your API key may see, across Jepilote, MyUnisoft, Inqom and Pleo. Authenticate with the header `Authorization: Bearer <api key>`.',
+  mutation:
+    'Start export jobs and bulk exports, upload documents and create expense bills at the providers. Each takes an optional `idempotencyKey`: a retry with the same key and input returns the first outcome instead of acting twice.',
+} as const;
+
+/** type-graphql has no option for the root types' descriptions, which GraphiQL's docs explorer opens on. */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const config = schema.toConfig();
+  const roots = [config.query, config.mutation];
+  const query = config.query
+    ? new GraphQLObjectType({ ...config.query.toConfig(), description: ROOT_DESCRIPTIONS.query })
+    : undefined;
+  const mutation = config.mutation
+    ? new GraphQLObjectType({ ...config.mutation.toConfig(), description: ROOT_DESCRIPTIONS.mutation })
+    : undefined;
+  const types = config.types.filter((type) => !roots.includes(type as GraphQLObjectType));
+  return new GraphQLSchema({ ...config, query, mutation, types });
+}
+
+export async function buildGrandLivreSchema(): Promise<GraphQLSchema> {
   // Inputs are validated with zod in each domain's *.validation.ts, not class-validator.
-  return buildSchema({ resolvers: [...RESOLVERS], validate: false });
+  return describeRootTypes(await buildSchema({ resolvers: [...RESOLVERS], validate: false }));
 }
