@@ -1,0 +1,271 @@
+/**
+ * DataLoader proofs at the simulators: a nested query costs exactly one upstream call per distinct
+ * resource it needs — no repeat, nothing extra. Expected calls are computed from the dataset and the
+ * ids in the answer. The list cache is off (it would hide upstream calls across requests) and tokens
+ * are fetched before counting, so only the query's own calls are compared.
+ */
+import { decodeGlobalId } from '../../../src/domain/ids';
+import {
+  CompanyDocumentsDocument,
+  CompanyEntriesDocument,
+  CompanyMovementsDocument,
+  EntriesWithDocumentsDocument,
+  GetCompanyDocument,
+  GetNodesDocument,
+} from '../../../src/sdk/generated/graphql';
+import type { GenCompany, SimProvider } from '../../../src/simulators/data/dataset';
+import { dataOf, runOperation } from '../../support/operations';
+import { startStack, type Stack } from '../../support/stack';
+import { demoCompany } from '../operations/fixtures';
+import { call, repeatedCalls, upstreamCalls } from './upstream-log';
+
+const FIRM = '5001'; // the demo Inqom firm (src/simulators/credentials.ts)
+const nativeId = (globalId: string) => decodeGlobalId(globalId, 'id').nativeId;
+const folders = call('inqom', 'GET', `/provisioning/companies/${FIRM}/accounting-folders`);
+const documentPath = (folder: string, doc: string) =>
+  `/api/accounting-documents/accounting-folders/${folder}/Documents/${doc}`;
+
+let stack: Stack;
+beforeAll(async () => {
+  // scale 2: 80 entries and 24 documents in 2026, so 50 entries share documents.
+  stack = await startStack({
+    scale: 2,
+    configure: (config) => ({ ...config, logLevel: 'silent', cache: { listTtlMs: 0 } }),
+  });
+  // Logs in to every provider, so the tokens are not counted below.
+  const warmUp = await stack.gql('{ companies { totalCount } }');
+  expect(warmUp.body.errors).toBeUndefined();
+});
+afterAll(() => stack.close());
+beforeEach(() => stack.sims.resetRequests());
+
+/** The calls since the reset, after checking none was repeated. */
+function distinctCalls(): string[] {
+  const calls = upstreamCalls(stack.sims);
+  expect(repeatedCalls(calls)).toEqual([]);
+  return calls;
+}
+
+const demo = (provider: SimProvider) => stack.sims.dataset.companiesOf(provider, 'demo');
+
+describe('entries with their documents', () => {
+  it("50 Inqom entries cost one GET and one public-url per distinct document, and the ledger's lines once", async () => {
+    const { gen, id } = demoCompany(stack.sims, 'inqom');
+    const filter = { from: '2026-01-01', to: '2026-12-31' };
+    const data = dataOf(
+      await runOperation(stack, EntriesWithDocumentsDocument, { companyId: id, filter, first: 50 }),
+    );
+    const calls = distinctCalls();
+
+    const entries = data.company?.entries.edges.map((e) => e.node) ?? [];
+    expect(entries).toHaveLength(50);
+    const references = entries.flatMap((e) => e.documents.map((d) => nativeId(d.id)));
+    const distinct = [...new Set(references)];
+    // The answer's documents are the dataset's, and the test only proves dedupe if some repeat.
+    const exercise = gen.exercises.find((x) => x.startDate === filter.from)!;
+    const fromDataset = entries.flatMap((e) => {
+      const entryId = nativeId(e.id).split('@')[0]!;
+      const index = stack.sims.dataset.entry(gen, entryId)?.entry.documentIndex;
+      return index == null ? [] : [gen.documents[index]!.id];
+    });
+    expect(references).toEqual(fromDataset);
+    expect(distinct.length).toBeLessThan(references.length);
+    expect(entries.every((e) => e.documents.every((d) => d.downloadUrl))).toBe(true);
+    // Every line of the window fits the first page of 1,000.
+    const lineCount = [...stack.sims.dataset.entries(gen, exercise)].reduce((n, e) => n + e.lines.length, 0);
+    expect(lineCount).toBeLessThanOrEqual(1000);
+
+    expect(calls).toEqual(
+      [
+        folders,
+        call('inqom', 'GET', `/v1/dossiers/${gen.id}/entry-lines`, {
+          startDate: filter.from,
+          endDate: filter.to,
+          pageNumber: 1,
+        }),
+        ...distinct.map((doc) => call('inqom', 'GET', documentPath(gen.id, doc))),
+        ...distinct.map((doc) => call('inqom', 'GET', `${documentPath(gen.id, doc)}/public-url`)),
+      ].sort(),
+    );
+  });
+});
+
+describe('one company through three aliases', () => {
+  it('costs one companies listing per provider and one exercises listing where selected', async () => {
+    const providers = ['jepilote', 'myunisoft', 'inqom', 'pleo'] as const;
+    const ids = providers.map((p) => demoCompany(stack.sims, p));
+    // Exercises only where the provider has them: Jepilote and Pleo answer UNSUPPORTED_BY_PROVIDER.
+    const exercises = (p: SimProvider) => (p === 'myunisoft' || p === 'inqom' ? 'exercises { id }' : '');
+    const aliases = providers.map(
+      (p, i) => `
+        a${i}: company(id: $c${i}) { name }
+        b${i}: company(id: $c${i}) { id siren provider }
+        c${i}: company(id: $c${i}) { name capabilities ${exercises(p)} }`,
+    );
+    const query = `query (${ids.map((_, i) => `$c${i}: ID!`).join(', ')}) { ${aliases.join('\n')} }`;
+    const response = await stack.gql(query, Object.fromEntries(ids.map((c, i) => [`c${i}`, c.id])));
+    expect(response.body.errors).toBeUndefined();
+    const data = response.body.data as Record<string, { name?: string } | null>;
+    ids.forEach((company, i) => {
+      expect(data[`a${i}`]?.name).toBe(company.gen.name);
+      expect(data[`c${i}`]?.name).toBe(company.gen.name);
+    });
+
+    const inqom = ids[2]!;
+    expect(distinctCalls()).toEqual(
+      [
+        call('jepilote', 'GET', '/companies'),
+        call('myunisoft', 'GET', '/api/v1/society'),
+        call('myunisoft', 'GET', '/api/v1/mad/exercices', { version: '1.0.0' }),
+        folders,
+        call('inqom', 'GET', `/v1/dossiers/${inqom.gen.id}/accounting-periods`),
+        // Pleo companies come from the configuration: no call.
+      ].sort(),
+    );
+  });
+});
+
+describe('companies → exercises → movements', () => {
+  const NESTED = `
+    fragment Ledger on CompanyConnection {
+      edges { node { id exercises { id startDate endDate movements(first: 5) { edges { node { id } } } } } }
+    }
+    query { mu: companies(provider: MYUNISOFT) { ...Ledger } iq: companies(provider: INQOM) { ...Ledger } }`;
+
+  /** Last day of the month `date` falls in: MyUnisoft's movements are read a month at a time. */
+  const monthEnd = (date: string) => {
+    const [y, m] = date.split('-').map(Number) as [number, number];
+    return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  };
+
+  /** Movements (lines) the dataset holds in the first month of each exercise. */
+  const firstMonthLines = (company: GenCompany) =>
+    company.exercises.map((x) =>
+      [...stack.sims.dataset.entries(company, x)]
+        .filter((e) => e.date <= monthEnd(x.startDate))
+        .reduce((n, e) => n + e.lines.length, 0),
+    );
+
+  it('lists companies once, exercises once per company, movements once per exercise', async () => {
+    const response = await stack.gql(NESTED);
+    expect(response.body.errors).toBeUndefined();
+    const calls = upstreamCalls(stack.sims);
+
+    const myunisoft = demo('myunisoft');
+    const inqom = demo('inqom');
+    // The first month of every exercise holds more than 5 movements: one month answers `first: 5`.
+    myunisoft.forEach((c) => firstMonthLines(c).forEach((n) => expect(n).toBeGreaterThan(5)));
+    const data = response.body.data as Record<'mu' | 'iq', { edges: unknown[] }>;
+    expect(data.mu.edges).toHaveLength(myunisoft.length);
+    expect(data.iq.edges).toHaveLength(inqom.length);
+
+    // MyUnisoft scopes a firm token's calls by a `society-id` header, so two companies' exercise
+    // listings share a URL: they are distinct resources, one call each.
+    const expected = [
+      call('myunisoft', 'GET', '/api/v1/society'),
+      ...myunisoft.flatMap((c) => [
+        call('myunisoft', 'GET', '/api/v1/mad/exercices', { version: '1.0.0' }),
+        ...c.exercises.map((x) =>
+          call('myunisoft', 'GET', '/api/v1/mad/movements', {
+            version: '1.0.0',
+            startDate: x.startDate,
+            endDate: monthEnd(x.startDate),
+          }),
+        ),
+      ]),
+      folders,
+      ...inqom.flatMap((c) => [
+        call('inqom', 'GET', `/v1/dossiers/${c.id}/accounting-periods`),
+        ...c.exercises.flatMap((x) => {
+          const window = { startDate: x.startDate, endDate: x.endDate };
+          return [
+            call('inqom', 'GET', `/v1/dossiers/${c.id}/entry-lines/count`, window),
+            call('inqom', 'GET', `/v1/dossiers/${c.id}/entry-lines`, { ...window, pageNumber: 1 }),
+          ];
+        }),
+      ]),
+    ].sort();
+    expect(calls).toEqual(expected);
+    // Inqom scopes by path: there every call is distinct by URL alone.
+    expect(repeatedCalls(calls.filter((c) => c.startsWith('inqom')))).toEqual([]);
+  });
+});
+
+describe('nodes(ids) of mixed types', () => {
+  const WINDOW = { from: '2026-04-01', to: '2026-04-30' };
+
+  async function firstIds(provider: SimProvider) {
+    const { id } = demoCompany(stack.sims, provider);
+    const filter = provider === 'pleo' ? null : WINDOW;
+    const entries = dataOf(
+      await runOperation(stack, CompanyEntriesDocument, { companyId: id, filter, first: 2 }),
+    );
+    const entryIds = entries.company?.entries.edges.map((e) => e.node.id) ?? [];
+    if (provider === 'pleo') return { company: id, entryIds, movements: [], exercise: null };
+    const movements = dataOf(
+      await runOperation(stack, CompanyMovementsDocument, { companyId: id, filter: WINDOW, first: 3 }),
+    ).company?.movements.edges.map((e) => ({ id: e.node.id, entry: e.node.entry?.id, date: e.node.date }));
+    const exercise = dataOf(await runOperation(stack, GetCompanyDocument, { id })).company?.exercises[0]?.id;
+    return { company: id, entryIds, movements: movements ?? [], exercise: exercise ?? null };
+  }
+
+  it('costs one call per distinct resource: repeated ids and an entry with its own movements share calls', async () => {
+    const jepilote = demoCompany(stack.sims, 'jepilote').id;
+    const mu = await firstIds('myunisoft');
+    const iq = await firstIds('inqom');
+    const pleo = await firstIds('pleo');
+    const document = dataOf(
+      await runOperation(stack, CompanyDocumentsDocument, { companyId: iq.company, first: 1 }),
+    ).company?.documents.edges[0]?.node.id;
+    // The movements listed first belong to the first entry (same MyUnisoft entry, same Inqom day).
+    const [muMovement, muMovement2] = mu.movements;
+    const [iqMovement] = iq.movements;
+    expect(muMovement?.entry).toBe(mu.entryIds[0]);
+    expect(muMovement2?.entry).toBe(mu.entryIds[0]);
+    expect(iqMovement?.entry).toBe(iq.entryIds[0]);
+
+    const ids = [
+      jepilote,
+      mu.company,
+      iq.company,
+      pleo.company,
+      mu.entryIds[0]!,
+      muMovement!.id,
+      muMovement2!.id,
+      mu.exercise!,
+      iq.entryIds[0]!,
+      iqMovement!.id,
+      iq.exercise!,
+      document!,
+      document!,
+      pleo.entryIds[0]!,
+      pleo.entryIds[1]!,
+      mu.entryIds[0]!,
+    ];
+    stack.sims.resetRequests();
+    const result = await runOperation(stack, GetNodesDocument, { ids });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.nodes.map((n) => n?.id)).toEqual(ids);
+
+    const muEntry = nativeId(mu.entryIds[0]!);
+    const [, iqDay] = nativeId(iq.entryIds[0]!).split('@');
+    const iqFolder = demoCompany(stack.sims, 'inqom').gen.id;
+    expect(distinctCalls()).toEqual(
+      [
+        call('jepilote', 'GET', '/companies'),
+        call('myunisoft', 'GET', '/api/v1/society'),
+        call('myunisoft', 'GET', '/api/v1/mad/entry', { version: '1.0.0', id: muEntry }),
+        call('myunisoft', 'GET', '/api/v1/mad/exercices', { version: '1.0.0' }),
+        folders,
+        call('inqom', 'GET', `/v1/dossiers/${iqFolder}/entry-lines`, {
+          startDate: iqDay!,
+          endDate: iqDay!,
+          pageNumber: 1,
+        }),
+        call('inqom', 'GET', `/v1/dossiers/${iqFolder}/accounting-periods`),
+        call('inqom', 'GET', documentPath(iqFolder, nativeId(document!))),
+        ...pleo.entryIds.map((id) => call('pleo', 'GET', `/v1/accounting-entries/${nativeId(id)}`)),
+      ].sort(),
+    );
+  });
+});
