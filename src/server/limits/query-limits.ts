@@ -1,10 +1,12 @@
 /**
  * The per-operation limits of `config.limits` as Apollo plugins, in the order they are checked.
  * (`maxTokens` and `maxBatchOperations` are checked earlier, on the route: use-max-tokens.ts.)
+ * The nested fields' argument rules come last: they run only on operations within the limits.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayConfig } from '../../config';
 import type { RequestContext } from '../../context';
+import { useArgumentChecks } from './use-argument-checks';
 import { useMaxAliases } from './use-max-aliases';
 import { useMaxCost } from './use-max-cost';
 import { useMaxDepth } from './use-max-depth';
@@ -12,5 +14,10 @@ import { useMaxDepth } from './use-max-depth';
 export type QueryLimits = Pick<GatewayConfig['limits'], 'maxTokens' | 'maxDepth' | 'maxAliases' | 'maxCost'>;
 
 export function queryLimitPlugins(limits: QueryLimits): ApolloServerPlugin<RequestContext>[] {
-  return [useMaxDepth(limits.maxDepth), useMaxAliases(limits.maxAliases), useMaxCost(limits.maxCost)];
+  return [
+    useMaxDepth(limits.maxDepth),
+    useMaxAliases(limits.maxAliases),
+    useMaxCost(limits.maxCost),
+    useArgumentChecks(),
+  ];
 }

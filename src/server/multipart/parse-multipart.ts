@@ -9,7 +9,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { BadUserInputError } from '../../errors';
-import { FileUpload, type ReceivedFile } from './file-upload';
+import { FileUpload } from './file-upload';
+import { spoolUpload, type SpooledUpload } from './spool-upload';
 
 export interface MultipartLimits {
   maxFileBytes: number;
@@ -26,9 +27,11 @@ export interface ParsedMultipart {
 const mapShape = z.record(z.string(), z.array(z.string().min(1)).min(1));
 
 class Deferred {
-  resolve!: (file: ReceivedFile) => void;
+  resolve!: (file: SpooledUpload) => void;
   reject!: (error: Error) => void;
-  readonly promise = new Promise<ReceivedFile>((resolve, reject) => Object.assign(this, { resolve, reject }));
+  readonly promise = new Promise<SpooledUpload>((resolve, reject) =>
+    Object.assign(this, { resolve, reject }),
+  );
 }
 
 function badRequest(message: string): Error {
@@ -51,7 +54,7 @@ export function parseGraphQLMultipart(
       },
     });
     const pending = new Map<string, Deferred>();
-    const streams: Readable[] = [];
+    const spooled: Promise<SpooledUpload>[] = [];
     let operations: unknown;
     let settled = false;
     const fail = (error: Error) => {
@@ -63,7 +66,11 @@ export function parseGraphQLMultipart(
       body.resume();
     };
     const release = () => {
-      for (const stream of streams) stream.resume();
+      for (const file of spooled)
+        void file.then(
+          (f) => f.dispose(),
+          () => undefined,
+        );
       for (const deferred of pending.values()) deferred.reject(badRequest('The file part never arrived.'));
       pending.clear();
     };
@@ -93,12 +100,12 @@ export function parseGraphQLMultipart(
       }
     });
     parser.on('file', (name, stream, info) => {
-      streams.push(stream);
       const deferred = pending.get(name);
       if (!settled || !deferred) return void stream.resume();
       pending.delete(name);
-      stream.on('limit', () => stream.destroy(badRequest(`The file exceeds ${limits.maxFileBytes} bytes.`)));
-      deferred.resolve({ fileName: info.filename ?? '', contentType: info.mimeType, stream });
+      const file = spoolUpload(stream, info.filename ?? '', limits.maxFileBytes);
+      spooled.push(file);
+      file.then(deferred.resolve, deferred.reject);
     });
     parser.on('filesLimit', () => fail(badRequest(`At most ${limits.maxFiles} files per request.`)));
     parser.on('error', (error: Error) => fail(badRequest(`Malformed multipart body (${error.message}).`)));
