@@ -48,7 +48,15 @@ export async function startSimulatorServer(
   app.addHook('onResponse', async (request, reply) => {
     const [path = '', query = ''] = request.url.split('?');
     if (path.startsWith('/__admin')) return;
-    requests.push({ method: request.method, path, query, status: reply.statusCode, at: now() });
+    const societyId = request.headers['society-id'];
+    requests.push({
+      method: request.method,
+      path,
+      query,
+      status: reply.statusCode,
+      at: now(),
+      ...(typeof societyId === 'string' ? { societyId } : {}),
+    });
   });
 
   app.addHook('onRequest', async (request: FaultedRequest, reply: FastifyReply) => {

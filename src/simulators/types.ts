@@ -28,6 +28,8 @@ export interface RecordedRequest {
   query: string;
   status: number;
   at: number;
+  /** MyUnisoft's `society-id` header when sent: it, not the URL, names the company a call reads. */
+  societyId?: string;
 }
 
 export interface RunningSimulator {

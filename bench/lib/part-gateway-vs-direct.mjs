@@ -1,0 +1,184 @@
+// Part 1: the same data through the gateway and straight from the simulator's REST API, at 0 ms and
+// 30 ms simulated upstream latency, with the same connections, duration and load loop on both sides.
+import { URLSearchParams } from 'node:url';
+import { Agent, request } from 'undici';
+import { companyGlobalId, demoCredentials, encodeGlobalId, gatewayConfig } from './dist.mjs';
+import { gql } from './graphql.mjs';
+import { autocannonRun } from './autocannon-check.mjs';
+import { runLoad } from './load.mjs';
+import { startGatewayChild, startSimulatorsChild } from './processes.mjs';
+
+const MU_COMPANY = '2101';
+const IQ_FOLDER = '11287';
+const IQ_DOCUMENT = '9560000';
+const ENTRY_CODES = ['e', 'o', 'ib', 'm', 'ext', 'l'];
+
+const muHeaders = (societyId) => ({
+  authorization: `Bearer ${demoCredentials.myunisoft.demo.apiToken}`,
+  'x-third-party-secret': demoCredentials.myunisoft.thirdPartySecret,
+  ...(societyId ? { 'society-id': societyId } : {}),
+});
+
+async function json(url, init, dispatcher) {
+  const response = await request(url, { ...init, dispatcher });
+  const text = await response.body.text();
+  if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode}`);
+  return JSON.parse(text);
+}
+
+async function inqomToken(url) {
+  const { clientId, clientSecret, demo } = demoCredentials.inqom;
+  const form = new URLSearchParams({
+    grant_type: 'password',
+    scope: 'openid apidata',
+    client_id: clientId,
+    client_secret: clientSecret,
+    username: demo.username,
+    password: demo.password,
+  });
+  const body = await json(`${url}/identity/connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+  });
+  return body.access_token;
+}
+
+const COMPANY_QUERY = 'query Company($id: ID!) { company(id: $id) { id name siren } }';
+const ENTRIES_QUERY = `query Entries($id: ID!) { company(id: $id) { entries(first: 50) { edges { node {
+  id date type journal { code label } debitTotal creditTotal lines { account { number name } label debit credit } } } } } }`;
+const DOCUMENT_QUERY =
+  'query Doc($id: ID!) { node(id: $id) { id ... on Document { name checksum downloadUrl } } }';
+
+/** Each case: what the gateway is asked, and the REST calls a direct client makes for the same data. */
+function cases(urls, token) {
+  const mu = urls.myunisoft;
+  const doc = `${urls.inqom}/api/accounting-documents/accounting-folders/${IQ_FOLDER}/Documents/${IQ_DOCUMENT}`;
+  const iqHeaders = { authorization: `Bearer ${token}` };
+  return [
+    {
+      name: 'company',
+      upstream: 'MyUnisoft GET /api/v1/society (the firm lists its societies; the client picks one)',
+      query: COMPANY_QUERY,
+      variables: { id: companyGlobalId('MYUNISOFT', MU_COMPANY) },
+      direct: async (d) => {
+        const list = await json(`${mu}/api/v1/society`, { headers: muHeaders(null) }, d);
+        if (!list.society_array.some((s) => String(s.society_id) === MU_COMPANY))
+          throw new Error('no society');
+      },
+    },
+    {
+      name: 'entries page of 50',
+      upstream:
+        'MyUnisoft POST /api/v1/entries for each of the 6 entry types in parallel, merged by date, first 50',
+      query: ENTRIES_QUERY,
+      variables: { id: companyGlobalId('MYUNISOFT', MU_COMPANY) },
+      direct: async (d) => {
+        const lists = await Promise.all(
+          ENTRY_CODES.map((code) =>
+            json(
+              `${mu}/api/v1/entries?type=${code}`,
+              {
+                method: 'POST',
+                headers: { ...muHeaders(MU_COMPANY), 'content-type': 'application/json' },
+                body: JSON.stringify({ sort: { ecr: 'asc' }, filters: [{ name: 'type', value: code }] }),
+              },
+              d,
+            ),
+          ),
+        );
+        const all = lists.flatMap((l) => l.entry_array);
+        if (all.length < 50) throw new Error('short page');
+      },
+    },
+    {
+      name: 'document + download URL',
+      upstream: 'Inqom GET Documents/{id} and GET Documents/{id}/public-url in parallel (token fetched once)',
+      query: DOCUMENT_QUERY,
+      variables: {
+        id: encodeGlobalId({
+          type: 'Document',
+          provider: 'INQOM',
+          companyId: IQ_FOLDER,
+          nativeId: IQ_DOCUMENT,
+        }),
+      },
+      direct: async (d) => {
+        await Promise.all([
+          json(doc, { headers: iqHeaders }, d),
+          json(`${doc}/public-url`, { headers: iqHeaders }, d),
+        ]);
+      },
+    },
+  ];
+}
+
+async function companyByAutocannon(gatewayUrl, muUrl, latencyMs, options, log) {
+  const g = await autocannonRun(
+    {
+      url: `${gatewayUrl}/graphql`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer demo' },
+      body: JSON.stringify({
+        query: COMPANY_QUERY,
+        variables: { id: companyGlobalId('MYUNISOFT', MU_COMPANY) },
+      }),
+    },
+    options,
+  );
+  const d = await autocannonRun({ url: `${muUrl}/api/v1/society`, headers: muHeaders(null) }, options);
+  log(
+    `  company (autocannon) @${latencyMs}ms: gateway p50 ${g.p50Ms} | direct p50 ${d.p50Ms} | ×${(g.p50Ms / d.p50Ms).toFixed(2)}`,
+  );
+  return {
+    case: 'company (autocannon cross-check)',
+    latencyMs,
+    upstream: 'as "company", measured by autocannon (per request)',
+    gateway: g,
+    direct: d,
+    p50Ratio: g.p50Ms / d.p50Ms,
+    p99Ratio: g.p99Ms / d.p99Ms,
+    throughputRatio: g.perSecond / d.perSecond,
+  };
+}
+
+export async function gatewayVsDirect({ latencies, connections, durationMs, warmupMs, log }) {
+  const rows = [];
+  for (const latencyMs of latencies) {
+    const sims = await startSimulatorsChild({ latencyMs });
+    const gateway = await startGatewayChild(`part1-${latencyMs}ms`, gatewayConfig(sims.urls, {}));
+    const token = await inqomToken(sims.urls.inqom);
+    const options = { connections, durationMs, warmupMs };
+    try {
+      for (const c of cases(sims.urls, token)) {
+        const gatewayAgent = new Agent({ connections });
+        const directAgent = new Agent({ connections });
+        const viaGateway = () => gql(gateway.url, c.query, c.variables, { dispatcher: gatewayAgent });
+        await viaGateway(); // fails loudly before measuring if the query is wrong
+        await c.direct(directAgent);
+        const g = await runLoad(viaGateway, options);
+        const d = await runLoad(() => c.direct(directAgent), options);
+        await Promise.all([gatewayAgent.close(), directAgent.close()]);
+        const row = {
+          case: c.name,
+          latencyMs,
+          upstream: c.upstream,
+          gateway: g,
+          direct: d,
+          p50Ratio: g.p50Ms / d.p50Ms,
+          p99Ratio: g.p99Ms / d.p99Ms,
+          throughputRatio: g.perSecond / d.perSecond,
+        };
+        log(
+          `  ${c.name} @${latencyMs}ms: gateway ${g.perSecond.toFixed(0)}/s p50 ${g.p50Ms.toFixed(1)} p99 ${g.p99Ms.toFixed(1)} | direct ${d.perSecond.toFixed(0)}/s p50 ${d.p50Ms.toFixed(1)} p99 ${d.p99Ms.toFixed(1)} | p50 ×${row.p50Ratio.toFixed(2)}`,
+        );
+        rows.push(row);
+      }
+      rows.push(await companyByAutocannon(gateway.url, sims.urls.myunisoft, latencyMs, options, log));
+    } finally {
+      await gateway.close();
+      await sims.close();
+    }
+  }
+  return rows;
+}

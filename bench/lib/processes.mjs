@@ -1,0 +1,105 @@
+// Child processes of the bench: the simulators (forked, IPC), a gateway (`node dist/src/main.js` on a
+// config file), free ports, readiness polling and peak RSS read from /proc/<pid>/status (VmHWM).
+import { performance } from 'node:perf_hooks';
+import { fork, spawn } from 'node:child_process';
+import { openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { request } from 'undici';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+export const tmpDir = `${root}bench/tmp`;
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export async function startSimulatorsChild(options) {
+  const child = fork(
+    fileURLToPath(new URL('./simulators-child.mjs', import.meta.url)),
+    [JSON.stringify(options)],
+    {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
+  const pending = new Map();
+  let nextId = 0;
+  const ready = new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`simulators exited with ${code}`)));
+    child.on('message', (message) => {
+      if (message.type === 'ready') resolve(message.urls);
+      else pending.get(message.id)?.(message.result);
+    });
+  });
+  const urls = await ready;
+  const call = (cmd) =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      child.send({ id, cmd });
+    });
+  return {
+    urls,
+    reset: () => call('reset'),
+    requests: () => call('requests'),
+    close: async () => {
+      child.removeAllListeners('exit');
+      await call('close');
+    },
+  };
+}
+
+/** Peak resident set of a live process, in MB. */
+export function peakRssMb(pid) {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmHWM:\s+(\d+) kB/m);
+  return line ? Number(line[1]) / 1024 : NaN;
+}
+
+export async function waitFor(url, init, accept, timeoutMs) {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await request(url, init);
+      const text = await response.body.text();
+      if (accept(response.statusCode, text)) return;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() > deadline) throw new Error(`${url} not ready after ${timeoutMs} ms`);
+    await pause(10);
+  }
+}
+
+/** A gateway process on a config file; its logs go to bench/tmp/<name>.log. */
+export async function startGatewayChild(name, config) {
+  const port = await freePort();
+  const configPath = `${tmpDir}/${name}.config.json`;
+  writeFileSync(configPath, JSON.stringify({ ...config, host: '127.0.0.1', port }));
+  const log = openSync(`${tmpDir}/${name}.log`, 'w');
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    cwd: root,
+    env: { ...process.env, GRAND_LIVRE_CONFIG: configPath, NODE_ENV: 'production' },
+    stdio: ['ignore', log, log],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/healthz`, {}, (status) => status === 200, 30_000);
+  return {
+    url,
+    pid: child.pid,
+    peakRssMb: () => peakRssMb(child.pid),
+    close: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export { root, spawn };
