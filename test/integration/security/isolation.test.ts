@@ -245,6 +245,26 @@ describe('mutations naming a company of tenant demo', () => {
     expect(result.upstream).toBe(0);
   });
 
+  it('idempotency keys do not cross tenants: demo’s key reused by demo-other starts its own export', async () => {
+    const key = `isolation-${Date.now()}`;
+    const mine = await stack.gql<{ createExportJob: { id: string } }>(
+      CREATE_EXPORT,
+      { input: { companyId: demo.companies.jepilote, format: 'FEC', idempotencyKey: key } },
+      'demo',
+    );
+    expect(mine.body.errors).toBeUndefined();
+    const own = demoCompanyIds(stack, OTHER).jepilote;
+    const theirs = await asOther(CREATE_EXPORT, {
+      input: { companyId: own, format: 'ACD', idempotencyKey: key },
+    });
+    // Neither "used with a different input" (an oracle on demo's keys) nor demo's recorded job.
+    expect(theirs.body.errors).toBeUndefined();
+    const job = (theirs.body.data as { createExportJob: { id: string } }).createExportJob;
+    expect(decodeGlobalId(job.id, 'id').companyId).toBe(decodeGlobalId(own, 'id').companyId);
+    expect(job.id).not.toBe(mine.body.data?.createExportJob.id);
+    expect(theirs.upstream).toBeGreaterThan(0);
+  });
+
   it('startBulkExport answers NOT_FOUND like a random company', () =>
     expectNotFoundLikeRandom(
       START_BULK,
