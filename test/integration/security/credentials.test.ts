@@ -255,3 +255,25 @@ describe('Jepilote login', () => {
     expect(requestsTo('jepilote', 'GET', /^\/companies$/)).toBe(0);
   });
 });
+
+describe('CSRF prevention (README Security)', () => {
+  it('refuses a valid key’s multipart or GET request without a preflight header, and sends nothing upstream', async () => {
+    const form = new FormData();
+    form.append('operations', JSON.stringify({ query: '{ companies { totalCount } }' }));
+    form.append('map', '{}');
+    const multipart = await fetch(stack.graphqlUrl, {
+      method: 'POST',
+      headers: { authorization: 'Bearer demo' },
+      body: form,
+    });
+    const get = await request(
+      `${stack.graphqlUrl}?query=${encodeURIComponent('{ companies { totalCount } }')}`,
+      {
+        headers: { authorization: 'Bearer demo' },
+      },
+    );
+    await get.body.text();
+    expect([multipart.status, get.statusCode]).toEqual([400, 400]);
+    expect(stack.sims.totalRequests()).toBe(0);
+  });
+});
