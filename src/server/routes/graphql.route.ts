@@ -25,6 +25,21 @@ export interface GraphQLRouteOptions {
   maxTokens: number;
 }
 
+const GRAPHQL_RESPONSE = 'application/graphql-response+json';
+
+/** Transport errors answer in the media type the client prefers, as Apollo does for GraphQL errors. */
+function responseMediaType(accept: string | undefined): string {
+  const quality = (type: string) =>
+    (accept ?? '')
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([name]) => name?.trim() === type)
+      .map(([, ...params]) => Number(/q=([\d.]+)/.exec(params.join(';'))?.[1] ?? 1))[0] ?? 0;
+  return quality(GRAPHQL_RESPONSE) > 0 && quality(GRAPHQL_RESPONSE) >= quality('application/json')
+    ? GRAPHQL_RESPONSE
+    : 'application/json';
+}
+
 export async function graphqlRoute(scope: FastifyInstance, options: GraphQLRouteOptions): Promise<void> {
   acceptGraphQLMultipart(scope, options.uploadLimits);
   useBatchLimit(scope, options.maxBatchOperations);
@@ -38,8 +53,19 @@ export async function graphqlRoute(scope: FastifyInstance, options: GraphQLRoute
     const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
     return reply
       .code(status)
-      .type('application/json; charset=utf-8')
+      .type(`${responseMediaType(request.headers.accept)}; charset=utf-8`)
       .send({ errors: [{ message, extensions: { code } }] });
+  });
+  // GraphQL-over-HTTP: other methods are 405 with the allowed ones, not a route-less 404.
+  scope.route({
+    url: '/graphql',
+    method: ['PUT', 'PATCH', 'DELETE'],
+    handler: async (_request, reply) =>
+      reply
+        .code(405)
+        .header('allow', 'GET, POST')
+        .type('application/json; charset=utf-8')
+        .send({ errors: [{ message: 'Use GET or POST.', extensions: { code: 'METHOD_NOT_ALLOWED' } }] }),
   });
   scope.route({
     url: '/graphql',
