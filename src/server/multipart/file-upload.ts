@@ -46,6 +46,9 @@ export class FileUpload {
 
 /** A refused part as the GraphQL error answered for it: 413 too large, 415 wrong type, else 400. */
 function refusalError(error: unknown, field: string): unknown {
+  // A multipart body broken before this part arrived: refused as a whole, naming the variable.
+  if (error instanceof BadUserInputError && !error.field)
+    return new BadUserInputError(error.message, field, 400);
   if (!(error instanceof UploadRefusal)) return error;
   if (error.reason === 'size')
     return new LimitExceededError('maxUploadBytes', error.maxBytes ?? 0, error.message, {

@@ -36,35 +36,30 @@ export interface SpooledUpload {
   dispose(): void;
 }
 
-export async function spoolUpload(
-  part: Readable,
-  declaredName: string,
-  maxBytes: number,
-): Promise<SpooledUpload> {
+export function spoolUpload(part: Readable, declaredName: string, maxBytes: number): Promise<SpooledUpload> {
   const path = join(tmpdir(), `grand-livre-upload-${randomUUID()}`);
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'wx+', 0o600);
+  // Unlinked at once: only the descriptor keeps the bytes.
+  const opening = open(path, 'wx+', 0o600).then(async (file) => {
     await unlink(path);
-  } catch (error) {
-    part.resume();
-    throw error;
-  }
+    return file;
+  });
   return new Promise((resolve, reject) => {
     let size = 0;
     let head = Buffer.alloc(0);
     let type: UploadType | null = null;
     let done = false;
-    // 'end' may come before the last write settles: the pause below only stops further chunks.
-    let lastWrite: Promise<unknown> = Promise.resolve();
+    let handle: FileHandle | undefined;
+    // Chunks are written in order; 'end' may come before the last write settles.
+    let lastWrite: Promise<unknown> = opening.then((file) => (handle = file));
     const refuse = (refusal: Error) => {
       if (done) return;
       done = true;
-      void handle.close().catch(() => undefined);
+      void opening.then((file) => file.close()).catch(() => undefined);
       reject(refusal);
       // Drain the rest so the multipart parser reaches the next part (busboy bounds it by maxBytes).
       part.resume();
     };
+    lastWrite.catch((error: Error) => refuse(error));
     const checkType = (complete: boolean) => {
       if (type || (!complete && head.length < SNIFF_BYTES)) return;
       type = sniffUploadType(head);
@@ -83,10 +78,12 @@ export async function spoolUpload(
       checkType(false);
       if (done) return;
       part.pause();
-      lastWrite = handle.write(chunk).then(
-        () => done || part.resume(),
-        (error: Error) => refuse(error),
-      );
+      lastWrite = lastWrite
+        .then(() => handle?.write(chunk))
+        .then(
+          () => done || part.resume(),
+          (error: Error) => refuse(error),
+        );
     });
     part.on('limit', () =>
       refuse(
@@ -94,10 +91,11 @@ export async function spoolUpload(
       ),
     );
     part.on('error', () => refuse(new UploadRefusal('broken', 'The file part ended before its boundary.')));
-    part.on('end', () => void lastWrite.then(finish));
+    part.on('end', () => void lastWrite.then(finish, () => undefined));
     function finish() {
       checkType(true);
-      if (done || !type) return;
+      if (done || !type || !handle) return;
+      const file = handle;
       done = true;
       let opened = false;
       resolve({
@@ -106,10 +104,10 @@ export async function spoolUpload(
         size,
         open() {
           opened = true;
-          return handle.createReadStream({ start: 0 });
+          return file.createReadStream({ start: 0 });
         },
         dispose() {
-          if (!opened) void handle.close().catch(() => undefined);
+          if (!opened) void file.close().catch(() => undefined);
         },
       });
     }

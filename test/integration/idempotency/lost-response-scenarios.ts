@@ -44,7 +44,7 @@ export function lostResponseScenarios(gateways: () => GatewayPair): void {
   it('returns the recorded upload to a retry, without a second upstream call', async () => {
     const { first, retry } = gateways();
     const input = { companyId: inqomCompany(), idempotencyKey: randomUUID() };
-    const file = { name: `plain-${randomUUID()}.pdf`, bytes: `%PDF plain ${randomUUID()}` };
+    const file = { name: `plain-${randomUUID()}.pdf`, bytes: `%PDF-1.4 plain ${randomUUID()}` };
     const uploads = () =>
       first.sims.simulators.inqom.requests.filter(
         (r) => r.method === 'POST' && new RegExp(UPLOAD_PATH).test(r.path),
@@ -71,7 +71,7 @@ export function lostResponseScenarios(gateways: () => GatewayPair): void {
       const { first, retry } = gateways();
       const companyId = inqomCompany();
       const input = { companyId, idempotencyKey: randomUUID() };
-      const bytes = `%PDF lost answer ${randomUUID()}`;
+      const bytes = `%PDF-1.4 lost answer ${randomUUID()}`;
       const file = { name: `lost-${randomUUID()}.pdf`, bytes };
       inqomFaults().add({ kind: 'reset_after_commit', method: 'POST', path, times: 1 });
       const lost = await send(first, input, file);
@@ -90,7 +90,7 @@ export function lostResponseScenarios(gateways: () => GatewayPair): void {
     const { first, retry } = gateways();
     const companyId = inqomCompany();
     const input = { companyId, idempotencyKey: randomUUID() };
-    const bytes = `%PDF concurrent ${randomUUID()}`;
+    const bytes = `%PDF-1.4 concurrent ${randomUUID()}`;
     const file = { name: `concurrent-${randomUUID()}.pdf`, bytes };
     // The first upload is slow at the provider, so the duplicate arrives while it is in flight.
     inqomFaults().add({ kind: 'latency', ms: 400, method: 'POST', path: UPLOAD_PATH, times: 1 });
