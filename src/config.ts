@@ -162,6 +162,16 @@ const cache = z
   })
   .strict();
 
+/** GraphiQL at `/graphiql` (src/server/graphiql). */
+const graphiql = z
+  .object({
+    /** Serve GraphiQL at `/graphiql` (default true). */
+    enabled: z.boolean().default(true),
+    /** Request headers the page opens with (demo mode: the demo key); default none, the user types the key. */
+    defaultHeaders: z.record(z.string().min(1), z.string()).optional(),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     host: z.string().default('127.0.0.1'),
@@ -182,6 +192,7 @@ export const configSchema = z
     http: http.default({}),
     shutdown: shutdown.default(shutdown.parse({})),
     cache: cache.default(cache.parse({})),
+    graphiql: graphiql.default(graphiql.parse({})),
     tenants: z.array(tenant).min(1),
   })
   .strict()

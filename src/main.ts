@@ -50,7 +50,13 @@ async function boot(env: NodeJS.ProcessEnv): Promise<Boot> {
     host: overrides.host ?? '127.0.0.1',
     port: overrides.port ?? 4000,
   });
-  return { config: parseConfig({ ...raw, ...overrides }, env), demoKey, stopExtras: () => sims.close() };
+  // GraphiQL opens with the demo key set, so a first query needs no typing.
+  const graphiql = { defaultHeaders: { Authorization: `Bearer ${demoKey}` } };
+  return {
+    config: parseConfig({ ...raw, ...overrides, graphiql }, env),
+    demoKey,
+    stopExtras: () => sims.close(),
+  };
 }
 
 async function main(): Promise<void> {
@@ -59,6 +65,8 @@ async function main(): Promise<void> {
   const url = await gateway.listen();
   const key = demoKey ?? '<your api key>';
   console.log(`Grand Livre GraphQL API: ${url}/graphql${demoKey ? ' (demo mode, simulated providers)' : ''}`);
+  if (config.graphiql.enabled)
+    console.log(`GraphiQL: ${url}/graphiql${demoKey ? ' (opens with the demo key set)' : ''}`);
   console.log(
     `Try: curl -s ${url}/graphql -H 'authorization: Bearer ${key}' -H 'content-type: application/json' \\`,
   );

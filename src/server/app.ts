@@ -1,6 +1,6 @@
 /**
  * The HTTP application: Fastify with `/graphql` (Apollo), `/exports/<token>`, `/bulk-exports/<token>`,
- * `/healthz` and `/readyz`.
+ * `/graphiql`, `/healthz` and `/readyz`.
  * Request ids are generated or taken from `x-request-id` and echoed on every response.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -22,6 +22,7 @@ import { echoRequestId, requestIdOf } from './request-id';
 import { bulkDownloadRoute } from './routes/bulk-download.route';
 import { contextFactory } from './routes/context-factory';
 import { exportDownloadRoute } from './routes/export-download.route';
+import { graphiqlRoute } from './routes/graphiql.route';
 import { graphqlRoute } from './routes/graphql.route';
 import { healthzRoute } from './routes/healthz.route';
 import { readyzRoute } from './routes/readyz.route';
@@ -78,6 +79,7 @@ export async function createHttpApp(
   app.addHook('onClose', () => bulkExports.close());
   healthzRoute(app);
   readyzRoute(app, { store: options.store });
+  if (config.graphiql.enabled) graphiqlRoute(app, { defaultHeaders: config.graphiql.defaultHeaders });
   exportDownloadRoute(app, {
     tenants: options.tenants,
     registry: options.registry,
