@@ -187,6 +187,7 @@ export const configSchema = z
     /** "Did you mean …?" suggestions in validation errors; default off when NODE_ENV=production, on otherwise. */
     fieldSuggestions: z.boolean().optional(),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** OTLP/HTTP endpoint spans are exported to, e.g. `http://collector:4318` (OTEL_EXPORTER_OTLP_ENDPOINT overrides); absent: no export. */
     otlpEndpoint: url.optional(),
     limits: limits.default(limits.parse({})),
     http: http.default({}),

@@ -3,10 +3,12 @@
  * `main.ts` and by tests (which may inject connectors and a store).
  */
 import 'reflect-metadata';
+import type { TracerProvider } from '@opentelemetry/api';
 import type { FastifyInstance } from 'fastify';
 import type { GatewayConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import { createTenantDirectory } from './auth/api-key';
+import { createObservability } from './observability/gateway-observability';
 import {
   buildConnectorRegistry,
   closeConnectorRegistry,
@@ -35,6 +37,8 @@ export interface GatewayOptions {
   onUpstreamAttempt?: ConnectorDeps['onAttempt'];
   /** Observes each hit or miss of the companies/exercises list cache (metrics); default none. */
   onCacheLookup?: HttpAppOptions['onCacheLookup'];
+  /** Spans go to this provider instead of `config.otlpEndpoint`'s exporter (tests); not shut down here. */
+  tracerProvider?: TracerProvider;
 }
 
 export interface Gateway {
@@ -49,13 +53,26 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = options.store ?? createStore({ redisUrl: config.redisUrl });
+  const observability = await createObservability({
+    logger,
+    otlpEndpoint: config.otlpEndpoint,
+    tracerProvider: options.tracerProvider,
+    providers: [...new Set(config.tenants.flatMap((tenant) => Object.keys(tenant.providers)))],
+  });
+  const onUpstreamAttempt = options.onUpstreamAttempt;
   const registry = await buildConnectorRegistry({
     config,
     overrides: options.connectors,
     deps: {
       store,
-      http: config.http,
-      ...(options.onUpstreamAttempt ? { onAttempt: options.onUpstreamAttempt } : {}),
+      http: { ...config.http, onBreakerStateChange: observability.onBreakerStateChange },
+      onAttempt: onUpstreamAttempt
+        ? (attempt) => {
+            observability.onUpstreamAttempt(attempt);
+            onUpstreamAttempt(attempt);
+          }
+        : observability.onUpstreamAttempt,
+      onLoaderBatch: observability.onLoaderBatch,
     },
   });
   let baseUrl = config.publicUrl?.replace(/\/$/, '') ?? `http://${config.host}:${config.port}`;
@@ -67,7 +84,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     registry,
     store,
     publicUrl: () => baseUrl,
-    ...(options.onCacheLookup ? { onCacheLookup: options.onCacheLookup } : {}),
+    onCacheLookup: options.onCacheLookup
+      ? (event) => {
+          observability.onCacheLookup(event);
+          options.onCacheLookup?.(event);
+        }
+      : observability.onCacheLookup,
+    observability,
   });
   let closed = false;
   return {
@@ -87,6 +110,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await apollo.stop(); // drains and closes the Fastify server (fastifyApolloDrainPlugin)
       await closeConnectorRegistry(registry);
       if (!options.store) await store.close();
+      await observability.close();
     },
   };
 }

@@ -2,7 +2,8 @@
  * `npm start`. With GRAND_LIVRE_CONFIG the gateway talks to the providers that file names; without
  * it, embedded demo mode starts the four simulators on ephemeral loopback ports and a demo config
  * (API keys `demo` / `demo-other`, DEMO_API_KEY overrides the first). HOST and PORT override the
- * listen address (default 127.0.0.1:4000); REDIS_URL sets the shared store (overriding `redisUrl`).
+ * listen address (default 127.0.0.1:4000); REDIS_URL sets the shared store (overriding `redisUrl`);
+ * OTEL_EXPORTER_OTLP_ENDPOINT turns span export on (overriding `otlpEndpoint`).
  * A bad config prints one line to stderr and exits 1. SIGTERM drains in-flight requests, then exits 0.
  */
 import 'reflect-metadata';
@@ -32,8 +33,16 @@ function redisOverride(env: NodeJS.ProcessEnv): { redisUrl?: string } {
   return { redisUrl: checked.data };
 }
 
+/** OTEL_EXPORTER_OTLP_ENDPOINT, the OpenTelemetry variable; the message never echoes it (it may hold a token). */
+function otlpOverride(env: NodeJS.ProcessEnv): { otlpEndpoint?: string } {
+  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  if (!endpoint) return {};
+  if (!URL.canParse(endpoint)) throw new ConfigError('OTEL_EXPORTER_OTLP_ENDPOINT: must be a URL');
+  return { otlpEndpoint: endpoint };
+}
+
 async function boot(env: NodeJS.ProcessEnv): Promise<Boot> {
-  const overrides = { ...listenOverrides(env), ...redisOverride(env) };
+  const overrides = { ...listenOverrides(env), ...redisOverride(env), ...otlpOverride(env) };
   if (env.GRAND_LIVRE_CONFIG) {
     const config = loadConfigFile(env.GRAND_LIVRE_CONFIG, env);
     return { config: { ...config, ...overrides }, demoKey: null, stopExtras: async () => undefined };

@@ -190,6 +190,8 @@ export interface ConnectorDeps {
   store: import('../store/types').SharedStore;
   /** Observes each upstream attempt (metrics, tests). */
   onAttempt?: import('./http').UpstreamClientOptions['onAttempt'];
+  /** Observes the size of each DataLoader batch (metrics); default none. */
+  onLoaderBatch?: import('./observed-batch').LoaderBatchListener;
   /** Upstream client tuning (timeouts, retries) shared by every provider. */
   http?: Partial<Omit<import('./http').UpstreamClientOptions, 'provider' | 'baseUrl' | 'onAttempt'>>;
 }

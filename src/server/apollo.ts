@@ -1,5 +1,5 @@
 /** The Apollo Server instance: schema, error masking, CSRF prevention and the small plugins. */
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -26,6 +26,8 @@ export interface ApolloOptions {
   limits?: QueryLimits;
   /** Where automatic persisted queries live (default Apollo's in-process LRU: one instance only). */
   persistedQueriesCache?: StringKeyValueCache;
+  /** More plugins, run after the built-in ones (observability); default none. */
+  plugins?: ApolloServerPlugin<RequestContext>[];
 }
 
 export async function startApollo({
@@ -35,6 +37,7 @@ export async function startApollo({
   fieldSuggestions = true,
   limits,
   persistedQueriesCache,
+  plugins = [],
 }: ApolloOptions): Promise<ApolloServer<RequestContext>> {
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -65,6 +68,7 @@ export async function startApollo({
       logErrorsPlugin(),
       deferredErrorsPlugin(),
       ...(limits ? queryLimitPlugins(limits) : []),
+      ...plugins,
     ],
   });
   await apollo.start();

@@ -9,6 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from '../config';
 import type { RequestContext } from '../context';
 import type { Logger } from '../logger';
+import type { GatewayObservability } from '../observability/gateway-observability';
 import type { TenantDirectory } from '../auth/api-key';
 import type { ConnectorRegistry } from '../providers/registry';
 import type { SharedStore } from '../store/types';
@@ -38,6 +39,8 @@ export interface HttpAppOptions {
   publicUrl: () => string;
   /** Observes each lookup of the companies/exercises list cache (metrics); default none. */
   onCacheLookup?: CacheLookupListener;
+  /** Access log, `/metrics`, operation logs/metrics/spans (src/observability); default Fastify's request logs only. */
+  observability?: GatewayObservability;
 }
 
 /** Most uploads carry one file; a few more are tolerated for batch-like operations. */
@@ -51,17 +54,21 @@ export async function createHttpApp(
     loggerInstance: options.logger as FastifyBaseLogger,
     genReqId: requestIdOf,
     requestIdHeader: false,
+    // The observability access log replaces Fastify's lines, which print raw URLs (variables, tokens).
+    ...(options.observability ? { logController: options.observability.logController } : {}),
     bodyLimit: config.limits.maxBodyBytes,
     // Signed download tokens in `/exports/:token` are longer than the default 100 characters.
     routerOptions: { maxParamLength: 2048 },
   });
   echoRequestId(app);
+  options.observability?.install(app);
   const apollo = await startApollo({
     schema: options.schema,
     app,
     ...schemaExposure(config),
     limits: config.limits,
     persistedQueriesCache: new ApqStoreCache(options.store),
+    plugins: options.observability ? [options.observability.apolloPlugin] : [],
   });
   // Sessions list companies and exercises through a tenant-scoped cache on the shared store.
   const listCache = new StoreTtlCache({

@@ -12,7 +12,8 @@ export function createInqomConnector(account: InqomAccount, deps: ConnectorDeps)
   return {
     provider: 'INQOM',
     capabilities: INQOM_CAPABILITIES,
-    openSession: (session: SessionDeps) => new InqomSession(client, account.firmId, session.signal),
+    openSession: (session: SessionDeps) =>
+      new InqomSession(client, account.firmId, session.signal, deps.onLoaderBatch),
     close: () => client.close(),
   };
 }

@@ -5,6 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import { NotFoundError } from '../../errors';
+import { observeBatches, type LoaderBatchListener } from '../observed-batch';
 import type { DocumentFilter } from '../types';
 import { isUpstreamStatus, type InqomClient } from './client';
 import { INQOM_STATUS, TYPE_SCAN } from './map';
@@ -38,16 +39,21 @@ export interface DocumentsPageKey {
 function perKeyLoader<K, V>(
   fetchOne: (key: K) => Promise<V>,
   cacheKey: (key: K) => string,
+  observe: { name: string; onBatch: LoaderBatchListener | undefined },
 ): DataLoader<K, V, string> {
   return new DataLoader<K, V, string>(
-    (keys) =>
-      Promise.all(
-        keys.map((key) =>
-          fetchOne(key).catch((error: unknown) =>
-            error instanceof Error ? error : new Error(String(error)),
+    observeBatches(
+      `inqom.${observe.name}`,
+      (keys: readonly K[]) =>
+        Promise.all(
+          keys.map((key) =>
+            fetchOne(key).catch((error: unknown) =>
+              error instanceof Error ? error : new Error(String(error)),
+            ),
           ),
         ),
-      ),
+      observe.onBatch,
+    ),
     { maxBatchSize: MAX_BATCH, cacheKeyFn: cacheKey },
   );
 }
@@ -72,14 +78,22 @@ async function orNull<T>(call: Promise<T>): Promise<T | null> {
   }
 }
 
-export function createInqomLoaders(client: InqomClient, firmId: string, signal?: AbortSignal) {
+export function createInqomLoaders(
+  client: InqomClient,
+  firmId: string,
+  signal?: AbortSignal,
+  onBatch?: LoaderBatchListener,
+) {
   const opt = signal ? { signal } : {};
+  const named = (name: string) => ({ name, onBatch });
   const windowKey = (w: LinesWindow) => `${w.folderId}|${w.from}|${w.to}`;
   return {
     folders: perKeyLoader(
       () =>
         client.get({ path: inqomPaths.folders(firmId), route: inqomRoutes.folders, ...opt }, foldersSchema),
       () => 'all',
+
+      named('folders'),
     ),
     periods: perKeyLoader(
       (folderId: string) =>
@@ -90,6 +104,8 @@ export function createInqomLoaders(client: InqomClient, firmId: string, signal?:
           ),
         ),
       (folderId) => folderId,
+
+      named('periods'),
     ),
     entryLinesPage: perKeyLoader(
       ({ folderId, from, to, pageNumber }: LinesWindow & { pageNumber: number }) =>
@@ -105,6 +121,8 @@ export function createInqomLoaders(client: InqomClient, firmId: string, signal?:
           ),
         ),
       (key) => `${windowKey(key)}|${key.pageNumber}`,
+
+      named('entryLinesPage'),
     ),
     entryLinesCount: perKeyLoader(
       ({ folderId, from, to }: LinesWindow) =>
@@ -120,6 +138,8 @@ export function createInqomLoaders(client: InqomClient, firmId: string, signal?:
           ),
         ),
       windowKey,
+
+      named('entryLinesCount'),
     ),
     documentsPage: perKeyLoader(
       ({ folderId, filter, pageNumber }: DocumentsPageKey) =>
@@ -150,6 +170,8 @@ export function createInqomLoaders(client: InqomClient, firmId: string, signal?:
           key.filter.createdFrom,
           key.filter.createdTo,
         ]),
+
+      named('documentsPage'),
     ),
     /** Keyed `folderId/documentId`. */
     document: perKeyLoader<string, InqomDocument | null>(
@@ -163,6 +185,7 @@ export function createInqomLoaders(client: InqomClient, firmId: string, signal?:
         );
       },
       (key) => key,
+      named('document'),
     ),
     /** Keyed `folderId/documentId`; asked only when a caller selects the download URL. */
     publicUrl: perKeyLoader<string, string | null>(
@@ -176,6 +199,7 @@ export function createInqomLoaders(client: InqomClient, firmId: string, signal?:
         );
       },
       (key) => key,
+      named('publicUrl'),
     ),
   };
 }

@@ -10,6 +10,7 @@ import type {
   ProviderSession,
   UploadDocumentRequest,
 } from '../types';
+import type { LoaderBatchListener } from '../observed-batch';
 import type { InqomClient } from './client';
 import { isNativeId, parseResumeToken } from './ids';
 import { InqomLedgerReader } from './ledger-reader';
@@ -44,8 +45,9 @@ export class InqomSession implements ProviderSession {
     private readonly client: InqomClient,
     firmId: string,
     private readonly signal?: AbortSignal,
+    onLoaderBatch?: LoaderBatchListener,
   ) {
-    this.loaders = createInqomLoaders(client, firmId, signal);
+    this.loaders = createInqomLoaders(client, firmId, signal, onLoaderBatch);
     this.ledger = new InqomLedgerReader(this.loaders);
   }
 

@@ -13,7 +13,7 @@ export function createJepiloteConnector(account: JepiloteAccount, deps: Connecto
   return {
     provider: 'JEPILOTE',
     capabilities: JEPILOTE_CAPABILITIES,
-    openSession: (session) => createJepiloteSession(client, jobs, session),
+    openSession: (session) => createJepiloteSession(client, jobs, session, deps.onLoaderBatch),
     close: () => client.close(),
   };
 }

@@ -1,6 +1,7 @@
 /** One GraphQL request's view of a Jepilote account: companies, FEC / ACD exports and their files. */
 import { BadUserInputError, ErrorCode, NotFoundError, UpstreamError } from '../../errors';
 import type { Capability, ExportJobRecord } from '../../domain/model';
+import type { LoaderBatchListener } from '../observed-batch';
 import type { CreateExportJobRequest, DownloadStream, Page, ProviderSession, SessionDeps } from '../types';
 import type { ExportParams, JepiloteClient } from './client';
 import type { JepiloteJobLog } from './job-log';
@@ -35,8 +36,9 @@ export function createJepiloteSession(
   client: JepiloteClient,
   jobs: JepiloteJobLog,
   deps: SessionDeps,
+  onLoaderBatch?: LoaderBatchListener,
 ): ProviderSession {
-  const loaders = createJepiloteLoaders(client, deps.signal);
+  const loaders = createJepiloteLoaders(client, deps.signal, onLoaderBatch);
   const companies = async () => (await loaders.companies.load('all')).map(mapCompany);
 
   return {

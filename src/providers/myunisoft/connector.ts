@@ -26,6 +26,7 @@ import {
 } from './map';
 import { parseMovementNativeId } from './movement-ids';
 import type { MadEntry } from './schemas';
+import type { LoaderBatchListener } from '../observed-batch';
 import { createMyUnisoftLoaders, type MyUnisoftLoaders } from './loaders';
 import { MovementWindowCache, type MovementCacheOptions } from './movement-cache';
 import { streamEntries } from './entry-stream';
@@ -63,8 +64,9 @@ function openSession(
   client: MyUnisoftClient,
   cache: MovementWindowCache,
   signal?: AbortSignal,
+  onLoaderBatch?: LoaderBatchListener,
 ): ProviderSession {
-  const loaders: MyUnisoftLoaders = createMyUnisoftLoaders(client, signal);
+  const loaders: MyUnisoftLoaders = createMyUnisoftLoaders(client, signal, onLoaderBatch);
   const entryRecords = new WeakMap<MadEntry, EntryRecord>();
 
   const exerciseWindow = async (companyId: string, filter: MovementFilter) => {
@@ -155,7 +157,7 @@ export function createMyUnisoftConnector(
   return {
     provider: 'MYUNISOFT',
     capabilities: CAPABILITIES,
-    openSession: (session) => openSession(client, cache, session.signal),
+    openSession: (session) => openSession(client, cache, session.signal, deps.onLoaderBatch),
     close: () => client.close(),
   };
 }

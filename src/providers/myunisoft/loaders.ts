@@ -4,6 +4,7 @@
  * 10, the concurrent calls MyUnisoft accepts on one route.
  */
 import DataLoader from 'dataloader';
+import { observeBatches, type LoaderBatchListener } from '../observed-batch';
 import type { CompanyRecord, EntryRecord, ExerciseRecord } from '../../domain/model';
 import { MAD_VERSION, type MyUnisoftClient } from './client';
 import { companyFromSociety, entryFromLegacy, exerciseFromMad, type LegacyEntryCode } from './map';
@@ -27,7 +28,7 @@ export interface EntryListKey {
 }
 
 /** Runs `load` per key; a failing key gets its own Error, the others still resolve. */
-const perKey =
+const eachKey =
   <K, V>(load: (key: K) => Promise<V>) =>
   (keys: readonly K[]): Promise<(V | Error)[]> =>
     Promise.all(
@@ -36,13 +37,19 @@ const perKey =
       ),
     );
 
-export function createMyUnisoftLoaders(client: MyUnisoftClient, signal?: AbortSignal) {
+export function createMyUnisoftLoaders(
+  client: MyUnisoftClient,
+  signal?: AbortSignal,
+  onBatch?: LoaderBatchListener,
+) {
   const withSignal = signal ? { signal } : {};
+  const perKey = <K, V>(loader: string, load: (key: K) => Promise<V>) =>
+    observeBatches(`myunisoft.${loader}`, eachKey(load), onBatch);
   const options = { maxBatchSize: MAX_CONCURRENT_PER_ROUTE };
   return {
     /** Every society of the account, under the single key `all`. */
     societies: new DataLoader<'all', CompanyRecord[]>(
-      perKey(async () => {
+      perKey('societies', async () => {
         const data = await client.json(
           { route: 'GET /api/v1/society', path: '/api/v1/society', societyId: null, ...withSignal },
           societiesSchema,
@@ -52,7 +59,7 @@ export function createMyUnisoftLoaders(client: MyUnisoftClient, signal?: AbortSi
       { maxBatchSize: 1 },
     ),
     exercises: new DataLoader<string, ExerciseRecord[]>(
-      perKey(async (companyId) => {
+      perKey('exercises', async (companyId) => {
         const call = {
           route: 'GET /api/v1/mad/exercices',
           path: '/api/v1/mad/exercices',
@@ -66,7 +73,7 @@ export function createMyUnisoftLoaders(client: MyUnisoftClient, signal?: AbortSi
     ),
     /** `/mad/entry` answers as received: an entry, or one of its movements, is mapped by the caller. */
     entry: new DataLoader<{ companyId: string; entryId: string }, MadEntry | null, string>(
-      perKey(async ({ companyId, entryId }) => {
+      perKey('entry', async ({ companyId, entryId }) => {
         const call = {
           route: 'GET /api/v1/mad/entry',
           path: '/api/v1/mad/entry',
@@ -79,7 +86,7 @@ export function createMyUnisoftLoaders(client: MyUnisoftClient, signal?: AbortSi
       { ...options, cacheKeyFn: ({ companyId, entryId }) => `${companyId}\u0000${entryId}` },
     ),
     entryList: new DataLoader<EntryListKey, EntryRecord[], string>(
-      perKey(async (key) => {
+      perKey('entryList', async (key) => {
         const filters = [
           { name: 'type', value: key.code.toLowerCase() },
           ...(key.journalCode ? [{ name: 'diary', value: key.journalCode }] : []),

@@ -18,7 +18,7 @@ export function createPleoConnector(account: PleoAccount, deps: ConnectorDeps): 
   return {
     provider: 'PLEO',
     capabilities: PLEO_CAPABILITIES,
-    openSession: (session) => createPleoSession(client, companies, session),
+    openSession: (session) => createPleoSession(client, companies, session, deps.onLoaderBatch),
     close: () => client.close(),
   };
 }

@@ -3,6 +3,7 @@
  * parallel (the pool caps concurrency); what the loaders buy is dedupe within one GraphQL request.
  */
 import DataLoader from 'dataloader';
+import { observeBatches, type LoaderBatchListener } from '../observed-batch';
 import type { PleoClient } from './client';
 import { itemError } from './map';
 import { PLEO_MAX_LIMIT } from './paging';
@@ -24,18 +25,34 @@ export interface PleoLoaders {
   jobErrors: DataLoader<string, string[]>;
 }
 
-export function createPleoLoaders(client: PleoClient, signal?: AbortSignal): PleoLoaders {
+export function createPleoLoaders(
+  client: PleoClient,
+  signal?: AbortSignal,
+  onBatch?: LoaderBatchListener,
+): PleoLoaders {
   return {
     entry: new DataLoader(
-      eachKey((id: string) => client.getEntry(id, signal)),
+      observeBatches(
+        'pleo.entry',
+        eachKey((id: string) => client.getEntry(id, signal)),
+        onBatch,
+      ),
       { maxBatchSize: MAX_BATCH },
     ),
     exportJob: new DataLoader(
-      eachKey((id: string) => client.getExportJob(id, signal)),
+      observeBatches(
+        'pleo.exportJob',
+        eachKey((id: string) => client.getExportJob(id, signal)),
+        onBatch,
+      ),
       { maxBatchSize: MAX_BATCH },
     ),
     jobErrors: new DataLoader(
-      eachKey((id: string) => failedItemErrors(client, id, signal)),
+      observeBatches(
+        'pleo.jobErrors',
+        eachKey((id: string) => failedItemErrors(client, id, signal)),
+        onBatch,
+      ),
       { maxBatchSize: MAX_BATCH },
     ),
   };

@@ -1,6 +1,7 @@
 /** One GraphQL request's view of a Pleo account: its loaders, and the capability methods. */
 import { NotFoundError } from '../../errors';
 import type { Capability, CompanyRecord, EntryRecord, ExportJobRecord } from '../../domain/model';
+import type { LoaderBatchListener } from '../observed-batch';
 import type { MutationJournal, Page, ProviderSession, SessionDeps } from '../types';
 import type { PleoClient } from './client';
 import { isPleoId, pleoEntryIdsToExport } from './export-job-input';
@@ -19,8 +20,9 @@ export function createPleoSession(
   client: PleoClient,
   companies: readonly CompanyRecord[],
   deps: SessionDeps,
+  onLoaderBatch?: LoaderBatchListener,
 ): ProviderSession {
-  const loaders = createPleoLoaders(client, deps.signal);
+  const loaders = createPleoLoaders(client, deps.signal, onLoaderBatch);
   const findCompany = (id: string) => companies.find((company) => sameId(company.providerId, id)) ?? null;
 
   // Only a job that completed with errors has failed items worth an extra call.

@@ -1,0 +1,69 @@
+/**
+ * The Prometheus metrics of one gateway, on its own prom-client `Registry` (never the global one),
+ * so two gateways in one process (tests, a blue/green swap) do not collide. Every label value is
+ * bounded: operation names are capped (operation-labels.ts), upstream routes are templates without ids.
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Latency buckets in seconds: from a cached list (~5 ms) to a slow provider export (30 s). */
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+/** Batch buckets up to the largest `maxBatchSize` a loader uses (the node loader's 100). */
+const BATCH_BUCKETS = [1, 2, 5, 10, 25, 50, 100];
+
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  readonly graphqlRequests = new Counter({
+    name: 'graphql_requests_total',
+    help: 'GraphQL operations answered, by operation name and outcome (success, partial, error, rejected).',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly graphqlDuration = new Histogram({
+    name: 'graphql_request_duration_seconds',
+    help: 'Time to answer a GraphQL operation, by operation name and outcome.',
+    labelNames: ['operation', 'outcome'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly upstreamRequests = new Counter({
+    name: 'upstream_requests_total',
+    help: 'Calls to providers (each retry counts), by provider, route template and HTTP status ("error" when no answer).',
+    labelNames: ['provider', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+  readonly upstreamDuration = new Histogram({
+    name: 'upstream_request_duration_seconds',
+    help: 'Time to a provider answer (response headers), by provider and route template.',
+    labelNames: ['provider', 'route'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly loaderBatchSize = new Histogram({
+    name: 'dataloader_batch_size',
+    help: 'Keys per DataLoader batch, by loader.',
+    labelNames: ['loader'] as const,
+    buckets: BATCH_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly cacheLookups = new Counter({
+    name: 'cache_lookups_total',
+    help: 'Lookups of the shared list cache, by cache and result (hit, miss).',
+    labelNames: ['cache', 'result'] as const,
+    registers: [this.registry],
+  });
+  readonly breakerState = new Gauge({
+    name: 'circuit_breaker_state',
+    help: "Worst circuit breaker state among a provider's connectors: 0 closed, 1 half-open, 2 open.",
+    labelNames: ['provider'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** The text exposition format and its content type, for `GET /metrics`. */
+  async expose(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}
