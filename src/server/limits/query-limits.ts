@@ -10,11 +10,13 @@ import { useArgumentChecks } from './use-argument-checks';
 import { useMaxAliases } from './use-max-aliases';
 import { useMaxCost } from './use-max-cost';
 import { useMaxDepth } from './use-max-depth';
+import { useKnownOperationTypes } from './use-known-operation-types';
 
 export type QueryLimits = Pick<GatewayConfig['limits'], 'maxTokens' | 'maxDepth' | 'maxAliases' | 'maxCost'>;
 
 export function queryLimitPlugins(limits: QueryLimits): ApolloServerPlugin<RequestContext>[] {
   return [
+    useKnownOperationTypes(),
     useMaxDepth(limits.maxDepth),
     useMaxAliases(limits.maxAliases),
     useMaxCost(limits.maxCost),
