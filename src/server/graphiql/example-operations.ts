@@ -11,10 +11,10 @@ export interface GraphiqlTab {
   headers?: string;
 }
 
-export const COMPANIES_QUERY = `# Grand Livre: one API over Jepilote, MyUnisoft,
-# Inqom and Pleo. Run with the ▶ button or Ctrl-Enter.
-# The other tabs hold example operations; the book
-# icon opens the docs of every type and field.
+// Comment lines short enough for the editor pane beside the docs explorer.
+export const COMPANIES_QUERY = `# Companies of all four providers.
+# Run it with ▶ or Ctrl-Enter. Other tabs:
+# the example operations. Docs: book icon.
 query Companies {
   companies(first: 50) {
     totalCount
