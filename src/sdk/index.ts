@@ -1,0 +1,7 @@
+/**
+ * The partner SDK, as the package exports it: the client, its typed errors, and the typed documents
+ * of every operation in `schema/operations` with their result and variable types.
+ */
+export * from './client';
+export * from './errors';
+export * from './generated/graphql';
