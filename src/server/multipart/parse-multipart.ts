@@ -46,8 +46,11 @@ export function parseGraphQLMultipart(
   return new Promise((resolve, reject) => {
     const parser = busboy({
       headers,
+      // Clients send file names as raw UTF-8 (relevé.pdf); busboy's default reads them as latin1.
+      defParamCharset: 'utf8',
       limits: {
-        fileSize: limits.maxFileBytes,
+        // One byte more than allowed: spoolUpload counts and refuses; busboy only bounds the draining.
+        fileSize: limits.maxFileBytes + 1,
         files: limits.maxFiles,
         fieldSize: limits.maxFieldBytes,
         fields: 2,

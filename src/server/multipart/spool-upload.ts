@@ -74,6 +74,7 @@ export function spoolUpload(part: Readable, declaredName: string, maxBytes: numb
     part.on('data', (chunk: Buffer) => {
       if (done) return;
       size += chunk.length;
+      if (size > maxBytes) return refuseSize();
       if (!type && head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES)]);
       checkType(false);
       if (done) return;
@@ -85,11 +86,11 @@ export function spoolUpload(part: Readable, declaredName: string, maxBytes: numb
           (error: Error) => refuse(error),
         );
     });
-    part.on('limit', () =>
+    const refuseSize = () =>
       refuse(
         new UploadRefusal('size', `The file exceeds ${maxBytes} bytes (limits.maxUploadBytes).`, maxBytes),
-      ),
-    );
+      );
+    part.on('limit', refuseSize);
     part.on('error', () => refuse(new UploadRefusal('broken', 'The file part ended before its boundary.')));
     part.on('end', () => void lastWrite.then(finish, () => undefined));
     function finish() {
