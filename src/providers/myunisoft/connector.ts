@@ -1,7 +1,7 @@
 /**
  * The MyUnisoft connector: companies (societies), exercises (MAD), entries (legacy `POST /entries`,
  * paged by the gateway over the provider's full answer), one entry or movement (`/mad/entry`) and movements (MAD,
- * month windows parsed as streams, kept in a bounded per-connector cache); for bulk exports, whole
+ * date windows (thirds of a month) parsed as streams, kept in a bounded per-connector cache); for bulk exports, whole
  * periods of movements or entries streamed from MAD. Entry attachments are not
  * mapped to documents: `documentIds` stays empty and DOCUMENTS is not a capability.
  */
@@ -32,13 +32,13 @@ import { MovementWindowCache, type MovementCacheOptions } from './movement-cache
 import { streamEntries } from './entry-stream';
 import { fetchMovementsWindow, streamMovements } from './movement-stream';
 import { filterKey, pageMovements } from './movements';
-import { monthWindows } from './movement-windows';
+import { periodWindows } from './movement-windows';
 
 const CAPABILITIES: readonly Capability[] = ['EXERCISES', 'ENTRIES', 'MOVEMENTS'];
 const ALL_CODES = Object.keys(ENTRY_TYPE_BY_CODE) as LegacyEntryCode[];
 
 export interface MyUnisoftConnectorOptions {
-  /** Bounds of the movement window cache (defaults: 50,000 movements, 60 s). */
+  /** Bounds of the movement window cache (defaults: 30,000 movements, 60 s). */
   movementCache?: MovementCacheOptions;
 }
 
@@ -129,7 +129,7 @@ function openSession(
       const { from, to } = await exerciseWindow(companyId, filter);
       const key = filterKey(companyId, filter);
       return pageMovements(
-        monthWindows(from, to),
+        periodWindows(from, to),
         // No request signal here: a cached window download may be shared with other requests.
         (window) =>
           cache.get(`${key}|${window.start}|${window.end}`, () =>

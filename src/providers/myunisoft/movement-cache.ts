@@ -6,7 +6,7 @@
 import type { MovementRecord } from '../../domain/model';
 
 export interface MovementCacheOptions {
-  /** Most movements held across all windows (default 50,000). */
+  /** Most movements held across all windows (default 30,000: the window a page reads and the one it looks ahead into). */
   maxMovements?: number;
   /** How long a window stays fresh, in ms (default 60,000). */
   ttlMs?: number;
@@ -27,7 +27,7 @@ export class MovementWindowCache {
   private readonly now: () => number;
 
   constructor(options: MovementCacheOptions = {}) {
-    this.maxMovements = options.maxMovements ?? 50_000;
+    this.maxMovements = options.maxMovements ?? 30_000;
     this.ttlMs = options.ttlMs ?? 60_000;
     this.now = options.now ?? Date.now;
   }

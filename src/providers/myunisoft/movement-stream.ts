@@ -1,5 +1,5 @@
 /**
- * `GET /api/v1/mad/movements` as a stream of mapped movements (see mad-stream.ts): one month window
+ * `GET /api/v1/mad/movements` as a stream of mapped movements (see mad-stream.ts): one date window
  * collected for the paged listing, or a whole exercise or window streamed for bulk exports.
  */
 import type { MovementFilter } from '../types';
@@ -8,7 +8,7 @@ import { MAD_VERSION, type MyUnisoftClient } from './client';
 import { streamMadListing } from './mad-stream';
 import { movementFromMad } from './map';
 import { madMovementSchema } from './schemas';
-import type { MonthWindow } from './movement-windows';
+import type { DateWindow } from './movement-windows';
 
 const ROUTE = 'GET /api/v1/mad/movements';
 
@@ -53,7 +53,7 @@ export function streamMovements(
 export async function fetchMovementsWindow(
   client: MyUnisoftClient,
   companyId: string,
-  window: MonthWindow,
+  window: DateWindow,
   filter: MovementFilter,
   signal?: AbortSignal,
 ): Promise<MovementRecord[]> {

@@ -1,5 +1,6 @@
 /**
- * Pages through movements month by month. A resume token is `m1.<window index>.<offset in window>`;
+ * Pages through movements window by window (movement-windows.ts). A resume token is
+ * `m2.<window index>.<offset in window>` (m1 tokens indexed whole months and are refused);
  * a page reads the windows it needs (through the connector's window cache) and, when it ends on a
  * window's last movement, looks ahead to the next non-empty window so `hasNextPage` is exact — that
  * window is cached, so the next page does not download it again.
@@ -7,11 +8,11 @@
 import type { MovementRecord } from '../../domain/model';
 import { BadUserInputError } from '../../errors';
 import type { MovementFilter, Page, PageRequest } from '../types';
-import type { MonthWindow } from './movement-windows';
+import type { DateWindow } from './movement-windows';
 
-const TOKEN = /^m1\.(\d+)\.(\d+)$/;
+const TOKEN = /^m2\.(\d+)\.(\d+)$/;
 
-export const movementToken = (window: number, offset: number) => `m1.${window}.${offset}`;
+export const movementToken = (window: number, offset: number) => `m2.${window}.${offset}`;
 
 export function parseMovementToken(after: string | null): { window: number; offset: number } {
   if (after === null) return { window: 0, offset: 0 };
@@ -34,8 +35,8 @@ export function filterKey(companyId: string, filter: MovementFilter): string {
 }
 
 export async function pageMovements(
-  windows: MonthWindow[],
-  loadWindow: (window: MonthWindow) => Promise<MovementRecord[]>,
+  windows: DateWindow[],
+  loadWindow: (window: DateWindow) => Promise<MovementRecord[]>,
   page: PageRequest,
 ): Promise<Page<MovementRecord>> {
   let { window, offset } = parseMovementToken(page.after);

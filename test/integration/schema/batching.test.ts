@@ -132,17 +132,19 @@ describe('companies → exercises → movements', () => {
     }
     query { mu: companies(provider: MYUNISOFT) { ...Ledger } iq: companies(provider: INQOM) { ...Ledger } }`;
 
-  /** Last day of the month `date` falls in: MyUnisoft's movements are read a month at a time. */
-  const monthEnd = (date: string) => {
-    const [y, m] = date.split('-').map(Number) as [number, number];
+  /** Last day of the window `date` falls in: MyUnisoft's movements are read a third of a month at a time. */
+  const windowEnd = (date: string) => {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    if (d <= 10) return `${date.slice(0, 8)}10`;
+    if (d <= 20) return `${date.slice(0, 8)}20`;
     return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
   };
 
-  /** Movements (lines) the dataset holds in the first month of each exercise. */
-  const firstMonthLines = (company: GenCompany) =>
+  /** Movements (lines) the dataset holds in the first window of each exercise. */
+  const firstWindowLines = (company: GenCompany) =>
     company.exercises.map((x) =>
       [...stack.sims.dataset.entries(company, x)]
-        .filter((e) => e.date <= monthEnd(x.startDate))
+        .filter((e) => e.date <= windowEnd(x.startDate))
         .reduce((n, e) => n + e.lines.length, 0),
     );
 
@@ -153,8 +155,8 @@ describe('companies → exercises → movements', () => {
 
     const myunisoft = demo('myunisoft');
     const inqom = demo('inqom');
-    // The first month of every exercise holds more than 5 movements: one month answers `first: 5`.
-    myunisoft.forEach((c) => firstMonthLines(c).forEach((n) => expect(n).toBeGreaterThan(5)));
+    // The first window of every exercise holds more than 5 movements: one window answers `first: 5`.
+    myunisoft.forEach((c) => firstWindowLines(c).forEach((n) => expect(n).toBeGreaterThan(5)));
     const data = response.body.data as Record<'mu' | 'iq', { edges: unknown[] }>;
     expect(data.mu.edges).toHaveLength(myunisoft.length);
     expect(data.iq.edges).toHaveLength(inqom.length);
@@ -169,7 +171,7 @@ describe('companies → exercises → movements', () => {
           call('myunisoft', 'GET', '/api/v1/mad/movements', {
             version: '1.0.0',
             startDate: x.startDate,
-            endDate: monthEnd(x.startDate),
+            endDate: windowEnd(x.startDate),
           }),
         ),
       ]),

@@ -1,4 +1,4 @@
-import { monthWindows } from '../../../../src/providers/myunisoft/movement-windows';
+import { periodWindows } from '../../../../src/providers/myunisoft/movement-windows';
 import { MovementWindowCache } from '../../../../src/providers/myunisoft/movement-cache';
 import { pageMovements } from '../../../../src/providers/myunisoft/movements';
 import { movementFromMad } from '../../../../src/providers/myunisoft/map';
@@ -8,13 +8,37 @@ import type { MadMovement } from '../../../../src/providers/myunisoft/schemas';
 const fake = (id: string) => ({ providerId: id }) as MovementRecord;
 
 describe('MyUnisoft movement paging', () => {
-  it('cuts a period into calendar-month windows', () => {
-    expect(monthWindows('2024-01-15', '2024-03-10')).toEqual([
-      { start: '2024-01-15', end: '2024-01-31' },
-      { start: '2024-02-01', end: '2024-02-29' },
+  it('cuts a period into thirds of calendar months, aligned on days 1, 11 and 21', () => {
+    expect(periodWindows('2024-01-15', '2024-03-10')).toEqual([
+      { start: '2024-01-15', end: '2024-01-20' },
+      { start: '2024-01-21', end: '2024-01-31' },
+      { start: '2024-02-01', end: '2024-02-10' },
+      { start: '2024-02-11', end: '2024-02-20' },
+      { start: '2024-02-21', end: '2024-02-29' },
       { start: '2024-03-01', end: '2024-03-10' },
     ]);
-    expect(monthWindows('2025-12-01', '2025-12-31')).toHaveLength(1);
+    expect(periodWindows('2025-12-01', '2025-12-31')).toHaveLength(3);
+    expect(periodWindows('2025-12-31', '2026-01-01')).toEqual([
+      { start: '2025-12-31', end: '2025-12-31' },
+      { start: '2026-01-01', end: '2026-01-01' },
+    ]);
+    // A whole year: 36 windows, contiguous, none empty or overlapping.
+    const year = periodWindows('2025-01-01', '2025-12-31');
+    expect(year).toHaveLength(36);
+    year.slice(1).forEach((w, i) => {
+      const previousEnd = Date.parse(`${year[i]!.end}T00:00:00Z`);
+      expect(Date.parse(`${w.start}T00:00:00Z`) - previousEnd).toBe(86_400_000);
+      expect(w.start <= w.end).toBe(true);
+    });
+  });
+
+  it('refuses resume tokens of another listing (m1 month tokens included)', async () => {
+    const load = async () => [fake('a')];
+    const windows = [{ start: '2024-01-01', end: '2024-01-10' }];
+    for (const after of ['m1.0.1', 'garbage', 'm2.x.1'])
+      await expect(pageMovements(windows, load, { first: 1, after })).rejects.toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+      });
   });
 
   it('pages across windows, skipping empty ones, with an exact hasNextPage', async () => {
