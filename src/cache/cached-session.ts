@@ -1,6 +1,6 @@
 /**
- * Wraps a ProviderSession so its read-mostly lists (companies, exercises) go through the tenant's TTL
- * cache, and so the mutations that change a company (export jobs, uploads, expense bills) drop that
+ * Wraps a ProviderSession so its read-mostly lists (companies, exercises), and the lookups of one of
+ * them, go through the tenant's TTL cache, and so the mutations that change a company (export jobs, uploads, expense bills) drop that
  * company's cached lists once they succeed. Every other member passes through untouched — a method
  * the provider lacks stays absent, so capability checks still see the truth.
  */
@@ -26,21 +26,29 @@ export function withListCache(
   { cache, tenantId }: ListCacheScope,
 ): ProviderSession {
   const provider = session.provider;
+  const listCompanies = () =>
+    cache.getOrLoad('companies', listCacheKeys.companies(tenantId, provider), companiesSchema, () =>
+      session.listCompanies(),
+    );
   const overrides: Partial<Record<keyof ProviderSession, unknown>> = {
-    listCompanies: () =>
-      cache.getOrLoad('companies', listCacheKeys.companies(tenantId, provider), companiesSchema, () =>
-        session.listCompanies(),
-      ),
+    listCompanies,
+    // Every provider finds one company in its list: the cached list answers without a round trip.
+    getCompany: async (companyId: string) =>
+      (await listCompanies()).find((c) => c.providerId === companyId) ?? null,
   };
-  const listExercises = session.listExercises?.bind(session);
-  if (listExercises) {
-    overrides.listExercises = (companyId: string) =>
+  const listExercisesUncached = session.listExercises?.bind(session);
+  if (listExercisesUncached) {
+    const listExercises = (companyId: string) =>
       cache.getOrLoad(
         'exercises',
         listCacheKeys.exercises(tenantId, provider, companyId),
         exercisesSchema,
-        () => listExercises(companyId),
+        () => listExercisesUncached(companyId),
       );
+    overrides.listExercises = listExercises;
+    if (session.getExercise)
+      overrides.getExercise = async (companyId: string, exerciseId: string) =>
+        (await listExercises(companyId)).find((e) => e.providerId === exerciseId) ?? null;
   }
   for (const name of COMPANY_MUTATIONS) {
     const mutate = session[name]?.bind(session) as

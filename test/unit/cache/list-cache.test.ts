@@ -32,7 +32,12 @@ class CountingSession implements ProviderSession {
     return [company];
   }
   async getCompany() {
+    this.count('getCompany');
     return company;
+  }
+  async getExercise(companyId: string) {
+    this.count('getExercise');
+    return exercise(companyId);
   }
   async listExercises(companyId: string) {
     this.count('listExercises');
@@ -53,6 +58,19 @@ describe('list cache on the shared store', () => {
     store = new MemoryStore();
     events = [];
     cache = new StoreTtlCache({ store, ttlMs: 60_000, onLookup: (e) => events.push(e) });
+  });
+
+  it('answers one company or exercise from the cached lists, with no call of its own', async () => {
+    const warm = withListCache(new CountingSession(), { cache, tenantId: 'demo' });
+    await warm.listCompanies();
+    await warm.listExercises!('2101');
+    const session = new CountingSession();
+    const cached = withListCache(session, { cache, tenantId: 'demo' });
+    expect(await cached.getCompany('2101')).toEqual(company);
+    expect(await cached.getCompany('9999')).toBeNull();
+    expect(await cached.getExercise!('2101', '30')).toEqual(exercise('2101'));
+    expect(await cached.getExercise!('2101', '31')).toBeNull();
+    expect(session.calls).toEqual({});
   });
 
   it('serves companies and exercises from the cache after the first miss, across sessions', async () => {
