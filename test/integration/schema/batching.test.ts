@@ -271,3 +271,52 @@ describe('nodes(ids) of mixed types', () => {
     );
   });
 });
+
+describe('a document by id with its download URL', () => {
+  const DOC_QUERY = `query($id: ID!) { node(id: $id) { id ... on Document { name downloadUrl } } }`;
+  const FRAGMENT_QUERY = `query($id: ID!) { node(id: $id) { ...Doc } } fragment Doc on Document { name downloadUrl }`;
+
+  /** A demo Inqom document's global id, read through the gateway. */
+  async function someDocumentId(): Promise<{ id: string; folder: string }> {
+    const { gen: company, id: companyId } = demoCompany(stack.sims, 'inqom');
+    const { body } = await stack.gql(
+      `query($id: ID!) { company(id: $id) { documents(first: 1) { edges { node { id } } } } }`,
+      { id: companyId },
+    );
+    const data = body.data as { company: { documents: { edges: { node: { id: string } }[] } } };
+    return { id: data.company.documents.edges[0]!.node.id, folder: company.id };
+  }
+
+  it.each([
+    ['an inline fragment', DOC_QUERY],
+    ['a named fragment', FRAGMENT_QUERY],
+  ])('asks for the URL beside the document, not after it (%s), once each', async (_, query) => {
+    const { id, folder } = await someDocumentId();
+    const path = documentPath(folder, nativeId(id));
+    stack.sims.resetRequests();
+    // The document answers 300 ms late: a URL asked only after it would be answered after it.
+    stack.sims.simulators.inqom.faults.add({
+      kind: 'latency',
+      ms: 300,
+      method: 'GET',
+      path: `${path}$`,
+      times: 1,
+    });
+    const { body } = await stack.gql(query, { id });
+    expect(body.errors).toBeUndefined();
+    const node = (body.data as { node: { downloadUrl: string | null } }).node;
+    expect(node.downloadUrl).toMatch(/^http/);
+    const calls = distinctCalls();
+    expect(calls).toEqual([call('inqom', 'GET', path), call('inqom', 'GET', `${path}/public-url`)].sort());
+    const answered = (p: string) => stack.sims.simulators.inqom.requests.find((r) => r.path === p)!.at;
+    expect(answered(`${path}/public-url`)).toBeLessThan(answered(path));
+  });
+
+  it('reads nothing ahead for an id of a company the tenant cannot see', async () => {
+    const { id } = await someDocumentId();
+    stack.sims.resetRequests();
+    const { body } = await stack.gql(DOC_QUERY, { id }, 'demo-other');
+    expect(body.data).toEqual({ node: null });
+    expect(stack.sims.totalRequests()).toBe(0);
+  });
+});
