@@ -1,5 +1,4 @@
 import { MemoryStore } from './memory-store';
-import { RedisStore } from './redis-store';
 import type { SharedStore } from './types';
 
 export interface CreateStoreOptions {
@@ -16,6 +15,9 @@ export interface CreateStoreOptions {
  */
 export function createStore(options: CreateStoreOptions = {}): SharedStore {
   if (!options.redisUrl) return new MemoryStore();
+  // Required here, not at the top: ioredis costs ~50 ms of start-up that in-memory deployments skip.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { RedisStore } = require('./redis-store') as typeof import('./redis-store');
   return new RedisStore({
     url: options.redisUrl,
     ...(options.keyPrefix !== undefined ? { keyPrefix: options.keyPrefix } : {}),
