@@ -18,7 +18,7 @@ run(async () => {
   let companyId = companyArg;
   if (!companyId) {
     const { companies } = await client.request(ListCompaniesDocument, { provider: 'JEPILOTE', first: 100 });
-    const company = companies.edges.find((edge) => edge.node.capabilities.includes('EXPORT_FEC'))?.node;
+    const company = companies.edges.find((edge) => edge.node?.capabilities.includes('EXPORT_FEC'))?.node;
     if (!company) throw new Error('No Jepilote company can export FEC with this API key.');
     console.log(`Company: ${company.name} (${company.id})`);
     companyId = company.id;

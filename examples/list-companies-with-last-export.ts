@@ -8,7 +8,7 @@
 import { CompanyExportJobsDocument, ListCompaniesDocument, type ListCompaniesQuery } from '../src';
 import { clientFromEnv, run } from './client-from-env';
 
-type Company = ListCompaniesQuery['companies']['edges'][number]['node'];
+type Company = NonNullable<ListCompaniesQuery['companies']['edges'][number]['node']>;
 
 run(async () => {
   const client = clientFromEnv();
@@ -19,7 +19,8 @@ run(async () => {
       first: 100,
       after,
     });
-    companies.push(...page.edges.map((edge) => edge.node));
+    // A null node is a company one of whose fields failed; the error is in the response's errors.
+    companies.push(...page.edges.flatMap((edge) => (edge.node ? [edge.node] : [])));
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after);
 

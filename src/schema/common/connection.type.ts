@@ -14,13 +14,32 @@ export interface Connection<T> {
   totalCount: number | null;
 }
 
-export function connectionType<T extends object>(name: string, nodeType: ClassType<T>, plural: string) {
+export interface ConnectionOptions {
+  /**
+   * The edge's node may be null (Relay allows it): a non-null error inside one node — a field its
+   * provider failed or cannot serve — then nulls that node alone instead of the whole listing. For
+   * listings that span providers (companies), where one provider's failure must not hide the others.
+   */
+  nullableNode?: boolean;
+}
+
+export function connectionType<T extends object>(
+  name: string,
+  nodeType: ClassType<T>,
+  plural: string,
+  options: ConnectionOptions = {},
+) {
   @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class EdgeType {
     @Field({ description: 'Opaque cursor; pass it as `after` to continue after this edge.' })
     cursor!: string;
 
-    @Field(() => nodeType, { description: `The ${name}.` })
+    @Field(() => nodeType, {
+      nullable: options.nullableNode ?? false,
+      description: options.nullableNode
+        ? `The ${name}; null only when one of its selected non-null fields failed (see \`errors\`), so the other edges still answer.`
+        : `The ${name}.`,
+    })
     node!: T;
   }
 

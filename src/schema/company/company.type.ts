@@ -22,4 +22,4 @@ export class Company extends Node {
   capabilities!: Capability[];
 }
 
-export const CompanyConnection = connectionType('Company', Company, 'companies');
+export const CompanyConnection = connectionType('Company', Company, 'companies', { nullableNode: true });

@@ -271,7 +271,7 @@ export type ListCompaniesQueryVariables = Exact<{
 }>;
 
 
-export type ListCompaniesQuery = { companies: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, provider: Provider, providerId: string, name: string, siren: string | null, capabilities: Array<Capability> } }> } };
+export type ListCompaniesQuery = { companies: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, provider: Provider, providerId: string, name: string, siren: string | null, capabilities: Array<Capability> } | null }> } };
 
 export type GetCompanyQueryVariables = Exact<{
   id: string | number;

@@ -63,7 +63,8 @@ export const sumCents = (values: string[]) => values.reduce((sum, v) => sum + ce
 
 export interface PageOf<T> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { node: T }[];
+  /** Company edges may hold null (a node whose field failed); a walk over healthy data refuses one. */
+  edges: { node: T | null }[];
 }
 
 /** Follows `endCursor` until `hasNextPage` is false; returns the nodes and the number of pages. */
@@ -75,7 +76,10 @@ export async function walkPages<T>(
   let after: string | null = null;
   for (let pages = 1; pages <= maxPages; pages++) {
     const page: PageOf<T> = await fetchPage(after);
-    nodes.push(...page.edges.map((edge) => edge.node));
+    for (const edge of page.edges) {
+      if (edge.node === null) throw new Error(`a null node on page ${pages}`);
+      nodes.push(edge.node);
+    }
     if (!page.pageInfo.hasNextPage) return { nodes, pages };
     after = page.pageInfo.endCursor;
     if (!after) throw new Error('hasNextPage without an endCursor');

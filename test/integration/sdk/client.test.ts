@@ -31,8 +31,8 @@ const clientFor = (apiKey: string) => createGrandLivreClient({ url: stack.graphq
 it('returns the typed companies of the key’s tenant', async () => {
   const { companies } = await clientFor('demo').request(ListCompaniesDocument, { provider: 'INQOM' });
   const expected = stack.sims.dataset.companiesOf('inqom', 'demo').map((c) => c.name);
-  expect(companies.edges.map((e) => e.node.name).sort()).toEqual([...expected].sort());
-  expect(companies.edges.every((e) => e.node.provider === 'INQOM')).toBe(true);
+  expect(companies.edges.map((e) => e.node!.name).sort()).toEqual([...expected].sort());
+  expect(companies.edges.every((e) => e.node!.provider === 'INQOM')).toBe(true);
 });
 
 it('throws UnauthenticatedError for an unknown key', async () => {
