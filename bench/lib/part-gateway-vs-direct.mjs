@@ -12,6 +12,7 @@ const MU_COMPANY = '2101';
 const IQ_FOLDER = '11287';
 const IQ_DOCUMENT = '9560000';
 const ENTRY_CODES = ['e', 'o', 'ib', 'm', 'ext', 'l'];
+const UPSTREAM_POOL_CONNECTIONS = 16;
 
 const muHeaders = (societyId) => ({
   authorization: `Bearer ${demoCredentials.myunisoft.demo.apiToken}`,
@@ -132,6 +133,7 @@ async function companyByAutocannon(gatewayUrl, muUrl, latencyMs, options, log) {
   );
   return {
     case: 'company (autocannon cross-check)',
+    gatewayVariant: 'list cache off',
     latencyMs,
     upstream: 'as "company", measured by autocannon (per request)',
     gateway: g,
@@ -142,41 +144,64 @@ async function companyByAutocannon(gatewayUrl, muUrl, latencyMs, options, log) {
   };
 }
 
+/**
+ * Both gateway configurations against the same direct calls: as deployed (the list cache answers
+ * company lookups from the shared store) and with the list cache off, which leaves only the
+ * gateway's own overhead plus the upstream calls a request really needs.
+ */
+const GATEWAYS = [
+  { variant: 'list cache on (default)', extra: {} },
+  { variant: 'list cache off', extra: { cache: { listTtlMs: 0 } } },
+];
+
 export async function gatewayVsDirect({ latencies, connections, durationMs, warmupMs, log }) {
   const rows = [];
   for (const latencyMs of latencies) {
     const sims = await startSimulatorsChild({ latencyMs });
-    const gateway = await startGatewayChild(`part1-${latencyMs}ms`, gatewayConfig(sims.urls, {}));
+    const gateways = [];
+    for (const [i, g] of GATEWAYS.entries())
+      gateways.push({
+        ...g,
+        process: await startGatewayChild(`part1-${latencyMs}ms-${i}`, gatewayConfig(sims.urls, {}, g.extra)),
+      });
     const token = await inqomToken(sims.urls.inqom);
     const options = { connections, durationMs, warmupMs };
     try {
       for (const c of cases(sims.urls, token)) {
-        const gatewayAgent = new Agent({ connections });
-        const directAgent = new Agent({ connections });
-        const viaGateway = () => gql(gateway.url, c.query, c.variables, { dispatcher: gatewayAgent });
-        await viaGateway(); // fails loudly before measuring if the query is wrong
+        // The direct client gets the connections the gateway's upstream pool has per provider (16,
+        // src/providers/http.ts): with only `connections`, its parallel calls would queue behind each other.
+        const directAgent = new Agent({ connections: UPSTREAM_POOL_CONNECTIONS });
         await c.direct(directAgent);
-        const g = await runLoad(viaGateway, options);
         const d = await runLoad(() => c.direct(directAgent), options);
-        await Promise.all([gatewayAgent.close(), directAgent.close()]);
-        const row = {
-          case: c.name,
-          latencyMs,
-          upstream: c.upstream,
-          gateway: g,
-          direct: d,
-          p50Ratio: g.p50Ms / d.p50Ms,
-          p99Ratio: g.p99Ms / d.p99Ms,
-          throughputRatio: g.perSecond / d.perSecond,
-        };
-        log(
-          `  ${c.name} @${latencyMs}ms: gateway ${g.perSecond.toFixed(0)}/s p50 ${g.p50Ms.toFixed(1)} p99 ${g.p99Ms.toFixed(1)} | direct ${d.perSecond.toFixed(0)}/s p50 ${d.p50Ms.toFixed(1)} p99 ${d.p99Ms.toFixed(1)} | p50 ×${row.p50Ratio.toFixed(2)}`,
-        );
-        rows.push(row);
+        for (const gw of gateways) {
+          const gatewayAgent = new Agent({ connections });
+          const viaGateway = () => gql(gw.process.url, c.query, c.variables, { dispatcher: gatewayAgent });
+          await viaGateway(); // fails loudly before measuring if the query is wrong
+          const g = await runLoad(viaGateway, options);
+          await gatewayAgent.close();
+          const row = {
+            case: c.name,
+            gatewayVariant: gw.variant,
+            latencyMs,
+            upstream: c.upstream,
+            gateway: g,
+            direct: d,
+            p50Ratio: g.p50Ms / d.p50Ms,
+            p99Ratio: g.p99Ms / d.p99Ms,
+            throughputRatio: g.perSecond / d.perSecond,
+          };
+          log(
+            `  ${c.name} @${latencyMs}ms, ${gw.variant}: gateway ${g.perSecond.toFixed(0)}/s p50 ${g.p50Ms.toFixed(1)} p99 ${g.p99Ms.toFixed(1)} | direct ${d.perSecond.toFixed(0)}/s p50 ${d.p50Ms.toFixed(1)} p99 ${d.p99Ms.toFixed(1)} | p50 ×${row.p50Ratio.toFixed(2)}`,
+          );
+          rows.push(row);
+        }
+        await directAgent.close();
       }
-      rows.push(await companyByAutocannon(gateway.url, sims.urls.myunisoft, latencyMs, options, log));
+      rows.push(
+        await companyByAutocannon(gateways[1].process.url, sims.urls.myunisoft, latencyMs, options, log),
+      );
     } finally {
-      await gateway.close();
+      await Promise.all(gateways.map((g) => g.process.close()));
       await sims.close();
     }
   }

@@ -4,7 +4,7 @@ export function evaluateTargets(results) {
   const add = (name, met, measured) => targets.push({ name, met, measured });
   for (const row of results.gatewayVsDirect?.filter((r) => r.latencyMs === 30) ?? [])
     add(
-      `30 ms upstream, ${row.case}: gateway p50 ≤ 1.15× direct`,
+      `30 ms upstream, ${row.case}${row.gatewayVariant ? ` (${row.gatewayVariant})` : ''}: gateway p50 ≤ 1.15× direct`,
       row.p50Ratio <= 1.15,
       `×${row.p50Ratio.toFixed(2)}`,
     );
