@@ -5,20 +5,17 @@
  * its spans to `<endpoint>/v1/traces`, here a small local HTTP server standing in for a collector, at
  * the latest when SIGTERM closes it. Without an endpoint, a gateway sends nothing.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { print } from 'graphql';
 import { ListCompaniesDocument } from '../../../src/sdk/generated/graphql';
 import { buildDemoConfig } from '../../../src/simulators/demo-config';
 import { startSimulators, type RunningSimulators } from '../../../src/simulators/harness';
+import { buildGateway, listeningUrl, spawnGateway } from '../../support/gateway-process';
 import { startObservedGateway } from './observed-gateway';
-
-const ROOT = resolve(__dirname, '../../..');
-const MAIN = join(ROOT, 'dist/src/main.js');
 
 interface Received {
   method: string;
@@ -40,12 +37,7 @@ const readBody = async (req: IncomingMessage) => {
 };
 
 beforeAll(async () => {
-  // `npm run build`, run directly: type errors elsewhere in the tree still emit (CI's typecheck catches them).
-  spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} was not built`);
+  buildGateway();
   sims = await startSimulators({});
   dir = mkdtempSync(join(tmpdir(), 'gl-otlp-'));
   collector = createServer((req, res) => {
@@ -75,29 +67,9 @@ beforeEach(() => {
 async function queryThenStop(config: object, env: NodeJS.ProcessEnv = {}): Promise<number | null> {
   const path = join(dir, `config-${Date.now()}.json`);
   writeFileSync(path, JSON.stringify(config));
-  const child = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, GRAND_LIVRE_CONFIG: path, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const gateway = spawnGateway({ GRAND_LIVRE_CONFIG: path, ...env });
   try {
-    const url = await new Promise<string>((found, fail) => {
-      const poll = setInterval(() => {
-        const match = /GraphQL API: (http:\/\/\S+)\/graphql/.exec(output);
-        if (match) {
-          clearInterval(poll);
-          found(match[1]!);
-        }
-      }, 20);
-      void exited.then((code) => {
-        clearInterval(poll);
-        fail(new Error(`gateway exited (${code}) before listening: ${output}`));
-      });
-    });
+    const url = await listeningUrl(gateway);
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { authorization: 'Bearer demo', 'content-type': 'application/json' },
@@ -106,9 +78,9 @@ async function queryThenStop(config: object, env: NodeJS.ProcessEnv = {}): Promi
     expect(response.status).toBe(200);
     expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
   } finally {
-    child.kill('SIGTERM');
+    gateway.child.kill('SIGTERM');
   }
-  return exited;
+  return gateway.exited;
 }
 
 const demoConfig = () => ({

@@ -4,60 +4,18 @@
  * `companies` of all four providers with the key `demo`, and 401 without a key. A wrong config file
  * stops the process with one readable line.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { buildGateway, listeningUrl, spawnGateway, type GatewayProcess } from '../../support/gateway-process';
 
-const ROOT = resolve(__dirname, '../../..');
-const MAIN = join(ROOT, 'dist/src/main.js');
 let dir: string;
 
 beforeAll(() => {
-  // `npm run build`, run directly: type errors elsewhere still emit (CI's typecheck catches them).
-  spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} was not built`);
+  buildGateway();
   dir = mkdtempSync(join(tmpdir(), 'gl-start-'));
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startMain(env: NodeJS.ProcessEnv): Started {
-  const child = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  return { child, output: () => output, exited };
-}
-
-async function urlOf(started: Started): Promise<string> {
-  return new Promise<string>((found, fail) => {
-    const poll = setInterval(() => {
-      const match = /GraphQL API: (http:\/\/\S+\/graphql)/.exec(started.output());
-      if (match) {
-        clearInterval(poll);
-        found(match[1]!);
-      }
-    }, 20);
-    void started.exited.then((code) => {
-      clearInterval(poll);
-      fail(new Error(`exited (${code}) before listening: ${started.output()}`));
-    });
-  });
-}
 
 const companiesQuery = JSON.stringify({
   query: '{ companies { totalCount edges { node { id provider } } } }',
@@ -79,11 +37,11 @@ async function companies(url: string, key: string | null) {
 }
 
 describe('npm start with no configuration (demo mode)', () => {
-  let started: Started;
+  let started: GatewayProcess;
   let url: string;
   beforeAll(async () => {
-    started = startMain({ PORT: '0', HOST: '127.0.0.1' });
-    url = await urlOf(started);
+    started = spawnGateway({ PORT: '0', HOST: '127.0.0.1' });
+    url = `${await listeningUrl(started)}/graphql`;
   }, 60_000);
   afterAll(async () => {
     started.child.kill('SIGTERM');
@@ -125,7 +83,7 @@ describe('a wrong configuration', () => {
   it('stops the process with one readable line naming the key at fault', async () => {
     const path = join(dir, 'bad.json');
     writeFileSync(path, JSON.stringify({ port: 'four thousand', tenants: [] }));
-    const started = startMain({ GRAND_LIVRE_CONFIG: path });
+    const started = spawnGateway({ GRAND_LIVRE_CONFIG: path });
     expect(await started.exited).toBe(1);
     const lines = started.output().trim().split('\n');
     expect(lines).toHaveLength(1);

@@ -4,26 +4,19 @@
  * a request slower than the drain bound is cut off and the process still exits 0; a malformed
  * REDIS_URL stops the boot with one line that does not echo it.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { buildDemoConfig } from '../../../src/simulators/demo-config';
 import { startSimulators, type RunningSimulators } from '../../../src/simulators/harness';
+import { buildGateway, listeningUrl, spawnGateway, type GatewayProcess } from '../../support/gateway-process';
 import { PROBES } from '../faults/provider-probes';
 
-const ROOT = resolve(__dirname, '../../..');
-const MAIN = join(ROOT, 'dist/src/main.js');
 let sims: RunningSimulators;
 let dir: string;
 
 beforeAll(async () => {
-  // `npm run build`, run directly: type errors elsewhere in the tree still emit (CI's typecheck catches them).
-  spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} was not built`);
+  buildGateway();
   sims = await startSimulators();
   dir = mkdtempSync(join(tmpdir(), 'gl-shutdown-'));
 }, 120_000);
@@ -32,11 +25,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Running {
-  child: ChildProcess;
+interface Running extends GatewayProcess {
   url: string;
-  output: () => string;
-  exited: Promise<number | null>;
 }
 
 /** Starts the gateway with a config file; resolves once it prints its URL. */
@@ -48,29 +38,8 @@ async function startGateway(drainTimeoutMs: number, env: NodeJS.ProcessEnv = {})
   };
   const path = join(dir, `config-${drainTimeoutMs}.json`);
   writeFileSync(path, JSON.stringify(config));
-  const child = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, GRAND_LIVRE_CONFIG: path, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  const url = await new Promise<string>((found, fail) => {
-    const poll = setInterval(() => {
-      const match = /GraphQL API: (http:\/\/\S+)\/graphql/.exec(output);
-      if (match) {
-        clearInterval(poll);
-        found(match[1]!);
-      }
-    }, 20);
-    void exited.then((code) => {
-      clearInterval(poll);
-      fail(new Error(`gateway exited (${code}) before listening: ${output}`));
-    });
-  });
-  return { child, url, output: () => output, exited };
+  const gateway = spawnGateway({ GRAND_LIVRE_CONFIG: path, ...env });
+  return { ...gateway, url: await listeningUrl(gateway) };
 }
 
 const inqomCompanies = (url: string) =>
