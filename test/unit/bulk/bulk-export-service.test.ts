@@ -9,28 +9,11 @@ import { BulkExportService } from '../../../src/bulk/bulk-export-service';
 import type { BulkExportRequest } from '../../../src/bulk/bulk-export.model';
 import { UpstreamError } from '../../../src/errors';
 import { createLogger } from '../../../src/logger';
-import type { MovementRecord } from '../../../src/domain/model';
 import type { ProviderConnector, ProviderSession } from '../../../src/providers/types';
 import { MemoryStore } from '../../../src/store/memory-store';
+import { movementRecord } from './movement-record';
 
-const row = (i: number): MovementRecord => ({
-  provider: 'MYUNISOFT',
-  companyId: 'c1',
-  providerId: String(i),
-  entryId: null,
-  date: '2026-01-01',
-  journal: { code: 'OD', label: 'OD', type: null },
-  account: null,
-  description: null,
-  invoiceNumber: null,
-  dueDate: null,
-  debit: 250,
-  credit: 0,
-  amount: -250,
-  currency: 'EUR',
-  lettering: null,
-  analytics: [],
-});
+const row = (i: number) => movementRecord(i, 250, 0, { companyId: 'c1', currency: 'EUR' });
 
 /** A provider whose stream waits for `release()` (or fails when the filter says so). */
 function gatedConnector() {

@@ -4,26 +4,9 @@ import { join } from 'node:path';
 import { writeBulkFile } from '../../../src/bulk/bulk-file-writer';
 import { BulkFiles } from '../../../src/bulk/bulk-files';
 import { rowFormat, type BulkRow } from '../../../src/bulk/bulk-row-format';
-import type { MovementRecord } from '../../../src/domain/model';
+import { movementRecord } from './movement-record';
 
-const movement = (i: number, debit: number, credit: number): MovementRecord => ({
-  provider: 'MYUNISOFT',
-  companyId: '1',
-  providerId: String(i),
-  entryId: null,
-  date: '2026-01-01',
-  journal: { code: 'OD', label: 'OD', type: null },
-  account: null,
-  description: null,
-  invoiceNumber: null,
-  dueDate: null,
-  debit,
-  credit,
-  amount: credit - debit,
-  currency: null,
-  lettering: null,
-  analytics: [],
-});
+const movement = (i: number, debit: number, credit: number) => movementRecord(i, debit, credit);
 
 async function* batches(count: number, size: number, fail = false): AsyncGenerator<BulkRow[]> {
   for (let b = 0; b < count; b++) {
