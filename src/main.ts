@@ -73,13 +73,16 @@ async function main(): Promise<void> {
   const gateway = await createGateway({ config });
   const url = await gateway.listen();
   const key = demoKey ?? '<your api key>';
-  console.log(`Grand Livre GraphQL API: ${url}/graphql${demoKey ? ' (demo mode, simulated providers)' : ''}`);
-  if (config.graphiql.enabled)
-    console.log(`GraphiQL: ${url}/graphiql${demoKey ? ' (opens with the demo key set)' : ''}`);
-  console.log(
+  // One write for the whole banner, so a reader of the pipe never sees the URL without the curl line.
+  const banner = [
+    `Grand Livre GraphQL API: ${url}/graphql${demoKey ? ' (demo mode, simulated providers)' : ''}`,
+    ...(config.graphiql.enabled
+      ? [`GraphiQL: ${url}/graphiql${demoKey ? ' (opens with the demo key set)' : ''}`]
+      : []),
     `Try: curl -s ${url}/graphql -H 'authorization: Bearer ${key}' -H 'content-type: application/json' \\`,
-  );
-  console.log(`       -d '{"query":"{ companies { totalCount edges { node { id provider name } } } }"}'`);
+    `       -d '{"query":"{ companies { totalCount edges { node { id provider name } } } }"}'`,
+  ];
+  console.log(banner.join('\n'));
   exitGracefullyOnSignals({
     gateway,
     drainTimeoutMs: config.shutdown.drainTimeoutMs,

@@ -36,15 +36,21 @@ export function spawnGateway(env: NodeJS.ProcessEnv): GatewayProcess {
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  // 'close', not 'exit': it fires after stdout and stderr are drained, so output() is complete.
+  const exited = new Promise<number | null>((done) => child.once('close', (code) => done(code)));
   return { child, output: () => output, exited };
 }
 
-/** The base URL (`http://host:port`, without `/graphql`) once printed; rejects if the process exits first. */
+/**
+ * The base URL (`http://host:port`, without `/graphql`) once the whole start-up banner (up to its curl
+ * example) is printed; rejects if the process exits first.
+ */
 export function listeningUrl(gateway: GatewayProcess): Promise<string> {
   return new Promise<string>((found, fail) => {
     const poll = setInterval(() => {
-      const match = /GraphQL API: (http:\/\/\S+)\/graphql/.exec(gateway.output());
+      const match = /GraphQL API: (http:\/\/\S+)\/graphql[^]*Try: curl [^\n]*\n[^\n]*-d '/.exec(
+        gateway.output(),
+      );
       if (match) {
         clearInterval(poll);
         found(match[1]!);
