@@ -1,6 +1,7 @@
 // Part 3: the 500k-movement exercise (MyUnisoft society 2199) read whole three ways, each with its
 // own fresh process so peak RSS is its own: the raw MAD body downloaded and JSON.parse'd once (the
-// baseline), GraphQL pages of 500 walked by cursor, and a bulk export (start, poll, download).
+// baseline), GraphQL pages of 500 walked by cursor (with V8's default heap, then again with the old
+// space capped, which shows what the walk really keeps alive), and a bulk export (start, poll, download).
 import { performance } from 'node:perf_hooks';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,8 @@ import { gql } from './graphql.mjs';
 import { startGatewayChild, startSimulatorsChild } from './processes.mjs';
 
 const BIG = '2199';
+/** The old-space cap of the second page walk, in MB (see bench/pages-memory.mjs to try others). */
+const CAPPED_OLD_SPACE_MB = 192;
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const PAGE_QUERY = `query Page($id: ID!, $exerciseId: ID!, $after: String) { company(id: $id) {
@@ -99,18 +102,23 @@ export async function largeExercise({ movements, log }) {
       `  raw download + JSON.parse: ${raw.count} movements, ${(raw.bytes / 1e6).toFixed(0)} MB in ${raw.ms.toFixed(0)} ms, peak RSS ${raw.peakRssMb.toFixed(0)} MB`,
     );
 
-    const pagesGateway = await startGatewayChild('part3-pages', config);
-    const idleRssMb = pagesGateway.peakRssMb();
-    let pages;
-    try {
-      pages = await walkPages(pagesGateway.url, { id: companyId, exerciseId });
-      pages.peakRssMb = pagesGateway.peakRssMb();
-      pages.idleRssMb = idleRssMb;
-    } finally {
-      await pagesGateway.close();
-    }
+    const walk = async (name, nodeFlags) => {
+      const gateway = await startGatewayChild(name, config, nodeFlags);
+      const idleRssMb = gateway.peakRssMb();
+      try {
+        const result = await walkPages(gateway.url, { id: companyId, exerciseId });
+        return { ...result, peakRssMb: gateway.peakRssMb(), idleRssMb, nodeFlags };
+      } finally {
+        await gateway.close();
+      }
+    };
+    const pages = await walk('part3-pages', []);
     log(
       `  GraphQL pages of 500: ${pages.rows} movements in ${pages.pages} pages, ${pages.ms.toFixed(0)} ms (first page ${pages.firstPageMs.toFixed(0)} ms), gateway peak RSS ${pages.peakRssMb.toFixed(0)} MB`,
+    );
+    const cappedPages = await walk('part3-pages-capped', [`--max-old-space-size=${CAPPED_OLD_SPACE_MB}`]);
+    log(
+      `  the same with --max-old-space-size=${CAPPED_OLD_SPACE_MB}: ${cappedPages.ms.toFixed(0)} ms, gateway peak RSS ${cappedPages.peakRssMb.toFixed(0)} MB`,
     );
 
     const bulkGateway = await startGatewayChild('part3-bulk', config);
@@ -126,7 +134,7 @@ export async function largeExercise({ movements, log }) {
     log(
       `  bulk export JSONL: ${bulk.rows} rows, ${(bulk.bytes / 1e6).toFixed(0)} MB, ${bulk.ms.toFixed(0)} ms (file ready at ${bulk.producedMs.toFixed(0)} ms), gateway peak RSS ${bulk.peakRssMb.toFixed(0)} MB`,
     );
-    return { movements: raw.count, raw, pages, bulk };
+    return { movements: raw.count, raw, pages, cappedPages, bulk };
   } finally {
     await sims.close();
   }

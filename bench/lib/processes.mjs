@@ -78,12 +78,12 @@ export async function waitFor(url, init, accept, timeoutMs) {
 }
 
 /** A gateway process on a config file; its logs go to bench/tmp/<name>.log. */
-export async function startGatewayChild(name, config) {
+export async function startGatewayChild(name, config, nodeFlags = []) {
   const port = await freePort();
   const configPath = `${tmpDir}/${name}.config.json`;
   writeFileSync(configPath, JSON.stringify({ ...config, host: '127.0.0.1', port }));
   const log = openSync(`${tmpDir}/${name}.log`, 'w');
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+  const child = spawn(process.execPath, [...nodeFlags, 'dist/src/main.js'], {
     cwd: root,
     env: { ...process.env, GRAND_LIVRE_CONFIG: configPath, NODE_ENV: 'production' },
     stdio: ['ignore', log, log],

@@ -1,13 +1,27 @@
 /**
  * `npm start` as a newcomer runs it: the compiled `dist/src/main.js` with no configuration starts the
  * four simulators and the gateway in demo mode, prints the GraphQL URL and a curl line, answers
- * `companies` of all four providers with the key `demo`, and 401 without a key. A wrong config file
- * stops the process with one readable line.
+ * `companies` of all four providers with the key `demo`, and 401 without a key. The built process
+ * serves the committed schema and GraphiQL's files. A wrong config file stops the process with one
+ * readable line.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildGateway, listeningUrl, spawnGateway, type GatewayProcess } from '../../support/gateway-process';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  lexicographicSortSchema,
+  printSchema,
+  type IntrospectionQuery,
+} from 'graphql';
+import {
+  ROOT,
+  buildGateway,
+  listeningUrl,
+  spawnGateway,
+  type GatewayProcess,
+} from '../../support/gateway-process';
 
 let dir: string;
 
@@ -68,6 +82,33 @@ describe('npm start with no configuration (demo mode)', () => {
     const otherIds = other.body.data!.companies.edges.map((e) => e.node.id);
     expect(otherIds.length).toBeGreaterThan(0);
     expect(otherIds.filter((id) => ids.has(id))).toEqual([]);
+  });
+
+  // What `npm ci` builds is what partners get: the emitted contract, not a stale or partial build.
+  it('serves exactly the committed schema (schema/schema.graphql)', async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer demo' },
+      body: JSON.stringify({
+        query: getIntrospectionQuery({ specifiedByUrl: true, inputValueDeprecation: true }),
+      }),
+    });
+    const { data } = (await response.json()) as { data: IntrospectionQuery };
+    const served = `${printSchema(lexicographicSortSchema(buildClientSchema(data)))}\n`;
+    expect(served).toBe(readFileSync(join(ROOT, 'schema/schema.graphql'), 'utf8'));
+  });
+
+  it('serves the GraphiQL page and every file it links, resolved from node_modules at run time', async () => {
+    const base = url.replace(/\/graphql$/, '');
+    const page = await fetch(`${base}/graphiql`);
+    expect(page.status).toBe(200);
+    const links = [...(await page.text()).matchAll(/(?:src|href)="(\/graphiql\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThanOrEqual(4);
+    for (const link of links) {
+      const asset = await fetch(`${base}${link}`);
+      expect([link, asset.status]).toEqual([link, 200]);
+      expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    }
   });
 
   it('answers 401 UNAUTHENTICATED without a key or with an unknown one', async () => {

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// Sizing aid for `--max-old-space-size`: walks every page of 500 of the large exercise (as bench part 3)
+// through a gateway started with the given node flags, and prints its peak RSS and the largest V8 heap
+// and external memory seen on /metrics. `npm run build` first.
+//   node bench/pages-memory.mjs [--movements=500000] [--node-flags="--max-old-space-size=192"] [--entry=dist/src/main.js]
+import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { setInterval, clearInterval } from 'node:timers';
+import { openSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { request } from 'undici';
+import { companyGlobalId, createDataset, encodeGlobalId, gatewayConfig } from './lib/dist.mjs';
+import { gql } from './lib/graphql.mjs';
+import { freePort, peakRssMb, root, startSimulatorsChild, tmpDir, waitFor } from './lib/processes.mjs';
+
+const { values } = parseArgs({
+  options: {
+    movements: { type: 'string', default: '500000' },
+    'node-flags': { type: 'string', default: '' },
+    entry: { type: 'string', default: 'dist/src/main.js' },
+  },
+});
+const BIG = '2199';
+const PAGE_QUERY = `query Page($id: ID!, $exerciseId: ID!, $after: String) { company(id: $id) {
+  movements(first: 500, after: $after, filter: { exerciseId: $exerciseId }) {
+    pageInfo { hasNextPage endCursor }
+    edges { node { id date journal { code } account { number name } description debit credit amount currency } } } } }`;
+
+const datasetOptions = { bigExerciseMovements: Number(values.movements) };
+const exercise = createDataset(datasetOptions).company('myunisoft', BIG).exercises.at(-1);
+const sims = await startSimulatorsChild(datasetOptions);
+const port = await freePort();
+const configPath = `${tmpDir}/pages-memory.config.json`;
+writeFileSync(
+  configPath,
+  JSON.stringify({ ...gatewayConfig(sims.urls, datasetOptions), host: '127.0.0.1', port }),
+);
+const flags = values['node-flags'].split(' ').filter(Boolean);
+const log = openSync(`${tmpDir}/pages-memory.log`, 'w');
+const gateway = spawn(process.execPath, [...flags, values.entry], {
+  cwd: root,
+  env: { ...process.env, GRAND_LIVRE_CONFIG: configPath, NODE_ENV: 'production' },
+  stdio: ['ignore', log, log],
+});
+const url = `http://127.0.0.1:${port}`;
+try {
+  await waitFor(`${url}/healthz`, {}, (status) => status === 200, 30_000);
+  const peak = { heapUsed: 0, heapTotal: 0, external: 0 };
+  const gauge = (text, name) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? 0) / 1e6;
+  const sampler = setInterval(async () => {
+    const text = await (await request(`${url}/metrics`)).body.text();
+    peak.heapUsed = Math.max(peak.heapUsed, gauge(text, 'nodejs_heap_size_used_bytes'));
+    peak.heapTotal = Math.max(peak.heapTotal, gauge(text, 'nodejs_heap_size_total_bytes'));
+    peak.external = Math.max(peak.external, gauge(text, 'nodejs_external_memory_bytes'));
+  }, 250);
+  const id = companyGlobalId('MYUNISOFT', BIG);
+  const exerciseId = encodeGlobalId({
+    type: 'Exercise',
+    provider: 'MYUNISOFT',
+    companyId: BIG,
+    nativeId: exercise.id,
+  });
+  const started = performance.now();
+  let after = null;
+  let pages = 0;
+  for (;;) {
+    const { pageInfo } = (await gql(url, PAGE_QUERY, { id, exerciseId, after })).company.movements;
+    pages++;
+    if (!pageInfo.hasNextPage) break;
+    after = pageInfo.endCursor;
+  }
+  clearInterval(sampler);
+  const mb = (v) => `${v.toFixed(0)} MB`;
+  console.log(
+    `${values.entry}, node flags "${flags.join(' ')}": ${pages} pages in ${(performance.now() - started).toFixed(0)} ms; ` +
+      `peak RSS ${mb(peakRssMb(gateway.pid))}, heap used ≤ ${mb(peak.heapUsed)}, heap total ≤ ${mb(peak.heapTotal)}, external ≤ ${mb(peak.external)}`,
+  );
+} finally {
+  gateway.kill('SIGTERM');
+  await sims.close();
+}
