@@ -4,13 +4,12 @@
 // and external memory seen on /metrics. `npm run build` first.
 //   node bench/pages-memory.mjs [--movements=500000] [--node-flags="--max-old-space-size=192"] [--entry=dist/src/main.js]
 import { spawn } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import { setInterval, clearInterval } from 'node:timers';
 import { openSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
 import { companyGlobalId, createDataset, encodeGlobalId, gatewayConfig } from './lib/dist.mjs';
-import { gql } from './lib/graphql.mjs';
+import { BIG, walkPages } from './lib/part-large-exercise.mjs';
 import { freePort, peakRssMb, root, startSimulatorsChild, tmpDir, waitFor } from './lib/processes.mjs';
 
 const { values } = parseArgs({
@@ -20,12 +19,6 @@ const { values } = parseArgs({
     entry: { type: 'string', default: 'dist/src/main.js' },
   },
 });
-const BIG = '2199';
-const PAGE_QUERY = `query Page($id: ID!, $exerciseId: ID!, $after: String) { company(id: $id) {
-  movements(first: 500, after: $after, filter: { exerciseId: $exerciseId }) {
-    pageInfo { hasNextPage endCursor }
-    edges { node { id date journal { code } account { number name } description debit credit amount currency } } } } }`;
-
 const datasetOptions = { bigExerciseMovements: Number(values.movements) };
 const exercise = createDataset(datasetOptions).company('myunisoft', BIG).exercises.at(-1);
 const sims = await startSimulatorsChild(datasetOptions);
@@ -60,19 +53,11 @@ try {
     companyId: BIG,
     nativeId: exercise.id,
   });
-  const started = performance.now();
-  let after = null;
-  let pages = 0;
-  for (;;) {
-    const { pageInfo } = (await gql(url, PAGE_QUERY, { id, exerciseId, after })).company.movements;
-    pages++;
-    if (!pageInfo.hasNextPage) break;
-    after = pageInfo.endCursor;
-  }
+  const walk = await walkPages(url, { id, exerciseId });
   clearInterval(sampler);
   const mb = (v) => `${v.toFixed(0)} MB`;
   console.log(
-    `${values.entry}, node flags "${flags.join(' ')}": ${pages} pages in ${(performance.now() - started).toFixed(0)} ms; ` +
+    `${values.entry}, node flags "${flags.join(' ')}": ${walk.pages} pages in ${walk.ms.toFixed(0)} ms; ` +
       `peak RSS ${mb(peakRssMb(gateway.pid))}, heap used ≤ ${mb(peak.heapUsed)}, heap total ≤ ${mb(peak.heapTotal)}, external ≤ ${mb(peak.external)}`,
   );
 } finally {

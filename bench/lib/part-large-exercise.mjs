@@ -10,7 +10,7 @@ import { companyGlobalId, createDataset, demoCredentials, encodeGlobalId, gatewa
 import { gql } from './graphql.mjs';
 import { startGatewayChild, startSimulatorsChild } from './processes.mjs';
 
-const BIG = '2199';
+export const BIG = '2199';
 /** The old-space cap of the second page walk, in MB (see bench/pages-memory.mjs to try others). */
 const CAPPED_OLD_SPACE_MB = 192;
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -37,7 +37,8 @@ function rawBaseline(url, headers) {
   });
 }
 
-async function walkPages(gatewayUrl, variables) {
+/** Reads every page of 500 of the exercise by cursor (variables: the company and exercise ids). */
+export async function walkPages(gatewayUrl, variables) {
   const started = performance.now();
   let firstPageMs = null;
   let after = null;
