@@ -40,6 +40,11 @@ export interface RequestContext {
   /** Per-request lookups of nodes by global id, deduplicated (same id asked twice → one call). */
   nodes: NodeLoader;
   /**
+   * The first call's promise for `key` within this request: a read-ahead and the resolver that later
+   * asks the same page share one upstream call.
+   */
+  once<T>(key: string, run: () => Promise<T>): Promise<T>;
+  /**
    * Errors to add to the response while keeping the data (partial results, e.g. one provider down
    * while listing companies). The deferred-errors plugin appends them to `errors`.
    */
@@ -72,6 +77,7 @@ export function createContext(input: ContextInput): RequestContext {
     sessions.set(provider, created);
     return created;
   };
+  const shared = new Map<string, Promise<unknown>>();
   const context: RequestContext = {
     requestId: input.requestId,
     tenant: input.tenant,
@@ -94,6 +100,13 @@ export function createContext(input: ContextInput): RequestContext {
       return connector.openSession({ requestId: input.requestId });
     },
     nodes: undefined as unknown as NodeLoader,
+    once<T>(key: string, run: () => Promise<T>): Promise<T> {
+      const known = shared.get(key) as Promise<T> | undefined;
+      if (known) return known;
+      const started = run();
+      shared.set(key, started);
+      return started;
+    },
     deferredErrors: [],
     ...(input.bulkExports ? { bulkExports: input.bulkExports } : {}),
   };

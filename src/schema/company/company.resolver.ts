@@ -37,8 +37,9 @@ export class CompanyResolver {
   company(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID, { description: 'Global id of the company.' }) id: string,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return findNodeOf<CompanyRecord>(ctx, id, ['Company']);
+    return findNodeOf<CompanyRecord>(ctx, id, ['Company'], 'id', info);
   }
 
   @FieldResolver(() => ID, { description: 'Opaque global id carrying type, provider and native ids.' })

@@ -4,12 +4,10 @@ import { recordGlobalId } from '../../domain/ids';
 import type { CompanyRecord, DocumentRecord } from '../../domain/model';
 import { requireMethod } from '../capabilities';
 import { loadCompany } from '../common/company-of';
-import { listConnection } from '../common/list-connection';
-import { parsePageArgs } from '../common/pagination.validation';
 import { Company } from '../company/company.type';
 import { DocumentFilterInput } from './document.input';
+import { documentsConnection } from './document.service';
 import { Document, DocumentConnection } from './document.type';
-import { validateDocumentFilter } from './document.validation';
 
 @Resolver(() => Document)
 export class DocumentResolver {
@@ -67,13 +65,6 @@ export class CompanyDocumentsResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the edge to continue after.' })
     after?: string | null,
   ) {
-    const valid = validateDocumentFilter(filter);
-    return listConnection(ctx, company, {
-      name: 'documents',
-      filter: valid,
-      args: parsePageArgs(first, after),
-      fetch: (session, page) =>
-        requireMethod(session, 'listDocuments', 'DOCUMENTS')(company.providerId, valid, page),
-    });
+    return documentsConnection(ctx, company, filter, first, after);
   }
 }

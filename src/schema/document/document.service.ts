@@ -1,12 +1,37 @@
-/** Document uploads and expense bills: validated, capability-checked, idempotent, streamed to the provider. */
+/**
+ * A company's documents, and document uploads and expense bills: validated, capability-checked,
+ * idempotent, streamed to the provider.
+ */
 import { z } from 'zod';
 import type { RequestContext } from '../../context';
 import { decodeGlobalIdOf } from '../../domain/ids';
-import type { DocumentRecord } from '../../domain/model';
+import type { CompanyRecord, DocumentRecord } from '../../domain/model';
 import { requireMethod } from '../capabilities';
+import type { Connection } from '../common/connection.type';
+import { listConnection } from '../common/list-connection';
+import { parsePageArgs } from '../common/pagination.validation';
 import { parseInput, withoutNulls } from '../common/validation';
 import { withIdempotency } from '../idempotency';
-import type { CreateExpenseBillInput, UploadDocumentInput } from './document.input';
+import type { CreateExpenseBillInput, DocumentFilterInput, UploadDocumentInput } from './document.input';
+import { validateDocumentFilter } from './document.validation';
+
+/** `Company.documents`: the filter and page arguments as the schema gives them, validated here. */
+export function documentsConnection(
+  ctx: RequestContext,
+  company: Pick<CompanyRecord, 'provider' | 'providerId'>,
+  filter: DocumentFilterInput | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Connection<DocumentRecord>> {
+  const valid = validateDocumentFilter(filter);
+  return listConnection(ctx, company, {
+    name: 'documents',
+    filter: valid,
+    args: parsePageArgs(first, after),
+    fetch: (session, page) =>
+      requireMethod(session, 'listDocuments', 'DOCUMENTS')(company.providerId, valid, page),
+  });
+}
 
 const text = z.string().trim().min(1).max(255).nullish();
 const uploadShape = z.object({ reference: text, sourceId: text, skipExtraction: z.boolean().nullish() });

@@ -2,17 +2,13 @@ import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { recordGlobalId } from '../../domain/ids';
 import type { CompanyRecord, EntryRecord } from '../../domain/model';
-import { requireMethod } from '../capabilities';
 import { loadCompany } from '../common/company-of';
-import { listConnection } from '../common/list-connection';
-import { parsePageArgs } from '../common/pagination.validation';
 import { Company } from '../company/company.type';
 import { Document } from '../document/document.type';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 import { EntryFilterInput } from './entry.input';
-import { creditTotal, debitTotal, entryDocuments, isBalanced } from './entry.service';
+import { creditTotal, debitTotal, entriesConnection, entryDocuments, isBalanced } from './entry.service';
 import { Entry, EntryConnection } from './entry.type';
-import { validateEntryFilter } from './entry.validation';
 
 @Resolver(() => Entry)
 export class EntryResolver {
@@ -64,13 +60,6 @@ export class CompanyEntriesResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the edge to continue after.' })
     after?: string | null,
   ) {
-    const valid = validateEntryFilter(filter);
-    return listConnection(ctx, company, {
-      name: 'entries',
-      filter: valid,
-      args: parsePageArgs(first, after),
-      fetch: (session, page) =>
-        requireMethod(session, 'listEntries', 'ENTRIES')(company.providerId, valid, page),
-    });
+    return entriesConnection(ctx, company, filter, first, after);
   }
 }

@@ -1,7 +1,31 @@
-/** Entry totals (computed exactly from the lines, never copied) and the entry's documents. */
+/** A company's entries, entry totals (computed exactly from the lines, never copied) and the entry's documents. */
 import type { RequestContext } from '../../context';
-import type { DocumentRecord, EntryRecord } from '../../domain/model';
+import type { CompanyRecord, DocumentRecord, EntryRecord } from '../../domain/model';
 import { sumCents, type Cents } from '../../domain/money';
+import { requireMethod } from '../capabilities';
+import type { Connection } from '../common/connection.type';
+import { listConnection } from '../common/list-connection';
+import { parsePageArgs } from '../common/pagination.validation';
+import type { EntryFilterInput } from './entry.input';
+import { validateEntryFilter } from './entry.validation';
+
+/** `Company.entries`: the filter and page arguments as the schema gives them, validated here. */
+export function entriesConnection(
+  ctx: RequestContext,
+  company: Pick<CompanyRecord, 'provider' | 'providerId'>,
+  filter: EntryFilterInput | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Connection<EntryRecord>> {
+  const valid = validateEntryFilter(filter);
+  return listConnection(ctx, company, {
+    name: 'entries',
+    filter: valid,
+    args: parsePageArgs(first, after),
+    fetch: (session, page) =>
+      requireMethod(session, 'listEntries', 'ENTRIES')(company.providerId, valid, page),
+  });
+}
 
 export const debitTotal = (entry: EntryRecord): Cents => sumCents(entry.lines.map((l) => l.debit));
 export const creditTotal = (entry: EntryRecord): Cents => sumCents(entry.lines.map((l) => l.credit));

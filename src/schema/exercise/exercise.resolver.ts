@@ -2,9 +2,9 @@ import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { recordGlobalId } from '../../domain/ids';
 import type { CompanyRecord, ExerciseRecord } from '../../domain/model';
-import { requireMethod } from '../capabilities';
 import { loadCompany } from '../common/company-of';
 import { Company } from '../company/company.type';
+import { companyExercises } from './exercise.service';
 import { Exercise } from './exercise.type';
 
 @Resolver(() => Exercise)
@@ -26,7 +26,6 @@ export class CompanyExercisesResolver {
     description: "The company's exercises; UNSUPPORTED_BY_PROVIDER when its provider has none.",
   })
   exercises(@Root() company: CompanyRecord, @Ctx() ctx: RequestContext): Promise<ExerciseRecord[]> {
-    const session = ctx.companySession(company.provider, company.providerId);
-    return requireMethod(session, 'listExercises', 'EXERCISES')(company.providerId);
+    return companyExercises(ctx, company);
   }
 }

@@ -1,28 +1,43 @@
 /** Reads ahead in a resolver's selection set: which fields the caller asked of a given type. */
-import { isAbstractType, Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  isAbstractType,
+  Kind,
+  type FieldNode,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 
 /**
- * True when the selection under the resolved field asks `field` on `typeName` (directly, through an
- * inline fragment on that type or an interface, or through a named fragment). Directives are ignored:
- * a read-ahead that turns out unneeded costs one call, never a wrong answer.
+ * The nodes of `field` on `typeName` in the selection under the resolved field (asked directly,
+ * through an inline fragment on that type or an interface, or through a named fragment), aliases
+ * included. Directives are ignored: a read-ahead that turns out unneeded costs one call, never a
+ * wrong answer.
  */
-export function selectsField(info: GraphQLResolveInfo, typeName: string, field: string): boolean {
+export function selectedFieldNodes(info: GraphQLResolveInfo, typeName: string, field: string): FieldNode[] {
+  const found: FieldNode[] = [];
   const seen = new Set<string>();
-  const search = (set: SelectionSetNode | undefined): boolean =>
-    (set?.selections ?? []).some((selection) => {
-      if (selection.kind === Kind.FIELD) return selection.name.value === field;
-      if (selection.kind === Kind.INLINE_FRAGMENT) {
+  const search = (set: SelectionSetNode | undefined): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === field) found.push(selection);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const on = selection.typeCondition?.name.value;
-        return (!on || on === typeName || isAbstract(info, on)) && search(selection.selectionSet);
+        if (!on || on === typeName || isAbstract(info, on)) search(selection.selectionSet);
+      } else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = info.fragments[selection.name.value];
+        const on = fragment?.typeCondition.name.value;
+        if (fragment && (on === typeName || isAbstract(info, on!))) search(fragment.selectionSet);
       }
-      const name = selection.name.value;
-      if (seen.has(name)) return false;
-      seen.add(name);
-      const fragment = info.fragments[name];
-      const on = fragment?.typeCondition.name.value;
-      return !!fragment && (on === typeName || isAbstract(info, on!)) && search(fragment.selectionSet);
-    });
-  return info.fieldNodes.some((node) => search(node.selectionSet));
+    }
+  };
+  for (const node of info.fieldNodes) search(node.selectionSet);
+  return found;
+}
+
+/** True when the selection under the resolved field asks `field` on `typeName` (see selectedFieldNodes). */
+export function selectsField(info: GraphQLResolveInfo, typeName: string, field: string): boolean {
+  return selectedFieldNodes(info, typeName, field).length > 0;
 }
 
 function isAbstract(info: GraphQLResolveInfo, typeName: string): boolean {

@@ -320,3 +320,47 @@ describe('a document by id with its download URL', () => {
     expect(stack.sims.totalRequests()).toBe(0);
   });
 });
+
+describe('company(id) reads its lists ahead', () => {
+  const QUERY = `query ($id: ID!) { company(id: $id) {
+    name
+    exercises { id }
+    entries(first: 5) { edges { node { id } } }
+    movements(first: 5, filter: { from: "2025-01-01", to: "2025-01-31", accountClasses: ["6"] }) {
+      edges { node { id } }
+    }
+  } }`;
+
+  // The account class keeps the movement windows out of MyUnisoft's cross-request cache (other tests').
+  it('asks exercises, entries and movements beside the company lookup, not after it, once each', async () => {
+    const { gen, id } = demoCompany(stack.sims, 'myunisoft');
+    // The society list answers 300 ms late: lists asked only after the company would be answered after it.
+    stack.sims.simulators.myunisoft.faults.add({
+      kind: 'latency',
+      ms: 300,
+      method: 'GET',
+      path: '^/api/v1/society$',
+      times: 1,
+    });
+    const { body } = await stack.gql(QUERY, { id });
+    expect(body.errors).toBeUndefined();
+    const company = (body.data as { company: { name: string; entries: { edges: unknown[] } } }).company;
+    expect(company.name).toBe(gen.name);
+    expect(company.entries.edges).toHaveLength(5);
+    distinctCalls(); // nothing asked twice: the resolvers got the read-ahead's calls
+    const requests = stack.sims.simulators.myunisoft.requests;
+    const society = requests.find((r) => r.path === '/api/v1/society')!;
+    const lists = requests.filter((r) => r !== society);
+    expect(lists.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/api/v1/mad/exercices', '/api/v1/entries', '/api/v1/mad/movements']),
+    );
+    expect(lists.every((r) => r.at < society.at)).toBe(true);
+  });
+
+  it('reads nothing ahead for a company the tenant cannot see', async () => {
+    const { id } = demoCompany(stack.sims, 'myunisoft');
+    const { body } = await stack.gql(QUERY, { id }, 'demo-other');
+    expect(body.data).toEqual({ company: null });
+    expect(stack.sims.totalRequests()).toBe(0);
+  });
+});

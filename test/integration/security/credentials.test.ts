@@ -191,12 +191,18 @@ describe('MyUnisoft headers', () => {
   it.each([
     ['a wrong X-Third-Party-Secret', 'wrong-mu-secret'],
     ['a wrong bearer token', 'wrong-mu-token'],
-  ])('is refused by MyUnisoft with %s: UPSTREAM_ERROR, one call', async (_label, apiKey) => {
+  ])('is refused by MyUnisoft with %s: one UPSTREAM_ERROR, no retry', async (_label, apiKey) => {
     const { body } = await stack.gql(ENTRIES, { id: companyOf('myunisoft') }, apiKey);
     expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.upstreamStatus])).toEqual([
       ['UPSTREAM_ERROR', 401],
     ]);
-    expect(stack.sims.simulators.myunisoft.requests.map((r) => r.status)).toEqual([401]);
+    // The society lookup, and the six entry lists read ahead beside it (src/schema/node/read-ahead.ts):
+    // each refused once, none retried.
+    const calls = stack.sims.simulators.myunisoft.requests;
+    expect(calls.every((r) => r.status === 401)).toBe(true);
+    expect(calls.filter((r) => r.path === '/api/v1/society')).toHaveLength(1);
+    expect(calls.length).toBeLessThanOrEqual(7);
+    expect(new Set(calls.map((r) => `${r.path}?${r.query}`)).size).toBe(calls.length);
   });
 });
 

@@ -1,0 +1,13 @@
+/** A company's exercises, asked of its provider once per request (a read-ahead and the resolver share the call). */
+import type { RequestContext } from '../../context';
+import type { CompanyRecord, ExerciseRecord } from '../../domain/model';
+import { requireMethod } from '../capabilities';
+
+export function companyExercises(
+  ctx: RequestContext,
+  company: Pick<CompanyRecord, 'provider' | 'providerId'>,
+): Promise<ExerciseRecord[]> {
+  const session = ctx.companySession(company.provider, company.providerId);
+  const list = requireMethod(session, 'listExercises', 'EXERCISES');
+  return ctx.once(`exercises|${company.provider}|${company.providerId}`, () => list(company.providerId));
+}
