@@ -1,13 +1,30 @@
 // A closed-loop load generator: `connections` workers each run `operation()` back to back for
 // `durationMs` after a warm-up; latency is per operation, so a REST baseline made of several
-// parallel calls is timed as the client would see it. Gateway and direct runs use the same loop.
+// parallel calls is timed as the client would see it. Gateway and direct runs use the same loop,
+// interleaved in slices (runInterleaved) when they are compared.
 import { performance } from 'node:perf_hooks';
 
-export async function runLoad(operation, { connections, durationMs, warmupMs }) {
-  const warmupEnd = performance.now() + warmupMs;
-  const end = warmupEnd + durationMs;
-  const latencies = [];
-  let errors = 0;
+/**
+ * Several operations measured in alternating slices (`rounds` of `durationMs / rounds` each, the
+ * order rotated every round) instead of one after the other: a drift of the machine over the run
+ * (another process, CPU frequency, the simulator's heap) then weighs on every side alike, so their
+ * ratios compare like with like. Each side is warmed up first.
+ */
+export async function runInterleaved(operations, { connections, durationMs, warmupMs, rounds = 5 }) {
+  const names = Object.keys(operations);
+  const samples = Object.fromEntries(names.map((name) => [name, { latencies: [], errors: 0 }]));
+  for (const name of names) await loadSlice(operations[name], connections, warmupMs, null);
+  for (let round = 0; round < rounds; round++)
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(round + i) % names.length];
+      await loadSlice(operations[name], connections, durationMs / rounds, samples[name]);
+    }
+  return Object.fromEntries(names.map((name) => [name, summarise(samples[name], durationMs)]));
+}
+
+/** Runs `operation` back to back on `connections` workers for `ms`, adding latencies to `sample` (none for a warm-up). */
+async function loadSlice(operation, connections, ms, sample) {
+  const end = performance.now() + ms;
   const worker = async () => {
     for (;;) {
       const started = performance.now();
@@ -15,13 +32,16 @@ export async function runLoad(operation, { connections, durationMs, warmupMs }) 
       try {
         await operation();
       } catch {
-        errors++;
+        if (sample) sample.errors++;
         continue;
       }
-      if (started >= warmupEnd) latencies.push(performance.now() - started);
+      sample?.latencies.push(performance.now() - started);
     }
   };
   await Promise.all(Array.from({ length: connections }, worker));
+}
+
+function summarise({ latencies, errors }, durationMs) {
   latencies.sort((a, b) => a - b);
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   return {

@@ -5,7 +5,7 @@ import { Agent, request } from 'undici';
 import { companyGlobalId, demoCredentials, encodeGlobalId, gatewayConfig } from './dist.mjs';
 import { gql } from './graphql.mjs';
 import { autocannonRun } from './autocannon-check.mjs';
-import { runLoad } from './load.mjs';
+import { runInterleaved } from './load.mjs';
 import { startGatewayChild, startSimulatorsChild } from './processes.mjs';
 
 const MU_COMPANY = '2101';
@@ -172,13 +172,22 @@ export async function gatewayVsDirect({ latencies, connections, durationMs, warm
         // src/providers/http.ts): with only `connections`, its parallel calls would queue behind each other.
         const directAgent = new Agent({ connections: UPSTREAM_POOL_CONNECTIONS });
         await c.direct(directAgent);
-        const d = await runLoad(() => c.direct(directAgent), options);
-        for (const gw of gateways) {
-          const gatewayAgent = new Agent({ connections });
-          const viaGateway = () => gql(gw.process.url, c.query, c.variables, { dispatcher: gatewayAgent });
-          await viaGateway(); // fails loudly before measuring if the query is wrong
-          const g = await runLoad(viaGateway, options);
-          await gatewayAgent.close();
+        const gatewayAgents = gateways.map(() => new Agent({ connections }));
+        const viaGateway = gateways.map(
+          (gw, i) => () => gql(gw.process.url, c.query, c.variables, { dispatcher: gatewayAgents[i] }),
+        );
+        for (const query of viaGateway) await query(); // fails loudly before measuring if the query is wrong
+        const measured = await runInterleaved(
+          {
+            direct: () => c.direct(directAgent),
+            ...Object.fromEntries(viaGateway.map((query, i) => [`gateway${i}`, query])),
+          },
+          options,
+        );
+        await Promise.all(gatewayAgents.map((agent) => agent.close()));
+        const d = measured.direct;
+        for (const [i, gw] of gateways.entries()) {
+          const g = measured[`gateway${i}`];
           const row = {
             case: c.name,
             gatewayVariant: gw.variant,

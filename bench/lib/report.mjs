@@ -24,7 +24,7 @@ export function writeReport(dir, results, notes) {
     const s = results.settings;
     lines.push(
       '',
-      `## 1. Gateway vs direct REST (${s.connections} connections, ${s.durationMs / 1000} s after ${s.warmupMs / 1000} s warm-up, each side)`,
+      `## 1. Gateway vs direct REST (${s.connections} connections, ${s.durationMs / 1000} s per side after ${s.warmupMs / 1000} s warm-up, the sides interleaved in 5 slices)`,
       '',
       '| case | gateway | upstream latency | gateway req/s | p50 ms | p99 ms | direct req/s | p50 ms | p99 ms | p50 ratio | p99 ratio | req/s ratio |',
       '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
