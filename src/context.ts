@@ -44,6 +44,8 @@ export interface RequestContext {
    * asks the same page share one upstream call.
    */
   once<T>(key: string, run: () => Promise<T>): Promise<T>;
+  /** Drops the shared promises: a mutation changes what the request's earlier reads returned. */
+  forgetShared(): void;
   /**
    * Errors to add to the response while keeping the data (partial results, e.g. one provider down
    * while listing companies). The deferred-errors plugin appends them to `errors`.
@@ -107,6 +109,7 @@ export function createContext(input: ContextInput): RequestContext {
       shared.set(key, started);
       return started;
     },
+    forgetShared: () => shared.clear(),
     deferredErrors: [],
     ...(input.bulkExports ? { bulkExports: input.bulkExports } : {}),
   };

@@ -19,6 +19,8 @@ export async function withIdempotency<T>(
   input: unknown,
   run: (journal?: MutationJournal) => Promise<T>,
 ): Promise<T> {
+  // Lists read earlier in this request (an earlier mutation's payload) may be changed by this one.
+  ctx.forgetShared();
   if (key === null || key === undefined) return run();
   parseInput(keyShape, key, 'input.idempotencyKey');
   return runIdempotently({ store: ctx.store, tenantId: ctx.tenant.id, key, operation, input, run });
