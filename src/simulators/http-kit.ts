@@ -10,9 +10,10 @@ import type { RecordedRequest, RunningSimulator, SimulatorOptions } from './type
 export interface SimulatorServer extends RunningSimulator {
   readonly faults: FaultPlan;
   readonly app: FastifyInstance;
+  /** Requests held by a latency (the simulator's own or a fault's) right now. */
+  readonly delayedRequests: number;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 type FaultedRequest = FastifyRequest & { fault?: FaultSpec };
 
 /**
@@ -29,6 +30,23 @@ export async function startSimulatorServer(
   const requests: RecordedRequest[] = [];
   const faults = new FaultPlan();
   const now = options.now ?? Date.now;
+  // Delays still pending when the simulator closes end at once: a 5 s latency fault must not hold the process.
+  const pendingDelays = new Map<NodeJS.Timeout, () => void>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        pendingDelays.delete(timer);
+        resolve();
+      }, ms);
+      pendingDelays.set(timer, resolve);
+    });
+  app.addHook('preClose', async () => {
+    for (const [timer, resolve] of pendingDelays) {
+      clearTimeout(timer);
+      resolve();
+    }
+    pendingDelays.clear();
+  });
 
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
@@ -114,6 +132,9 @@ export async function startSimulatorServer(
     faults,
     requests,
     resetRequests: () => void requests.splice(0, requests.length),
+    get delayedRequests() {
+      return pendingDelays.size;
+    },
     close: () => app.close(),
   };
 }
