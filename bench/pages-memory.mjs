@@ -8,8 +8,8 @@ import { setInterval, clearInterval } from 'node:timers';
 import { openSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
-import { companyGlobalId, createDataset, encodeGlobalId, gatewayConfig } from './lib/dist.mjs';
-import { BIG, walkPages } from './lib/part-large-exercise.mjs';
+import { gatewayConfig } from './lib/dist.mjs';
+import { bigExercise, walkPages } from './lib/part-large-exercise.mjs';
 import { freePort, peakRssMb, root, startSimulatorsChild, tmpDir, waitFor } from './lib/processes.mjs';
 
 const { values } = parseArgs({
@@ -20,7 +20,6 @@ const { values } = parseArgs({
   },
 });
 const datasetOptions = { bigExerciseMovements: Number(values.movements) };
-const exercise = createDataset(datasetOptions).company('myunisoft', BIG).exercises.at(-1);
 const sims = await startSimulatorsChild(datasetOptions);
 const port = await freePort();
 const configPath = `${tmpDir}/pages-memory.config.json`;
@@ -46,13 +45,7 @@ try {
     peak.heapTotal = Math.max(peak.heapTotal, gauge(text, 'nodejs_heap_size_total_bytes'));
     peak.external = Math.max(peak.external, gauge(text, 'nodejs_external_memory_bytes'));
   }, 250);
-  const id = companyGlobalId('MYUNISOFT', BIG);
-  const exerciseId = encodeGlobalId({
-    type: 'Exercise',
-    provider: 'MYUNISOFT',
-    companyId: BIG,
-    nativeId: exercise.id,
-  });
+  const { companyId: id, exerciseId } = bigExercise(datasetOptions);
   const walk = await walkPages(url, { id, exerciseId });
   clearInterval(sampler);
   const mb = (v) => `${v.toFixed(0)} MB`;

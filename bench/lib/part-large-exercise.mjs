@@ -10,7 +10,7 @@ import { companyGlobalId, createDataset, demoCredentials, encodeGlobalId, gatewa
 import { gql } from './graphql.mjs';
 import { startGatewayChild, startSimulatorsChild } from './processes.mjs';
 
-export const BIG = '2199';
+const BIG = '2199';
 /** The old-space cap of the second page walk, in MB (see bench/pages-memory.mjs to try others). */
 const CAPPED_OLD_SPACE_MB = 192;
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -77,19 +77,26 @@ async function bulkExport(gatewayUrl, input) {
   return { ms: performance.now() - started, producedMs, rows: state.rowCount, lines, bytes };
 }
 
+/** The large exercise of the dataset: its native record, and the global ids of its company and itself. */
+export function bigExercise(datasetOptions) {
+  const exercise = createDataset(datasetOptions).company('myunisoft', BIG).exercises.at(-1);
+  return {
+    exercise,
+    companyId: companyGlobalId('MYUNISOFT', BIG),
+    exerciseId: encodeGlobalId({
+      type: 'Exercise',
+      provider: 'MYUNISOFT',
+      companyId: BIG,
+      nativeId: exercise.id,
+    }),
+  };
+}
+
 export async function largeExercise({ movements, log }) {
   const datasetOptions = { bigExerciseMovements: movements };
-  const dataset = createDataset(datasetOptions);
-  const exercise = dataset.company('myunisoft', BIG).exercises.at(-1);
+  const { exercise, companyId, exerciseId } = bigExercise(datasetOptions);
   const sims = await startSimulatorsChild(datasetOptions);
   const config = gatewayConfig(sims.urls, datasetOptions);
-  const companyId = companyGlobalId('MYUNISOFT', BIG);
-  const exerciseId = encodeGlobalId({
-    type: 'Exercise',
-    provider: 'MYUNISOFT',
-    companyId: BIG,
-    nativeId: exercise.id,
-  });
   try {
     const raw = await rawBaseline(
       `${sims.urls.myunisoft}/api/v1/mad/movements?version=1.0.0&idExercice=${exercise.id}`,
