@@ -4,8 +4,11 @@
  * in order — interactive before bulk, then first come first served — up to their own deadline, then
  * fail with UPSTREAM_RATE_LIMITED and the seconds after which budget frees up (`retryAfterSeconds`).
  *
- * Counting: the window is cut into 10 buckets and a call counts the current bucket plus the 10 before,
- * so any `perMs` interval holds at most `requests` grants whatever the provider's own window alignment.
+ * Counting: the window is cut into 10 buckets and a call counts the current bucket plus the 11 before,
+ * so any `perMs` interval holds at most `requests` calls whatever the provider's own window alignment.
+ * A call is counted when it leaves, then moved to the bucket of its answer (`settle`): the provider saw
+ * it at some time in between, so a call granted after a full window counted from the answer can never
+ * share the provider's window with it, however late a loaded machine's calls reach the provider.
  * A provider that says it has nothing left (429, `X-Rate-Limit-Remaining: 0`) pauses the budget until
  * its reset, for every instance.
  */
@@ -38,13 +41,20 @@ export interface BudgetTake {
   signal?: AbortSignal;
 }
 
+/** One call's share of the budget: settle it when the provider answers (or the call failed). */
+export interface BudgetGrant {
+  settle(): Promise<void>;
+}
+
 interface Waiter extends BudgetTake {
   seq: number;
-  resolve(): void;
+  resolve(grant: BudgetGrant): void;
   reject(error: Error): void;
 }
 
 const BUCKETS = 10;
+/** Buckets counted beyond the window: one for alignment, one for the network's jitter. */
+const SPARE = 2;
 
 export class UpstreamBudget {
   private readonly bucketMs: number;
@@ -77,19 +87,22 @@ export class UpstreamBudget {
   }
 
   /** Resolves once a call may be sent; rejects with UPSTREAM_RATE_LIMITED past the deadline. */
-  take(request: BudgetTake): Promise<void> {
+  take(request: BudgetTake): Promise<BudgetGrant> {
     if (request.signal?.aborted) return Promise.reject(this.abortError());
-    return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = { ...request, seq: this.seq++, resolve, reject };
+    return new Promise<BudgetGrant>((resolve, reject) => {
+      const onAbort = () => {
+        if (this.leave(waiter)) reject(this.abortError());
+      };
+      const settled = () => request.signal?.removeEventListener('abort', onAbort);
+      const waiter: Waiter = {
+        ...request,
+        seq: this.seq++,
+        resolve: (grant) => (settled(), resolve(grant)),
+        reject: (error) => (settled(), reject(error)),
+      };
       this.queue.push(waiter);
       this.queue.sort((a, b) => rank(a) - rank(b) || a.seq - b.seq);
-      request.signal?.addEventListener(
-        'abort',
-        () => {
-          if (this.leave(waiter)) reject(this.abortError());
-        },
-        { once: true },
-      );
+      request.signal?.addEventListener('abort', onAbort, { once: true });
       void this.pump();
     });
   }
@@ -117,14 +130,19 @@ export class UpstreamBudget {
     this.pumping = true;
     try {
       while (this.queue.length > 0) {
-        const readyAt = await this.tryOnce();
+        const outcome = await this.tryOnce();
         const head = this.queue[0];
-        if (!head) break;
-        if (readyAt === 0) {
+        if (!head) {
+          if ('bucket' in outcome) await this.move(outcome.bucket, null);
+          break;
+        }
+        if ('bucket' in outcome) {
           this.queue.shift();
-          head.resolve();
+          const granted = outcome.bucket;
+          head.resolve({ settle: () => this.move(granted, Math.floor(this.clock.now() / this.bucketMs)) });
           continue;
         }
+        const { readyAt } = outcome;
         const wait = Math.max(1, readyAt - this.clock.now());
         // Nobody queued can be served before readyAt: those whose deadline comes first fail now.
         for (const waiter of [...this.queue]) {
@@ -137,23 +155,35 @@ export class UpstreamBudget {
     }
   }
 
-  /** Takes one call from the shared count: 0 when granted, else when one may free up (epoch ms). */
-  private async tryOnce(): Promise<number> {
+  /** Moves one counted call from bucket `from` to bucket `to` (null: gives it back). */
+  private async move(from: number, to: number | null): Promise<void> {
+    if (from === to) return;
+    const { store, key } = this.options;
+    const ttl = (BUCKETS + SPARE + 1) * this.bucketMs;
+    if (to !== null) await store.increment(`${key}:${to}`, 1, ttl);
+    await store.increment(`${key}:${from}`, -1, ttl);
+  }
+
+  /** Takes one call from the shared count: its bucket when granted, else when one may free up. */
+  private async tryOnce(): Promise<{ bucket: number } | { readyAt: number }> {
     const { store, key, limit } = this.options;
     const now = this.clock.now();
     const pausedUntil = Number((await store.get(this.pausedKey)) ?? 0);
-    if (pausedUntil > now) return pausedUntil;
+    if (pausedUntil > now) {
+      this.lastRemaining = 0;
+      return { readyAt: pausedUntil };
+    }
     const bucket = Math.floor(now / this.bucketMs);
-    const ttl = (BUCKETS + 2) * this.bucketMs;
+    const ttl = (BUCKETS + SPARE + 1) * this.bucketMs;
     const mine = await store.increment(`${key}:${bucket}`, 1, ttl);
     const earlier = await Promise.all(
-      Array.from({ length: BUCKETS }, (_, i) => store.get(`${key}:${bucket - 1 - i}`)),
+      Array.from({ length: BUCKETS + SPARE - 1 }, (_, i) => store.get(`${key}:${bucket - 1 - i}`)),
     );
     const counts = earlier.map((value) => Number(value ?? 0));
     const used = mine + counts.reduce((sum, n) => sum + n, 0);
     if (used <= limit.requests) {
       this.lastRemaining = limit.requests - used;
-      return 0;
+      return { bucket };
     }
     await store.increment(`${key}:${bucket}`, -1, ttl);
     this.lastRemaining = 0;
@@ -163,7 +193,7 @@ export class UpstreamBudget {
       if (n > 0) oldest = i;
     });
     const freedBucket = oldest >= 0 ? bucket - 1 - oldest : bucket;
-    return Math.max(now + 1, (freedBucket + BUCKETS + 1) * this.bucketMs);
+    return { readyAt: Math.max(now + 1, (freedBucket + BUCKETS + SPARE) * this.bucketMs) };
   }
 
   private leave(waiter: Waiter): boolean {

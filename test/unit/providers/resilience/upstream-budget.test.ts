@@ -39,9 +39,10 @@ it('grants 20 calls at once, holds the 21st until the window frees up, then gran
   await settle();
   expect(granted).toHaveLength(20);
   expect(budget.remaining).toBe(0);
-  await clock.advance(9_000);
+  await clock.advance(11_000);
   expect(granted).toHaveLength(20);
-  await clock.advance(2_000);
+  // A window and a spare bucket (for calls that reach the provider late) after the first 20.
+  await clock.advance(1_500);
   expect(granted).toEqual([...Array(21).keys()]);
   expect(refused).toEqual([]);
 });
@@ -69,7 +70,7 @@ it('fails a call whose deadline comes before budget frees up, with retryAfterSec
   await settle();
   expect(refused).toHaveLength(1);
   expect(refused[0]!.code).toBe('UPSTREAM_RATE_LIMITED');
-  expect(refused[0]!.retryAfterSeconds).toBe(11);
+  expect(refused[0]!.retryAfterSeconds).toBe(12);
 });
 
 it('serves waiting interactive calls before bulk ones queued earlier', async () => {
@@ -106,4 +107,22 @@ it('shares one count between two budgets of the same credential on one store', a
   const b = takeMany(budgetOf(clock, store), 15, clock.now() + 60_000);
   await settle();
   expect(a.granted.length + b.granted.length).toBe(20);
+});
+
+it('counts a call from its answer: calls answered late hold their share of the window longer', async () => {
+  const clock = new FakeClock();
+  const budget = budgetOf(clock);
+  const grants = await Promise.all(
+    Array.from({ length: 20 }, () =>
+      budget.take({ priority: 'interactive', deadline: clock.now() + 60_000 }),
+    ),
+  );
+  const { granted } = takeMany(budget, 1, clock.now() + 60_000);
+  await clock.advance(3_000);
+  // The provider answered 3 s after the calls left: it may have counted them that late.
+  await Promise.all(grants.map((grant) => grant.settle()));
+  await clock.advance(9_500);
+  expect(granted).toEqual([]);
+  await clock.advance(3_000);
+  expect(granted).toEqual([0]);
 });
