@@ -127,11 +127,13 @@ export class RateLimitPacer {
     if (scope && this.budget) scope.usage.budgetLeft[provider] = this.budget.remaining;
   }
 
-  /** A 429: nothing more goes out until the provider's Retry-After (or its window reset) has passed. */
+  /** A 429: nothing more goes out until the provider's Retry-After (or its spent window's reset) has passed. */
   async refused(headers: Headers): Promise<void> {
     if (!this.budget) return;
-    const seconds = header(headers, 'retry-after') ?? header(headers, 'x-rate-limit-reset');
-    // A 429 without either (too many concurrent calls) waits one budget bucket, not a whole window.
+    const retryAfter = header(headers, 'retry-after');
+    const spent = header(headers, 'x-rate-limit-remaining') === 0;
+    const seconds = retryAfter ?? (spent ? header(headers, 'x-rate-limit-reset') : undefined);
+    // A 429 that names no wait (too many concurrent calls) waits half a second, not a whole window.
     await this.budget.pause(seconds !== undefined ? seconds * 1000 : 500);
   }
 
