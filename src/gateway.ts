@@ -65,7 +65,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     overrides: options.connectors,
     deps: {
       store,
-      http: { ...config.http, onBreakerStateChange: observability.onBreakerStateChange },
+      http: {
+        ...config.http,
+        upstream: config.upstream,
+        budgetStore: store,
+        onBreakerStateChange: observability.onBreakerStateChange,
+      },
       onAttempt: onUpstreamAttempt
         ? (attempt) => {
             observability.onUpstreamAttempt(attempt);

@@ -48,6 +48,11 @@ export interface DatasetOptions {
    * many movements (for the large-ledger benchmark). Default 0: no such company.
    */
   bigExerciseMovements?: number;
+  /**
+   * Adds this many generated companies to the `demo` firm at MyUnisoft (societies 2201…) and at
+   * Jepilote (companies 301…), so that their listings span pages (default 0).
+   */
+  extraFirmCompanies?: number;
 }
 
 export interface SimulatorDataset {
@@ -176,6 +181,16 @@ export function createDataset(options: DatasetOptions = {}): SimulatorDataset {
         options.bigExerciseMovements,
       ),
     );
+  }
+  for (let i = 0; i < (options.extraFirmCompanies ?? 0); i++) {
+    const spec = (id: number, name: string) => ({
+      id: String(id + i),
+      name: `${name} ${i + 1}`,
+      owner: 'demo' as const,
+      city: 'Paris',
+    });
+    companies.push(buildCompany(seed, scale, 'myunisoft', spec(2201, 'SOCIETE CLIENTE'), ordinal++));
+    companies.push(buildCompany(seed, scale, 'jepilote', spec(301, 'ENTREPRISE CLIENTE'), ordinal++));
   }
   const byKey = new Map(companies.map((c) => [`${c.provider}:${c.id}`, c]));
   return {
