@@ -42,13 +42,19 @@ export interface StackOptions extends SimulatorsOptions {
   store?: SharedStore;
   /** Reuse running simulators (e.g. two gateways on one set). */
   sims?: RunningSimulators;
+  /** The gateway's clock of token and link expiries (default Date.now). */
+  now?: () => number;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const sims = options.sims ?? (await startSimulators(options));
   const raw = buildDemoConfig({ urls: sims.urls, dataset: sims.dataset, port: 0 });
   const config = parseConfig(options.configure ? options.configure(raw) : raw);
-  const gateway = await createGateway({ config, ...(options.store ? { store: options.store } : {}) });
+  const gateway = await createGateway({
+    config,
+    ...(options.store ? { store: options.store } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const url = await gateway.listen();
   const graphqlUrl = `${url}/graphql`;
   return {
