@@ -348,6 +348,7 @@ describe('download links of tenant demo, fetched with demo-other’s key', () =>
 
   it.each([
     ['export file', () => demo.exportDownloadUrl],
+    ['document', () => demo.documentDownloadUrl],
     ['bulk export file', () => demo.bulkDownloadUrl],
   ])('%s: 404 exactly like a forged link, nothing read upstream', async (_label, urlOf) => {
     const url = urlOf();

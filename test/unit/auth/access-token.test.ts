@@ -78,3 +78,16 @@ describe('download links', () => {
     expect(downloadLinkExpiry(0, 1_000)).toBe(1_000);
   });
 });
+
+describe('signed tokens', () => {
+  it('have one spelling: a MAC re-spelled in the spare bits of its last character is refused', () => {
+    const token = signAccessToken(SECRET, demo, grant);
+    const last = token.at(-1)!;
+    // A 32-byte MAC is 43 base64url characters; the last one's two low bits are spare (always 0).
+    expect('AEIMQUYcgkosw048').toContain(last);
+    const respelled = token.slice(0, -1) + String.fromCharCode(last.charCodeAt(0) + 1);
+    const macBytes = (t: string) => Buffer.from(t.split('.').pop()!, 'base64url');
+    expect(macBytes(respelled)).toEqual(macBytes(token));
+    expect(verifyAccessToken(SECRET, directory, respelled, 0)).toBeNull();
+  });
+});
