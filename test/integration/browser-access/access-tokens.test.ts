@@ -97,6 +97,24 @@ describe('scopes', () => {
     expect(stack.sims.totalRequests()).toBe(0);
   });
 
+  it('checks mutations behind aliases and fragments too', async () => {
+    const jepilote = demoCompany(stack.sims, 'jepilote');
+    const { token } = await mint({ scopes: ['READ', 'UPLOAD'] });
+    const input = { companyId: jepilote.id, format: 'FEC' };
+    const hidden = [
+      `mutation ($input: CreateExportJobInput!) { x: createExportJob(input: $input) { id } }`,
+      `mutation ($input: CreateExportJobInput!) { ...F } fragment F on Mutation { createExportJob(input: $input) { id } }`,
+      `mutation ($input: CreateExportJobInput!) { ... on Mutation { createExportJob(input: $input) { id } } }`,
+    ];
+    stack.sims.resetRequests();
+    for (const query of hidden) {
+      const refused = await stack.gql(query, { input }, token);
+      expect(refused.status).toBe(403);
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(stack.sims.totalRequests()).toBe(0);
+  });
+
   it('EXPORT runs exports only, for its own companies only', async () => {
     const jepilote = demoCompany(stack.sims, 'jepilote');
     const other = stack.sims.dataset.companiesOf('jepilote', 'demo')[1];
