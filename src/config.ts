@@ -72,6 +72,15 @@ const pleoAccount = z
 
 const companyAllowList = z.union([z.literal('*'), z.array(z.string().min(1))]);
 
+/** A browser origin: scheme, host and port, nothing else (what a browser sends in `Origin`). */
+const origin = z
+  .string()
+  .refine(
+    (value) =>
+      URL.canParse(value) && /^https?:$/.test(new URL(value).protocol) && new URL(value).origin === value,
+    'expected an origin such as https://app.example.com (scheme, host, optional port; no path or slash)',
+  );
+
 const tenant = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'tenant ids are lowercase letters, digits and dashes'),
@@ -96,6 +105,13 @@ const tenant = z
       })
       .strict()
       .default({}),
+    /** Origins whose pages may call the gateway from a browser (CORS, src/server/cors); default none. */
+    allowedOrigins: z.array(origin).default([]),
+    /**
+     * Key signing this tenant's access tokens and download links; rotating it revokes them all at once.
+     * Default: derived from `signingSecret` and the tenant id.
+     */
+    tokenSigningKey: secret.optional(),
   })
   .strict();
 
@@ -277,6 +293,11 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env):
     if (!result.success) throw new ConfigError(formatIssues(result.error.issues));
     if (result.data.signingSecret.length < 32)
       throw new ConfigError('signingSecret: must be at least 32 characters');
+    const shortKey = result.data.tenants.findIndex(
+      (t) => t.tokenSigningKey !== undefined && t.tokenSigningKey.length < 32,
+    );
+    if (shortKey >= 0)
+      throw new ConfigError(`tenants.${shortKey}.tokenSigningKey: must be at least 32 characters`);
     return result.data;
   } finally {
     secretEnv = process.env;
@@ -311,6 +332,7 @@ function formatIssues(issues: z.core.$ZodIssue[]): string {
 export function collectSecrets(config: GatewayConfig): string[] {
   const out: string[] = [config.signingSecret];
   for (const t of config.tenants) {
+    if (t.tokenSigningKey) out.push(t.tokenSigningKey);
     const p = t.providers;
     if (p.jepilote) out.push(p.jepilote.password);
     if (p.myunisoft) out.push(p.myunisoft.apiToken, p.myunisoft.thirdPartySecret);

@@ -4,6 +4,7 @@
  * and caching never cross requests or tenants. Nothing request-scoped lives anywhere else.
  */
 import type { GraphQLError } from 'graphql';
+import type { Caller } from './auth/access-scope';
 import type { BulkExportService } from './bulk/bulk-export-service';
 import type { TenantConfig } from './config';
 import type { Logger } from './logger';
@@ -17,7 +18,12 @@ import { createNodeLoader, type NodeLoader } from './schema/node/node.loader';
 
 export interface RequestContext {
   requestId: string;
+  /** The calling tenant; for an access token naming companies, narrowed to them. */
   tenant: TenantConfig;
+  /** The API key, or an access token with its scopes and expiry. */
+  caller: Caller;
+  /** The clock of token and link expiries, epoch ms. */
+  now(): number;
   logger: Logger;
   store: SharedStore;
   /** Secret signing cursors and download links. */
@@ -58,6 +64,10 @@ export interface RequestContext {
 export interface ContextInput {
   requestId: string;
   tenant: TenantConfig;
+  /** Default: the API key. */
+  caller?: Caller;
+  /** Default: Date.now. */
+  now?: () => number;
   logger: Logger;
   store: SharedStore;
   signingSecret: string;
@@ -83,6 +93,8 @@ export function createContext(input: ContextInput): RequestContext {
   const context: RequestContext = {
     requestId: input.requestId,
     tenant: input.tenant,
+    caller: input.caller ?? { kind: 'API_KEY' },
+    now: input.now ?? Date.now,
     logger: input.logger,
     store: input.store,
     signingSecret: input.signingSecret,

@@ -64,19 +64,24 @@ export class LimitExceededError extends GrandLivreError {
   }
 }
 
-/** Thrown when the caller has no valid API key. */
+/** Thrown when the caller has no valid API key or unexpired access token. */
 export class UnauthenticatedError extends GrandLivreError {
   readonly code = ErrorCode.UNAUTHENTICATED;
-  constructor(message = 'A valid API key is required: send "Authorization: Bearer <api key>".') {
+  constructor(
+    message = 'A valid API key or access token is required: send "Authorization: Bearer <key or token>".',
+  ) {
     super(message, ErrorCode.UNAUTHENTICATED, { http: { status: 401 } });
   }
 }
 
-/** Thrown when the caller is authenticated but the operation is not allowed for it. */
+/**
+ * Thrown when the caller is authenticated but the operation is not allowed for it (an access token
+ * outside its scopes); `httpStatus` for an operation refused as a whole before it runs.
+ */
 export class ForbiddenError extends GrandLivreError {
   readonly code = ErrorCode.FORBIDDEN;
-  constructor(message = 'This operation is not allowed for your API key.') {
-    super(message, ErrorCode.FORBIDDEN);
+  constructor(message = 'This operation is not allowed for your API key.', httpStatus?: number) {
+    super(message, ErrorCode.FORBIDDEN, httpStatus ? { http: { status: httpStatus } } : {});
   }
 }
 

@@ -39,6 +39,8 @@ export interface GatewayOptions {
   onCacheLookup?: HttpAppOptions['onCacheLookup'];
   /** Spans go to this provider instead of `config.otlpEndpoint`'s exporter (tests); not shut down here. */
   tracerProvider?: TracerProvider;
+  /** Clock of access token and download link expiries, epoch ms (tests); default Date.now. */
+  now?: () => number;
 }
 
 export interface Gateway {
@@ -96,6 +98,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         }
       : observability.onCacheLookup,
     observability,
+    ...(options.now ? { now: options.now } : {}),
   });
   let closed = false;
   return {

@@ -11,7 +11,7 @@ export const sha256Hex = (value: string) => createHash('sha256').update(value, '
 /** Extracts the key of `Authorization: Bearer <key>`; null when absent or of another scheme. */
 export function bearerKey(header: string | string[] | undefined): string | null {
   const value = Array.isArray(header) ? header[0] : header;
-  const match = value ? /^Bearer[ \t]+(\S{1,512})\s*$/i.exec(value) : null;
+  const match = value ? /^Bearer[ \t]+(\S{1,4096})\s*$/i.exec(value) : null;
   return match?.[1] ?? null;
 }
 

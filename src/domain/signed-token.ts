@@ -22,8 +22,10 @@ export function verifyToken(secret: string, purpose: string, token: string): unk
   const dot = token.indexOf('.');
   if (dot <= 0 || token.length > 8192) return null;
   const payload = token.slice(0, dot);
-  const given = Buffer.from(token.slice(dot + 1), 'base64url');
-  const expected = mac(secret, purpose, payload);
+  // The MAC's text is compared, not its decoded bytes: base64url decoding ignores the last character's
+  // spare bits, so one MAC would otherwise have several spellings (a token could be edited and still pass).
+  const given = Buffer.from(token.slice(dot + 1), 'utf8');
+  const expected = Buffer.from(b64(mac(secret, purpose, payload)), 'utf8');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
     return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;

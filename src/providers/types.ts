@@ -143,8 +143,10 @@ export interface ProviderSession {
 
   listDocuments?(companyId: string, filter: DocumentFilter, page: PageRequest): Promise<Page<DocumentRecord>>;
   getDocument?(companyId: string, documentId: string): Promise<DocumentRecord | null>;
-  /** A temporary URL to the document's bytes; asked of the provider only when selected. */
+  /** A temporary URL to the document's bytes, on the provider's host (never handed to callers). */
   getDocumentDownloadUrl?(companyId: string, documentId: string): Promise<string | null>;
+  /** Streams a document's bytes (the gateway's `/documents/<token>` links). */
+  downloadDocument?(companyId: string, documentId: string): Promise<DownloadStream>;
   uploadDocument?(request: UploadDocumentRequest, journal?: MutationJournal): Promise<DocumentRecord>;
   createExpenseBill?(request: CreateExpenseBillRequest, journal?: MutationJournal): Promise<DocumentRecord>;
 

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AccessTokenResolver } from './access-token/access-token.resolver';
 import { BulkExportResolver } from './bulk-export/bulk-export.resolver';
 import { CompanyResolver } from './company/company.resolver';
 import { CompanyDocumentsResolver, DocumentResolver } from './document/document.resolver';
@@ -32,13 +33,14 @@ export const RESOLVERS = [
   ExportJobResolver,
   NodeResolver,
   BulkExportResolver,
+  AccessTokenResolver,
 ] as const;
 
 const ROOT_DESCRIPTIONS = {
   query:
-    'Read the accounting data of the companies your API key may see, across Jepilote, MyUnisoft, Inqom and Pleo. Authenticate with the header `Authorization: Bearer <api key>`.',
+    'Read the accounting data of the companies your API key may see, across Jepilote, MyUnisoft, Inqom and Pleo. Authenticate with the header `Authorization: Bearer <api key>` (servers) or `Bearer <access token>` (browsers: see createAccessToken).',
   mutation:
-    'Start export jobs and bulk exports, upload documents and create expense bills at the providers. Each takes an optional `idempotencyKey`: a retry with the same key and input returns the first outcome instead of acting twice.',
+    'Start export jobs and bulk exports, upload documents and create expense bills at the providers; mint access tokens for browsers. Each provider mutation takes an optional `idempotencyKey`: a retry with the same key and input returns the first outcome instead of acting twice.',
 } as const;
 
 /** type-graphql has no option for the root types' descriptions, which GraphiQL's docs explorer opens on. */

@@ -2,7 +2,7 @@
  * The partner SDK: `createGrandLivreClient({ url, apiKey })` sends the typed documents of
  * `src/sdk/generated` (or any `TypedDocumentNode`) to a Grand Livre gateway over undici, returns typed
  * `data`, retries network failures when that cannot act twice (see retry-policy.ts), throws the typed
- * errors of errors.ts, and streams download links (`file.downloadUrl`) with the API key.
+ * errors of errors.ts, and streams download links (every `downloadUrl`), which carry their own token.
  */
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -31,7 +31,7 @@ import {
 export interface GrandLivreClientOptions {
   /** The gateway's GraphQL endpoint, e.g. `https://grand-livre.example.com/graphql`. */
   url: string;
-  /** The API key, sent as `Authorization: Bearer <key>`. */
+  /** The API key (or an access token from `createAccessToken`), sent as `Authorization: Bearer <key>`. */
   apiKey: string;
   /** Retries after a network failure, for queries and mutations with an `idempotencyKey` (default 2). */
   retries?: number;
@@ -43,8 +43,6 @@ export interface GrandLivreClientOptions {
   timeoutMs?: number;
   /** An undici dispatcher (an `Agent` with your pool settings, a `ProxyAgent`...); default undici's global one. */
   dispatcher?: Dispatcher;
-  /** Origins besides the `url`'s own that may receive the key for downloads (the gateway's `publicUrl`). */
-  downloadOrigins?: string[];
   /** Called before each retry, e.g. to log it. */
   onRetry?: (event: { attempt: number; delayMs: number; error: unknown }) => void;
 }
@@ -106,13 +104,9 @@ const FILE_NAME = /filename="?([^";]+)"?/;
 
 export class GrandLivreClient {
   private readonly printed = new WeakMap<DocumentNode, string>();
-  private readonly trustedOrigins: Set<string>;
 
   constructor(private readonly options: GrandLivreClientOptions) {
     if (!options.apiKey) throw new TypeError('apiKey is required.');
-    this.trustedOrigins = new Set(
-      [options.url, ...(options.downloadOrigins ?? [])].map((u) => new URL(u).origin),
-    );
   }
 
   /** Runs the operation and returns its data; throws the first error, typed, if the response has any. */
@@ -144,21 +138,18 @@ export class GrandLivreClient {
     };
   }
 
-  /** Streams a gateway download link (an export's `file.downloadUrl`) with the API key. */
+  /**
+   * Streams a download link (any `downloadUrl`: export file, document, bulk export) with a plain GET.
+   * The link carries its own signed token, so the API key is never sent with it, wherever it points.
+   */
   async download(
     url: string,
     options: Omit<RequestOptions, 'operationName'> = {},
   ): Promise<GrandLivreDownload> {
-    // The key goes only to the gateway: a link elsewhere (tampered data, an open redirect) would leak it.
-    if (!this.trustedOrigins.has(new URL(url).origin))
-      throw new GrandLivreError(
-        'Refusing to send the API key to a URL outside the gateway; see downloadOrigins.',
-        'UNTRUSTED_DOWNLOAD_URL',
-      );
     return this.withRetries(true, options.signal, async () => {
       const response = await undiciRequest(url, {
         method: 'GET',
-        headers: this.headers(options.requestId),
+        headers: this.headers(options.requestId, false),
         ...this.transport(options.signal),
       });
       const requestId = headerOf(response.headers, 'x-request-id');
@@ -263,9 +254,9 @@ export class GrandLivreClient {
     }
   }
 
-  private headers(requestId: string | undefined): Record<string, string> {
+  private headers(requestId: string | undefined, withKey = true): Record<string, string> {
     return {
-      authorization: `Bearer ${this.options.apiKey}`,
+      ...(withKey ? { authorization: `Bearer ${this.options.apiKey}` } : {}),
       'user-agent': 'grand-livre-sdk',
       ...(requestId ? { 'x-request-id': requestId } : {}),
     };

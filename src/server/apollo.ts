@@ -15,6 +15,7 @@ import { logErrorsPlugin } from './plugins/log-errors';
 import { maskUnexpectedErrors } from './plugins/mask-errors';
 import { noStoreHeaderPlugin } from './plugins/no-store-header';
 import { upstreamUsagePlugin } from './plugins/upstream-usage';
+import { useAccessScopes } from './plugins/use-access-scopes';
 
 export interface ApolloOptions {
   schema: GraphQLSchema;
@@ -45,7 +46,7 @@ export async function startApollo({
     introspection,
     // Apollo's CSRF prevention: "simple" requests (GET, form posts, multipart) must carry a
     // non-simple header (`apollo-require-preflight` or `x-apollo-operation-name`), which browsers
-    // only send cross-origin after a CORS preflight this server never grants.
+    // only send cross-origin after a CORS preflight, granted only to tenants' origins (server/cors).
     csrfPrevention: true,
     hideSchemaDetailsFromClientErrors: !fieldSuggestions,
     // Batches (JSON arrays) are accepted: each operation passes the limits, and the route caps how
@@ -69,6 +70,7 @@ export async function startApollo({
       logErrorsPlugin(),
       deferredErrorsPlugin(),
       upstreamUsagePlugin(),
+      useAccessScopes(),
       ...(limits ? queryLimitPlugins(limits) : []),
       ...plugins,
     ],

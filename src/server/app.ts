@@ -1,6 +1,6 @@
 /**
- * The HTTP application: Fastify with `/graphql` (Apollo), `/exports/<token>`, `/bulk-exports/<token>`,
- * `/graphiql`, `/healthz` and `/readyz`.
+ * The HTTP application: Fastify with CORS, `/graphql` (Apollo), the download links (`/exports/<token>`,
+ * `/documents/<token>`, `/bulk-exports/<token>`), `/graphiql`, `/healthz` and `/readyz`.
  * Request ids are generated or taken from `x-request-id` and echoed on every response.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -22,9 +22,11 @@ import { startApollo } from './apollo';
 import { upstreamScopeHook } from './upstream-scope-hook';
 import { schemaExposure } from './limits/schema-exposure';
 import { echoRequestId, requestIdOf } from './request-id';
-import { bulkDownloadRoute } from './routes/bulk-download.route';
+import { createAuthenticator } from '../auth/authenticate';
+import { BrowserOrigins } from './cors/browser-origins';
+import { useCors } from './cors/use-cors';
 import { contextFactory } from './routes/context-factory';
-import { exportDownloadRoute } from './routes/export-download.route';
+import { downloadRoutes } from './routes/download.route';
 import { graphiqlRoute } from './routes/graphiql.route';
 import { graphqlRoute } from './routes/graphql.route';
 import { healthzRoute } from './routes/healthz.route';
@@ -43,6 +45,8 @@ export interface HttpAppOptions {
   onCacheLookup?: CacheLookupListener;
   /** Access log, `/metrics`, operation logs/metrics/spans (src/observability); default Fastify's request logs only. */
   observability?: GatewayObservability;
+  /** Clock of access token and download link expiries, epoch ms (tests); default Date.now. */
+  now?: () => number;
 }
 
 /** Most uploads carry one file; a few more are tolerated for batch-like operations. */
@@ -65,6 +69,13 @@ export async function createHttpApp(
   echoRequestId(app);
   options.observability?.install(app);
   app.addHook('preHandler', upstreamScopeHook(config.upstream.waitMs ?? DEFAULT_WAIT_MS));
+  const origins = new BrowserOrigins(config.tenants, options.publicUrl);
+  await useCors(app, origins);
+  const auth = createAuthenticator({
+    tenants: options.tenants,
+    signingSecret: config.signingSecret,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const apollo = await startApollo({
     schema: options.schema,
     app,
@@ -90,21 +101,25 @@ export async function createHttpApp(
   healthzRoute(app);
   readyzRoute(app, { store: options.store });
   if (config.graphiql.enabled) graphiqlRoute(app, { defaultHeaders: config.graphiql.defaultHeaders });
-  exportDownloadRoute(app, {
-    tenants: options.tenants,
+  downloadRoutes(app, {
+    auth,
     registry: options.registry,
+    bulkExports,
+    origins,
     signingSecret: config.signingSecret,
+    ...(options.now ? { now: options.now } : {}),
   });
-  bulkDownloadRoute(app, { tenants: options.tenants, bulkExports, signingSecret: config.signingSecret });
   await app.register(graphqlRoute, {
     apollo,
-    tenants: options.tenants,
+    auth,
+    origins,
     createContext: contextFactory({
       registry,
       store: options.store,
       signingSecret: config.signingSecret,
       publicUrl: options.publicUrl,
       bulkExports,
+      ...(options.now ? { now: options.now } : {}),
     }),
     maxBatchOperations: config.limits.maxBatchOperations,
     maxTokens: config.limits.maxTokens,

@@ -54,6 +54,8 @@ function tenant(id: DemoOwner, apiKey: string, o: DemoConfigOptions): ConfigInpu
         companies: o.dataset.companiesOf('pleo', id).map((c) => ({ id: c.id, name: c.name, siren: c.siren })),
       },
     },
+    // The demo frontend's dev server (Vite's default port) may call the gateway as tenant demo.
+    allowedOrigins: id === 'demo' ? ['http://localhost:5173', 'http://127.0.0.1:5173'] : [],
     companies: {
       JEPILOTE: ids('jepilote'),
       MYUNISOFT: ids('myunisoft'),

@@ -6,19 +6,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 import { startStack, type Stack } from '../support/stack';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PROVIDERS = ['INQOM', 'JEPILOTE', 'MYUNISOFT', 'PLEO'];
 const ARTIFACTS = join(__dirname, '../artifacts');
 // A loaded 2-core CI machine parses a megabyte of GraphiQL slowly: bounds are generous on purpose.
@@ -52,7 +42,7 @@ beforeAll(async () => {
       graphiql: { defaultHeaders: { Authorization: 'Bearer demo' } },
     }),
   });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   page.on('request', (request) => {
     const url = request.url();

@@ -42,6 +42,8 @@ export interface StackOptions extends SimulatorsOptions {
   store?: SharedStore;
   /** Reuse running simulators (e.g. two gateways on one set). */
   sims?: RunningSimulators;
+  /** The gateway's clock of token and link expiries (default Date.now). */
+  now?: () => number;
 }
 
 const UNLIMITED: ConfigInput['upstream'] = {
@@ -57,7 +59,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // Simulators without their limits (a test that says why) get a gateway without the matching budgets.
   const raw = options.enforceRateLimits === false ? { ...demo, upstream: UNLIMITED } : demo;
   const config = parseConfig(options.configure ? options.configure(raw) : raw);
-  const gateway = await createGateway({ config, ...(options.store ? { store: options.store } : {}) });
+  const gateway = await createGateway({
+    config,
+    ...(options.store ? { store: options.store } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const url = await gateway.listen();
   const graphqlUrl = `${url}/graphql`;
   return {

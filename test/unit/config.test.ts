@@ -36,6 +36,23 @@ describe('configuration', () => {
     );
   });
 
+  it('takes browser origins as bare origins, and a tokenSigningKey of 32 characters or more', () => {
+    const raw = JSON.parse(readFileSync('config/local-simulators.example.json', 'utf8'));
+    raw.tenants[0].allowedOrigins = ['https://app.example.com', 'http://127.0.0.1:5173'];
+    expect(parseConfig(raw, exampleEnv).tenants[0]?.allowedOrigins).toHaveLength(2);
+    for (const bad of ['https://app.example.com/', 'https://app.example.com/path', '*', 'ftp://x.example'])
+      expect(() =>
+        parseConfig({ ...raw, tenants: [{ ...raw.tenants[0], allowedOrigins: [bad] }] }, exampleEnv),
+      ).toThrow(/tenants\.0\.allowedOrigins\.0/);
+    const short = { ...raw, tenants: [{ ...raw.tenants[0], tokenSigningKey: 'short' }] };
+    expect(() => parseConfig(short, exampleEnv)).toThrow(/tenants\.0\.tokenSigningKey/);
+    const rotated = parseConfig(
+      { ...short, tenants: [{ ...raw.tenants[0], tokenSigningKey: 'k'.repeat(32) }] },
+      exampleEnv,
+    );
+    expect(collectSecrets(rotated)).toContain('k'.repeat(32));
+  });
+
   it('refuses a key hash shared by two tenants and a file that is not JSON', () => {
     const raw = JSON.parse(readFileSync('config/local-simulators.example.json', 'utf8'));
     raw.tenants.push({ ...raw.tenants[0], id: 'twin' });

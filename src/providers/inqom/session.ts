@@ -1,9 +1,10 @@
 /** One GraphQL request's view of an Inqom account: its own loaders over the connector's shared client. */
 import type { Capability, CompanyRecord, DocumentRecord, ExerciseRecord } from '../../domain/model';
-import { ErrorCode, UpstreamError } from '../../errors';
+import { ErrorCode, NotFoundError, UpstreamError } from '../../errors';
 import type {
   CreateExpenseBillRequest,
   DocumentFilter,
+  DownloadStream,
   MutationJournal,
   Page,
   PageRequest,
@@ -18,6 +19,7 @@ import { createInqomLoaders, type InqomLoaders } from './loaders';
 import { TYPE_SCAN, mapDocument, mapFolder, mapPeriod } from './map';
 import type { MultipartPart } from './multipart-body';
 import { readFrom } from './paged-reader';
+import { fetchPublicFile } from './public-file';
 import { DOCUMENTS_PAGE_SIZE, inqomPaths, inqomRoutes } from './paths';
 import { documentSchema, expenseBillCreatedSchema, type InqomDocument } from './schemas';
 import { checkpointedBody, isCommittedUpload, previousUpload, searchFrom } from './upload-recovery';
@@ -108,6 +110,12 @@ export class InqomSession implements ProviderSession {
   async getDocumentDownloadUrl(companyId: string, documentId: string): Promise<string | null> {
     if (!isNativeId(companyId) || !isNativeId(documentId)) return null;
     return this.loaders.publicUrl.load(`${companyId}/${documentId}`);
+  }
+
+  async downloadDocument(companyId: string, documentId: string): Promise<DownloadStream> {
+    const url = await this.getDocumentDownloadUrl(companyId, documentId);
+    if (!url) throw new NotFoundError('Document');
+    return fetchPublicFile(url, this.signal);
   }
 
   async uploadDocument(request: UploadDocumentRequest, journal?: MutationJournal): Promise<DocumentRecord> {

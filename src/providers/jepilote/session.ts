@@ -2,6 +2,7 @@
 import { BadUserInputError, ErrorCode, NotFoundError, UpstreamError } from '../../errors';
 import type { Capability, ExportJobRecord } from '../../domain/model';
 import type { LoaderBatchListener } from '../observed-batch';
+import { downloadStreamOf } from '../download-stream';
 import type { CreateExportJobRequest, DownloadStream, Page, ProviderSession, SessionDeps } from '../types';
 import type { ExportParams, JepiloteClient } from './client';
 import type { JepiloteJobLog } from './job-log';
@@ -10,8 +11,6 @@ import { mapCompany, mapExport } from './map';
 import { exportWithoutLoss } from './two-phase-export';
 
 export const JEPILOTE_CAPABILITIES: readonly Capability[] = ['EXPORT_JOBS', 'EXPORT_FEC', 'EXPORT_ACD'];
-
-const FILE_NAME = /filename="?([^";]+)"?/i;
 
 /** The provider's parameters for a gateway export request (the schema layer validated its values). */
 export function exportParams(request: CreateExportJobRequest): ExportParams {
@@ -98,14 +97,7 @@ export function createJepiloteSession(
           response.status,
         );
       }
-      const header = (name: string) => String(response.headers[name] ?? '');
-      const length = Number(header('content-length'));
-      return {
-        contentType: header('content-type') || 'application/octet-stream',
-        fileName: FILE_NAME.exec(header('content-disposition'))?.[1] ?? 'export',
-        contentLength: Number.isFinite(length) && length > 0 ? length : null,
-        body: response.body,
-      };
+      return downloadStreamOf(response.headers, response.body, 'export');
     },
   };
 }

@@ -1,12 +1,14 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ACCESS_SCOPE_EXTENSION } from '../../auth/access-scope';
 import type { BulkExportRecord } from '../../bulk/bulk-export.model';
 import type { RequestContext } from '../../context';
 import { recordGlobalId } from '../../domain/ids';
 import { loadCompany } from '../common/company-of';
 import { Company } from '../company/company.type';
+import { DateTimeScalar } from '../scalars/date-time.scalar';
 import { findNodeOf } from '../node/node.service';
 import { StartBulkExportInput } from './bulk-export.input';
-import { bulkDownloadUrl, startBulkExport } from './bulk-export.service';
+import { bulkDownloadLink, startBulkExport } from './bulk-export.service';
 import { BulkExport } from './bulk-export.type';
 
 @Resolver(() => BulkExport)
@@ -22,6 +24,7 @@ export class BulkExportResolver {
     return findNodeOf<BulkExportRecord>(ctx, id, ['BulkExport']);
   }
 
+  @Extensions({ [ACCESS_SCOPE_EXTENSION]: 'EXPORT' })
   @Mutation(() => BulkExport, {
     description:
       "Starts writing a company's movements or entries of an exercise or window to a file, in the background; poll bulkExport(id).",
@@ -47,9 +50,21 @@ export class BulkExportResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      'Once COMPLETED: a gateway URL streaming the file to a caller presenting an API key of the same tenant; expires with the file after a day. Served by the gateway instance that produced it.',
+      'Once COMPLETED: a gateway URL streaming the file with a plain GET (no header needed: an <a href>, curl); it carries its own signed token, valid for your tenant only, until downloadUrlExpiresAt.',
   })
-  downloadUrl(@Root() record: BulkExportRecord, @Ctx() ctx: RequestContext): string | null {
-    return bulkDownloadUrl(ctx, record);
+  async downloadUrl(@Root() record: BulkExportRecord, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await bulkDownloadLink(ctx, record)).downloadUrl;
+  }
+
+  @FieldResolver(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When downloadUrl stops working (within the hour, never after the file or the access token asking for it).',
+  })
+  async downloadUrlExpiresAt(
+    @Root() record: BulkExportRecord,
+    @Ctx() ctx: RequestContext,
+  ): Promise<string | null> {
+    return (await bulkDownloadLink(ctx, record)).downloadUrlExpiresAt;
   }
 }

@@ -3,7 +3,6 @@
  * call, the exercise resolved (entries are exported by dates), idempotent start; lookups by id read
  * the shared store, scoped to the caller's tenant; download links are signed for that tenant.
  */
-import { signBulkDownload } from '../../bulk/bulk-download-token';
 import { BULK_EXPORT_TTL_MS } from '../../bulk/bulk-export-records';
 import type { BulkExportService } from '../../bulk/bulk-export-service';
 import type { BulkExportKind, BulkExportRecord, BulkExportRequest } from '../../bulk/bulk-export.model';
@@ -12,6 +11,7 @@ import { decodeGlobalIdOf, type GlobalId } from '../../domain/ids';
 import { NotFoundError, UnsupportedByProviderError } from '../../errors';
 import type { ProviderSession } from '../../providers/types';
 import { requireMethod } from '../capabilities';
+import { NO_LINK, downloadLink, type LinkFields } from '../common/download-link';
 import { withIdempotency } from '../idempotency';
 import type { StartBulkExportInput } from './bulk-export.input';
 import { validateBulkPeriod, type BulkPeriodInput } from './bulk-export.validation';
@@ -77,13 +77,9 @@ export async function findBulkExport(ctx: RequestContext, id: GlobalId): Promise
   return record && record.provider === id.provider && record.companyId === id.companyId ? record : null;
 }
 
-/** `/bulk-exports/<token>` once the file is ready; the link expires with the file. */
-export function bulkDownloadUrl(ctx: RequestContext, record: BulkExportRecord): string | null {
-  if (record.status !== 'COMPLETED' || !record.completedAt) return null;
-  const token = signBulkDownload(ctx.signingSecret, {
-    tenantId: ctx.tenant.id,
-    exportId: record.providerId,
-    expiresAt: Date.parse(record.completedAt) + BULK_EXPORT_TTL_MS,
-  });
-  return `${ctx.publicUrl}/bulk-exports/${token}`;
+/** The `/bulk-exports/<token>` link once the file is ready; it never outlives the file. */
+export function bulkDownloadLink(ctx: RequestContext, record: BulkExportRecord): Promise<LinkFields> {
+  if (record.status !== 'COMPLETED' || !record.completedAt) return Promise.resolve(NO_LINK);
+  const fileExpiry = Date.parse(record.completedAt) + BULK_EXPORT_TTL_MS;
+  return downloadLink(ctx, { kind: 'BULK', exportId: record.providerId }, fileExpiry);
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Extensions, Mutation, Resolver } from 'type-graphql';
+import { ACCESS_SCOPE_EXTENSION } from '../../auth/access-scope';
 import type { RequestContext } from '../../context';
 import { CreateExpenseBillInput, UploadDocumentInput } from './document.input';
 import { createExpenseBill, uploadDocument } from './document.service';
@@ -6,6 +7,7 @@ import { Document } from './document.type';
 
 @Resolver(() => Document)
 export class DocumentMutationResolver {
+  @Extensions({ [ACCESS_SCOPE_EXTENSION]: 'UPLOAD' })
   @Mutation(() => Document, {
     description:
       "Uploads a document to the company's provider (multipart request; the same bytes again come back as DUPLICATE).",
@@ -18,6 +20,7 @@ export class DocumentMutationResolver {
     return uploadDocument(ctx, input);
   }
 
+  @Extensions({ [ACCESS_SCOPE_EXTENSION]: 'UPLOAD' })
   @Mutation(() => Document, {
     description: "Files an expense bill with the company's provider (multipart request).",
   })

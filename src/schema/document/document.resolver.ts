@@ -2,11 +2,11 @@ import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { recordGlobalId } from '../../domain/ids';
 import type { CompanyRecord, DocumentRecord } from '../../domain/model';
-import { requireMethod } from '../capabilities';
 import { loadCompany } from '../common/company-of';
 import { Company } from '../company/company.type';
 import { DocumentFilterInput } from './document.input';
-import { documentsConnection } from './document.service';
+import { DateTimeScalar } from '../scalars/date-time.scalar';
+import { documentDownloadLink, documentsConnection } from './document.service';
 import { Document, DocumentConnection } from './document.type';
 
 @Resolver(() => Document)
@@ -21,18 +21,25 @@ export class DocumentResolver {
     return loadCompany(ctx, document.provider, document.companyId);
   }
 
-  // A field resolver runs only when selected, so the provider is asked for a URL only then.
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'A temporary URL to the bytes, asked of the provider only when selected.',
+    description:
+      'A gateway URL streaming the bytes with a plain GET (no header needed: an <a href>, curl); it carries its own signed token, valid for your tenant only, until downloadUrlExpiresAt. The provider is asked for the bytes only when the link is followed.',
   })
-  downloadUrl(@Root() document: DocumentRecord, @Ctx() ctx: RequestContext) {
-    const session = ctx.companySession(document.provider, document.companyId);
-    return requireMethod(
-      session,
-      'getDocumentDownloadUrl',
-      'DOCUMENT_DOWNLOAD',
-    )(document.companyId, document.providerId);
+  async downloadUrl(@Root() document: DocumentRecord, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await documentDownloadLink(ctx, document)).downloadUrl;
+  }
+
+  @FieldResolver(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When downloadUrl stops working (within the hour, never after the access token asking for it).',
+  })
+  async downloadUrlExpiresAt(
+    @Root() document: DocumentRecord,
+    @Ctx() ctx: RequestContext,
+  ): Promise<string | null> {
+    return (await documentDownloadLink(ctx, document)).downloadUrlExpiresAt;
   }
 
   @FieldResolver(() => Document, {

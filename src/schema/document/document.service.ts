@@ -8,6 +8,7 @@ import { decodeGlobalIdOf } from '../../domain/ids';
 import type { CompanyRecord, DocumentRecord } from '../../domain/model';
 import { requireMethod } from '../capabilities';
 import type { Connection } from '../common/connection.type';
+import { downloadLink, type LinkFields } from '../common/download-link';
 import { listConnection } from '../common/list-connection';
 import { parsePageArgs } from '../common/pagination.validation';
 import { parseInput, withoutNulls } from '../common/validation';
@@ -83,4 +84,12 @@ export async function createExpenseBill(
   return withIdempotency(ctx, input.idempotencyKey, 'createExpenseBill', fingerprint, (journal) =>
     create({ companyId: company.companyId, file, ...extra }, journal),
   );
+}
+
+/** The `/documents/<token>` link; UNSUPPORTED_BY_PROVIDER when the provider cannot serve the bytes. */
+export function documentDownloadLink(ctx: RequestContext, document: DocumentRecord): Promise<LinkFields> {
+  const session = ctx.companySession(document.provider, document.companyId);
+  requireMethod(session, 'downloadDocument', 'DOCUMENT_DOWNLOAD');
+  const { provider, companyId, providerId: ref } = document;
+  return downloadLink(ctx, { kind: 'DOCUMENT', provider, companyId, ref });
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ACCESS_SCOPE_EXTENSION } from '../../auth/access-scope';
 import type { RequestContext } from '../../context';
 import { recordGlobalId } from '../../domain/ids';
 import type { CompanyRecord, ExportJobRecord } from '../../domain/model';
@@ -9,7 +10,7 @@ import { parsePageArgs } from '../common/pagination.validation';
 import { Company } from '../company/company.type';
 import { findNodeOf } from '../node/node.service';
 import { CreateExportJobInput } from './export-job.input';
-import { createExportJob, exportDownloadUrl } from './export-job.service';
+import { createExportJob, exportDownloadLink } from './export-job.service';
 import { ExportFile, ExportJob, ExportJobConnection } from './export-job.type';
 
 @Resolver(() => ExportJob)
@@ -25,6 +26,7 @@ export class ExportJobResolver {
     return findNodeOf<ExportJobRecord>(ctx, id, ['ExportJob']);
   }
 
+  @Extensions({ [ACCESS_SCOPE_EXTENSION]: 'EXPORT' })
   @Mutation(() => ExportJob, {
     description: 'Starts an export (Jepilote FEC/ACD file, Pleo export job of chosen entries).',
   })
@@ -46,9 +48,9 @@ export class ExportJobResolver {
   }
 
   @FieldResolver(() => ExportFile, { nullable: true, description: 'The produced file, once there is one.' })
-  file(@Root() job: ExportJobRecord, @Ctx() ctx: RequestContext): ExportFile | null {
+  async file(@Root() job: ExportJobRecord, @Ctx() ctx: RequestContext): Promise<ExportFile | null> {
     if (!job.file) return null;
-    return { name: job.file.name, url: job.file.url, downloadUrl: exportDownloadUrl(ctx, job) };
+    return { name: job.file.name, url: job.file.url, ...(await exportDownloadLink(ctx, job)) };
   }
 }
 

@@ -1,15 +1,13 @@
 /** Export jobs: creation (validated, capability-checked, idempotent) and the gateway download link. */
 import type { RequestContext } from '../../context';
 import { decodeGlobalIdOf } from '../../domain/ids';
-import { EXPORT_LINK_TTL_MS, signExportDownload } from '../../domain/export-download-token';
 import type { ExportJobRecord } from '../../domain/model';
 import { UnsupportedByProviderError } from '../../errors';
 import { requireMethod } from '../capabilities';
+import { NO_LINK, downloadLink, type LinkFields } from '../common/download-link';
 import { withIdempotency } from '../idempotency';
 import type { CreateExportJobInput } from './export-job.input';
 import { validateCreateExportJob } from './export-job.validation';
-
-const HOUR_MS = 60 * 60 * 1000;
 
 export async function createExportJob(
   ctx: RequestContext,
@@ -31,17 +29,9 @@ export async function createExportJob(
   );
 }
 
-/** `/exports/<token>` for a finished job's file, or null when the provider cannot stream it. */
-export function exportDownloadUrl(ctx: RequestContext, job: ExportJobRecord): string | null {
-  const downloadRef = job.file?.downloadRef;
-  if (!downloadRef || !ctx.session(job.provider).downloadExportFile) return null;
-  const token = signExportDownload(ctx.signingSecret, {
-    tenantId: ctx.tenant.id,
-    provider: job.provider,
-    companyId: job.companyId,
-    downloadRef,
-    // Rounded up to the hour so the same job gives the same link for a while (stable, cacheable).
-    expiresAt: Math.ceil((Date.now() + EXPORT_LINK_TTL_MS) / HOUR_MS) * HOUR_MS,
-  });
-  return `${ctx.publicUrl}/exports/${token}`;
+/** The `/exports/<token>` link of a finished job's file, or none when the provider cannot stream it. */
+export function exportDownloadLink(ctx: RequestContext, job: ExportJobRecord): Promise<LinkFields> {
+  const ref = job.file?.downloadRef;
+  if (!ref || !ctx.session(job.provider).downloadExportFile) return Promise.resolve(NO_LINK);
+  return downloadLink(ctx, { kind: 'EXPORT', provider: job.provider, companyId: job.companyId, ref });
 }

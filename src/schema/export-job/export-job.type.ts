@@ -19,9 +19,16 @@ export class ExportFile {
   @Field(() => String, {
     nullable: true,
     description:
-      'A gateway URL that streams the bytes to a caller presenting an API key of the same tenant; expires after a day.',
+      'A gateway URL streaming the bytes with a plain GET (no header needed: an <a href>, curl); it carries its own signed token, valid for your tenant only, until downloadUrlExpiresAt.',
   })
   downloadUrl!: string | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When downloadUrl stops working (within the hour, never after the access token asking for it).',
+  })
+  downloadUrlExpiresAt!: string | null;
 }
 
 @ObjectType({

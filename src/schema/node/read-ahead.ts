@@ -1,7 +1,6 @@
 /**
  * Starts, beside a node's own lookup, the upstream calls its selected fields will make that need only
- * the node's id: a company's entries, movements, documents or exercises, or a document's download
- * URL, would otherwise wait a full upstream round trip for the node. The field resolvers later get the
+ * the node's id: a company's entries, movements, documents or exercises would otherwise wait a full upstream round trip for the node. The field resolvers later get the
  * same calls from the request's shared promises (`ctx.once`) or the session's DataLoaders. Only for
  * companies the tenant may see; a failure here is the field's to report, so it is swallowed.
  */
@@ -18,7 +17,7 @@ import { companyExercises } from '../exercise/exercise.service';
 import { movementsConnection } from '../movement/movement.service';
 import type { MovementFilterInput } from '../movement/movement.input';
 import { validateMovementFilter } from '../movement/movement.validation';
-import { selectedFieldNodes, selectsField } from './selection';
+import { selectedFieldNodes } from './selection';
 
 type CompanyRef = Pick<CompanyRecord, 'provider' | 'providerId'>;
 type Args = Record<string, unknown>;
@@ -45,12 +44,6 @@ const COMPANY_FIELDS: Record<
 };
 
 export function readAhead(ctx: RequestContext, id: GlobalId, info: GraphQLResolveInfo): void {
-  if (id.type === 'Document' && selectsField(info, 'Document', 'downloadUrl')) {
-    swallow(() => {
-      const session = ctx.companySession(id.provider, id.companyId);
-      return session.getDocumentDownloadUrl?.(id.companyId, id.nativeId);
-    });
-  }
   if (id.type === 'Company') {
     const company = { provider: id.provider, providerId: id.nativeId };
     const type = info.schema.getType('Company');

@@ -35,11 +35,6 @@ export function selectedFieldNodes(info: GraphQLResolveInfo, typeName: string, f
   return found;
 }
 
-/** True when the selection under the resolved field asks `field` on `typeName` (see selectedFieldNodes). */
-export function selectsField(info: GraphQLResolveInfo, typeName: string, field: string): boolean {
-  return selectedFieldNodes(info, typeName, field).length > 0;
-}
-
 function isAbstract(info: GraphQLResolveInfo, typeName: string): boolean {
   const type = info.schema.getType(typeName);
   return !!type && isAbstractType(type);

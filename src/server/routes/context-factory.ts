@@ -15,6 +15,8 @@ export interface ContextFactoryOptions {
   signingSecret: string;
   publicUrl: () => string;
   bulkExports?: BulkExportService;
+  /** Clock of token and link expiries (default Date.now). */
+  now?: () => number;
 }
 
 export function contextFactory(options: ContextFactoryOptions): ContextFactory {
@@ -30,6 +32,8 @@ export function contextFactory(options: ContextFactoryOptions): ContextFactory {
     return createContext({
       requestId: String(request.id),
       tenant,
+      ...(request.caller ? { caller: request.caller } : {}),
+      ...(options.now ? { now: options.now } : {}),
       logger: request.log as unknown as Logger,
       store: options.store,
       signingSecret: options.signingSecret,

@@ -1,13 +1,14 @@
 /**
- * `/graphql` (GET for queries, POST for everything; JSON or multipart). Authentication runs in
- * onRequest, before the body is read; the context is built per request by createContext.
+ * `/graphql` (GET for queries, POST for everything; JSON or multipart). Authentication and the
+ * tenant's browser-origin check run in onRequest, before the body is read; the context is built per
+ * request by createContext.
  */
 import type { ApolloServer } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { RequestContext } from '../../context';
-import { authenticateHook } from '../../auth/authenticate';
-import type { TenantDirectory } from '../../auth/api-key';
+import { authenticateHook, type Authenticator } from '../../auth/authenticate';
+import { refuseForeignOrigin, type BrowserOrigins } from '../cors/browser-origins';
 import { useBatchLimit } from '../limits/use-batch-limit';
 import { useMaxTokens } from '../limits/use-max-tokens';
 import { acceptGraphQLMultipart } from '../multipart/multipart-plugin';
@@ -16,7 +17,9 @@ import type { ContextFactory } from './context-factory';
 
 export interface GraphQLRouteOptions {
   apollo: ApolloServer<RequestContext>;
-  tenants: TenantDirectory;
+  auth: Authenticator;
+  /** Browser origins each tenant allows (a listed origin's requests for another tenant are refused). */
+  origins: BrowserOrigins;
   createContext: ContextFactory;
   uploadLimits: MultipartLimits;
   /** Operations one batched request may hold (`limits.maxBatchOperations`). */
@@ -70,7 +73,7 @@ export async function graphqlRoute(scope: FastifyInstance, options: GraphQLRoute
   scope.route({
     url: '/graphql',
     method: ['GET', 'POST'],
-    onRequest: authenticateHook(options.tenants),
+    onRequest: [authenticateHook(options.auth), refuseForeignOrigin(options.origins)],
     handler: fastifyApolloHandler(options.apollo, {
       context: async (request, reply) => options.createContext(request, reply),
     }),

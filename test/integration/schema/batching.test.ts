@@ -4,6 +4,7 @@
  * ids in the answer. The list cache is off (it would hide upstream calls across requests) and tokens
  * are fetched before counting, so only the query's own calls are compared.
  */
+import { request } from 'undici';
 import { decodeGlobalId } from '../../../src/domain/ids';
 import {
   CompanyDocumentsDocument,
@@ -49,7 +50,7 @@ function distinctCalls(): string[] {
 const demo = (provider: SimProvider) => stack.sims.dataset.companiesOf(provider, 'demo');
 
 describe('entries with their documents', () => {
-  it("50 Inqom entries cost one GET and one public-url per distinct document, and the ledger's lines once", async () => {
+  it("50 Inqom entries cost one GET per distinct document, no public-url (links are gateway links), and the ledger's lines once", async () => {
     const { gen, id } = demoCompany(stack.sims, 'inqom');
     const filter = { from: '2026-01-01', to: '2026-12-31' };
     const data = dataOf(
@@ -84,7 +85,6 @@ describe('entries with their documents', () => {
           pageNumber: 1,
         }),
         ...distinct.map((doc) => call('inqom', 'GET', documentPath(gen.id, doc))),
-        ...distinct.map((doc) => call('inqom', 'GET', `${documentPath(gen.id, doc)}/public-url`)),
       ].sort(),
     );
   });
@@ -272,7 +272,7 @@ describe('nodes(ids) of mixed types', () => {
   });
 });
 
-describe('a document by id with its download URL', () => {
+describe('a document by id with its download link', () => {
   const DOC_QUERY = `query($id: ID!) { node(id: $id) { id ... on Document { name downloadUrl } } }`;
   const FRAGMENT_QUERY = `query($id: ID!) { node(id: $id) { ...Doc } } fragment Doc on Document { name downloadUrl }`;
 
@@ -290,27 +290,24 @@ describe('a document by id with its download URL', () => {
   it.each([
     ['an inline fragment', DOC_QUERY],
     ['a named fragment', FRAGMENT_QUERY],
-  ])('asks for the URL beside the document, not after it (%s), once each', async (_, query) => {
-    const { id, folder } = await someDocumentId();
-    const path = documentPath(folder, nativeId(id));
-    stack.sims.resetRequests();
-    // The document answers 300 ms late: a URL asked only after it would be answered after it.
-    stack.sims.simulators.inqom.faults.add({
-      kind: 'latency',
-      ms: 300,
-      method: 'GET',
-      path: `${path}$`,
-      times: 1,
-    });
-    const { body } = await stack.gql(query, { id });
-    expect(body.errors).toBeUndefined();
-    const node = (body.data as { node: { downloadUrl: string | null } }).node;
-    expect(node.downloadUrl).toMatch(/^http/);
-    const calls = distinctCalls();
-    expect(calls).toEqual([call('inqom', 'GET', path), call('inqom', 'GET', `${path}/public-url`)].sort());
-    const answered = (p: string) => stack.sims.simulators.inqom.requests.find((r) => r.path === p)!.at;
-    expect(answered(`${path}/public-url`)).toBeLessThan(answered(path));
-  });
+  ])(
+    'gives the link at the cost of the document alone (%s); Inqom is asked for the bytes when it is followed',
+    async (_, query) => {
+      const { id, folder } = await someDocumentId();
+      const path = documentPath(folder, nativeId(id));
+      stack.sims.resetRequests();
+      const { body } = await stack.gql(query, { id });
+      expect(body.errors).toBeUndefined();
+      const node = (body.data as { node: { downloadUrl: string | null } }).node;
+      expect(node.downloadUrl).toMatch(new RegExp(`^${stack.url}/documents/`));
+      expect(distinctCalls()).toEqual([call('inqom', 'GET', path)]);
+      stack.sims.resetRequests();
+      const download = await request(node.downloadUrl!);
+      await download.body.dump();
+      expect(download.statusCode).toBe(200);
+      expect(upstreamCalls(stack.sims).filter((c) => c.includes('/public-url'))).toHaveLength(1);
+    },
+  );
 
   it('reads nothing ahead for an id of a company the tenant cannot see', async () => {
     const { id } = await someDocumentId();

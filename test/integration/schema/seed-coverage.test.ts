@@ -57,6 +57,11 @@ async function getDocument(stack: Stack) {
   stack.sims.resetRequests();
   const node = dataOf(await runOperation(stack, GetDocumentDocument, { id })).node;
   expect(node).toMatchObject({ __typename: 'Document', id, downloadUrl: expect.any(String) });
+  // The public URL is asked of Inqom when the gateway link is followed.
+  const url = node?.__typename === 'Document' ? node.downloadUrl : null;
+  const download = await request(url ?? 'missing');
+  await download.body.dump();
+  expect(download.statusCode).toBe(200);
 }
 
 async function jepiloteExport(stack: Stack) {

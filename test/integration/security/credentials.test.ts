@@ -96,7 +96,7 @@ describe('API keys', () => {
   const UNAUTHENTICATED_BODY = {
     errors: [
       {
-        message: 'A valid API key is required: send "Authorization: Bearer <api key>".',
+        message: 'A valid API key or access token is required: send "Authorization: Bearer <key or token>".',
         extensions: { code: 'UNAUTHENTICATED' },
       },
     ],
@@ -128,7 +128,7 @@ describe('API keys', () => {
     expect(stack.sims.totalRequests()).toBe(0);
   });
 
-  it('answers 401 the same way on GET /graphql, uploads and both download routes', async () => {
+  it('answers 401 the same way on GET /graphql, uploads and a download link sent with a bad key', async () => {
     const form = new FormData();
     form.append('operations', JSON.stringify({ query: 'mutation { __typename }' }));
     form.append('map', '{}');
@@ -140,7 +140,7 @@ describe('API keys', () => {
         body: form,
       }),
       request(`${stack.url}/exports/anything`, { headers: { authorization: 'Bearer nope' } }),
-      request(`${stack.url}/bulk-exports/anything`),
+      request(`${stack.url}/documents/anything`, { headers: { authorization: 'Bearer nope' } }),
     ];
     for (const response of await Promise.all(attempts)) {
       if (response instanceof Response) {

@@ -18,6 +18,8 @@ export interface DemoObjects {
   exportJob: string;
   /** `/exports/<token>` of the Jepilote job's file. */
   exportDownloadUrl: string;
+  /** `/documents/<token>` of the Inqom document. */
+  documentDownloadUrl: string;
   bulkExport: string;
   /** `/bulk-exports/<token>` of the finished bulk export. */
   bulkDownloadUrl: string;
@@ -71,9 +73,11 @@ export async function collectDemoObjects(stack: Stack): Promise<DemoObjects> {
        edges { node { id } } pageInfo { endCursor } } } }`,
     { id: companies.myunisoft, ex: exercise },
   );
-  const documents = await demoData<{ company: { documents: Page } }>(
+  const documents = await demoData<{
+    company: { documents: Page & { edges: { node: { downloadUrl: string } }[] } };
+  }>(
     stack,
-    `query ($id: ID!) { company(id: $id) { documents(first: 1) { edges { node { id } } pageInfo { endCursor } } } }`,
+    `query ($id: ID!) { company(id: $id) { documents(first: 1) { edges { node { id downloadUrl } } pageInfo { endCursor } } } }`,
     { id: companies.inqom },
   );
   const pleo = await demoData<{ company: { entries: Page } }>(
@@ -122,7 +126,8 @@ export async function collectDemoObjects(stack: Stack): Promise<DemoObjects> {
   }
   const movement = ids(movements.company.movements)[0];
   const document = ids(documents.company.documents)[0];
-  if (!movement || !document) throw new Error('no movement or no document');
+  const documentDownloadUrl = documents.company.documents.edges[0]?.node.downloadUrl;
+  if (!movement || !document || !documentDownloadUrl) throw new Error('no movement or no document');
   return {
     companies,
     exercise,
@@ -131,6 +136,7 @@ export async function collectDemoObjects(stack: Stack): Promise<DemoObjects> {
     document,
     exportJob: job.createExportJob.id,
     exportDownloadUrl,
+    documentDownloadUrl,
     bulkExport,
     bulkDownloadUrl,
     companiesCursor: companiesPage.companies.pageInfo.endCursor,

@@ -8,6 +8,7 @@ const tenant = (id: string, keys: string[], companies: TenantConfig['companies']
   apiKeySha256: keys.map(sha256Hex),
   providers: {},
   companies,
+  allowedOrigins: [],
 });
 
 describe('API keys', () => {

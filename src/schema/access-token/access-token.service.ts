@@ -1,0 +1,50 @@
+/**
+ * `createAccessToken`: only the tenant's API key may mint (a token cannot mint another, so a leaked
+ * token cannot extend itself); the named companies must be ones the tenant sees (NOT_FOUND otherwise,
+ * like any foreign id), checked before the token is signed.
+ */
+import { z } from 'zod';
+import { ACCESS_SCOPES } from '../../auth/access-scope';
+import {
+  ACCESS_TOKEN_DEFAULT_TTL_SECONDS,
+  ACCESS_TOKEN_MAX_TTL_SECONDS,
+  signAccessToken,
+  type CompanyRef,
+} from '../../auth/access-token';
+import { assertCompanyAllowed } from '../../auth/company-access';
+import type { RequestContext } from '../../context';
+import { decodeGlobalIdOf } from '../../domain/ids';
+import { ForbiddenError } from '../../errors';
+import { parseInput } from '../common/validation';
+import type { AccessToken, CreateAccessTokenInput } from './access-token.type';
+
+const inputSchema = z.object({
+  companyIds: z.array(z.string()).max(100, 'at most 100 companies').nullish(),
+  scopes: z.array(z.enum(ACCESS_SCOPES)).min(1, 'name at least one scope'),
+  ttlSeconds: z
+    .number()
+    .int()
+    .min(1, 'must be at least 1')
+    .max(ACCESS_TOKEN_MAX_TTL_SECONDS, `must be at most ${ACCESS_TOKEN_MAX_TTL_SECONDS} (24 hours)`)
+    .nullish(),
+});
+
+export function createAccessToken(ctx: RequestContext, raw: CreateAccessTokenInput): AccessToken {
+  if (ctx.caller.kind !== 'API_KEY')
+    throw new ForbiddenError('Only the API key can create access tokens, not another access token.');
+  const input = parseInput(inputSchema, raw, 'input');
+  const companies = input.companyIds?.map((id, i): CompanyRef => {
+    const field = `input.companyIds.${i}`;
+    const company = decodeGlobalIdOf(id, ['Company'], field);
+    assertCompanyAllowed(ctx.tenant, company.provider, company.companyId, field);
+    return { provider: company.provider, companyId: company.companyId };
+  });
+  const scopes = [...new Set(input.scopes)];
+  const expiresAt = ctx.now() + (input.ttlSeconds ?? ACCESS_TOKEN_DEFAULT_TTL_SECONDS) * 1000;
+  const token = signAccessToken(ctx.signingSecret, ctx.tenant, {
+    scopes,
+    companies: companies ?? null,
+    expiresAt,
+  });
+  return { token, expiresAt: new Date(expiresAt).toISOString(), scopes };
+}
