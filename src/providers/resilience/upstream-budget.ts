@@ -150,6 +150,9 @@ export class UpstreamBudget {
         }
         if (this.queue.length > 0) await this.clock.sleep(wait);
       }
+    } catch (error) {
+      // The shared store failed (Redis down): every waiter gets its error rather than waiting forever.
+      for (const waiter of this.queue.splice(0)) waiter.reject(error as Error);
     } finally {
       this.pumping = false;
     }

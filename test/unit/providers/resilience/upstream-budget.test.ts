@@ -126,3 +126,13 @@ it('counts a call from its answer: calls answered late hold their share of the w
   await clock.advance(3_000);
   expect(granted).toEqual([0]);
 });
+
+it('fails every waiter with the store’s error when the shared store fails, instead of leaving them waiting', async () => {
+  const clock = new FakeClock();
+  const store = new MemoryStore(clock.now);
+  store.increment = () => Promise.reject(new Error('store unreachable'));
+  const { granted, refused } = takeMany(budgetOf(clock, store), 3, clock.now() + 60_000);
+  await settle();
+  expect(granted).toEqual([]);
+  expect(refused.map((error) => error.message)).toEqual(Array(3).fill('store unreachable'));
+});
