@@ -1,6 +1,6 @@
 /**
  * The HTTP application: Fastify with `/graphql` (Apollo), `/exports/<token>`, `/bulk-exports/<token>`,
- * `/graphiql`, `/healthz` and `/readyz`.
+ * `/graphiql`, `/schema.graphql`, `/healthz` and `/readyz`.
  * Request ids are generated or taken from `x-request-id` and echoed on every response.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -27,6 +27,7 @@ import { graphiqlRoute } from './routes/graphiql.route';
 import { graphqlRoute } from './routes/graphql.route';
 import { healthzRoute } from './routes/healthz.route';
 import { readyzRoute } from './routes/readyz.route';
+import { schemaSdlRoute } from './routes/schema-sdl.route';
 
 export interface HttpAppOptions {
   config: GatewayConfig;
@@ -62,10 +63,11 @@ export async function createHttpApp(
   });
   echoRequestId(app);
   options.observability?.install(app);
+  const exposure = schemaExposure(config);
   const apollo = await startApollo({
     schema: options.schema,
     app,
-    ...schemaExposure(config),
+    ...exposure,
     limits: config.limits,
     persistedQueriesCache: new ApqStoreCache(options.store),
     plugins: options.observability ? [options.observability.apolloPlugin] : [],
@@ -86,6 +88,7 @@ export async function createHttpApp(
   app.addHook('onClose', () => bulkExports.close());
   healthzRoute(app);
   readyzRoute(app, { store: options.store });
+  if (exposure.introspection) schemaSdlRoute(app, { schema: options.schema });
   if (config.graphiql.enabled) graphiqlRoute(app, { defaultHeaders: config.graphiql.defaultHeaders });
   exportDownloadRoute(app, {
     tenants: options.tenants,
