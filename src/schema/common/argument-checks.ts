@@ -5,7 +5,7 @@
  * What needs the caller's data — is this id or cursor theirs — stays with the resolver, as a field
  * error. Each rule is the resolver's own validator, so both answer the same error.
  */
-import { decodeGlobalId, decodeGlobalIdOf } from '../../domain/ids';
+import { decodeGlobalId, decodeGlobalIdOf, type NodeType } from '../../domain/ids';
 import { BadUserInputError } from '../../errors';
 import { validateBulkPeriod } from '../bulk-export/bulk-export.validation';
 import { validateDocumentFilter } from '../document/document.validation';
@@ -26,7 +26,13 @@ function pageArgs(args: Args): void {
   parsePageArgs(args.first as number | null | undefined, args.after as string | null | undefined);
 }
 
-const idShape = (field: string) => (args: Args) => void decodeGlobalId(args[field] as string, field);
+/** A well-formed global id (of one of `types` when given); whose it is, the resolver judges. */
+const idOf =
+  (...types: NodeType[]) =>
+  (args: Args) =>
+    void (types.length
+      ? decodeGlobalIdOf(args.id as string, types, 'id')
+      : decodeGlobalId(args.id as string, 'id'));
 
 /** The company of a mutation input, which must be a Company id. */
 const inputCompany = (args: Args) =>
@@ -35,10 +41,10 @@ const inputCompany = (args: Args) =>
 /** Rules by `<parent type>.<field>`. */
 export const ARGUMENT_CHECKS: Readonly<Record<string, ArgumentCheck>> = {
   'Query.companies': pageArgs,
-  'Query.company': idShape('id'),
-  'Query.node': idShape('id'),
-  'Query.exportJob': idShape('id'),
-  'Query.bulkExport': idShape('id'),
+  'Query.company': idOf('Company'),
+  'Query.node': idOf(),
+  'Query.exportJob': idOf('ExportJob'),
+  'Query.bulkExport': idOf('BulkExport'),
   'Query.nodes': (args) => {
     const ids = args.ids as string[];
     if (ids.length > MAX_NODE_IDS)
