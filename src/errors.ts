@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ASTNode } from 'graphql';
 
 /** The stable `extensions.code` values of the public API. */
 export const ErrorCode = {
@@ -20,8 +20,13 @@ export type ProviderName = 'JEPILOTE' | 'MYUNISOFT' | 'INQOM' | 'PLEO';
 
 abstract class GrandLivreError extends GraphQLError {
   abstract readonly code: ErrorCode;
-  protected constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...extensions } });
+  protected constructor(
+    message: string,
+    code: ErrorCode,
+    extensions: Record<string, unknown> = {},
+    at: { nodes?: readonly ASTNode[]; path?: readonly (string | number)[] } = {},
+  ) {
+    super(message, { ...at, extensions: { code, ...extensions } });
   }
 }
 
@@ -40,6 +45,23 @@ export class BadUserInputError extends GrandLivreError {
       ...(field ? { field } : {}),
       ...(httpStatus ? { http: { status: httpStatus } } : {}),
     });
+  }
+}
+
+/**
+ * Thrown before execution when an argument value — literal or variable, of a root or a nested field —
+ * breaks its type or a rule: the whole operation is refused (no `data`, nothing called). `field` is the
+ * argument path (`filter.from`), `path` the response path of the field that takes it.
+ */
+export class ArgumentError extends GrandLivreError {
+  readonly code = ErrorCode.BAD_USER_INPUT;
+  constructor(
+    message: string,
+    readonly field: string,
+    path: readonly (string | number)[],
+    nodes: readonly ASTNode[],
+  ) {
+    super(message, ErrorCode.BAD_USER_INPUT, { field, http: { status: 400 } }, { nodes, path });
   }
 }
 

@@ -20,6 +20,7 @@ import {
   toGrandLivreError,
   type GraphQLErrorPayload,
 } from './errors';
+import { paginate, type AtPath, type NodeOf } from './paginate';
 import {
   backoffDelayMs,
   isNetworkError,
@@ -118,6 +119,22 @@ export class GrandLivreClient {
     if (body.errors?.length)
       throw firstError(body.errors, { data: body.data, httpStatus: status, requestId });
     return body.data as TData;
+  }
+
+  /**
+   * The nodes of the connection at `path` (e.g. `['company', 'entries']`), page after page: each
+   * page's `pageInfo.endCursor` is sent as `$after` until `hasNextPage` is false. Pages are fetched
+   * as the loop asks for them (`for await … break` stops early); an error throws as `request` does.
+   */
+  paginate<TData, TVariables extends Record<string, unknown>, const P extends readonly string[]>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: Omit<TVariables, 'after'>,
+    path: P,
+    options?: RequestOptions,
+  ): AsyncGenerator<NodeOf<AtPath<TData, P>>, void, undefined> {
+    const run = (page: TVariables) =>
+      this.request(document, ...([page, options] as VariablesArgs<TVariables>));
+    return paginate(run, document, variables, path);
   }
 
   /**

@@ -10,6 +10,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { StringKeyValueCache } from '../cache/apq-store-cache';
 import type { RequestContext } from '../context';
 import { queryLimitPlugins, type QueryLimits } from './limits/query-limits';
+import { useArgumentChecks } from './limits/use-argument-checks';
 import { deferredErrorsPlugin } from './plugins/deferred-errors';
 import { logErrorsPlugin } from './plugins/log-errors';
 import { maskUnexpectedErrors } from './plugins/mask-errors';
@@ -44,10 +45,14 @@ export async function startApollo({
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection,
-    // Apollo's CSRF prevention: "simple" requests (GET, form posts, multipart) must carry a
-    // non-simple header (`apollo-require-preflight` or `x-apollo-operation-name`), which browsers
-    // only send cross-origin after a CORS preflight, granted only to tenants' origins (server/cors).
-    csrfPrevention: true,
+    // Apollo's CSRF prevention. Threat: a page on another origin making a browser send a "simple"
+    // request (GET, form post, multipart) it can fire without a CORS preflight. Such a request must
+    // carry a header browsers only send cross-origin after a preflight: `apollo-require-preflight`,
+    // `x-apollo-operation-name`, or `Authorization` — which every call here needs anyway, and which a
+    // browser cannot add to a cross-origin request the server's CORS policy has not allowed.
+    csrfPrevention: {
+      requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization'],
+    },
     hideSchemaDetailsFromClientErrors: !fieldSuggestions,
     // Batches (JSON arrays) are accepted: each operation passes the limits, and the route caps how
     // many one request holds (limits/use-batch-limit.ts).
@@ -72,6 +77,8 @@ export async function startApollo({
       upstreamUsagePlugin(),
       useAccessScopes(),
       ...(limits ? queryLimitPlugins(limits) : []),
+      // After the limits: argument rules run only on operations within them.
+      useArgumentChecks(),
       ...plugins,
     ],
   });

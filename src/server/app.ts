@@ -31,6 +31,7 @@ import { graphiqlRoute } from './routes/graphiql.route';
 import { graphqlRoute } from './routes/graphql.route';
 import { healthzRoute } from './routes/healthz.route';
 import { readyzRoute } from './routes/readyz.route';
+import { schemaSdlRoute } from './routes/schema-sdl.route';
 
 export interface HttpAppOptions {
   config: GatewayConfig;
@@ -76,10 +77,11 @@ export async function createHttpApp(
     signingSecret: config.signingSecret,
     ...(options.now ? { now: options.now } : {}),
   });
+  const exposure = schemaExposure(config);
   const apollo = await startApollo({
     schema: options.schema,
     app,
-    ...schemaExposure(config),
+    ...exposure,
     limits: config.limits,
     persistedQueriesCache: new ApqStoreCache(options.store),
     plugins: options.observability ? [options.observability.apolloPlugin] : [],
@@ -100,6 +102,7 @@ export async function createHttpApp(
   app.addHook('onClose', () => bulkExports.close());
   healthzRoute(app);
   readyzRoute(app, { store: options.store });
+  if (exposure.introspection) schemaSdlRoute(app, { schema: options.schema });
   if (config.graphiql.enabled) graphiqlRoute(app, { defaultHeaders: config.graphiql.defaultHeaders });
   downloadRoutes(app, {
     auth,

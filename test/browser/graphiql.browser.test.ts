@@ -2,10 +2,13 @@
  * GraphiQL in a real browser (Debian's Chromium, headless, through playwright-core) against the
  * gateway and the four simulators: the page loads with no failed request and nothing fetched from
  * another origin, the default companies query runs with the demo key the page opens with, and the
- * result pane shows companies of all four providers. Saves a screenshot to test/artifacts/graphiql.png.
+ * result pane shows companies of all four providers; then every example tab runs as opened (its
+ * variables prefilled with ids that exist) and answers no error. Saves a screenshot to
+ * test/artifacts/graphiql.png.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { startStack, type Stack } from '../support/stack';
@@ -33,6 +36,19 @@ const pageErrors: string[] = [];
  * into the DOM). A string, not a function, so no DOM typings are needed and nothing is serialized.
  */
 const RESPONSE_PANE_TEXT = `document.querySelector('.graphiql-response .CodeMirror')?.CodeMirror?.getValue() ?? ''`;
+
+/**
+ * The response pane's text once `ready` holds, polled from the test: the page's CSP forbids the
+ * string evaluation waitForFunction would do there while it polls.
+ */
+async function responsePane(ready: (text: string) => boolean): Promise<string> {
+  for (let attempt = 0; attempt < UI_TIMEOUT_MS / 100; attempt++) {
+    const text = await page.evaluate<string>(RESPONSE_PANE_TEXT);
+    if (ready(text)) return text;
+    await sleep(100);
+  }
+  throw new Error(`the response pane never got ready: ${await page.evaluate<string>(RESPONSE_PANE_TEXT)}`);
+}
 
 beforeAll(async () => {
   stack = await startStack({
@@ -90,6 +106,26 @@ describe('GraphiQL in Chromium', () => {
     // What a person sees: the pane's rendered lines name providers too.
     const visible = await page.locator('.graphiql-response').innerText();
     expect(PROVIDERS.some((provider) => visible.includes(provider))).toBe(true);
+  });
+
+  it('runs every example tab as opened, with no error in any response', async () => {
+    const tabs = page.locator('.graphiql-tab');
+    const count = await tabs.count();
+    expect(count).toBeGreaterThan(10);
+    const answers: { tab: string; errors: unknown }[] = [];
+    for (let i = 1; i < count; i++) {
+      await tabs.nth(i).locator('.graphiql-tab-button').click();
+      await page.locator('.graphiql-tab-active').nth(0).waitFor();
+      // A tab not yet run shows an empty response pane; run it and wait for its own answer.
+      await responsePane((text) => text === '');
+      await page.locator('.graphiql-execute-button').click();
+      const result = JSON.parse(await responsePane((text) => text !== '')) as CompaniesResult;
+      answers.push({ tab: (await tabs.nth(i).innerText()).trim(), errors: result.errors ?? result.data });
+    }
+    // `errors` holds the data when there are none: every answer must have data and no errors.
+    expect(answers.filter((answer) => Array.isArray(answer.errors) || !answer.errors)).toEqual([]);
+    expect(answers.map((answer) => answer.tab)).toContainEqual(expect.stringContaining('CompanyEntries'));
+    await tabs.nth(0).locator('.graphiql-tab-button').click();
   });
 
   it('shows the schema descriptions in the docs explorer', async () => {

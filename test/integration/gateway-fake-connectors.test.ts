@@ -245,21 +245,25 @@ describe('companies, entries and capabilities', () => {
 });
 
 describe('node and nodes', () => {
-  it('fetches any type by global id; malformed ids are BAD_USER_INPUT per item', async () => {
+  it('fetches any type by global id; a malformed id refuses the whole operation (an argument error)', async () => {
     const entryId = encodeGlobalId({ type: 'Entry', provider: 'MYUNISOFT', companyId: '1', nativeId: 'e2' });
     const { body } = await gql('query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }', {
-      ids: [entryId, companyGlobalId('PLEO', 'p1'), 'not-an-id', companyGlobalId('MYUNISOFT', '9')],
+      ids: [entryId, companyGlobalId('PLEO', 'p1'), companyGlobalId('MYUNISOFT', '9')],
     });
     expect(body.data.nodes).toEqual([
       { __typename: 'Entry', id: entryId },
       { __typename: 'Company', id: companyGlobalId('PLEO', 'p1') },
       null,
-      null,
     ]);
-    expect(body.errors).toEqual([
+    expect(body.errors).toBeUndefined();
+    const malformed = await gql('query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }', {
+      ids: [entryId, 'not-an-id'],
+    });
+    expect(malformed.body.data).toBeUndefined();
+    expect(malformed.body.errors).toEqual([
       expect.objectContaining({
-        path: ['nodes', 2],
-        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'ids.2' }),
+        path: ['nodes'],
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'ids.1' }),
       }),
     ]);
 

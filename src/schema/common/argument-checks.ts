@@ -1,14 +1,18 @@
 /**
- * The argument rules of nested fields, run on the whole operation before execution
- * (src/server/limits/use-argument-checks.ts). Threat: malformed input costing upstream calls — without
- * this, `company(id) { movements(filter: <broken>) }` looks the company up at its provider before
- * the movements resolver refuses the filter. Root fields need no entry: their resolvers validate
- * before any call. Each rule is the resolver's own validator, so both answer the same error.
+ * The argument rules checked on the whole operation before execution
+ * (src/server/limits/use-argument-checks.ts), for root and nested fields alike: everything that can
+ * be judged from the arguments alone (bounds, windows, filters, the shape of ids, mutation inputs).
+ * What needs the caller's data — is this id or cursor theirs — stays with the resolver, as a field
+ * error. Each rule is the resolver's own validator, so both answer the same error.
  */
+import { decodeGlobalId, decodeGlobalIdOf, type NodeType } from '../../domain/ids';
 import { BadUserInputError } from '../../errors';
+import { validateBulkPeriod } from '../bulk-export/bulk-export.validation';
 import { validateDocumentFilter } from '../document/document.validation';
 import { validateEntryFilter } from '../entry/entry.validation';
+import { validateCreateExportJob } from '../export-job/export-job.validation';
 import { validateMovementFilter } from '../movement/movement.validation';
+import { MAX_NODE_IDS } from '../node/node-ids';
 import { parsePageArgs } from './pagination.validation';
 
 type Args = Record<string, unknown>;
@@ -22,8 +26,38 @@ function pageArgs(args: Args): void {
   parsePageArgs(args.first as number | null | undefined, args.after as string | null | undefined);
 }
 
+/** A well-formed global id (of one of `types` when given); whose it is, the resolver judges. */
+const idOf =
+  (...types: NodeType[]) =>
+  (args: Args) =>
+    void (types.length
+      ? decodeGlobalIdOf(args.id as string, types, 'id')
+      : decodeGlobalId(args.id as string, 'id'));
+
+/** The company of a mutation input, which must be a Company id. */
+const inputCompany = (args: Args) =>
+  decodeGlobalIdOf((args.input as Args).companyId as string, ['Company'], 'input.companyId');
+
 /** Rules by `<parent type>.<field>`. */
-export const NESTED_ARGUMENT_CHECKS: Readonly<Record<string, ArgumentCheck>> = {
+export const ARGUMENT_CHECKS: Readonly<Record<string, ArgumentCheck>> = {
+  'Query.companies': pageArgs,
+  'Query.company': idOf('Company'),
+  'Query.node': idOf(),
+  'Query.exportJob': idOf('ExportJob'),
+  'Query.bulkExport': idOf('BulkExport'),
+  'Query.nodes': (args) => {
+    const ids = args.ids as string[];
+    if (ids.length > MAX_NODE_IDS)
+      throw new BadUserInputError(`ids: at most ${MAX_NODE_IDS} per request.`, 'ids');
+    ids.forEach((id, i) => decodeGlobalId(id, `ids.${i}`));
+  },
+  'Mutation.createExportJob': (args) =>
+    void validateCreateExportJob(inputCompany(args), {
+      ...(args.input as Args),
+      companyId: undefined,
+      idempotencyKey: undefined,
+    }),
+  'Mutation.startBulkExport': (args) => void validateBulkPeriod(inputCompany(args), args.input as Args),
   'Company.movements': (args) => {
     validateMovementFilter(args.filter);
     pageArgs(args);

@@ -30,3 +30,18 @@ export function addMonths(date: string, months: number): string {
   target.setUTCDate(Math.min(d, lastDay));
   return target.toISOString().slice(0, 10);
 }
+
+/** The longest date window a list takes (movements, entries, documents, bulk exports). */
+export const MAX_WINDOW_MONTHS = 12;
+
+/** What is wrong with a from/to window given with both ends, said of its end; undefined if nothing. */
+export function windowIssue(
+  from: string | null | undefined,
+  to: string | null | undefined,
+  fromName: string,
+) {
+  if (!from || !to) return undefined;
+  if (from > to) return `must not be before ${fromName}`;
+  if (to >= addMonths(from, MAX_WINDOW_MONTHS)) return `the window is at most ${MAX_WINDOW_MONTHS} months`;
+  return undefined;
+}

@@ -1,7 +1,10 @@
-/** DocumentFilter rules: known type and status, createdFrom ≤ createdTo. Errors name `filter.<field>`. */
+/**
+ * DocumentFilter rules: known type and status, createdFrom ≤ createdTo within 12 months. Errors name
+ * `filter.<field>`.
+ */
 import { z } from 'zod';
 import type { DocumentFilter } from '../../providers/types';
-import { isoDate, parseInput, withoutNulls } from '../common/validation';
+import { isoDate, parseInput, windowIssue, withoutNulls } from '../common/validation';
 
 const documentFilterShape = z
   .object({
@@ -12,9 +15,9 @@ const documentFilterShape = z
     createdFrom: isoDate.nullish(),
     createdTo: isoDate.nullish(),
   })
-  .refine((f) => !f.createdFrom || !f.createdTo || f.createdFrom <= f.createdTo, {
-    path: ['createdTo'],
-    message: 'must not be before createdFrom',
+  .superRefine((f, ctx) => {
+    const issue = windowIssue(f.createdFrom, f.createdTo, 'createdFrom');
+    if (issue) ctx.addIssue({ code: 'custom', path: ['createdTo'], message: issue });
   });
 
 export function validateDocumentFilter(filter: unknown): DocumentFilter {

@@ -1,8 +1,8 @@
-/** EntryFilter rules: known type, a journal code, from ≤ to. Errors name `filter.<field>`. */
+/** EntryFilter rules: known type, a journal code, from ≤ to within 12 months. Errors name `filter.<field>`. */
 import { z } from 'zod';
 import { ENTRY_TYPES, type EntryType } from '../../domain/model';
 import type { EntryFilter } from '../../providers/types';
-import { isoDate, parseInput, withoutNulls } from '../common/validation';
+import { isoDate, parseInput, windowIssue, withoutNulls } from '../common/validation';
 
 const entryFilterShape = z
   .object({
@@ -11,7 +11,10 @@ const entryFilterShape = z
     from: isoDate.nullish(),
     to: isoDate.nullish(),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], message: 'must not be before from' });
+  .superRefine((f, ctx) => {
+    const issue = windowIssue(f.from, f.to, 'from');
+    if (issue) ctx.addIssue({ code: 'custom', path: ['to'], message: issue });
+  });
 
 export function validateEntryFilter(filter: unknown): EntryFilter {
   return withoutNulls(parseInput(entryFilterShape, filter, 'filter'));

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { MovementFilter } from '../../providers/types';
-import { addMonths, isoDate, parseInput, withoutNulls } from '../common/validation';
+import { isoDate, parseInput, windowIssue, withoutNulls } from '../common/validation';
 
 const movementFilterShape = z
   .object({
@@ -39,10 +39,10 @@ const movementFilterShape = z
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'is required with from' });
     else if (f.to && !f.from)
       ctx.addIssue({ code: 'custom', path: ['from'], message: 'is required with to' });
-    else if (f.from && f.to && f.from > f.to)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    else if (f.from && f.to && f.to >= addMonths(f.from, 12))
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'the window is at most 12 months' });
+    else {
+      const issue = windowIssue(f.from, f.to, 'from');
+      if (issue) ctx.addIssue({ code: 'custom', path: ['to'], message: issue });
+    }
   });
 
 /** The filter as given; `exerciseId` is still a global id (the service resolves it). */

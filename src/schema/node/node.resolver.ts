@@ -3,8 +3,7 @@ import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { BadUserInputError } from '../../errors';
 import { Node } from '../common/node.type';
-
-const MAX_IDS = 100;
+import { MAX_NODE_IDS } from './node-ids';
 import { findNode } from './node.service';
 
 @Resolver()
@@ -30,7 +29,8 @@ export class NodeResolver {
     @Arg('ids', () => [ID], { description: 'Global ids (at most 100).' }) ids: string[],
     @Info() info: GraphQLResolveInfo,
   ) {
-    if (ids.length > MAX_IDS) throw new BadUserInputError(`ids: at most ${MAX_IDS} per request.`, 'ids');
+    if (ids.length > MAX_NODE_IDS)
+      throw new BadUserInputError(`ids: at most ${MAX_NODE_IDS} per request.`, 'ids');
     // Each item resolves on its own, so one bad id yields one null and one error, not a failed list.
     return ids.map((id, i) => findNode(ctx, id, `ids.${i}`, info));
   }

@@ -1,6 +1,7 @@
 /** `DateTime`: an instant, served as ISO 8601 in UTC (`2023-03-24T17:05:21.380Z`). */
-import { GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType } from 'graphql';
 import { BadUserInputError } from '../../errors';
+import { parseStringLiteral } from './string-literal';
 
 // A zone is required on input: a bare local time is ambiguous.
 const SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -28,8 +29,5 @@ export const DateTimeScalar = new GraphQLScalarType({
     return instant.toISOString();
   },
   parseValue: parseDateTime,
-  parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new BadUserInputError('DateTime must be a string.');
-    return parseDateTime(ast.value);
-  },
+  parseLiteral: parseStringLiteral('DateTime must be a string.', parseDateTime),
 });

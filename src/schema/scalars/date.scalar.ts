@@ -1,6 +1,7 @@
 /** `Date`: a calendar date, `YYYY-MM-DD`, checked to be a real day (no 2023-02-30). */
-import { GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType } from 'graphql';
 import { BadUserInputError } from '../../errors';
+import { parseStringLiteral } from './string-literal';
 
 const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -31,8 +32,5 @@ export const DateScalar = new GraphQLScalarType({
     throw new TypeError(`Date cannot represent ${JSON.stringify(value)}`);
   },
   parseValue: parseDate,
-  parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new BadUserInputError('Date must be a string written YYYY-MM-DD.');
-    return parseDate(ast.value);
-  },
+  parseLiteral: parseStringLiteral('Date must be a string written YYYY-MM-DD.', parseDate),
 });

@@ -2,9 +2,10 @@
  * `Decimal`: money as a string with exactly two decimals ("-264.44"). Resolvers hand it integer
  * cents and it prints them with formatCents, so no float ever touches an amount.
  */
-import { GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType } from 'graphql';
 import { formatCents, parseDecimalToCents, type Cents } from '../../domain/money';
 import { BadUserInputError } from '../../errors';
+import { parseStringLiteral } from './string-literal';
 
 function parseDecimal(value: unknown): Cents {
   if (typeof value !== 'string') throw new BadUserInputError('Decimal must be a string such as "-264.44".');
@@ -25,8 +26,5 @@ export const DecimalScalar = new GraphQLScalarType({
     return formatCents(value);
   },
   parseValue: parseDecimal,
-  parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new BadUserInputError('Decimal must be a string such as "-264.44".');
-    return parseDecimal(ast.value);
-  },
+  parseLiteral: parseStringLiteral('Decimal must be a string such as "-264.44".', parseDecimal),
 });

@@ -17,6 +17,7 @@ export const UploadScalar = new GraphQLScalarType({
     throw new BadUserInputError('Upload must be a file part of a multipart/form-data request.');
   },
   parseLiteral() {
-    throw new BadUserInputError('Upload cannot be written in the query: send it as a multipart file part.');
+    // A plain Error: validation reports it at the literal, so the argument check names the argument.
+    throw new TypeError('Upload cannot be written in the query: send it as a multipart file part.');
   },
 });

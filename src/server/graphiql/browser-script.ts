@@ -7,6 +7,17 @@ export const GRAPHIQL_BROWSER_SCRIPT = `'use strict';
 (function () {
   const options = JSON.parse(document.getElementById('graphiql-options').textContent);
 
+  // GraphiQL 3 may send the previous tab's operationName after a tab switch: a name the query does
+  // not define is dropped (a query of one operation needs none), so every tab runs as opened.
+  function ownOperationName(params) {
+    if (!params.operationName) return params;
+    const words = String(params.query).split(/[^A-Za-z0-9_]+/);
+    const defined = words.some(
+      (word, i) => ['query', 'mutation', 'subscription'].includes(word) && words[i + 1] === params.operationName,
+    );
+    return defined ? params : Object.assign({}, params, { operationName: undefined });
+  }
+
   async function fetcher(params, fetcherOptions) {
     const response = await fetch(options.endpoint, {
       method: 'POST',
@@ -16,7 +27,7 @@ export const GRAPHIQL_BROWSER_SCRIPT = `'use strict';
         accept: 'application/graphql-response+json, application/json',
         ...((fetcherOptions && fetcherOptions.headers) || {}),
       },
-      body: JSON.stringify(params),
+      body: JSON.stringify(ownOperationName(params)),
     });
     const text = await response.text();
     try {

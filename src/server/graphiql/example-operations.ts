@@ -1,12 +1,16 @@
 /**
  * The tabs GraphiQL opens with: a query listing the companies of every provider, then one tab per
- * example operation of `schema/operations/` (the operations the SDK is generated from).
+ * example operation of `schema/operations/` (the operations the SDK is generated from) that a
+ * browser can send, prefilled with variables when the page opens with a key (example-variables.ts).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { NOT_RUNNABLE_IN_GRAPHIQL, type ExampleVariables } from './example-variables';
 
 export interface GraphiqlTab {
   query: string;
+  /** The variables editor's JSON text; absent when the page opens without a key. */
+  variables?: string;
   /** The header editor's JSON text; absent when the user types the key. */
   headers?: string;
 }
@@ -47,8 +51,25 @@ export function readExampleOperations(dir: string | null = findOperationsDir()):
     .map((file) => readFileSync(join(dir, file), 'utf8'));
 }
 
-export function graphiqlTabs(examples: string[], headers: string | undefined): GraphiqlTab[] {
-  return [COMPANIES_QUERY, ...examples].map((query) =>
-    headers === undefined ? { query } : { query, headers },
-  );
+/** The operation name of an example (`query GetCompany(` → `GetCompany`). */
+export const operationNameOf = (query: string) => /^\s*(?:query|mutation)\s+(\w+)/m.exec(query)?.[1];
+
+/**
+ * The companies query, then the examples GraphiQL can run (not the uploads), each with its
+ * variables when known.
+ */
+export function graphiqlTabs(
+  examples: string[],
+  headers: string | undefined,
+  variables: ExampleVariables = {},
+): GraphiqlTab[] {
+  const runnable = examples.filter((query) => !NOT_RUNNABLE_IN_GRAPHIQL.has(operationNameOf(query) ?? ''));
+  return [COMPANIES_QUERY, ...runnable].map((query) => {
+    const known = variables[operationNameOf(query) ?? ''];
+    return {
+      query,
+      ...(known ? { variables: JSON.stringify(known, null, 2) } : {}),
+      ...(headers === undefined ? {} : { headers }),
+    };
+  });
 }

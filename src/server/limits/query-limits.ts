@@ -1,12 +1,10 @@
 /**
  * The per-operation limits of `config.limits` as Apollo plugins, in the order they are checked.
  * (`maxTokens` and `maxBatchOperations` are checked earlier, on the route: use-max-tokens.ts.)
- * The nested fields' argument rules come last: they run only on operations within the limits.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayConfig } from '../../config';
 import type { RequestContext } from '../../context';
-import { useArgumentChecks } from './use-argument-checks';
 import { useMaxAliases } from './use-max-aliases';
 import { useMaxCost } from './use-max-cost';
 import { useMaxDepth } from './use-max-depth';
@@ -20,6 +18,5 @@ export function queryLimitPlugins(limits: QueryLimits): ApolloServerPlugin<Reque
     useMaxDepth(limits.maxDepth),
     useMaxAliases(limits.maxAliases),
     useMaxCost(limits.maxCost),
-    useArgumentChecks(),
   ];
 }

@@ -1,94 +1,61 @@
 /**
- * Runs the nested fields' argument rules (src/schema/common/argument-checks.ts) on the whole
- * operation before execution, fragments included. Threat: a malformed argument under `company(id)`
- * or `node(id)` would otherwise cost the parent's upstream lookup before its resolver refuses it; here
- * it is answered with HTTP 400, the resolver's own error and its path, and nothing is called.
+ * One rule for argument errors (README "Argument errors"): a value of the wrong type, a scalar that
+ * does not parse or an argument rule broken — literal or variable, root or nested field — refuses the
+ * whole operation before execution, as BAD_USER_INPUT naming `field` (the argument path) and `path`
+ * (the field's response path). Threat: malformed input costing upstream calls — without this,
+ * `company(id) { movements(filter: <broken>) }` looks the company up at its provider before the
+ * movements resolver refuses the filter. The rules are the resolvers' own validators
+ * (src/schema/common/argument-checks.ts), so both answer the same error.
  */
-import {
-  getArgumentValues,
-  getVariableValues,
-  GraphQLError,
-  Kind,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
-  type ASTNode,
-  type DocumentNode,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type OperationDefinitionNode,
-} from 'graphql';
-import { isGrandLivreError } from '../../errors';
-import { NESTED_ARGUMENT_CHECKS } from '../../schema/common/argument-checks';
-import { fragmentsOf } from './fragments';
-import { operationCheckPlugin } from './limit-plugin';
+import { getArgumentValues, getOperationAST, getVariableValues, GraphQLError, type FieldNode } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestContext } from '../../context';
+import { ArgumentError, BadUserInputError } from '../../errors';
+import { ARGUMENT_CHECKS } from '../../schema/common/argument-checks';
+import { literalArgumentError, variableArgumentError } from './argument-locations';
+import { operationFields } from './operation-fields';
 
-export function useArgumentChecks() {
-  return operationCheckPlugin(({ schema, operation, document, request }) => {
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-    // Variables of the wrong type: execution answers graphql's own coercion errors.
-    if (coerced.errors) return;
-    const variables = coerced.coerced;
-    const typeInfo = new TypeInfo(schema);
-    const check = (
-      node: FieldNode,
-      ancestors: readonly (ASTNode | readonly ASTNode[])[],
-      inOperation: boolean,
-    ) => {
-      const parent = typeInfo.getParentType();
-      const field = typeInfo.getFieldDef();
-      const rule = parent && field && NESTED_ARGUMENT_CHECKS[`${parent.name}.${field.name}`];
-      if (!rule || !field) return;
-      try {
-        rule(getArgumentValues(field, node, variables));
-      } catch (error) {
-        if (!isGrandLivreError(error)) throw error;
-        const path = inOperation ? [...responseKeys(ancestors), (node.alias ?? node.name).value] : undefined;
-        throw new GraphQLError(error.message, {
-          nodes: [node],
-          ...(path ? { path } : {}),
-          originalError: error,
-          extensions: { ...error.extensions, http: { status: 400 } },
-        });
-      }
-    };
-    for (const definition of [operation, ...fragmentsUsedBy(operation, document)]) {
-      const inOperation = definition === operation;
-      visit(
-        definition,
-        visitWithTypeInfo(typeInfo, {
-          Field: (node, _key, _parent, _path, ancestors) => check(node, ancestors, inOperation),
-        }),
-      );
-    }
-  });
-}
-
-/** The response keys of the fields enclosing a node (list indices are not known before execution). */
-function responseKeys(ancestors: readonly (ASTNode | readonly ASTNode[])[]): string[] {
-  return ancestors
-    .filter((a): a is FieldNode => !Array.isArray(a) && (a as ASTNode).kind === Kind.FIELD)
-    .map((f) => (f.alias ?? f.name).value);
-}
-
-/** Fragments the operation reaches, each once (a fragment bomb stays linear). */
-function fragmentsUsedBy(
-  operation: OperationDefinitionNode,
-  document: DocumentNode,
-): FragmentDefinitionNode[] {
-  const fragments = fragmentsOf(document);
-  const used = new Map<string, FragmentDefinitionNode>();
-  const pending: ASTNode[] = [operation];
-  while (pending.length > 0) {
-    visit(pending.pop() as ASTNode, {
-      FragmentSpread(spread) {
-        const fragment = fragments.get(spread.name.value);
-        if (fragment && !used.has(fragment.name.value)) {
-          used.set(fragment.name.value, fragment);
-          pending.push(fragment);
-        }
-      },
-    });
-  }
-  return [...used.values()];
+export function useArgumentChecks(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async validationDidStart({ schema, document, request }) {
+          return async (errors) => {
+            if (!errors?.length) return;
+            const operation = getOperationAST(document, request.operationName);
+            const paths = new Map<FieldNode, string[]>(
+              operation ? operationFields(schema, document, operation).map((f) => [f.node, f.path]) : [],
+            );
+            // Replaced in place: Apollo answers the array it handed here (mask-errors.ts restores the code).
+            errors.forEach((error, i) => {
+              if (error instanceof GraphQLError)
+                (errors as Error[])[i] = literalArgumentError(error, document, paths);
+            });
+          };
+        },
+        async didResolveOperation({ schema, operation, document, request }) {
+          if (!operation) return;
+          const fields = operationFields(schema, document, operation);
+          const definitions = operation.variableDefinitions ?? [];
+          const inputs = request.variables ?? {};
+          const coerced = getVariableValues(schema, definitions, inputs);
+          if (coerced.errors)
+            throw variableArgumentError(schema, definitions, inputs, fields) ?? coerced.errors[0];
+          const variables = coerced.coerced;
+          for (const { node, definition, parent, path } of fields) {
+            const rule = ARGUMENT_CHECKS[`${parent.name}.${definition.name}`];
+            if (!rule) continue;
+            try {
+              rule(getArgumentValues(definition, node, variables));
+            } catch (error) {
+              // Only input errors refuse the operation; NOT_FOUND and the like are the resolver's to answer.
+              if (error instanceof BadUserInputError)
+                throw new ArgumentError(error.message, error.field ?? '', path, [node]);
+              if (!(error instanceof GraphQLError)) throw error;
+            }
+          }
+        },
+      };
+    },
+  };
 }

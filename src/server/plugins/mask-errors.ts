@@ -8,7 +8,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ErrorCode, isGrandLivreError } from '../../errors';
+import { ArgumentError, ErrorCode, isGrandLivreError } from '../../errors';
 
 export const INTERNAL_MESSAGE = 'Unexpected error. Quote the request id (x-request-id) when reporting it.';
 
@@ -28,6 +28,17 @@ export function maskUnexpectedErrors(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
+  // A literal refused by validation (use-argument-checks.ts): answered as the argument error it is.
+  if (error instanceof GraphQLError && error.originalError instanceof ArgumentError) {
+    const { message, path, extensions } = error.originalError.toJSON();
+    const { http: _http, ...rest } = extensions ?? {};
+    return {
+      message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      path,
+      extensions: rest,
+    };
+  }
   if (isExposedError(error)) {
     // Transport hints (`http`) are for the server, not the client.
     const { http: _http, ...extensions } = formatted.extensions ?? {};

@@ -14,6 +14,7 @@ import { useMaxTokens } from '../limits/use-max-tokens';
 import { acceptGraphQLMultipart } from '../multipart/multipart-plugin';
 import type { MultipartLimits } from '../multipart/parse-multipart';
 import type { ContextFactory } from './context-factory';
+import { useJsonRequestErrorStatus } from './request-error-status';
 
 export interface GraphQLRouteOptions {
   apollo: ApolloServer<RequestContext>;
@@ -47,6 +48,7 @@ export async function graphqlRoute(scope: FastifyInstance, options: GraphQLRoute
   acceptGraphQLMultipart(scope, options.uploadLimits);
   useBatchLimit(scope, options.maxBatchOperations);
   useMaxTokens(scope, options.maxTokens);
+  useJsonRequestErrorStatus(scope);
   // Transport failures (bad JSON, body too large, broken multipart) answer in the GraphQL error shape too.
   scope.setErrorHandler((error: FastifyError, request, reply) => {
     const status =

@@ -87,7 +87,8 @@ export const CORPUS: CorpusRow[] = [
         `{ company(id: "${ids.myunisoft}") { movements(filter: { from: "2024-02-30", to: "2024-03-30" }) { totalCount } } }`,
       ),
     status: 400,
-    code: 'GRAPHQL_VALIDATION_FAILED',
+    code: 'BAD_USER_INPUT',
+    field: 'filter.from',
   },
   {
     name: 'date variable 2024-13-01',
@@ -106,7 +107,8 @@ export const CORPUS: CorpusRow[] = [
     request: (ids) =>
       json(`{ company(id: "${ids.myunisoft}") { entries(filter: { from: "yesterday" }) { totalCount } } }`),
     status: 400,
-    code: 'GRAPHQL_VALIDATION_FAILED',
+    code: 'BAD_USER_INPUT',
+    field: 'filter.from',
   },
   {
     name: 'documents createdFrom 2023-02-29',
@@ -152,7 +154,7 @@ export const CORPUS: CorpusRow[] = [
   {
     name: 'export job window reversed',
     request: jepiloteExport({ from: '2024-03-01', to: '2024-02-01' }),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'input.to',
   },
@@ -182,7 +184,7 @@ export const CORPUS: CorpusRow[] = [
           to: '2025-02-01',
         },
       }),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'input.to',
   },
@@ -206,7 +208,7 @@ export const CORPUS: CorpusRow[] = [
           to: '2024-02-01',
         },
       }),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'input.exerciseId',
   },
@@ -239,7 +241,8 @@ export const CORPUS: CorpusRow[] = [
     name: 'unknown provider literal',
     request: () => json('{ companies(provider: SAGE) { totalCount } }'),
     status: 400,
-    code: 'GRAPHQL_VALIDATION_FAILED',
+    code: 'BAD_USER_INPUT',
+    field: 'provider',
   },
   {
     name: 'unknown document type variable',
@@ -260,7 +263,8 @@ export const CORPUS: CorpusRow[] = [
         `{ company(id: "${ids.myunisoft}") { movements(filter: { exerciseId: "${ids.exercise}", lettering: MAYBE }) { totalCount } } }`,
       ),
     status: 400,
-    code: 'GRAPHQL_VALIDATION_FAILED',
+    code: 'BAD_USER_INPUT',
+    field: 'filter.lettering',
   },
   {
     name: 'enum given as a lowercase string',
@@ -279,14 +283,14 @@ export const CORPUS: CorpusRow[] = [
   {
     name: 'companies first -1',
     request: () => json(COMPANIES, { first: -1 }),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'first',
   },
   {
     name: 'companies first 501',
     request: () => json(COMPANIES, { first: 501 }),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'first',
   },
@@ -308,7 +312,8 @@ export const CORPUS: CorpusRow[] = [
     name: 'first beyond 32 bits (literal)',
     request: () => json('{ companies(first: 99999999999) { totalCount } }'),
     status: 400,
-    code: 'GRAPHQL_VALIDATION_FAILED',
+    code: 'BAD_USER_INPUT',
+    field: 'first',
   },
   {
     name: 'first beyond 32 bits (variable)',
@@ -352,7 +357,7 @@ export const CORPUS: CorpusRow[] = [
   {
     name: 'empty cursor',
     request: () => json(COMPANIES, { after: '' }),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'after',
   },
@@ -374,49 +379,49 @@ export const CORPUS: CorpusRow[] = [
   {
     name: 'malformed company id',
     request: () => json('{ company(id: "nope") { id } }'),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'id',
   },
   {
     name: 'id of base64 junk',
     request: () => json('query($id: ID!) { node(id: $id) { id } }', { id: base64('["g1","Company"]') }),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'id',
   },
   {
     name: 'empty id',
     request: () => json('{ node(id: "") { id } }'),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'id',
   },
   {
     name: 'id of 10,000 characters',
     request: () => json('query($id: ID!) { node(id: $id) { id } }', { id: 'A'.repeat(10_000) }),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'id',
   },
   {
     name: 'malformed id in nodes(ids)',
     request: () => json('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['%%%'] }),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'ids.0',
   },
   {
     name: 'malformed companyId of a mutation',
     request: () => json(EXPORT, { input: { companyId: 'x', format: 'FEC' } }),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'input.companyId',
   },
   {
     name: 'malformed entryIds of a Pleo export',
     request: (ids) => json(EXPORT, { input: { companyId: ids.pleo, entryIds: ['not-an-id'] } }),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'input.entryIds.0',
   },
@@ -465,7 +470,7 @@ export const CORPUS: CorpusRow[] = [
         { input: { companyId: ids.otherPleo, entryIds: ids.pleoEntries } },
         { apiKey: 'demo-other' },
       ),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'input.entryIds.0',
   },
@@ -487,7 +492,7 @@ export const CORPUS: CorpusRow[] = [
   {
     name: 'notifyEmail of 300 characters',
     request: jepiloteExport({ notifyEmail: `${'a'.repeat(290)}@example.fr` }),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'input.notifyEmail',
   },
@@ -592,28 +597,28 @@ export const CORPUS: CorpusRow[] = [
   {
     name: 'notifyEmail without @',
     request: jepiloteExport({ notifyEmail: 'not-an-email' }),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'input.notifyEmail',
   },
   {
     name: 'notifyEmail without a domain',
     request: jepiloteExport({ notifyEmail: 'compta@' }),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'input.notifyEmail',
   },
   {
     name: 'notifyEmail with a header injection',
     request: jepiloteExport({ notifyEmail: 'compta@cabinet.fr\r\nBcc: x@evil.example' }),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'input.notifyEmail',
   },
   {
     name: 'notifyEmail list',
     request: jepiloteExport({ notifyEmail: 'a@cabinet.fr, b@cabinet.fr' }),
-    status: 200,
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'input.notifyEmail',
   },
@@ -671,13 +676,15 @@ export const CORPUS: CorpusRow[] = [
     code: 'BAD_REQUEST',
   },
   {
-    name: 'GET without a preflight header (CSRF)',
+    name: 'GET without a preflight header nor a key (CSRF)',
     request: () => ({
       method: 'GET',
       path: `/graphql?query=${encodeURIComponent('{ companies { totalCount } }')}`,
+      // What a cross-origin page can make a browser send without a preflight: no Authorization.
+      apiKey: null,
     }),
-    status: 400,
-    code: 'BAD_REQUEST',
+    status: 401,
+    code: 'UNAUTHENTICATED',
   },
   {
     name: 'no API key',
@@ -762,17 +769,17 @@ export const CORPUS: CorpusRow[] = [
     field: 'input.file',
   },
   {
-    name: 'multipart without a preflight header (CSRF)',
+    name: 'multipart without a preflight header nor a key (CSRF)',
     request: (ids) => {
       const m = multipart([
         ['operations', uploadOperations(ids.inqom)],
         ['map', MAP],
         ['0', PDF, 'a.pdf', 'application/pdf'],
       ]);
-      return { body: m.body, headers: { 'content-type': m.headers['content-type'] ?? '' } };
+      return { body: m.body, headers: { 'content-type': m.headers['content-type'] ?? '' }, apiKey: null };
     },
-    status: 400,
-    code: 'BAD_REQUEST',
+    status: 401,
+    code: 'UNAUTHENTICATED',
   },
   {
     name: 'executable declared as a PDF',
@@ -829,7 +836,8 @@ export const CORPUS: CorpusRow[] = [
         `mutation { uploadDocument(input: { companyId: "${ids.inqom}", type: OTHER, file: "x" }) { id } }`,
       ),
     status: 400,
-    code: 'GRAPHQL_VALIDATION_FAILED',
+    code: 'BAD_USER_INPUT',
+    field: 'input.file',
   },
   // GraphQL requests
   {
@@ -843,7 +851,8 @@ export const CORPUS: CorpusRow[] = [
     name: 'missing required argument',
     request: () => json('{ company { id } }'),
     status: 400,
-    code: 'GRAPHQL_VALIDATION_FAILED',
+    code: 'BAD_USER_INPUT',
+    field: 'id',
   },
   {
     name: 'missing required variable',

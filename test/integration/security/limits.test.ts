@@ -125,31 +125,48 @@ describe('request body size (limits.maxBodyBytes)', () => {
 });
 
 describe('CSRF prevention', () => {
+  // Threat: a page on another origin making a browser send a "simple" request (no preflight). Such a
+  // request cannot carry Authorization, which every call needs: it is refused before anything runs.
   const query = JSON.stringify({ query: '{ companies { totalCount } }' });
+  const { headers: multipartHeaders, body: multipart } = multipartBody([
+    ['operations', query],
+    ['map', '{}'],
+  ]);
 
-  it.each([
-    ['text/plain', { 'content-type': 'text/plain' }],
-    ['text/plain with a charset', { 'content-type': 'text/plain; charset=utf-8' }],
-  ])('refuses a %s POST', async (_name, headers) => {
-    const refused = await send({ headers, body: query });
-    expect(refused.status).toBe(400);
-    expect(refused.body?.errors?.[0]?.message).toMatch(/Cross-Site Request Forgery/);
+  it.each<[string, RawRequest]>([
+    ['a text/plain POST', { headers: { 'content-type': 'text/plain' }, body: query }],
+    [
+      'a text/plain with a charset POST',
+      { headers: { 'content-type': 'text/plain; charset=utf-8' }, body: query },
+    ],
+    [
+      'a multipart POST',
+      { headers: { 'content-type': multipartHeaders['content-type'] ?? '' }, body: multipart },
+    ],
+    [
+      'a GET',
+      { method: 'GET', path: `/graphql?query=${encodeURIComponent('{ companies { totalCount } }')}` },
+    ],
+  ])('refuses %s without Authorization (all a cross-origin page can send) with 401', async (_name, raw) => {
+    const refused = await send({ ...raw, apiKey: null });
+    expect(refused.status).toBe(401);
     expect(refused.upstream).toBe(0);
   });
 
-  it('refuses a multipart POST without apollo-require-preflight or x-apollo-operation-name', async () => {
-    const { headers, body } = multipartBody([
-      ['operations', query],
-      ['map', '{}'],
-    ]);
-    const refused = await send({ headers: { 'content-type': headers['content-type'] ?? '' }, body });
+  it('accepts a GET carrying Authorization without apollo-require-preflight: the header forces a preflight', async () => {
+    const accepted = await send({
+      method: 'GET',
+      path: `/graphql?query=${encodeURIComponent('{ companies(first: 1) { totalCount } }')}`,
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body?.errors).toBeUndefined();
+    expect(accepted.body?.data).toEqual({ companies: { totalCount: expect.any(Number) } });
+  });
+
+  it('still refuses a text/plain body with a key: it is not a GraphQL request', async () => {
+    const refused = await send({ headers: { 'content-type': 'text/plain' }, body: query });
     expect(refused.status).toBe(400);
     expect(refused.upstream).toBe(0);
-    const allowed = await send({ headers: { ...headers, 'apollo-require-preflight': '' }, body });
-    expect(allowed.status).toBe(400);
-    const preflighted = await send({ headers: { ...headers, 'x-apollo-operation-name': 'Count' }, body });
-    expect(preflighted.status).toBe(200);
-    expect(preflighted.body?.errors).toBeUndefined();
   });
 });
 

@@ -59,3 +59,21 @@ describe('first/after', () => {
     expect(fieldOf(() => parsePageArgs(-1, null))).toBe('first');
   });
 });
+
+describe('date windows of entries and documents: at most 12 months, like movements', () => {
+  it('accepts 12 months less a day, and one end alone', () => {
+    expect(fieldOf(() => validateEntryFilter({ from: '2025-01-01', to: '2025-12-31' }))).toBeUndefined();
+    expect(fieldOf(() => validateEntryFilter({ from: '2020-01-01' }))).toBeUndefined();
+    expect(
+      fieldOf(() => validateDocumentFilter({ createdFrom: '2025-03-01', createdTo: '2026-02-28' })),
+    ).toBeUndefined();
+  });
+
+  it('refuses 12 months and more on the window’s end', () => {
+    expect(fieldOf(() => validateEntryFilter({ from: '2025-01-01', to: '2026-01-01' }))).toBe('filter.to');
+    expect(fieldOf(() => validateEntryFilter({ from: '2024-01-01', to: '2026-03-31' }))).toBe('filter.to');
+    expect(
+      fieldOf(() => validateDocumentFilter({ createdFrom: '2025-03-01', createdTo: '2026-03-01' })),
+    ).toBe('filter.createdTo');
+  });
+});
