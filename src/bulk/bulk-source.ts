@@ -10,7 +10,8 @@ import type { BulkExportRequest } from './bulk-export.model';
 
 const PAGE_SIZE = 500;
 
-async function* pages<T>(fetch: (page: PageRequest) => Promise<Page<T>>, signal: AbortSignal) {
+/** A paged listing read to its end, one page of PAGE_SIZE at a time. */
+export async function* pages<T>(fetch: (page: PageRequest) => Promise<Page<T>>, signal: AbortSignal) {
   let after: string | null = null;
   for (;;) {
     signal.throwIfAborted();
