@@ -15,6 +15,8 @@ import {
   MovementResolver,
 } from './movement/movement.resolver';
 import { NodeResolver } from './node/node.resolver';
+import { CompanyLedgerResolver } from './ledger/company-ledger.resolver';
+import { LedgerLineResolver } from './ledger/ledger-line.resolver';
 
 export const RESOLVERS = [
   CompanyResolver,
@@ -32,6 +34,8 @@ export const RESOLVERS = [
   ExportJobResolver,
   NodeResolver,
   BulkExportResolver,
+  CompanyLedgerResolver,
+  LedgerLineResolver,
 ] as const;
 
 const ROOT_DESCRIPTIONS = {

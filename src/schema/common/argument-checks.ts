@@ -9,6 +9,7 @@ import { BadUserInputError } from '../../errors';
 import { validateDocumentFilter } from '../document/document.validation';
 import { validateEntryFilter } from '../entry/entry.validation';
 import { validateMovementFilter } from '../movement/movement.validation';
+import { validateAccountNumber, validateTrialBalanceFilter } from '../ledger/ledger.validation';
 import { parsePageArgs } from './pagination.validation';
 
 type Args = Record<string, unknown>;
@@ -45,4 +46,13 @@ export const NESTED_ARGUMENT_CHECKS: Readonly<Record<string, ArgumentCheck>> = {
     pageArgs(args);
   },
   'Company.exportJobs': pageArgs,
+  'Company.accounts': pageArgs,
+  'Company.trialBalance': (args) => {
+    validateTrialBalanceFilter(args.filter);
+  },
+  'Company.ledger': (args) => {
+    validateAccountNumber(args.account);
+    validateTrialBalanceFilter(args.filter);
+    pageArgs(args);
+  },
 };

@@ -1,0 +1,110 @@
+/**
+ * The general ledger over the demo: for every MyUnisoft, Inqom and Pleo company of the demo tenant,
+ * accounts and journals are listed; the trial balance of its first exercise (Pleo: a calendar-year
+ * window) is balanced, adds up, and reconciles with the provider's own balance route; the ledger of
+ * an account, walked page by page, ends on a closing balance equal to its trial-balance line.
+ */
+import { encodeGlobalId } from '../../../src/domain/ids';
+import type { SimProvider } from '../../../src/simulators/data/dataset';
+import {
+  AccountLedgerDocument,
+  type AccountLedgerQuery,
+  CompanyChartDocument,
+  TrialBalanceDocument,
+} from '../../../src/sdk/generated/graphql';
+import { dataOf, runOperation, type OperationResult } from '../../support/operations';
+import { startStack, type Stack } from '../../support/stack';
+import { PROVIDER_OF, cents } from '../operations/fixtures';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ configure: (config) => ({ ...config, logLevel: 'silent' }) });
+});
+afterAll(() => stack.close());
+
+const BOOKKEEPERS: SimProvider[] = ['myunisoft', 'inqom', 'pleo'];
+
+function companiesOf(provider: SimProvider) {
+  return stack.sims.dataset.companiesOf(provider, 'demo').map((gen) => {
+    const p = PROVIDER_OF[provider];
+    const first = gen.exercises[0]!;
+    const id = encodeGlobalId({ type: 'Company', provider: p, companyId: gen.id, nativeId: gen.id });
+    const filter =
+      provider === 'pleo'
+        ? { from: first.startDate, to: first.endDate }
+        : {
+            exerciseId: encodeGlobalId({
+              type: 'Exercise',
+              provider: p,
+              companyId: gen.id,
+              nativeId: first.id,
+            }),
+          };
+    return { gen, id, filter, provider };
+  });
+}
+
+describe.each(BOOKKEEPERS)('%s companies', (provider) => {
+  it('list their accounts and journals', async () => {
+    for (const { id } of companiesOf(provider)) {
+      const company = dataOf(
+        await runOperation(stack, CompanyChartDocument, { companyId: id, first: 500 }),
+      ).company!;
+      const numbers = company.accounts.edges.map((e) => e.node.number);
+      expect(numbers.length).toBeGreaterThan(5);
+      expect([...numbers].sort()).toEqual(numbers);
+      expect(company.journals.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('give a balanced trial balance of the first exercise that reconciles, and ledgers that walk to it', async () => {
+    for (const { gen, id, filter } of companiesOf(provider)) {
+      const tb = dataOf(await runOperation(stack, TrialBalanceDocument, { companyId: id, filter })).company!
+        .trialBalance;
+      expect(tb.from).toBe(gen.exercises[0]!.startDate);
+      expect(tb.balanced).toBe(true);
+      expect(tb.debitTotal).toBe(tb.creditTotal);
+      expect(tb.unbalancedEntryIds).toEqual([]);
+      expect(tb.lines.length).toBeGreaterThan(5);
+      const sum = (side: 'debit' | 'credit') => tb.lines.reduce((s, l) => s + cents(l[side]), 0);
+      expect(sum('debit')).toBe(cents(tb.debitTotal));
+      expect(sum('credit')).toBe(cents(tb.creditTotal));
+      for (const line of tb.lines) expect(cents(line.balance)).toBe(cents(line.debit) - cents(line.credit));
+      // From the generator: every line of the exercise, summed independently of the gateway.
+      let expectedDebit = 0;
+      for (const entry of stack.sims.dataset.entries(gen, gen.exercises[0]!))
+        for (const line of entry.lines) expectedDebit += line.debit;
+      expect(cents(tb.debitTotal)).toBe(expectedDebit);
+      if (provider === 'pleo') expect(tb.reconciliation).toBeNull();
+      else expect(tb.reconciliation).toMatchObject({ matches: true, differences: [] });
+
+      const line = tb.lines.find((l) => l.account.number.startsWith('401'))!;
+      let after: string | null = null;
+      let walked = 0;
+      let last: string | null = null;
+      let closing = '';
+      for (;;) {
+        const result: OperationResult<AccountLedgerQuery> = await runOperation(stack, AccountLedgerDocument, {
+          companyId: id,
+          account: line.account.number,
+          filter,
+          first: 25,
+          after,
+        });
+        const page = dataOf(result).company!.ledger;
+        expect(page.openingBalance).toBe('0.00');
+        for (const edge of page.edges) {
+          walked += cents(edge.node.debit) - cents(edge.node.credit);
+          expect(cents(edge.node.runningBalance)).toBe(walked);
+          if (last) expect(edge.node.date >= last).toBe(true);
+          last = edge.node.date;
+        }
+        closing = page.closingBalance;
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor!;
+      }
+      expect(cents(closing)).toBe(walked);
+      expect(closing).toBe(line.balance);
+    }
+  });
+});
