@@ -17,6 +17,7 @@ import {
 import { NodeResolver } from './node/node.resolver';
 import { CompanyLedgerResolver } from './ledger/company-ledger.resolver';
 import { LedgerLineResolver } from './ledger/ledger-line.resolver';
+import { ExportFileConformanceResolver } from './ledger/export-file-conformance.resolver';
 
 export const RESOLVERS = [
   CompanyResolver,
@@ -36,6 +37,7 @@ export const RESOLVERS = [
   BulkExportResolver,
   CompanyLedgerResolver,
   LedgerLineResolver,
+  ExportFileConformanceResolver,
 ] as const;
 
 const ROOT_DESCRIPTIONS = {

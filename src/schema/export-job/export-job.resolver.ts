@@ -48,7 +48,7 @@ export class ExportJobResolver {
   @FieldResolver(() => ExportFile, { nullable: true, description: 'The produced file, once there is one.' })
   file(@Root() job: ExportJobRecord, @Ctx() ctx: RequestContext): ExportFile | null {
     if (!job.file) return null;
-    return { name: job.file.name, url: job.file.url, downloadUrl: exportDownloadUrl(ctx, job) };
+    return { name: job.file.name, url: job.file.url, downloadUrl: exportDownloadUrl(ctx, job), job };
   }
 }
 

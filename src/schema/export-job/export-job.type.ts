@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { ExportFormat, ExportJobStatus, ProviderName } from '../../domain/model';
+import type { ExportFormat, ExportJobRecord, ExportJobStatus, ProviderName } from '../../domain/model';
 import { ExportFormatEnum, ExportJobStatusEnum, ProviderEnum } from '../common/enums';
 import { connectionType } from '../common/connection.type';
 import { Node } from '../common/node.type';
@@ -22,6 +22,9 @@ export class ExportFile {
       'A gateway URL that streams the bytes to a caller presenting an API key of the same tenant; expires after a day.',
   })
   downloadUrl!: string | null;
+
+  /** The job the file belongs to (not a GraphQL field: the conformance resolver reads it). */
+  job?: ExportJobRecord;
 }
 
 @ObjectType({
