@@ -1,11 +1,12 @@
 /**
  * One account's general ledger over a period: the balance brought forward (its lines of the
- * exercise before the period), each line with its running balance, the closing balance. The whole
+ * exercise before the period, and its opening entries), each line with its running balance, the closing balance. The whole
  * span is walked for every page (closing balance and running balances need it) while only the
  * asked page is kept, so memory stays at one page whatever the account's size.
  */
 import type { IsoDate } from '../domain/model';
 import type { Cents } from '../domain/money';
+import { isOpeningJournal } from './account-classes';
 import type { LedgerMovement } from './ledger.model';
 
 export interface LedgerLineRecord {
@@ -43,9 +44,9 @@ export async function accountLedgerPage(
     for (const m of batch) {
       if (m.account.number !== accountNumber) continue;
       const signed = m.debit - m.credit;
-      if (m.date < from) {
+      if (m.date < from || isOpeningJournal(m.journal)) {
         opening += signed;
-        running = opening;
+        running += signed;
         continue;
       }
       running += signed;

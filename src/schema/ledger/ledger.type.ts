@@ -133,7 +133,7 @@ export class LedgerEdge {
 export class LedgerConnection {
   @Field(() => DecimalScalar, {
     description:
-      "Balance brought forward: the account's lines of the exercise before the period (0 for a whole exercise, or where the provider has no exercises).",
+      "Balance brought forward: the account's opening entries (journal AN) and its lines of the exercise before the period (where the provider has no exercises, Pleo, only the period's own lines count).",
   })
   openingBalance!: Cents;
 
