@@ -15,6 +15,7 @@ import {
 import { dataOf, runOperation, type OperationResult } from '../../support/operations';
 import { startStack, type Stack } from '../../support/stack';
 import { PROVIDER_OF, cents } from '../operations/fixtures';
+import { upstreamCalls } from '../schema/upstream-log';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -106,5 +107,79 @@ describe.each(BOOKKEEPERS)('%s companies', (provider) => {
       expect(cents(closing)).toBe(walked);
       expect(closing).toBe(line.balance);
     }
+  });
+});
+
+describe('upstream calls and refusals', () => {
+  const mu = () => companiesOf('myunisoft')[0]!;
+
+  it('costs MyUnisoft one movements download, one balance and one exercises call per trial balance', async () => {
+    const { id, filter } = mu();
+    stack.sims.resetRequests();
+    const tb = await runOperation(stack, TrialBalanceDocument, { companyId: id, filter });
+    expect(tb.errors).toBeUndefined();
+    const paths = upstreamCalls(stack.sims).map((c) => c.split('?')[0] ?? '');
+    expect(paths.filter((p) => p.includes('/mad/movements'))).toHaveLength(1);
+    expect(paths.filter((p) => p.includes('/mad/balance'))).toHaveLength(1);
+    expect(paths.filter((p) => p.includes('/mad/exercices'))).toHaveLength(1);
+    expect(paths.filter((p) => /\/mad\/|\/entries/.test(p))).toHaveLength(3);
+  });
+
+  it('refuses a bad filter or account with BAD_USER_INPUT on the field, before any upstream call', async () => {
+    const { id, filter } = mu();
+    stack.sims.resetRequests();
+    const both = await runOperation(stack, TrialBalanceDocument, {
+      companyId: id,
+      filter: { ...filter, from: '2024-01-01', to: '2024-03-31' },
+    });
+    expect(both.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.exerciseId',
+    });
+    const long = await runOperation(stack, TrialBalanceDocument, {
+      companyId: id,
+      filter: { from: '2024-01-01', to: '2025-01-01' },
+    });
+    expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.to' });
+    const classes = await runOperation(stack, TrialBalanceDocument, {
+      companyId: id,
+      filter: { ...filter, accountClasses: ['4x'] },
+    });
+    expect(classes.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.accountClasses.0',
+    });
+    const account = await runOperation(stack, AccountLedgerDocument, {
+      companyId: id,
+      account: '401 000',
+      filter,
+    });
+    expect(account.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'account' });
+    expect(upstreamCalls(stack.sims)).toEqual([]);
+  });
+
+  it('answers UNSUPPORTED_BY_PROVIDER for a Jepilote company', async () => {
+    const gen = stack.sims.dataset.companiesOf('jepilote', 'demo')[0]!;
+    const id = encodeGlobalId({ type: 'Company', provider: 'JEPILOTE', companyId: gen.id, nativeId: gen.id });
+    const tb = await runOperation(stack, TrialBalanceDocument, {
+      companyId: id,
+      filter: { from: '2026-01-01', to: '2026-06-30' },
+    });
+    expect(tb.errors?.[0]?.extensions?.code).toBe('UNSUPPORTED_BY_PROVIDER');
+  });
+
+  it('narrows a trial balance to account classes, still reconciled', async () => {
+    const { id, filter } = mu();
+    const tb = dataOf(
+      await runOperation(stack, TrialBalanceDocument, {
+        companyId: id,
+        filter: { ...filter, accountClasses: ['4', '512'] },
+      }),
+    ).company!.trialBalance;
+    expect(tb.lines.map((l) => l.account.number).every((n) => n.startsWith('4') || n.startsWith('512'))).toBe(
+      true,
+    );
+    expect(tb.lines.length).toBeGreaterThan(2);
+    expect(tb.reconciliation).toMatchObject({ matches: true });
   });
 });
