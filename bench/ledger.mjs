@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The general-ledger bench, runnable alone (`npm run build` first): trial balance and FEC export of the
 // 500k-movement exercise against the raw download + parse, time and peak RSS; prints the results and,
-// unless --no-write, writes them to bench/ledger-results.json.
+// unless --no-write, writes bench/ledger-results.json and its section of bench/RESULTS.md.
 //   node bench/ledger.mjs [--movements=500000] [--no-write]
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -29,5 +29,7 @@ if (!values['no-write']) {
     out,
     `${JSON.stringify({ date: new Date().toISOString(), node: process.version, ...results }, null, 2)}\n`,
   );
-  console.log(`written ${out}`);
+  const { writeLedgerSection } = await import('./lib/ledger-report.mjs');
+  writeLedgerSection(fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, ''));
+  console.log(`written ${out} and its section of bench/RESULTS.md`);
 }
