@@ -69,7 +69,7 @@ export interface TrialBalanceRecord {
   debitTotal: Cents;
   creditTotal: Cents;
   balanced: boolean;
-  /** Native ids of entries whose lines in the period do not sum to zero (empty when classes filter). */
+  /** Entries whose lines in the period do not sum to zero (empty when classes filter): global ids. */
   unbalancedEntryIds: string[];
   reconciliation: ReconciliationRecord | null;
 }

@@ -4,6 +4,7 @@
  * Each reads the period's lines once, streamed (src/ledger/).
  */
 import type { RequestContext } from '../../context';
+import { recordGlobalId } from '../../domain/ids';
 import type { AccountRecord, JournalRecord } from '../../domain/model';
 import { accountLedgerPage, type AccountLedgerPage } from '../../ledger/account-ledger';
 import { ledgerMovements } from '../../ledger/ledger-source';
@@ -79,6 +80,9 @@ export async function trialBalance(
     from: period.from,
     to: period.to,
     ...sums,
+    unbalancedEntryIds: sums.unbalancedEntryIds.map((providerId) =>
+      recordGlobalId('Entry', { provider: company.provider, companyId: company.providerId, providerId }),
+    ),
     reconciliation: providerBalance ? reconcile(sums.lines, providerBalance) : null,
   };
 }

@@ -1,5 +1,5 @@
 /** The general ledger's types: accounts page, trial balance with its reconciliation, one account's ledger. */
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { Cents } from '../../domain/money';
 import { connectionType } from '../common/connection.type';
 import { PageInfo } from '../common/page-info.type';
@@ -74,9 +74,9 @@ export class TrialBalance {
   @Field({ description: 'True when debitTotal equals creditTotal.' })
   balanced!: boolean;
 
-  @Field(() => [String], {
+  @Field(() => [ID], {
     description:
-      'Native ids of the entries whose lines in the period do not sum to zero (a ledger check; empty when accountClasses narrows the lines, since entries are then partial).',
+      'Global ids of the entries whose lines in the period do not sum to zero (a ledger check; empty when accountClasses narrows the lines, since entries are then partial).',
   })
   unbalancedEntryIds!: string[];
 
