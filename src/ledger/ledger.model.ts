@@ -71,5 +71,6 @@ export interface TrialBalanceRecord {
   balanced: boolean;
   /** Entries whose lines in the period do not sum to zero (empty when classes filter): global ids. */
   unbalancedEntryIds: string[];
-  reconciliation: ReconciliationRecord | null;
+  /** Pending while the provider's balance is read; its failure fails this field alone. */
+  reconciliation: Promise<ReconciliationRecord> | null;
 }

@@ -72,10 +72,10 @@ export async function trialBalance(
   const session = booksSession(ctx, company);
   const period = await resolvePeriod(ctx, session, company, filter);
   const lines = ledgerMovements(session, company.providerId, period, ctx.signal);
-  const [sums, providerBalance] = await Promise.all([
-    sumTrialBalance(lines, period.accountClasses.length === 0),
-    session.providerBalance?.(company.providerId, period) ?? null,
-  ]);
+  // Asked beside the stream; its failure nulls `reconciliation` alone (typed error), not the balance.
+  const providerBalance = session.providerBalance?.(company.providerId, period) ?? null;
+  providerBalance?.catch(() => undefined);
+  const sums = await sumTrialBalance(lines, period.accountClasses.length === 0);
   return {
     from: period.from,
     to: period.to,
@@ -83,7 +83,7 @@ export async function trialBalance(
     unbalancedEntryIds: sums.unbalancedEntryIds.map((providerId) =>
       recordGlobalId('Entry', { provider: company.provider, companyId: company.providerId, providerId }),
     ),
-    reconciliation: providerBalance ? reconcile(sums.lines, providerBalance) : null,
+    reconciliation: providerBalance && providerBalance.then((balance) => reconcile(sums.lines, balance)),
   };
 }
 

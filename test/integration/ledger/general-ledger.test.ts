@@ -182,4 +182,21 @@ describe('upstream calls and refusals', () => {
     expect(tb.lines.length).toBeGreaterThan(2);
     expect(tb.reconciliation).toMatchObject({ matches: true });
   });
+
+  it('keeps the trial balance when the provider balance fails: reconciliation alone is null, with a typed error', async () => {
+    const { id, filter } = mu();
+    const faults = stack.sims.simulators.myunisoft.faults;
+    faults.add({ kind: 'status', status: 500, path: '^/api/v1/mad/balance' });
+    try {
+      const result = await runOperation(stack, TrialBalanceDocument, { companyId: id, filter });
+      const tb = result.data?.company?.trialBalance;
+      expect(tb?.balanced).toBe(true);
+      expect(tb?.lines.length).toBeGreaterThan(5);
+      expect(tb?.reconciliation).toBeNull();
+      expect(result.errors?.map((e) => e.path)).toEqual([['company', 'trialBalance', 'reconciliation']]);
+      expect(String(result.errors?.[0]?.extensions?.code)).toMatch(/^UPSTREAM_/);
+    } finally {
+      faults.clear();
+    }
+  });
 });
