@@ -7,6 +7,7 @@ import type { AccountRecord, JournalRecord } from '../../domain/model';
 import { parseDecimalToCents } from '../../domain/money';
 import type { BalancePeriod, ProviderBalance } from '../types';
 import type { InqomClient } from './client';
+import { inFolder } from './loaders';
 import { inqomPaths, inqomRoutes } from './paths';
 
 const accountsSchema = z.array(z.object({ Number: z.string(), Label: z.string().nullish() }));
@@ -21,7 +22,10 @@ export async function fetchAccounts(
   signal?: AbortSignal,
 ): Promise<AccountRecord[]> {
   const call = { path: inqomPaths.accounts(folderId), route: inqomRoutes.accounts, ...opt(signal) };
-  return (await client.get(call, accountsSchema)).map((a) => ({ number: a.Number, name: a.Label ?? null }));
+  return (await inFolder(client.get(call, accountsSchema))).map((a) => ({
+    number: a.Number,
+    name: a.Label ?? null,
+  }));
 }
 
 export async function fetchJournals(
@@ -30,7 +34,7 @@ export async function fetchJournals(
   signal?: AbortSignal,
 ): Promise<JournalRecord[]> {
   const call = { path: inqomPaths.journals(folderId), route: inqomRoutes.journals, ...opt(signal) };
-  return (await client.get(call, journalsSchema)).map((j) => ({
+  return (await inFolder(client.get(call, journalsSchema))).map((j) => ({
     code: j.Code,
     label: j.Label,
     type: j.Type ?? null,
@@ -50,7 +54,7 @@ export async function fetchBalance(
     query: { startDate: period.from, endDate: period.to },
     ...opt(signal),
   };
-  const rows = await client.get(call, balancesSchema);
+  const rows = await inFolder(client.get(call, balancesSchema));
   const lines = rows
     .filter(
       (row) =>
