@@ -199,4 +199,29 @@ describe('upstream calls and refusals', () => {
       faults.clear();
     }
   });
+
+  it("brings a window's earlier lines of the exercise forward: closing − opening is the window's trial line", async () => {
+    const { id, gen } = mu();
+    const window = { from: '2024-04-01', to: '2024-09-30' };
+    const tb = dataOf(await runOperation(stack, TrialBalanceDocument, { companyId: id, filter: window }))
+      .company!.trialBalance;
+    const line = tb.lines.find((l) => l.account.number === '512000')!;
+    const page = dataOf(
+      await runOperation(stack, AccountLedgerDocument, {
+        companyId: id,
+        account: '512000',
+        filter: window,
+        first: 500,
+      }),
+    ).company!.ledger;
+    let before = 0;
+    for (const entry of stack.sims.dataset.entries(gen, gen.exercises[0]!))
+      for (const l of entry.lines)
+        if (entry.date < window.from && l.account.number === '512000') before += l.debit - l.credit;
+    expect(before).not.toBe(0);
+    expect(cents(page.openingBalance)).toBe(before);
+    expect(cents(page.closingBalance) - cents(page.openingBalance)).toBe(cents(line.balance));
+    expect(page.pageInfo.hasNextPage).toBe(false);
+    expect(page.edges.at(-1)?.node.runningBalance).toBe(page.closingBalance);
+  });
 });
