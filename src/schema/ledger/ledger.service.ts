@@ -12,6 +12,7 @@ import type { LedgerPeriod, TrialBalanceRecord } from '../../ledger/ledger.model
 import { reconcile } from '../../ledger/reconcile';
 import { sumTrialBalance } from '../../ledger/trial-balance';
 import type { ProviderSession } from '../../providers/types';
+import { requireMethod } from '../capabilities';
 import { toConnection, toPageRequest, paginateList } from '../common/paginate';
 import type { PageArgs } from '../common/pagination.validation';
 import { booksSession, resolvePeriod, type CompanyRef } from './ledger-period';
@@ -23,7 +24,7 @@ async function derivedChart(ctx: RequestContext, session: ProviderSession, compa
   return ctx.once(`derived-chart|${company.provider}|${company.providerId}`, async () => {
     const accounts = new Map<string, AccountRecord>();
     const journals = new Map<string, JournalRecord>();
-    const list = session.listEntries!.bind(session);
+    const list = requireMethod(session, 'listEntries', 'ENTRIES');
     let after: string | null = null;
     for (;;) {
       const page = await list(company.providerId, {}, { first: 500, after });
