@@ -40,6 +40,7 @@ export const FEC_CHECK_NAMES = [
   'accountNumbers',
   'letteringDates',
   'currency',
+  'chronologicalOrder',
 ] as const;
 type CheckName = (typeof FEC_CHECK_NAMES)[number];
 
@@ -82,6 +83,7 @@ export class FecConformanceChecker {
   private columns = 0;
   private readonly compact: { start: string; end: string } | null;
   private maxDate = '';
+  private lastValidDate = '';
   private entry: { key: string; line: number; balance: number } | null = null;
   private readonly journalNumbers = new Map<string, number>();
   private globalNumber = 0;
@@ -142,6 +144,10 @@ export class FecConformanceChecker {
         'letteringDates',
         `${at}: DateLet ${letteringDate} with EcritureLet "${lettering}" and EcritureDate ${date}`,
       );
+    const validDate = get(15);
+    if (isFecDate(validDate) && validDate < this.lastValidDate)
+      this.fail('chronologicalOrder', `${at}: ValidDate ${validDate} after ${this.lastValidDate}`);
+    if (isFecDate(validDate) && validDate > this.lastValidDate) this.lastValidDate = validDate;
     const currency = get(17);
     if ((currency === '') !== (foreignAmount === '') || (currency !== '' && !/^[A-Z]{3}$/.test(currency)))
       this.fail('currency', `${at}: Idevise "${currency}" with Montantdevise "${foreignAmount}"`);

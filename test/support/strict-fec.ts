@@ -3,7 +3,8 @@
  * (and the DGFiP's notes) without looking at the product's validator: it returns the problems it
  * finds as plain sentences. Stricter than the law where the product promises more: tab separator,
  * Debit/Credit columns, non-negative amounts with two decimals, one of debit or credit per line,
- * numbering continuous per journal from 1, entries adjacent, dates within the exercise.
+ * numbering continuous per journal from 1, entries adjacent, dates within the exercise, records in
+ * chronological order of validation.
  */
 const NAMES =
   'JournalCode JournalLib EcritureNum EcritureDate CompteNum CompteLib CompAuxNum CompAuxLib PieceRef PieceDate EcritureLib Debit Credit EcritureLet DateLet ValidDate Montantdevise Idevise'.split(
@@ -56,6 +57,7 @@ export function strictFecProblems(fileName: string, text: string, expect: Strict
   const lastNumber: Record<string, number> = {};
   let current = '';
   let balance = 0;
+  let lastValidDate = '';
   const close = () => {
     if (current && balance !== 0) problems.push(`entry ${current} unbalanced by ${balance}`);
   };
@@ -91,6 +93,10 @@ export function strictFecProblems(fileName: string, text: string, expect: Strict
       (cell.Idevise && !/^[A-Z]{3}$/.test(cell.Idevise))
     )
       problems.push(`record ${n}: currency`);
+    // Entries in chronological order of validation (opening entries first).
+    if (cell.ValidDate! < lastValidDate)
+      problems.push(`record ${n}: ValidDate goes back to ${cell.ValidDate}`);
+    lastValidDate = cell.ValidDate!;
     const debit = amountCents(cell.Debit!);
     const credit = amountCents(cell.Credit!);
     if (debit === null || credit === null)

@@ -4,7 +4,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 export class FecCheck {
   @Field({
     description:
-      'The rule: header, columnCount, requiredFields, dateFormat, datesInExercise, amounts, entriesBalanced, ecritureNumContinuity, fileName, accountNumbers, letteringDates, currency.',
+      'The rule: header, columnCount, requiredFields, dateFormat, datesInExercise, amounts, entriesBalanced, ecritureNumContinuity, fileName, accountNumbers, letteringDates, currency, chronologicalOrder.',
   })
   name!: string;
 

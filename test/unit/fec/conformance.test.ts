@@ -122,6 +122,13 @@ describe('FEC record writer and conformance report', () => {
     expect(failed(report)).toEqual(['header', 'ecritureNumContinuity', 'fileName']);
   });
 
+  it('flags records that go back in time', () => {
+    const text = fec([...purchase('1', '2024-03-06'), ...purchase('2', '2024-03-05')]);
+    const report = checkFecText(text, { fileName: '123456782FEC20241231.txt', exercise });
+    expect(failed(report)).toEqual(['chronologicalOrder']);
+    expect(report.checks.find((c) => c.name === 'chronologicalOrder')?.count).toBe(2);
+  });
+
   it('accepts one sequence across the journals (as Jepilote numbers) and a month-end name when the exercise is unknown', () => {
     const text = fec([...purchase('1', '2024-03-05'), ...purchase('2', '2024-03-06', 'VT')]).replace(
       /\nVT\tJ\t1\t/g,
