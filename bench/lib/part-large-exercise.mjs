@@ -22,7 +22,7 @@ const PAGE_QUERY = `query Page($id: ID!, $exerciseId: ID!, $after: String) { com
 const START_BULK = `mutation Start($input: StartBulkExportInput!) { startBulkExport(input: $input) { id status } }`;
 const POLL_BULK = `query Poll($id: ID!) { bulkExport(id: $id) { status rowCount errorCode downloadUrl } }`;
 
-function rawBaseline(url, headers) {
+export function rawBaseline(url, headers) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,

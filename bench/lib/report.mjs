@@ -1,5 +1,6 @@
 // bench/results.json (everything measured) and bench/RESULTS.md (the tables and the targets).
 import { writeFileSync } from 'node:fs';
+import { ledgerSection } from './ledger-report.mjs';
 
 const n = (value, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 
@@ -86,5 +87,7 @@ export function writeReport(dir, results, notes) {
     );
   }
   if (notes) lines.push('', notes.trim());
+  const ledger = ledgerSection(dir);
+  if (ledger) lines.push('', ledger);
   writeFileSync(`${dir}/RESULTS.md`, `${lines.join('\n')}\n`);
 }

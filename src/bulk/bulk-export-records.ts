@@ -18,7 +18,7 @@ const recordShape = z.object({
   companyId: z.string(),
   providerId: z.string(),
   kind: z.enum(['MOVEMENTS', 'ENTRIES']),
-  format: z.enum(['JSONL', 'CSV']),
+  format: z.enum(['JSONL', 'CSV', 'FEC']),
   status: z.enum(['CREATED', 'RUNNING', 'COMPLETED', 'FAILED']),
   rowCount: z.number().int().min(0),
   debitTotal: cents,
@@ -27,6 +27,20 @@ const recordShape = z.object({
   completedAt: z.string().nullable(),
   errorCode: z.string().nullable(),
   instanceId: z.string(),
+  fileName: z.string().nullish(),
+  conformance: z
+    .object({
+      valid: z.boolean(),
+      checks: z.array(
+        z.object({
+          name: z.string(),
+          passed: z.boolean(),
+          count: z.number().int(),
+          examples: z.array(z.string()),
+        }),
+      ),
+    })
+    .nullish(),
 });
 
 const keyOf = (tenantId: string, exportId: string) =>

@@ -17,6 +17,7 @@ import { writeBulkFile, type BulkTotals } from './bulk-file-writer';
 import { BulkFiles } from './bulk-files';
 import { rowFormat } from './bulk-row-format';
 import { bulkRows } from './bulk-source';
+import { checkFecStream } from '../fec/conformance';
 
 export interface BulkExportServiceOptions {
   registry: ConnectorRegistry;
@@ -88,7 +89,9 @@ export class BulkExportService {
     const path = this.files.path(record.providerId, format.extension);
     const size = await this.files.size(path);
     if (size === null) return null;
-    const fileName = `${record.kind.toLowerCase()}-${record.companyId}-${record.providerId}.${format.extension}`;
+    const fileName =
+      record.fileName ??
+      `${record.kind.toLowerCase()}-${record.companyId}-${record.providerId}.${format.extension}`;
     return { open: () => createReadStream(path), size, fileName, contentType: format.contentType };
   }
 
@@ -135,8 +138,19 @@ export class BulkExportService {
         rows: bulkRows(session, request, signal),
         onProgress: (progress: BulkTotals) => void save(progress).catch(() => undefined),
       });
+      const conformance = request.fec
+        ? await checkFecStream(createReadStream(path), {
+            fileName: request.fec.fileName,
+            exercise: request.fec.exercise,
+          })
+        : null;
       this.files.expire(path, BULK_EXPORT_TTL_MS);
-      await save({ ...totals, status: 'COMPLETED', completedAt: new Date().toISOString() });
+      await save({
+        ...totals,
+        ...(request.fec ? { fileName: request.fec.fileName, conformance } : {}),
+        status: 'COMPLETED',
+        completedAt: new Date().toISOString(),
+      });
       log.info({ rows: totals.rowCount }, 'bulk export completed');
     } catch (error) {
       await this.files.remove(path);

@@ -1,9 +1,10 @@
 /** A bulk export as the gateway records it: what is exported, where it stands, its reconciliation totals. */
 import type { Cents } from '../domain/money';
-import type { IsoDate, IsoDateTime, ProviderName } from '../domain/model';
+import type { ExerciseRecord, IsoDate, IsoDateTime, ProviderName } from '../domain/model';
+import type { FecConformanceReport } from '../fec/conformance';
 
 export type BulkExportKind = 'MOVEMENTS' | 'ENTRIES';
-export type BulkExportFormat = 'JSONL' | 'CSV';
+export type BulkExportFormat = 'JSONL' | 'CSV' | 'FEC';
 export type BulkExportStatus = 'CREATED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
 
 export interface BulkExportRecord {
@@ -25,6 +26,10 @@ export interface BulkExportRecord {
   errorCode: string | null;
   /** The gateway instance that holds the file (files are local to it). */
   instanceId: string;
+  /** FEC: the file's legal name, `<SIREN>FEC<closing date>.txt`. */
+  fileName?: string | null;
+  /** FEC: the conformance report of the finished file. */
+  conformance?: FecConformanceReport | null;
 }
 
 /** What to export, in the provider's native ids; the period is already validated. */
@@ -36,4 +41,6 @@ export interface BulkExportRequest {
   format: BulkExportFormat;
   /** MOVEMENTS: an exercise or a window; ENTRIES: always a window (an exercise is turned into its dates). */
   period: { exerciseId: string } | { from: IsoDate; to: IsoDate };
+  /** FEC: the file name and the exercise the dates are checked against (null when unknown). */
+  fec?: { fileName: string; exercise: Pick<ExerciseRecord, 'startDate' | 'endDate'> | null };
 }

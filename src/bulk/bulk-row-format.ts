@@ -4,8 +4,10 @@ import type { Cents } from '../domain/money';
 import type { BulkExportFormat, BulkExportKind } from './bulk-export.model';
 import { ENTRY_CSV_HEADER, MOVEMENT_CSV_HEADER, entryCsv, movementCsv } from './bulk-rows.csv';
 import { entryJson, movementJson } from './bulk-rows.json';
+import { FEC_HEADER, FecRecordWriter } from '../fec/fec-record-writer';
+import type { LedgerMovement } from '../ledger/ledger.model';
 
-export type BulkRow = MovementRecord | EntryRecord;
+export type BulkRow = MovementRecord | EntryRecord | LedgerMovement;
 
 export interface RowFormat {
   /** Written once before the rows (CSV header), or empty. */
@@ -15,7 +17,7 @@ export interface RowFormat {
   debit(row: BulkRow): Cents;
   credit(row: BulkRow): Cents;
   /** File extension and media type of the download. */
-  extension: 'jsonl' | 'csv';
+  extension: 'jsonl' | 'csv' | 'txt';
   contentType: string;
 }
 
@@ -23,7 +25,21 @@ const jsonLine = (value: object) => `${JSON.stringify(value)}\n`;
 const lineSum = (row: BulkRow, side: 'debit' | 'credit') =>
   (row as EntryRecord).lines.reduce((sum, line) => sum + line[side], 0);
 
+/** FEC: one record per ledger line; the writer numbers entries, so each export gets its own. */
+function fecFormat(): RowFormat {
+  const writer = new FecRecordWriter();
+  return {
+    extension: 'txt',
+    contentType: 'text/plain; charset=utf-8',
+    header: FEC_HEADER,
+    write: (row) => writer.write(row as LedgerMovement),
+    debit: (row) => (row as LedgerMovement).debit,
+    credit: (row) => (row as LedgerMovement).credit,
+  };
+}
+
 export function rowFormat(kind: BulkExportKind, format: BulkExportFormat): RowFormat {
+  if (format === 'FEC') return fecFormat();
   const media =
     format === 'CSV'
       ? { extension: 'csv' as const, contentType: 'text/csv; charset=utf-8' }

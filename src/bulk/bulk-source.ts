@@ -7,10 +7,12 @@ import { UnsupportedByProviderError } from '../errors';
 import type { Page, PageRequest, ProviderSession } from '../providers/types';
 import type { BulkRow } from './bulk-row-format';
 import type { BulkExportRequest } from './bulk-export.model';
+import { ledgerMovements } from '../ledger/ledger-source';
 
 const PAGE_SIZE = 500;
 
-async function* pages<T>(fetch: (page: PageRequest) => Promise<Page<T>>, signal: AbortSignal) {
+/** A paged listing read to its end, one page of PAGE_SIZE at a time. */
+export async function* pages<T>(fetch: (page: PageRequest) => Promise<Page<T>>, signal: AbortSignal) {
   let after: string | null = null;
   for (;;) {
     signal.throwIfAborted();
@@ -28,6 +30,14 @@ export function bulkRows(
   signal: AbortSignal,
 ): AsyncIterable<BulkRow[]> {
   const { companyId, period } = request;
+  // FEC: the ledger's lines (movements where the provider lists them, for lettering), by dates.
+  if (request.format === 'FEC' && 'from' in period)
+    return ledgerMovements(
+      session,
+      companyId,
+      { ...period, exerciseId: null, exercise: null, accountClasses: [] },
+      signal,
+    );
   if (request.kind === 'MOVEMENTS') {
     if (session.streamMovements) return session.streamMovements(companyId, period, signal);
     const list = session.listMovements?.bind(session);

@@ -5,7 +5,9 @@
  * Inputs arrive already validated by the schema layer (zod); ids are the provider's native ids.
  */
 import type { Readable } from 'node:stream';
+import type { Cents } from '../domain/money';
 import type {
+  AccountRecord,
   Capability,
   CompanyRecord,
   DocumentRecord,
@@ -17,6 +19,7 @@ import type {
   ExportFormat,
   ExportJobRecord,
   IsoDate,
+  JournalRecord,
   LetteringState,
   MovementRecord,
   ProviderName,
@@ -55,6 +58,27 @@ export interface MovementFilter {
   accountClasses?: string[];
   lettering?: LetteringState;
   draft?: boolean;
+}
+
+/** A provider's own balance of an account over a period (debit − credit, cents). */
+export interface ProviderBalanceLine {
+  accountNumber: string;
+  balance: Cents;
+}
+
+export interface ProviderBalance {
+  /** Which route the figures come from, e.g. `MYUNISOFT GET /api/v1/mad/balance`. */
+  source: string;
+  lines: ProviderBalanceLine[];
+}
+
+/** A trial balance's period as a provider's balance route is asked for it. */
+export interface BalancePeriod {
+  from: IsoDate;
+  to: IsoDate;
+  /** Native id of the exercise when the period is one. */
+  exerciseId: string | null;
+  accountClasses: string[];
 }
 
 export interface DocumentFilter {
@@ -140,6 +164,13 @@ export interface ProviderSession {
     signal?: AbortSignal,
   ): AsyncIterable<MovementRecord[]>;
   streamEntries?(companyId: string, filter: EntryFilter, signal?: AbortSignal): AsyncIterable<EntryRecord[]>;
+
+  /** The chart of accounts from the provider's own route (by number). */
+  listAccounts?(companyId: string): Promise<AccountRecord[]>;
+  /** The journals from the provider's own route. */
+  listJournals?(companyId: string): Promise<JournalRecord[]>;
+  /** The provider's own trial balance of the period, for reconciliation. */
+  providerBalance?(companyId: string, period: BalancePeriod): Promise<ProviderBalance>;
 
   listDocuments?(companyId: string, filter: DocumentFilter, page: PageRequest): Promise<Page<DocumentRecord>>;
   getDocument?(companyId: string, documentId: string): Promise<DocumentRecord | null>;

@@ -16,6 +16,9 @@ import {
   MovementResolver,
 } from './movement/movement.resolver';
 import { NodeResolver } from './node/node.resolver';
+import { CompanyLedgerResolver } from './ledger/company-ledger.resolver';
+import { LedgerLineResolver } from './ledger/ledger-line.resolver';
+import { ExportFileConformanceResolver } from './ledger/export-file-conformance.resolver';
 
 export const RESOLVERS = [
   CompanyResolver,
@@ -34,6 +37,9 @@ export const RESOLVERS = [
   NodeResolver,
   BulkExportResolver,
   AccessTokenResolver,
+  CompanyLedgerResolver,
+  LedgerLineResolver,
+  ExportFileConformanceResolver,
 ] as const;
 
 const ROOT_DESCRIPTIONS = {

@@ -88,6 +88,26 @@ export class InqomLedgerReader {
     return { items, hasNextPage, totalCount: null };
   }
 
+  /**
+   * Every line of the filter's window as movements, page by page, for whole-period reads (trial
+   * balance, FEC): each page is dropped from the request's loader once read, so memory stays at one page.
+   */
+  async *streamMovements(
+    folderId: string,
+    filter: MovementFilter,
+    signal?: AbortSignal,
+  ): AsyncGenerator<MovementRecord[]> {
+    const window = await this.window(folderId, filter);
+    for (let pageNumber = 1; ; pageNumber++) {
+      signal?.throwIfAborted();
+      const key = { ...window, pageNumber };
+      const lines = await this.loaders.entryLinesPage.load(key);
+      this.loaders.entryLinesPage.clear(key);
+      yield lines.map((line) => mapMovement(folderId, line));
+      if (lines.length < ENTRY_LINES_PAGE_SIZE) return;
+    }
+  }
+
   async getEntry(folderId: string, entryId: string): Promise<EntryRecord | null> {
     const id = parseDatedId(entryId);
     if (!id) return null;

@@ -59,7 +59,7 @@ function perKeyLoader<K, V>(
 }
 
 /** A folder the account cannot see answers 403 (or 404): to callers it does not exist. */
-async function inFolder<T>(call: Promise<T>): Promise<T> {
+export async function inFolder<T>(call: Promise<T>): Promise<T> {
   try {
     return await call;
   } catch (error) {

@@ -2,6 +2,7 @@
 import type { Capability, CompanyRecord, DocumentRecord, ExerciseRecord } from '../../domain/model';
 import { ErrorCode, NotFoundError, UpstreamError } from '../../errors';
 import type {
+  BalancePeriod,
   CreateExpenseBillRequest,
   DocumentFilter,
   DownloadStream,
@@ -14,6 +15,7 @@ import type {
 import type { LoaderBatchListener } from '../observed-batch';
 import type { InqomClient } from './client';
 import { isNativeId, parseResumeToken } from './ids';
+import { fetchAccounts, fetchBalance, fetchJournals } from './chart';
 import { InqomLedgerReader } from './ledger-reader';
 import { createInqomLoaders, type InqomLoaders } from './loaders';
 import { TYPE_SCAN, mapDocument, mapFolder, mapPeriod } from './map';
@@ -75,6 +77,13 @@ export class InqomSession implements ProviderSession {
   listMovements: InqomLedgerReader['listMovements'] = (companyId, filter, page) =>
     this.ledger.listMovements(companyId, filter, page);
   getMovement: InqomLedgerReader['getMovement'] = (companyId, id) => this.ledger.getMovement(companyId, id);
+  streamMovements: InqomLedgerReader['streamMovements'] = (companyId, filter, signal) =>
+    this.ledger.streamMovements(companyId, filter, signal ?? this.signal);
+
+  listAccounts = (companyId: string) => fetchAccounts(this.client, companyId, this.signal);
+  listJournals = (companyId: string) => fetchJournals(this.client, companyId, this.signal);
+  providerBalance = (companyId: string, period: BalancePeriod) =>
+    fetchBalance(this.client, companyId, period, this.signal);
 
   async listDocuments(
     companyId: string,

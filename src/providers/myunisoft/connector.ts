@@ -33,6 +33,7 @@ import { streamEntries } from './entry-stream';
 import { fetchMovementsWindow, streamMovements } from './movement-stream';
 import { filterKey, pageMovements } from './movements';
 import { periodWindows } from './movement-windows';
+import { fetchAccounts, fetchBalance, fetchJournals } from './chart';
 
 const CAPABILITIES: readonly Capability[] = ['EXERCISES', 'ENTRIES', 'MOVEMENTS'];
 const ALL_CODES = Object.keys(ENTRY_TYPE_BY_CODE) as LegacyEntryCode[];
@@ -138,6 +139,11 @@ function openSession(
         page,
       );
     },
+
+    listAccounts: (companyId) => fetchAccounts(client, companyId, signal),
+    listJournals: (companyId) => fetchJournals(client, companyId, signal),
+    providerBalance: async (companyId, period) =>
+      fetchBalance(client, companyId, await loaders.exercises.load(companyId), period, signal),
 
     // Bulk exports: one streamed call for the whole period, validated item by item, never held whole.
     streamMovements: (companyId, filter, streamSignal) =>

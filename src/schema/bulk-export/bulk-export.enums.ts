@@ -6,7 +6,11 @@ export const BulkExportKindEnum: { [K in BulkExportKind]: K } = {
   MOVEMENTS: 'MOVEMENTS',
   ENTRIES: 'ENTRIES',
 };
-export const BulkExportFormatEnum: { [K in BulkExportFormat]: K } = { JSONL: 'JSONL', CSV: 'CSV' };
+export const BulkExportFormatEnum: { [K in BulkExportFormat]: K } = {
+  JSONL: 'JSONL',
+  CSV: 'CSV',
+  FEC: 'FEC',
+};
 export const BulkExportStatusEnum: { [K in BulkExportStatus]: K } = {
   CREATED: 'CREATED',
   RUNNING: 'RUNNING',
@@ -31,6 +35,10 @@ registerEnumType(BulkExportFormatEnum, {
       description: 'One JSON object per line, shaped like the GraphQL type, amounts as Decimal strings.',
     },
     CSV: { description: 'RFC 4180 CSV with a header row, UTF-8.' },
+    FEC: {
+      description:
+        'The legal Fichier des Écritures Comptables (art. A47 A-1 LPF) of kind ENTRIES, from any provider with entries or movements, named <SIREN>FEC<closing date>.txt, with a conformance report once complete.',
+    },
   },
 });
 

@@ -15,6 +15,7 @@ import { NO_LINK, downloadLink, type LinkFields } from '../common/download-link'
 import { withIdempotency } from '../idempotency';
 import type { StartBulkExportInput } from './bulk-export.input';
 import { validateBulkPeriod, type BulkPeriodInput } from './bulk-export.validation';
+import { assertFecExport, fecExportPlan } from '../ledger/fec-export';
 
 function serviceOf(ctx: RequestContext): BulkExportService {
   // Only contexts built outside the HTTP app (unit tests) lack it: a wiring bug, masked as internal.
@@ -54,7 +55,8 @@ export async function startBulkExport(
   const company = decodeGlobalIdOf(input.companyId, ['Company'], 'input.companyId');
   const period = validateBulkPeriod(company, input);
   const session = ctx.companySession(company.provider, company.companyId, 'input.companyId');
-  assertCanExport(session, input.kind);
+  if (input.format === 'FEC') assertFecExport(session, input.kind);
+  else assertCanExport(session, input.kind);
   const request: BulkExportRequest = {
     tenantId: ctx.tenant.id,
     provider: company.provider,
@@ -63,6 +65,8 @@ export async function startBulkExport(
     format: input.format,
     period: await providerPeriod(session, company, input.kind, period),
   };
+  if (input.format === 'FEC' && 'from' in request.period)
+    request.fec = await fecExportPlan(ctx, session, company.companyId, request.period);
   const fingerprint = { company, kind: input.kind, format: input.format, period };
   const started = await withIdempotency(ctx, input.idempotencyKey, 'startBulkExport', fingerprint, () =>
     service.start(request),

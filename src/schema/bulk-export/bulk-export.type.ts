@@ -6,6 +6,7 @@ import { Node } from '../common/node.type';
 import { DateTimeScalar } from '../scalars/date-time.scalar';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 import { BulkExportFormatEnum, BulkExportKindEnum, BulkExportStatusEnum } from './bulk-export.enums';
+import { FecConformance } from '../ledger/fec-conformance.type';
 
 @ObjectType({
   implements: Node,
@@ -44,4 +45,17 @@ export class BulkExport extends Node {
 
   @Field(() => String, { nullable: true, description: 'The error code when FAILED (e.g. UPSTREAM_TIMEOUT).' })
   errorCode!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'FEC: the legal file name, <SIREN>FEC<closing date YYYYMMDD>.txt (also the download’s name).',
+  })
+  fileName?: string | null;
+
+  @Field(() => FecConformance, {
+    nullable: true,
+    description: 'FEC, once COMPLETED: the conformance report of the file (art. A47 A-1 LPF checks).',
+  })
+  conformance?: FecConformance | null;
 }

@@ -13,6 +13,7 @@ import { validateEntryFilter } from '../entry/entry.validation';
 import { validateCreateExportJob } from '../export-job/export-job.validation';
 import { validateMovementFilter } from '../movement/movement.validation';
 import { MAX_NODE_IDS } from '../node/node-ids';
+import { validateAccountNumber, validateTrialBalanceFilter } from '../ledger/ledger.validation';
 import { parsePageArgs } from './pagination.validation';
 
 type Args = Record<string, unknown>;
@@ -79,4 +80,13 @@ export const ARGUMENT_CHECKS: Readonly<Record<string, ArgumentCheck>> = {
     pageArgs(args);
   },
   'Company.exportJobs': pageArgs,
+  'Company.accounts': pageArgs,
+  'Company.trialBalance': (args) => {
+    validateTrialBalanceFilter(args.filter);
+  },
+  'Company.ledger': (args) => {
+    validateAccountNumber(args.account);
+    validateTrialBalanceFilter(args.filter);
+    pageArgs(args);
+  },
 };

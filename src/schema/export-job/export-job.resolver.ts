@@ -50,7 +50,7 @@ export class ExportJobResolver {
   @FieldResolver(() => ExportFile, { nullable: true, description: 'The produced file, once there is one.' })
   async file(@Root() job: ExportJobRecord, @Ctx() ctx: RequestContext): Promise<ExportFile | null> {
     if (!job.file) return null;
-    return { name: job.file.name, url: job.file.url, ...(await exportDownloadLink(ctx, job)) };
+    return { name: job.file.name, url: job.file.url, ...(await exportDownloadLink(ctx, job)), job };
   }
 }
 

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { ExportFormat, ExportJobStatus, ProviderName } from '../../domain/model';
+import type { ExportFormat, ExportJobRecord, ExportJobStatus, ProviderName } from '../../domain/model';
 import { ExportFormatEnum, ExportJobStatusEnum, ProviderEnum } from '../common/enums';
 import { connectionType } from '../common/connection.type';
 import { Node } from '../common/node.type';
@@ -29,6 +29,8 @@ export class ExportFile {
       'When downloadUrl stops working (within the hour, never after the access token asking for it).',
   })
   downloadUrlExpiresAt!: string | null;
+  /** The job the file belongs to (not a GraphQL field: the conformance resolver reads it). */
+  job?: ExportJobRecord;
 }
 
 @ObjectType({

@@ -53,6 +53,11 @@ export interface DatasetOptions {
    * Jepilote (companies 301…), so that their listings span pages (default 0).
    */
   extraFirmCompanies?: number;
+  /**
+   * Gives every exercise after a company's first an opening entry (journal AN) as its entry 0, with the
+   * previous exercise's closing balances (see ledger.ts). Default false: the demo has none.
+   */
+  openingEntries?: boolean;
 }
 
 export interface SimulatorDataset {
@@ -111,6 +116,7 @@ function buildCompany(
   spec: (typeof NAMES)[SimProvider][number],
   ordinal: number,
   movementsOverride = 0,
+  openingEntries = false,
 ): GenCompany {
   const rng = Prng.derive(seed, 'company', provider, spec.name);
   const id = spec.id || rng.uuid();
@@ -146,6 +152,12 @@ function buildCompany(
       },
     };
   });
+  if (openingEntries)
+    exercises.forEach((exercise, y) => {
+      const previous = exercises[y - 1];
+      if (previous)
+        exercise.ledger.opening = { previous: previous.ledger, journalId: `${178749 + ordinal * 10}` };
+    });
   return {
     provider,
     id,
@@ -168,7 +180,8 @@ export function createDataset(options: DatasetOptions = {}): SimulatorDataset {
   const companies: GenCompany[] = [];
   let ordinal = 0;
   for (const provider of Object.keys(NAMES) as SimProvider[]) {
-    for (const spec of NAMES[provider]) companies.push(buildCompany(seed, scale, provider, spec, ordinal++));
+    for (const spec of NAMES[provider])
+      companies.push(buildCompany(seed, scale, provider, spec, ordinal++, 0, options.openingEntries));
   }
   if (options.bigExerciseMovements) {
     companies.push(

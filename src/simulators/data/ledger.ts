@@ -69,6 +69,11 @@ export interface LedgerScope {
   entryCount: number;
   documentCount: number;
   journalIds: Record<keyof typeof JOURNALS, string>;
+  /**
+   * When set, entry 0 is the opening entry (journal AN, source AN) carrying the previous exercise's
+   * closing balances of classes 1–5, its result booked to 120000. Off by default.
+   */
+  opening?: { previous: LedgerScope; journalId: string } | null;
 }
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -112,7 +117,59 @@ function lettering(rng: Prng, index: number): GenLine['lettering'] {
   return { state: 'none', value: null };
 }
 
+const RESULT_ACCOUNT: GenAccount = { number: '120000', name: "RESULTAT DE L'EXERCICE (BENEFICE)" };
+const openingCache = new WeakMap<LedgerScope, GenEntry>();
+
+/** The à-nouveaux of `scope`: the previous exercise's balance-sheet balances, memoised per scope. */
+function openingEntry(scope: LedgerScope, opening: NonNullable<LedgerScope['opening']>): GenEntry {
+  const cached = openingCache.get(scope);
+  if (cached) return cached;
+  const balances = new Map<string, { account: GenAccount; cents: number }>();
+  for (const entry of entriesBetween(opening.previous)) {
+    for (const line of entry.lines) {
+      const account = /^[1-5]/.test(line.account.number) ? line.account : RESULT_ACCOUNT;
+      const row = balances.get(account.number) ?? { account, cents: 0 };
+      row.cents += line.debit - line.credit;
+      balances.set(account.number, row);
+    }
+  }
+  const id = String(scope.idBase);
+  const lines: GenLine[] = [...balances.values()]
+    .filter((row) => row.cents !== 0)
+    .sort((a, b) => a.account.number.localeCompare(b.account.number))
+    .map((row, n) => ({
+      id: `${id}${n}`,
+      account: row.account,
+      label: 'A NOUVEAUX',
+      debit: row.cents > 0 ? row.cents : 0,
+      credit: row.cents < 0 ? -row.cents : 0,
+      currency: 'EUR',
+      piece: `AN${scope.startDate.slice(0, 4)}`,
+      invoiceNumber: null,
+      dueDate: null,
+      lettering: { state: 'none', value: null },
+      analytics: [],
+    }));
+  const entry: GenEntry = {
+    id,
+    exerciseId: scope.exerciseId,
+    index: 0,
+    type: 'E',
+    journal: { id: opening.journalId, code: 'AN', label: 'A NOUVEAUX', type: 'OD', typeCode: 'OD' },
+    date: scope.startDate,
+    createdAt: Math.floor(Date.parse(`${scope.startDate}T09:00:00Z`) / 1000),
+    source: 'AN',
+    draft: false,
+    counterParty: '',
+    lines,
+    documentIndex: null,
+  };
+  openingCache.set(scope, entry);
+  return entry;
+}
+
 export function entryAt(scope: LedgerScope, index: number): GenEntry {
+  if (index === 0 && scope.opening) return openingEntry(scope, scope.opening);
   const rng = Prng.derive(scope.seed, scope.companyId, scope.exerciseId, index);
   const span = daysBetween(scope.startDate, scope.endDate);
   const date = addDays(scope.startDate, Math.floor((index * (span + 1)) / Math.max(1, scope.entryCount)));

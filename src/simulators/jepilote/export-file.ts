@@ -53,9 +53,18 @@ function toFecEntry(entry: GenEntry): FecEntryInput {
   };
 }
 
-export function buildFec(company: GenCompany, entries: GenEntry[], closingDate: string) {
+/**
+ * The FEC is named after the closing date of the exercise it covers, as the law and real exporters
+ * name it: the exercise of the last exported entry (else the one holding `to`), not the export day.
+ */
+export function closingDateOf(company: GenCompany, entries: GenEntry[], to: string): string {
+  const last = entries.at(-1)?.date ?? to;
+  return company.exercises.find((e) => e.startDate <= last && e.endDate >= last)?.endDate ?? to;
+}
+
+export function buildFec(company: GenCompany, entries: GenEntry[], to: string) {
   return {
-    fileName: fecFileName(company.siren, closingDate),
+    fileName: fecFileName(company.siren, closingDateOf(company, entries, to)),
     bytes: Buffer.from(writeFec(entries.map(toFecEntry)), 'utf8'),
   };
 }

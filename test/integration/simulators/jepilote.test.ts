@@ -130,7 +130,8 @@ describe('Jepilote simulator: exports', () => {
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ success: true, message: 'export FEC effectué', error: null });
     const company = dataset.company('jepilote', '171')!;
-    expect(res.json.file.name).toBe(`${company.siren}FEC20261122.txt`);
+    // Named after the exercise's closing date, not the export day (2026-11-22 on the simulator's clock).
+    expect(res.json.file.name).toBe(`${company.siren}FEC20261231.txt`);
     const hash = res.json.file.api_url.split('/get_export/')[1];
     expect(res.json.file.url).toBe(`${sim.url}/download/show/hash/${hash}`);
     const files = await Promise.all(

@@ -1,0 +1,101 @@
+// The general ledger on the 500k-movement exercise (MyUnisoft society 2199), each measure in a fresh
+// gateway process so its peak RSS is its own, against the raw MAD download + JSON.parse baseline:
+// the trial balance (one streamed /mad/movements read summed by account, plus /mad/balance for the
+// reconciliation) and a FEC bulk export (start, poll, download, with its conformance report).
+import { performance } from 'node:perf_hooks';
+import { request } from 'undici';
+import { demoCredentials, gatewayConfig } from './dist.mjs';
+import { gql } from './graphql.mjs';
+import { bigExercise, rawBaseline } from './part-large-exercise.mjs';
+import { startGatewayChild, startSimulatorsChild } from './processes.mjs';
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const TRIAL_BALANCE = `query TB($id: ID!, $exerciseId: ID!) { company(id: $id) { trialBalance(filter: { exerciseId: $exerciseId }) {
+  debitTotal creditTotal balanced unbalancedEntryIds lines { account { number } balance } reconciliation { matches differences { accountNumber } } } } }`;
+const START = `mutation Start($input: StartBulkExportInput!) { startBulkExport(input: $input) { id } }`;
+const POLL = `query Poll($id: ID!) { bulkExport(id: $id) { status rowCount errorCode downloadUrl fileName
+  conformance { valid checks { name passed count } } } }`;
+
+async function inGateway(name, config, run) {
+  const gateway = await startGatewayChild(name, config);
+  const idleRssMb = gateway.peakRssMb();
+  try {
+    const result = await run(gateway.url);
+    return { ...result, peakRssMb: gateway.peakRssMb(), idleRssMb };
+  } finally {
+    await gateway.close();
+  }
+}
+
+async function trialBalance(url, variables) {
+  const started = performance.now();
+  const tb = (await gql(url, TRIAL_BALANCE, variables)).company.trialBalance;
+  return {
+    ms: performance.now() - started,
+    accounts: tb.lines.length,
+    debitTotal: tb.debitTotal,
+    balanced: tb.balanced,
+    unbalancedEntries: tb.unbalancedEntryIds.length,
+    reconciled: tb.reconciliation?.matches ?? null,
+  };
+}
+
+async function fecExport(url, input) {
+  const started = performance.now();
+  const { id } = (await gql(url, START, { input })).startBulkExport;
+  let state;
+  for (;;) {
+    state = (await gql(url, POLL, { id })).bulkExport;
+    if (state.status === 'COMPLETED' || state.status === 'FAILED') break;
+    await pause(100);
+  }
+  if (state.status !== 'COMPLETED') throw new Error(`FEC export ${state.status}: ${state.errorCode}`);
+  const producedMs = performance.now() - started;
+  const response = await request(state.downloadUrl, { headers: { authorization: 'Bearer demo' } });
+  let bytes = 0;
+  for await (const chunk of response.body) bytes += chunk.length;
+  return {
+    ms: performance.now() - started,
+    producedMs,
+    rows: state.rowCount,
+    bytes,
+    fileName: state.fileName,
+    valid: state.conformance?.valid ?? null,
+    failedChecks: state.conformance?.checks.filter((c) => !c.passed).map((c) => c.name) ?? [],
+  };
+}
+
+export async function ledgerPart({ movements, log }) {
+  const datasetOptions = { bigExerciseMovements: movements };
+  const { exercise, companyId, exerciseId } = bigExercise(datasetOptions);
+  const sims = await startSimulatorsChild(datasetOptions);
+  const config = gatewayConfig(sims.urls, datasetOptions);
+  try {
+    const raw = await rawBaseline(
+      `${sims.urls.myunisoft}/api/v1/mad/movements?version=1.0.0&idExercice=${exercise.id}`,
+      {
+        authorization: `Bearer ${demoCredentials.myunisoft.demo.apiToken}`,
+        'x-third-party-secret': demoCredentials.myunisoft.thirdPartySecret,
+        'society-id': '2199',
+      },
+    );
+    log(
+      `  raw download + JSON.parse: ${raw.count} movements, ${(raw.bytes / 1e6).toFixed(0)} MB in ${raw.ms.toFixed(0)} ms, peak RSS ${raw.peakRssMb.toFixed(0)} MB`,
+    );
+    const tb = await inGateway('ledger-trial-balance', config, (url) =>
+      trialBalance(url, { id: companyId, exerciseId }),
+    );
+    log(
+      `  trial balance: ${tb.accounts} accounts, balanced ${tb.balanced}, reconciled ${tb.reconciled}, ${tb.ms.toFixed(0)} ms, gateway peak RSS ${tb.peakRssMb.toFixed(0)} MB (idle ${tb.idleRssMb.toFixed(0)} MB)`,
+    );
+    const fec = await inGateway('ledger-fec', config, (url) =>
+      fecExport(url, { companyId, exerciseId, kind: 'ENTRIES', format: 'FEC' }),
+    );
+    log(
+      `  FEC bulk export: ${fec.rows} lines, ${(fec.bytes / 1e6).toFixed(0)} MB, ${fec.fileName}, valid ${fec.valid}, ${fec.ms.toFixed(0)} ms (file and report ready at ${fec.producedMs.toFixed(0)} ms), gateway peak RSS ${fec.peakRssMb.toFixed(0)} MB`,
+    );
+    return { movements: raw.count, raw, trialBalance: tb, fec };
+  } finally {
+    await sims.close();
+  }
+}

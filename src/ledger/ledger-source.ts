@@ -1,0 +1,104 @@
+/**
+ * Every booked line of a period, in the provider's ledger order, in batches and bounded memory: the
+ * connector's movement stream (one upstream download for the period) or movement pages, else its
+ * entries' lines (Pleo). Nothing here holds more than one batch.
+ */
+import { pages } from '../bulk/bulk-source';
+import type { EntryRecord, MovementRecord } from '../domain/model';
+import { UnsupportedByProviderError } from '../errors';
+import type { MovementFilter, ProviderSession } from '../providers/types';
+import { matchesClasses } from './account-classes';
+import type { LedgerMovement, LedgerPeriod } from './ledger.model';
+
+function fromMovement(m: MovementRecord): LedgerMovement {
+  return {
+    entryId: m.entryId ?? m.providerId,
+    date: m.date,
+    journal: m.journal,
+    account: m.account ?? { number: '', name: null },
+    label: m.description,
+    debit: m.debit,
+    credit: m.credit,
+    currency: m.currency,
+    pieceRef: m.invoiceNumber,
+    lettering: m.lettering?.state === 'COMPLETE' ? m.lettering.value : null,
+    movement: m,
+    entry: null,
+  };
+}
+
+const fromEntry = (e: EntryRecord): LedgerMovement[] =>
+  e.lines.map((line) => ({
+    entryId: e.providerId,
+    date: e.date,
+    journal: e.journal,
+    account: line.account,
+    label: line.label,
+    debit: line.debit,
+    credit: line.credit,
+    currency: line.currency,
+    pieceRef: line.invoiceNumber ?? line.piece,
+    lettering: null,
+    movement: null,
+    entry: e,
+  }));
+
+/** True when the session can read a period's lines (movements or entries). */
+export function keepsBooks(session: ProviderSession): boolean {
+  const can = (capability: 'MOVEMENTS' | 'ENTRIES') => session.capabilities.includes(capability);
+  return (
+    (can('MOVEMENTS') && Boolean(session.streamMovements ?? session.listMovements)) ||
+    (can('ENTRIES') && Boolean(session.streamEntries ?? session.listEntries))
+  );
+}
+
+function rawBatches(
+  session: ProviderSession,
+  companyId: string,
+  period: LedgerPeriod,
+  signal: AbortSignal,
+): AsyncIterable<LedgerMovement[]> {
+  const filter: MovementFilter = {
+    ...(period.exerciseId !== null
+      ? { exerciseId: period.exerciseId }
+      : { from: period.from, to: period.to }),
+    ...(period.accountClasses.length > 0 ? { accountClasses: period.accountClasses } : {}),
+  };
+  const map = async function* <T>(source: AsyncIterable<T[]>, one: (item: T) => LedgerMovement[]) {
+    for await (const batch of source) yield batch.flatMap(one);
+  };
+  if (session.capabilities.includes('MOVEMENTS')) {
+    const list = session.listMovements?.bind(session);
+    const stream = session.streamMovements
+      ? session.streamMovements(companyId, filter, signal)
+      : list && pages((page) => list(companyId, filter, page), signal);
+    if (stream) return map(stream, (m) => [fromMovement(m)]);
+  }
+  if (session.capabilities.includes('ENTRIES')) {
+    const dates = { from: period.from, to: period.to };
+    const list = session.listEntries?.bind(session);
+    const stream = session.streamEntries
+      ? session.streamEntries(companyId, dates, signal)
+      : list && pages((page) => list(companyId, dates, page), signal);
+    if (stream) return map(stream, fromEntry);
+  }
+  throw new UnsupportedByProviderError(session.provider, 'MOVEMENTS');
+}
+
+/** The period's lines (only those of `period.accountClasses`, when given), batch by batch. */
+export async function* ledgerMovements(
+  session: ProviderSession,
+  companyId: string,
+  period: LedgerPeriod,
+  signal: AbortSignal,
+): AsyncGenerator<LedgerMovement[]> {
+  for await (const batch of rawBatches(session, companyId, period, signal)) {
+    const kept = batch.filter(
+      (m) =>
+        m.date >= period.from &&
+        m.date <= period.to &&
+        matchesClasses(m.account.number, period.accountClasses),
+    );
+    if (kept.length > 0) yield kept;
+  }
+}
