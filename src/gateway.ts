@@ -14,6 +14,7 @@ import {
   closeConnectorRegistry,
   type ConnectorOverrides,
 } from './providers/registry';
+import type { UpstreamClock } from './providers/http';
 import type { ConnectorDeps } from './providers/types';
 import { buildGrandLivreSchema } from './schema/build-schema';
 import { createHttpApp, type HttpAppOptions } from './server/app';
@@ -37,6 +38,8 @@ export interface GatewayOptions {
   onUpstreamAttempt?: ConnectorDeps['onAttempt'];
   /** Observes each hit or miss of the companies/exercises list cache (metrics); default none. */
   onCacheLookup?: HttpAppOptions['onCacheLookup'];
+  /** Time for the providers' breakers and retry waits; default the real clock (tests inject a fake). */
+  upstreamClock?: UpstreamClock;
   /** Spans go to this provider instead of `config.otlpEndpoint`'s exporter (tests); not shut down here. */
   tracerProvider?: TracerProvider;
 }
@@ -65,7 +68,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     overrides: options.connectors,
     deps: {
       store,
-      http: { ...config.http, onBreakerStateChange: observability.onBreakerStateChange },
+      http: {
+        ...config.http,
+        onBreakerStateChange: observability.onBreakerStateChange,
+        ...(options.upstreamClock ? { clock: options.upstreamClock } : {}),
+      },
       onAttempt: onUpstreamAttempt
         ? (attempt) => {
             observability.onUpstreamAttempt(attempt);

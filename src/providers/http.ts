@@ -45,7 +45,19 @@ export interface UpstreamClientOptions {
   queueTimeoutMs?: number;
   /** Called when the breaker changes state, for metrics and logs. */
   onBreakerStateChange?: (event: BreakerStateChange) => void;
+  /** Time for the breaker, retry waits and the retry budget (default the real clock); tests inject a fake. */
+  clock?: UpstreamClock;
 }
+
+export interface UpstreamClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const realClock: UpstreamClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 export interface UpstreamAttempt {
   provider: ProviderName;
@@ -98,8 +110,6 @@ export function buildQuery(query: Record<string, QueryValue> | undefined): strin
   return text ? `?${text}` : '';
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** The options that always have a value once defaults are applied. */
 type Tuning =
   | 'connectTimeoutMs'
@@ -116,10 +126,12 @@ export class UpstreamClient {
   private readonly basePath: string;
   private readonly options: Required<Pick<UpstreamClientOptions, Tuning>> & UpstreamClientOptions;
   private readonly guard: UpstreamGuard;
+  private readonly clock: UpstreamClock;
 
   constructor(options: UpstreamClientOptions) {
     const url = new URL(options.baseUrl);
     this.provider = options.provider;
+    this.clock = options.clock ?? realClock;
     this.basePath = url.pathname.replace(/\/$/, '');
     this.options = {
       connectTimeoutMs: 5_000,
@@ -145,6 +157,7 @@ export class UpstreamClient {
       maxQueued: options.maxQueued ?? 1_000,
       queueTimeoutMs: options.queueTimeoutMs ?? this.options.headersTimeoutMs,
       ...(options.onBreakerStateChange ? { onBreakerStateChange: options.onBreakerStateChange } : {}),
+      now: this.clock.now,
     });
   }
 
@@ -161,7 +174,7 @@ export class UpstreamClient {
    */
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
     const idempotent = request.idempotent ?? request.method === 'GET';
-    const started = Date.now();
+    const started = this.clock.now();
     let lastFailure: UpstreamError | undefined;
     for (let attempt = 0; ; attempt++) {
       const mayRetry = idempotent && attempt < this.options.maxRetries;
@@ -175,7 +188,7 @@ export class UpstreamClient {
         const delay = this.retryDelay(attempt, undefined);
         lastFailure = this.mapNetworkError(error);
         if (mayRetry && !request.signal?.aborted && this.withinBudget(started, delay)) {
-          await sleep(delay);
+          await this.clock.sleep(delay);
           continue;
         }
         throw lastFailure;
@@ -186,7 +199,7 @@ export class UpstreamClient {
         if (this.withinBudget(started, delay)) {
           lastFailure = this.statusError(response.status, request.route, retryAfter);
           await response.body.dump();
-          await sleep(delay);
+          await this.clock.sleep(delay);
           continue;
         }
       }
@@ -313,7 +326,7 @@ export class UpstreamClient {
   }
 
   private withinBudget(started: number, delayMs: number): boolean {
-    return Date.now() - started + delayMs <= this.options.retryBudgetMs;
+    return this.clock.now() - started + delayMs <= this.options.retryBudgetMs;
   }
 
   private retryDelay(attempt: number, retryAfter: number | undefined): number {

@@ -11,7 +11,7 @@ import {
 } from '../../src/simulators/harness';
 import { buildDemoConfig } from '../../src/simulators/demo-config';
 import { parseConfig, type ConfigInput, type GatewayConfig } from '../../src/config';
-import { createGateway } from '../../src/gateway';
+import { createGateway, type GatewayOptions } from '../../src/gateway';
 import type { SharedStore } from '../../src/store/types';
 
 export interface GqlResponse<T = Record<string, unknown>> {
@@ -42,13 +42,19 @@ export interface StackOptions extends SimulatorsOptions {
   store?: SharedStore;
   /** Reuse running simulators (e.g. two gateways on one set). */
   sims?: RunningSimulators;
+  /** Time for the providers' breakers and retry waits (default the real clock). */
+  upstreamClock?: GatewayOptions['upstreamClock'];
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const sims = options.sims ?? (await startSimulators(options));
   const raw = buildDemoConfig({ urls: sims.urls, dataset: sims.dataset, port: 0 });
   const config = parseConfig(options.configure ? options.configure(raw) : raw);
-  const gateway = await createGateway({ config, ...(options.store ? { store: options.store } : {}) });
+  const gateway = await createGateway({
+    config,
+    ...(options.store ? { store: options.store } : {}),
+    ...(options.upstreamClock ? { upstreamClock: options.upstreamClock } : {}),
+  });
   const url = await gateway.listen();
   const graphqlUrl = `${url}/graphql`;
   return {

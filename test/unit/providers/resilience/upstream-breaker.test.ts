@@ -6,6 +6,7 @@ import {
   type BreakerStateChange,
   type UpstreamClientOptions,
 } from '../../../../src/providers/http';
+import { FakeClock } from '../../../support/fake-clock';
 import { answer, resetSocket, stall, startScriptedServer, type ScriptedServer } from './scripted-server';
 
 let server: ScriptedServer;
@@ -33,7 +34,10 @@ function client(options: Partial<UpstreamClientOptions> = {}) {
 
 const anything = z.unknown();
 const get = { method: 'GET', path: '/expenses', route: 'GET /expenses' } as const;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Resolves once the server has received `count` requests: the call is out, whatever the machine's speed.
+async function received(count: number): Promise<void> {
+  while (server.received.length < count) await new Promise((resolve) => setImmediate(resolve));
+}
 const outcome = (promise: Promise<unknown>) =>
   promise.then(
     () => 'ok',
@@ -48,10 +52,8 @@ describe('UpstreamClient circuit breaker', () => {
     for (let i = 0; i < 5; i++) await outcome(upstream.json(get, anything));
     expect(upstream.breakerState).toBe('open');
     expect(changes).toEqual([{ provider: 'PLEO', state: 'open', previous: 'closed' }]);
-    const started = Date.now();
     const refused = await outcome(upstream.json(get, anything));
     expect(refused).toBe('UPSTREAM_ERROR PLEO: circuit open, GET /expenses not sent (provider failing)');
-    expect(Date.now() - started).toBeLessThan(50);
     expect(server.received).toHaveLength(5);
   });
 
@@ -72,13 +74,17 @@ describe('UpstreamClient circuit breaker', () => {
   it('lets one probe through after resetTimeoutMs and closes on its success', async () => {
     server.script = answer(503);
     const changes: string[] = [];
+    const clock = new FakeClock();
     const upstream = client({
       breaker: { failureThreshold: 2, resetTimeoutMs: 200 },
       onBreakerStateChange: ({ previous, state }) => changes.push(`${previous}->${state}`),
+      clock,
     });
     await outcome(upstream.json(get, anything));
     await outcome(upstream.json(get, anything));
-    await sleep(220);
+    clock.advance(199);
+    expect(upstream.breakerState).toBe('open');
+    clock.advance(1);
     expect(upstream.breakerState).toBe('half-open');
     server.script = (_req, res) => setTimeout(() => answer(200, { ok: true })(_req, res, 0), 50);
     const probe = upstream.json(get, anything);
@@ -93,9 +99,10 @@ describe('UpstreamClient circuit breaker', () => {
 
   it('reopens when the probe fails', async () => {
     server.script = answer(500);
-    const upstream = client({ breaker: { failureThreshold: 1, resetTimeoutMs: 100 } });
+    const clock = new FakeClock();
+    const upstream = client({ breaker: { failureThreshold: 1, resetTimeoutMs: 100 }, clock });
     await outcome(upstream.json(get, anything));
-    await sleep(120);
+    clock.advance(100);
     await outcome(upstream.json(get, anything));
     expect(upstream.breakerState).toBe('open');
     expect(server.received).toHaveLength(2);
@@ -124,7 +131,7 @@ describe('UpstreamClient circuit breaker', () => {
     const upstream = client({ breaker: { failureThreshold: 1 } });
     const controller = new AbortController();
     const call = outcome(upstream.json({ ...get, signal: controller.signal }, anything));
-    await sleep(50);
+    await received(1);
     controller.abort();
     await call;
     expect(upstream.breakerState).toBe('closed');
@@ -146,7 +153,7 @@ describe('UpstreamClient concurrency cap', () => {
     server.script = stall;
     const upstream = client({ maxConcurrent: 1, queueTimeoutMs: 100, headersTimeoutMs: 5_000 });
     void outcome(upstream.json(get, anything));
-    await sleep(30);
+    await received(1);
     expect(await outcome(upstream.json(get, anything))).toBe(
       'UPSTREAM_TIMEOUT PLEO: no free connection for GET /expenses in time',
     );
@@ -158,7 +165,7 @@ describe('UpstreamClient concurrency cap', () => {
     const upstream = client({ maxConcurrent: 1, maxQueued: 1, headersTimeoutMs: 5_000 });
     void outcome(upstream.json(get, anything));
     void outcome(upstream.json(get, anything));
-    await sleep(30);
+    await received(1);
     expect(await outcome(upstream.json(get, anything))).toMatch(/UPSTREAM_ERROR .*too many calls waiting/);
   });
 
