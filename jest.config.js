@@ -10,6 +10,8 @@ const shared = {
   testEnvironment: 'node',
   rootDir: __dirname,
   setupFiles: ['reflect-metadata'],
+  // Tests run the SDK from its sources, like the typecheck (tsconfig.json paths).
+  moduleNameMapper: { '^@grand-livre/sdk$': '<rootDir>/packages/sdk/src/index.ts' },
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }],
   },

@@ -7,7 +7,7 @@ import {
   GetCompanyDocument,
   ListCompaniesDocument,
   type ListCompaniesQuery,
-} from '../../../src/sdk/generated/graphql';
+} from '@grand-livre/sdk';
 import type { SimProvider } from '../../../src/simulators/data/dataset';
 import { dataOf, errorCodes, runOperation } from '../../support/operations';
 import { startStack, type Stack } from '../../support/stack';

@@ -7,7 +7,7 @@ import {
   CompanyEntriesDocument,
   type CompanyEntriesQuery,
   type EntryFilter,
-} from '../../../src/sdk/generated/graphql';
+} from '@grand-livre/sdk';
 import type { SimProvider } from '../../../src/simulators/data/dataset';
 import { dataOf, runOperation } from '../../support/operations';
 import { startStack, type Stack } from '../../support/stack';

@@ -12,7 +12,7 @@ import {
   CompanyExportJobsDocument,
   CreateExportJobDocument,
   GetExportJobDocument,
-} from '../../../src/sdk/generated/graphql';
+} from '@grand-livre/sdk';
 import { entriesOfDocuments } from '../../../src/simulators/jepilote/export-file';
 import { FINISH_AFTER_MS, START_AFTER_MS, planOutcome } from '../../../src/simulators/pleo/lifecycle';
 import { dataOf, errorCodes, runOperation } from '../../support/operations';

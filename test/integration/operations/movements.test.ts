@@ -10,7 +10,7 @@ import {
   GetCompanyDocument,
   type CompanyMovementsQuery,
   type MovementFilter,
-} from '../../../src/sdk/generated/graphql';
+} from '@grand-livre/sdk';
 import type { SimProvider } from '../../../src/simulators/data/dataset';
 import type { GenLine } from '../../../src/simulators/data/ledger';
 import { dataOf, errorCodes, runOperation } from '../../support/operations';

@@ -10,7 +10,7 @@ import {
   CreateExpenseBillDocument,
   GetDocumentDocument,
   UploadDocumentDocument,
-} from '../../../src/sdk/generated/graphql';
+} from '@grand-livre/sdk';
 import { makePdf } from '../../../src/simulators/data/documents';
 import { dataOf, runOperation, runUpload, type UploadFile } from '../../support/operations';
 import { startStack, type Stack } from '../../support/stack';

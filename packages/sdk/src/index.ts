@@ -3,5 +3,6 @@
  * of every operation in `schema/operations` with their result and variable types.
  */
 export * from './client';
+export * from './error-codes';
 export * from './errors';
 export * from './generated/graphql';

@@ -1,0 +1,2059 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> =
+  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** The file format of a bulk export. */
+export type BulkExportFormat =
+  /** RFC 4180 CSV with a header row, UTF-8. */
+  | 'CSV'
+  /** One JSON object per line, shaped like the GraphQL type, amounts as Decimal strings. */
+  | 'JSONL';
+
+/** What a bulk export holds. */
+export type BulkExportKind =
+  /** Entries with their lines (in CSV, one row per line). */
+  | 'ENTRIES'
+  /** Movements (entry lines with lettering and analytics), one row each. */
+  | 'MOVEMENTS';
+
+/** Where a bulk export stands. */
+export type BulkExportStatus =
+  /** The file is ready (see downloadUrl); totals are final. */
+  | 'COMPLETED'
+  /** Accepted, waiting for a slot. */
+  | 'CREATED'
+  /** Stopped (see errorCode); no file. */
+  | 'FAILED'
+  /** Streaming rows from the provider to the file. */
+  | 'RUNNING';
+
+/** Something a company's provider can do; asking for anything else is UNSUPPORTED_BY_PROVIDER. */
+export type Capability =
+  /** Lists accounting documents. */
+  | 'DOCUMENTS'
+  /** Gives temporary download URLs for documents. */
+  | 'DOCUMENT_DOWNLOAD'
+  /** Lists accounting entries. */
+  | 'ENTRIES'
+  /** Lists accounting exercises (fiscal years). */
+  | 'EXERCISES'
+  /** Accepts expense bills. */
+  | 'EXPENSE_BILLS'
+  /** Exports in the ACD format. */
+  | 'EXPORT_ACD'
+  /** Exports in the FEC format (Fichier des Écritures Comptables). */
+  | 'EXPORT_FEC'
+  /** Creates and lists export jobs. */
+  | 'EXPORT_JOBS'
+  /** Lists movements (entry lines with lettering and analytics). */
+  | 'MOVEMENTS'
+  /** Accepts uploaded documents. */
+  | 'UPLOAD_DOCUMENT';
+
+/** An expense bill to file with the company’s provider (Inqom). */
+export type CreateExpenseBillInput = {
+  /** Full name of the person to reimburse. */
+  beneficiaryFullName?: string | null | undefined;
+  /** Global id of the company. */
+  companyId: string | number;
+  /** The receipt (multipart request). */
+  file: unknown;
+  /** Retries with the same key and input return the first outcome without a second upload. */
+  idempotencyKey?: string | null | undefined;
+  /** Your reference for the bill. */
+  reference?: string | null | undefined;
+};
+
+/** An export to start. Jepilote needs format (FEC or ACD); Pleo needs entryIds. */
+export type CreateExportJobInput = {
+  /** Global id of the company. */
+  companyId: string | number;
+  /** Global ids of entries of the company to export (required by Pleo). */
+  entryIds?: Array<string | number> | null | undefined;
+  /** File format (required by Jepilote). */
+  format?: ExportFormat | null | undefined;
+  /** First day exported (provider default when absent). */
+  from?: string | null | undefined;
+  /** Retries with the same key and input return the first job instead of starting another. */
+  idempotencyKey?: string | null | undefined;
+  /** Include documents already exported. */
+  includeAlreadyExported?: boolean | null | undefined;
+  /** Flag the exported documents so later exports skip them. */
+  markAsExported?: boolean | null | undefined;
+  /** E-mail address the provider notifies when the export is ready. */
+  notifyEmail?: string | null | undefined;
+  /** Last day exported (provider default when absent). */
+  to?: string | null | undefined;
+};
+
+/** Narrows a list of documents; every field is optional. */
+export type DocumentFilter = {
+  /** Created on or after this day. */
+  createdFrom?: string | null | undefined;
+  /** Created on or before this day. */
+  createdTo?: string | null | undefined;
+  /** Only documents in this status. */
+  status?: DocumentStatus | null | undefined;
+  /** Only documents of this type. */
+  type?: DocumentType | null | undefined;
+};
+
+/** Where a document stands in the provider's processing (Inqom's seven statuses). */
+export type DocumentStatus =
+  /** Deleted. */
+  | 'DELETED'
+  /** Processed and booked. */
+  | 'DONE'
+  /** The same bytes as an earlier document (see duplicateOf). */
+  | 'DUPLICATE'
+  /** Handed over to manual processing. */
+  | 'MANUAL_PROCESSING'
+  /** Being processed (extraction). */
+  | 'PROCESSING'
+  /** Received, not yet processed. */
+  | 'RECEIVED'
+  /** Processed, waiting for a human review. */
+  | 'TO_REVIEW';
+
+/** What an accounting document is. */
+export type DocumentType =
+  /** Any other document. */
+  | 'OTHER'
+  /** An invoice the company received. */
+  | 'PURCHASE_INVOICE'
+  /** An invoice the company issued. */
+  | 'SALES_INVOICE';
+
+/** Narrows a list of entries; every field is optional. */
+export type EntryFilter = {
+  /** Entries dated on or after this day. */
+  from?: string | null | undefined;
+  /** Only entries of this journal code. */
+  journalCode?: string | null | undefined;
+  /** Entries dated on or before this day (not before from). */
+  to?: string | null | undefined;
+  /** Only entries of this type. */
+  type?: EntryType | null | undefined;
+};
+
+/** An entry's origin (MyUnisoft's six entry types). */
+export type EntryType =
+  /** An entry created by bank integration. */
+  | 'BANK_INTEGRATION'
+  /** A regular accounting entry. */
+  | 'ENTRY'
+  /** An entry created by lettering. */
+  | 'LETTERING'
+  /** An entry typed in by hand. */
+  | 'MANUAL'
+  /** An entry waiting for OCR of its document. */
+  | 'PENDING_OCR'
+  /** A reversal (extourne) entry. */
+  | 'REVERSAL';
+
+/** The file format of an export. */
+export type ExportFormat =
+  /** ACD import zip (the .in file and the list of documents). */
+  | 'ACD'
+  /** Fichier des Écritures Comptables: the French tax administration's ledger text file. */
+  | 'FEC';
+
+/** Where an export job stands. */
+export type ExportJobStatus =
+  /** Finished; the file is ready. */
+  | 'COMPLETED'
+  /** Finished, but some items failed (see errors). */
+  | 'COMPLETED_WITH_ERRORS'
+  /** Failed (see failureReason). */
+  | 'FAILED'
+  /** Running. */
+  | 'IN_PROGRESS'
+  /** Accepted, not started. */
+  | 'PENDING';
+
+/** How far a movement is lettered (matched). */
+export type LetteringState =
+  /** Fully lettered. */
+  | 'COMPLETE'
+  /** Not lettered. */
+  | 'NONE'
+  /** Partially lettered. */
+  | 'PARTIAL';
+
+/** Which date the from/to window of a movement filter applies to. */
+export type MovementDateFilter =
+  /** The accounting date of the entry. */
+  | 'ACCOUNTING'
+  /** The date of the underlying document. */
+  | 'DOCUMENT'
+  /** The date the movement was recorded in MyUnisoft. */
+  | 'MYUNISOFT';
+
+/** Selects movements: an exercise, or a from/to window of at most 12 months (not both). */
+export type MovementFilter = {
+  /** Only accounts of these classes (leading digits, e.g. "4", "41"). */
+  accountClasses?: Array<string> | null | undefined;
+  /** Which date the window applies to. */
+  dateFilter?: MovementDateFilter | null | undefined;
+  /** True: only draft movements; false: only validated ones. */
+  draft?: boolean | null | undefined;
+  /** Global id of an exercise of the company. */
+  exerciseId?: string | number | null | undefined;
+  /** Window start (with to; at most 12 months). */
+  from?: string | null | undefined;
+  /** Only movements in this lettering state. */
+  lettering?: LetteringState | null | undefined;
+  /** Only movements of this source (provider-defined code). */
+  source?: string | null | undefined;
+  /** Window end (with from; not before from). */
+  to?: string | null | undefined;
+};
+
+/** The accounting SaaS a company lives in. */
+export type Provider =
+  /** Inqom: accounting documents and expense bills. */
+  | 'INQOM'
+  /** Jepilote: FEC and ACD exports. */
+  | 'JEPILOTE'
+  /** MyUnisoft: societies, exercises, entries and the MAD movements export. */
+  | 'MYUNISOFT'
+  /** Pleo: expense export jobs. */
+  | 'PLEO';
+
+/** A bulk export to start: an exercise, or a from/to window of at most 12 months (not both). */
+export type StartBulkExportInput = {
+  /** Global id of the company. */
+  companyId: string | number;
+  /** Global id of an exercise of the company. */
+  exerciseId?: string | number | null | undefined;
+  /** The file format. */
+  format: BulkExportFormat;
+  /** Window start (with to; at most 12 months). */
+  from?: string | null | undefined;
+  /** Retries with the same key and input return the first export instead of starting another. */
+  idempotencyKey?: string | null | undefined;
+  /** What to export. */
+  kind: BulkExportKind;
+  /** Window end (with from; not before from). */
+  to?: string | null | undefined;
+};
+
+/** A document to upload to the company’s provider (Inqom). */
+export type UploadDocumentInput = {
+  /** Global id of the company. */
+  companyId: string | number;
+  /** The file (multipart request). */
+  file: unknown;
+  /** Retries with the same key and input return the first outcome without a second upload. */
+  idempotencyKey?: string | null | undefined;
+  /** Your reference for the document. */
+  reference?: string | null | undefined;
+  /** True to skip data extraction (OCR). */
+  skipExtraction?: boolean | null | undefined;
+  /** Id of the document in your system. */
+  sourceId?: string | null | undefined;
+  /** What the document is. */
+  type: DocumentType;
+};
+
+export type GetBulkExportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type GetBulkExportQuery = {
+  bulkExport: {
+    id: string;
+    provider: Provider;
+    kind: BulkExportKind;
+    format: BulkExportFormat;
+    status: BulkExportStatus;
+    rowCount: number;
+    debitTotal: string;
+    creditTotal: string;
+    createdAt: string;
+    completedAt: string | null;
+    errorCode: string | null;
+    downloadUrl: string | null;
+  } | null;
+};
+
+export type ListCompaniesQueryVariables = Exact<{
+  provider?: Provider | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ListCompaniesQuery = {
+  companies: {
+    totalCount: number | null;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      cursor: string;
+      node: {
+        id: string;
+        provider: Provider;
+        providerId: string;
+        name: string;
+        siren: string | null;
+        capabilities: Array<Capability>;
+      } | null;
+    }>;
+  };
+};
+
+export type GetCompanyQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type GetCompanyQuery = {
+  company: {
+    id: string;
+    provider: Provider;
+    providerId: string;
+    name: string;
+    siren: string | null;
+    capabilities: Array<Capability>;
+    exercises: Array<{ id: string; label: string; startDate: string; endDate: string; closed: boolean }>;
+  } | null;
+};
+
+export type CreateExpenseBillMutationVariables = Exact<{
+  input: CreateExpenseBillInput;
+}>;
+
+export type CreateExpenseBillMutation = {
+  createExpenseBill: { id: string; name: string; type: DocumentType; status: DocumentStatus };
+};
+
+export type CreateExportJobMutationVariables = Exact<{
+  input: CreateExportJobInput;
+}>;
+
+export type CreateExportJobMutation = {
+  createExportJob: {
+    id: string;
+    provider: Provider;
+    format: ExportFormat | null;
+    status: ExportJobStatus;
+    numberOfItems: number | null;
+    errors: Array<string>;
+    file: { name: string; url: string | null; downloadUrl: string | null } | null;
+  };
+};
+
+export type GetDocumentQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type GetDocumentQuery = {
+  node:
+    | { __typename: 'BulkExport'; id: string }
+    | { __typename: 'Company'; id: string }
+    | {
+        __typename: 'Document';
+        name: string;
+        type: DocumentType;
+        status: DocumentStatus;
+        checksum: string | null;
+        downloadUrl: string | null;
+        id: string;
+      }
+    | { __typename: 'Entry'; id: string }
+    | { __typename: 'Exercise'; id: string }
+    | { __typename: 'ExportJob'; id: string }
+    | { __typename: 'Movement'; id: string }
+    | null;
+};
+
+export type CompanyDocumentsQueryVariables = Exact<{
+  companyId: string | number;
+  filter?: DocumentFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type CompanyDocumentsQuery = {
+  company: {
+    id: string;
+    documents: {
+      totalCount: number | null;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        cursor: string;
+        node: {
+          id: string;
+          name: string;
+          type: DocumentType;
+          status: DocumentStatus;
+          sizeKb: number | null;
+          createdAt: string;
+          checksum: string | null;
+          amount: string | null;
+          counterParty: string | null;
+          effectiveDate: string | null;
+          thumbnailUrl: string | null;
+          duplicateOf: { id: string } | null;
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type EntriesWithDocumentsQueryVariables = Exact<{
+  companyId: string | number;
+  filter?: EntryFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+export type EntriesWithDocumentsQuery = {
+  company: {
+    id: string;
+    entries: {
+      edges: Array<{
+        node: {
+          id: string;
+          date: string;
+          documents: Array<{ id: string; name: string; checksum: string | null; downloadUrl: string | null }>;
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type CompanyEntriesQueryVariables = Exact<{
+  companyId: string | number;
+  filter?: EntryFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type CompanyEntriesQuery = {
+  company: {
+    id: string;
+    entries: {
+      totalCount: number | null;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        cursor: string;
+        node: {
+          id: string;
+          type: EntryType;
+          date: string;
+          debitTotal: string;
+          creditTotal: string;
+          balanced: boolean;
+          journal: { code: string; label: string; type: string | null };
+          lines: Array<{
+            label: string | null;
+            debit: string;
+            credit: string;
+            currency: string | null;
+            piece: string | null;
+            invoiceNumber: string | null;
+            dueDate: string | null;
+            account: { number: string; name: string | null };
+          }>;
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type ExerciseMovementsQueryVariables = Exact<{
+  exerciseId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ExerciseMovementsQuery = {
+  node:
+    | { __typename: 'BulkExport'; id: string }
+    | { __typename: 'Company'; id: string }
+    | { __typename: 'Document'; id: string }
+    | { __typename: 'Entry'; id: string }
+    | {
+        __typename: 'Exercise';
+        label: string;
+        startDate: string;
+        endDate: string;
+        closed: boolean;
+        id: string;
+        movements: {
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          edges: Array<{ node: { id: string; date: string; debit: string; credit: string; amount: string } }>;
+        };
+      }
+    | { __typename: 'ExportJob'; id: string }
+    | { __typename: 'Movement'; id: string }
+    | null;
+};
+
+export type GetExportJobQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type GetExportJobQuery = {
+  exportJob: {
+    id: string;
+    provider: Provider;
+    format: ExportFormat | null;
+    status: ExportJobStatus;
+    createdAt: string | null;
+    startedAt: string | null;
+    completedAt: string | null;
+    numberOfItems: number | null;
+    failureReason: string | null;
+    failureReasonType: string | null;
+    errors: Array<string>;
+    file: { name: string; url: string | null; downloadUrl: string | null } | null;
+  } | null;
+};
+
+export type CompanyExportJobsQueryVariables = Exact<{
+  companyId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type CompanyExportJobsQuery = {
+  company: {
+    id: string;
+    exportJobs: {
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        node: {
+          id: string;
+          provider: Provider;
+          format: ExportFormat | null;
+          status: ExportJobStatus;
+          createdAt: string | null;
+          completedAt: string | null;
+          numberOfItems: number | null;
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type CompanyMovementsQueryVariables = Exact<{
+  companyId: string | number;
+  filter?: MovementFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type CompanyMovementsQuery = {
+  company: {
+    id: string;
+    movements: {
+      totalCount: number | null;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        cursor: string;
+        node: {
+          id: string;
+          date: string;
+          description: string | null;
+          invoiceNumber: string | null;
+          dueDate: string | null;
+          debit: string;
+          credit: string;
+          amount: string;
+          currency: string | null;
+          journal: { code: string; label: string; type: string | null };
+          account: { number: string; name: string | null } | null;
+          lettering: { state: LetteringState; value: string | null } | null;
+          analytics: Array<{
+            code: string;
+            name: string | null;
+            sections: Array<{ code: string; name: string | null; amount: string; rate: string }>;
+          }>;
+          entry: { id: string } | null;
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type GetNodesQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+export type GetNodesQuery = {
+  nodes: Array<
+    | { __typename: 'BulkExport'; id: string }
+    | { __typename: 'Company'; provider: Provider; name: string; id: string }
+    | { __typename: 'Document'; name: string; checksum: string | null; id: string }
+    | { __typename: 'Entry'; date: string; debitTotal: string; creditTotal: string; id: string }
+    | { __typename: 'Exercise'; label: string; startDate: string; id: string }
+    | { __typename: 'ExportJob'; provider: Provider; status: ExportJobStatus; id: string }
+    | { __typename: 'Movement'; date: string; amount: string; id: string }
+    | null
+  >;
+};
+
+export type StartBulkExportMutationVariables = Exact<{
+  input: StartBulkExportInput;
+}>;
+
+export type StartBulkExportMutation = {
+  startBulkExport: {
+    id: string;
+    kind: BulkExportKind;
+    format: BulkExportFormat;
+    status: BulkExportStatus;
+    createdAt: string;
+  };
+};
+
+export type UploadDocumentMutationVariables = Exact<{
+  input: UploadDocumentInput;
+}>;
+
+export type UploadDocumentMutation = {
+  uploadDocument: {
+    id: string;
+    name: string;
+    type: DocumentType;
+    status: DocumentStatus;
+    checksum: string | null;
+    duplicateOf: { id: string } | null;
+  };
+};
+
+export const GetBulkExportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'GetBulkExport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'bulkExport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'debitTotal' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'creditTotal' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'completedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'downloadUrl' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<GetBulkExportQuery, GetBulkExportQueryVariables>;
+export const ListCompaniesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ListCompanies' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'provider' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Provider' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'companies' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'provider' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'provider' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'providerId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'siren' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'capabilities' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ListCompaniesQuery, ListCompaniesQueryVariables>;
+export const GetCompanyDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'GetCompany' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'company' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'providerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'siren' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'capabilities' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'exercises' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endDate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'closed' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<GetCompanyQuery, GetCompanyQueryVariables>;
+export const CreateExpenseBillDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateExpenseBill' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateExpenseBillInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createExpenseBill' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateExpenseBillMutation, CreateExpenseBillMutationVariables>;
+export const CreateExportJobDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateExportJob' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateExportJobInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createExportJob' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'numberOfItems' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'errors' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'file' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'downloadUrl' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateExportJobMutation, CreateExportJobMutationVariables>;
+export const GetDocumentDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'GetDocument' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'node' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Document' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'checksum' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'downloadUrl' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<GetDocumentQuery, GetDocumentQueryVariables>;
+export const CompanyDocumentsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CompanyDocuments' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'companyId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DocumentFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'company' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'companyId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'documents' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'filter' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'after' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'pageInfo' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'edges' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'node' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'sizeKb' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'checksum' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'counterParty' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'effectiveDate' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'thumbnailUrl' } },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'duplicateOf' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                                    },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CompanyDocumentsQuery, CompanyDocumentsQueryVariables>;
+export const EntriesWithDocumentsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'EntriesWithDocuments' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'companyId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'EntryFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'company' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'companyId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'entries' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'filter' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'edges' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'node' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'date' } },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'documents' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'checksum' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'downloadUrl' } },
+                                      ],
+                                    },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EntriesWithDocumentsQuery, EntriesWithDocumentsQueryVariables>;
+export const CompanyEntriesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CompanyEntries' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'companyId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'EntryFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'company' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'companyId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'entries' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'filter' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'after' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'pageInfo' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'edges' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'node' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'date' } },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'journal' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                                      ],
+                                    },
+                                  },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'debitTotal' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'creditTotal' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'balanced' } },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'lines' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        {
+                                          kind: 'Field',
+                                          name: { kind: 'Name', value: 'account' },
+                                          selectionSet: {
+                                            kind: 'SelectionSet',
+                                            selections: [
+                                              { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                                              { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                            ],
+                                          },
+                                        },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'debit' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'credit' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'piece' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'invoiceNumber' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+                                      ],
+                                    },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CompanyEntriesQuery, CompanyEntriesQueryVariables>;
+export const ExerciseMovementsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ExerciseMovements' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'exerciseId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'node' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'exerciseId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Exercise' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endDate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'closed' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'movements' },
+                        arguments: [
+                          {
+                            kind: 'Argument',
+                            name: { kind: 'Name', value: 'first' },
+                            value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                          },
+                          {
+                            kind: 'Argument',
+                            name: { kind: 'Name', value: 'after' },
+                            value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                          },
+                        ],
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'pageInfo' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'edges' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'node' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'date' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'debit' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'credit' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                                      ],
+                                    },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ExerciseMovementsQuery, ExerciseMovementsQueryVariables>;
+export const GetExportJobDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'GetExportJob' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'exportJob' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'completedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'numberOfItems' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'failureReasonType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'errors' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'file' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'downloadUrl' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<GetExportJobQuery, GetExportJobQueryVariables>;
+export const CompanyExportJobsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CompanyExportJobs' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'companyId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'company' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'companyId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'exportJobs' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'after' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'pageInfo' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'edges' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'node' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'completedAt' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'numberOfItems' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CompanyExportJobsQuery, CompanyExportJobsQueryVariables>;
+export const CompanyMovementsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CompanyMovements' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'companyId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'MovementFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'company' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'companyId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'movements' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'filter' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'after' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'pageInfo' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'edges' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'node' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'date' } },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'journal' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                                      ],
+                                    },
+                                  },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'account' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                      ],
+                                    },
+                                  },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'invoiceNumber' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'debit' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'credit' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'lettering' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                                      ],
+                                    },
+                                  },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'analytics' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                        {
+                                          kind: 'Field',
+                                          name: { kind: 'Name', value: 'sections' },
+                                          selectionSet: {
+                                            kind: 'SelectionSet',
+                                            selections: [
+                                              { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                                              { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                              { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                                              { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
+                                            ],
+                                          },
+                                        },
+                                      ],
+                                    },
+                                  },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'entry' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                                    },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CompanyMovementsQuery, CompanyMovementsQueryVariables>;
+export const GetNodesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'GetNodes' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'ids' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'nodes' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'ids' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'ids' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Company' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Exercise' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Entry' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'date' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'debitTotal' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'creditTotal' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Movement' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'date' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Document' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'checksum' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ExportJob' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'provider' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<GetNodesQuery, GetNodesQueryVariables>;
+export const StartBulkExportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'StartBulkExport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'StartBulkExportInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'startBulkExport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StartBulkExportMutation, StartBulkExportMutationVariables>;
+export const UploadDocumentDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UploadDocument' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UploadDocumentInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'uploadDocument' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'checksum' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'duplicateOf' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UploadDocumentMutation, UploadDocumentMutationVariables>;
