@@ -14,6 +14,7 @@ import {
   ExerciseMovementsResolver,
   MovementResolver,
 } from './movement/movement.resolver';
+import { assertEveryNodeTypeFetchable } from './node/node-fetchers';
 import { NodeResolver } from './node/node.resolver';
 
 export const RESOLVERS = [
@@ -56,6 +57,7 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
 }
 
 export async function buildGrandLivreSchema(): Promise<GraphQLSchema> {
+  assertEveryNodeTypeFetchable();
   // Inputs are validated with zod in each domain's *.validation.ts, not class-validator.
   return describeRootTypes(await buildSchema({ resolvers: [...RESOLVERS], validate: false }));
 }

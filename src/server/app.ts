@@ -13,11 +13,14 @@ import type { GatewayObservability } from '../observability/gateway-observabilit
 import type { TenantDirectory } from '../auth/api-key';
 import type { ConnectorRegistry } from '../providers/registry';
 import type { SharedStore } from '../store/types';
-import { BulkExportService } from '../bulk/bulk-export-service';
+import { BulkExportRunner } from '../bulk/bulk-export-runner';
 import { ApqStoreCache } from '../cache/apq-store-cache';
 import { withListCaches } from '../cache/cached-registry';
+import { companyCacheKeys } from '../cache/list-cache-keys';
 import { StoreTtlCache, type CacheLookupListener } from '../cache/store-ttl-cache';
+import { createNodeLoader } from '../schema/node/node.loader';
 import { startApollo } from './apollo';
+import { useMutationEffects } from './plugins/mutation-effects';
 import { schemaExposure } from './limits/schema-exposure';
 import { echoRequestId, requestIdOf } from './request-id';
 import { bulkDownloadRoute } from './routes/bulk-download.route';
@@ -62,23 +65,31 @@ export async function createHttpApp(
   });
   echoRequestId(app);
   options.observability?.install(app);
-  const apollo = await startApollo({
-    schema: options.schema,
-    app,
-    ...schemaExposure(config),
-    limits: config.limits,
-    persistedQueriesCache: new ApqStoreCache(options.store),
-    plugins: options.observability ? [options.observability.apolloPlugin] : [],
-  });
   // Sessions list companies and exercises through a tenant-scoped cache on the shared store.
   const listCache = new StoreTtlCache({
     store: options.store,
     ttlMs: config.cache.listTtlMs,
     ...(options.onCacheLookup ? { onLookup: options.onCacheLookup } : {}),
   });
-  const registry =
-    config.cache.listTtlMs > 0 ? withListCaches(options.registry, listCache) : options.registry;
-  const bulkExports = new BulkExportService({
+  const cachesLists = config.cache.listTtlMs > 0;
+  const mutationEffects = useMutationEffects(
+    cachesLists
+      ? {
+          invalidateCompany: (tenantId, { provider, companyId }) =>
+            listCache.invalidate(companyCacheKeys(tenantId, provider, companyId)),
+        }
+      : {},
+  );
+  const apollo = await startApollo({
+    schema: options.schema,
+    app,
+    ...schemaExposure(config),
+    limits: config.limits,
+    persistedQueriesCache: new ApqStoreCache(options.store),
+    plugins: [mutationEffects, ...(options.observability ? [options.observability.apolloPlugin] : [])],
+  });
+  const registry = cachesLists ? withListCaches(options.registry, listCache) : options.registry;
+  const bulkExports = new BulkExportRunner({
     registry: options.registry,
     store: options.store,
     logger: options.logger,
@@ -102,6 +113,7 @@ export async function createHttpApp(
       signingSecret: config.signingSecret,
       publicUrl: options.publicUrl,
       bulkExports,
+      nodeLoader: createNodeLoader,
     }),
     maxBatchOperations: config.limits.maxBatchOperations,
     maxTokens: config.limits.maxTokens,

@@ -5,18 +5,19 @@
  */
 import { signBulkDownload } from '../../bulk/bulk-download-token';
 import { BULK_EXPORT_TTL_MS } from '../../bulk/bulk-export-records';
-import type { BulkExportService } from '../../bulk/bulk-export-service';
+import type { BulkExportRunner } from '../../bulk/bulk-export-runner';
 import type { BulkExportKind, BulkExportRecord, BulkExportRequest } from '../../bulk/bulk-export.model';
 import type { RequestContext } from '../../context';
 import { decodeGlobalIdOf, type GlobalId } from '../../domain/ids';
 import { NotFoundError, UnsupportedByProviderError } from '../../errors';
 import type { ProviderSession } from '../../providers/types';
 import { requireMethod } from '../capabilities';
-import { withIdempotency } from '../idempotency';
+import { withIdempotency } from '../common/idempotent-mutation';
 import type { StartBulkExportInput } from './bulk-export.input';
 import { validateBulkPeriod, type BulkPeriodInput } from './bulk-export.validation';
+import { registerNodeFetcher } from '../node/node-fetchers';
 
-function serviceOf(ctx: RequestContext): BulkExportService {
+function serviceOf(ctx: RequestContext): BulkExportRunner {
   // Only contexts built outside the HTTP app (unit tests) lack it: a wiring bug, masked as internal.
   if (!ctx.bulkExports) throw new Error('bulk exports are not wired into this context');
   return ctx.bulkExports;
@@ -87,3 +88,6 @@ export function bulkDownloadUrl(ctx: RequestContext, record: BulkExportRecord): 
   });
   return `${ctx.publicUrl}/bulk-exports/${token}`;
 }
+
+// Not a provider object: its record lives in the shared store, under the caller's tenant.
+registerNodeFetcher('BulkExport', (ctx, _session, id) => findBulkExport(ctx, id));

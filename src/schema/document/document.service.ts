@@ -11,9 +11,10 @@ import type { Connection } from '../common/connection.type';
 import { listConnection } from '../common/list-connection';
 import { parsePageArgs } from '../common/pagination.validation';
 import { parseInput, withoutNulls } from '../common/validation';
-import { withIdempotency } from '../idempotency';
+import { withIdempotency } from '../common/idempotent-mutation';
 import type { CreateExpenseBillInput, DocumentFilterInput, UploadDocumentInput } from './document.input';
 import { validateDocumentFilter } from './document.validation';
+import { registerNodeFetcher } from '../node/node-fetchers';
 
 /** `Company.documents`: the filter and page arguments as the schema gives them, validated here. */
 export function documentsConnection(
@@ -84,3 +85,7 @@ export async function createExpenseBill(
     create({ companyId: company.companyId, file, ...extra }, journal),
   );
 }
+
+registerNodeFetcher('Document', (_ctx, session, { companyId, nativeId }) =>
+  requireMethod(session, 'getDocument', 'DOCUMENTS')(companyId, nativeId),
+);

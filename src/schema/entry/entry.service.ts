@@ -8,6 +8,7 @@ import { listConnection } from '../common/list-connection';
 import { parsePageArgs } from '../common/pagination.validation';
 import type { EntryFilterInput } from './entry.input';
 import { validateEntryFilter } from './entry.validation';
+import { registerNodeFetcher } from '../node/node-fetchers';
 
 /** `Company.entries`: the filter and page arguments as the schema gives them, validated here. */
 export function entriesConnection(
@@ -43,3 +44,7 @@ export async function entryDocuments(ctx: RequestContext, entry: EntryRecord): P
     ctx.logger.warn({ entry: entry.providerId }, 'entry references documents the provider does not return');
   return found as unknown as DocumentRecord[];
 }
+
+registerNodeFetcher('Entry', (_ctx, session, { companyId, nativeId }) =>
+  requireMethod(session, 'getEntry', 'ENTRIES')(companyId, nativeId),
+);

@@ -2,6 +2,7 @@
 import type { RequestContext } from '../../context';
 import type { CompanyRecord, ExerciseRecord } from '../../domain/model';
 import { requireMethod } from '../capabilities';
+import { registerNodeFetcher } from '../node/node-fetchers';
 
 export function companyExercises(
   ctx: RequestContext,
@@ -11,3 +12,9 @@ export function companyExercises(
   const list = requireMethod(session, 'listExercises', 'EXERCISES');
   return ctx.once(`exercises|${company.provider}|${company.providerId}`, () => list(company.providerId));
 }
+
+registerNodeFetcher('Exercise', async (_ctx, session, { companyId, nativeId }) => {
+  if (session.getExercise) return requireMethod(session, 'getExercise', 'EXERCISES')(companyId, nativeId);
+  const all = await requireMethod(session, 'listExercises', 'EXERCISES')(companyId);
+  return all.find((exercise) => exercise.providerId === nativeId) ?? null;
+});

@@ -5,9 +5,10 @@ import { EXPORT_LINK_TTL_MS, signExportDownload } from '../../domain/export-down
 import type { ExportJobRecord } from '../../domain/model';
 import { UnsupportedByProviderError } from '../../errors';
 import { requireMethod } from '../capabilities';
-import { withIdempotency } from '../idempotency';
+import { withIdempotency } from '../common/idempotent-mutation';
 import type { CreateExportJobInput } from './export-job.input';
 import { validateCreateExportJob } from './export-job.validation';
+import { registerNodeFetcher } from '../node/node-fetchers';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -45,3 +46,7 @@ export function exportDownloadUrl(ctx: RequestContext, job: ExportJobRecord): st
   });
   return `${ctx.publicUrl}/exports/${token}`;
 }
+
+registerNodeFetcher('ExportJob', (_ctx, session, { companyId, nativeId }) =>
+  requireMethod(session, 'getExportJob', 'EXPORT_JOBS')(companyId, nativeId),
+);

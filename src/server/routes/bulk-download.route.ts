@@ -8,12 +8,12 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TenantDirectory } from '../../auth/api-key';
 import { authenticateHook } from '../../auth/authenticate';
 import { verifyBulkDownload } from '../../bulk/bulk-download-token';
-import type { BulkExportService } from '../../bulk/bulk-export-service';
+import type { BulkExportRunner } from '../../bulk/bulk-export-runner';
 import { ErrorCode } from '../../errors';
 
 export interface BulkDownloadOptions {
   tenants: TenantDirectory;
-  bulkExports: BulkExportService;
+  bulkExports: BulkExportRunner;
   signingSecret: string;
 }
 
