@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import type { TracerProvider } from '@opentelemetry/api';
 import type { FastifyInstance } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import { createTenantDirectory } from './auth/api-key';
@@ -40,6 +41,8 @@ export interface GatewayOptions {
   onCacheLookup?: HttpAppOptions['onCacheLookup'];
   /** Time for the providers' breakers and retry waits; default the real clock (tests inject a fake). */
   upstreamClock?: UpstreamClock;
+  /** The schema to serve (tests adding fields in a fixture); default buildGrandLivreSchema(). */
+  schema?: GraphQLSchema;
   /** Spans go to this provider instead of `config.otlpEndpoint`'s exporter (tests); not shut down here. */
   tracerProvider?: TracerProvider;
 }
@@ -86,7 +89,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { app, apollo } = await createHttpApp({
     config,
     logger,
-    schema: await buildGrandLivreSchema(),
+    schema: options.schema ?? (await buildGrandLivreSchema()),
     tenants: createTenantDirectory(config.tenants),
     registry,
     store,

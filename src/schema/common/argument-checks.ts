@@ -1,48 +1,37 @@
 /**
- * The argument rules of nested fields, run on the whole operation before execution
+ * The argument rules of nested list fields, run on the whole operation before execution
  * (src/server/limits/use-argument-checks.ts). Threat: malformed input costing upstream calls — without
  * this, `company(id) { movements(filter: <broken>) }` looks the company up at its provider before
- * the movements resolver refuses the filter. Root fields need no entry: their resolvers validate
- * before any call. Each rule is the resolver's own validator, so both answer the same error.
+ * the movements resolver refuses the filter. Each rule is the field spec's own validator
+ * (src/schema/fields/list-field.ts), so both answer the same error.
  */
-import { BadUserInputError } from '../../errors';
-import { validateDocumentFilter } from '../document/document.validation';
-import { validateEntryFilter } from '../entry/entry.validation';
-import { validateMovementFilter } from '../movement/movement.validation';
-import { parsePageArgs } from './pagination.validation';
+import type { RequestContext } from '../../context';
+import type { ProviderName } from '../../domain/model';
+import { listFieldSpec, type FieldArgs } from '../fields/list-field';
 
-type Args = Record<string, unknown>;
-type ArgumentCheck = (args: Args) => void;
+/** True when `parentType.field` is a declared list field: its arguments are checked before execution. */
+export const hasArgumentCheck = (parentType: string, field: string): boolean =>
+  listFieldSpec(parentType, field) !== undefined;
 
 /**
- * `first` in bounds and `after` of a plausible length. The cursor's signature is checked by the
- * connection itself (src/domain/cursor.ts), which answers a foreign one like a forged one.
+ * Throws the field's BAD_USER_INPUT for bad arguments. When the company's provider is known from the
+ * operation (`provider`) and lacks the field's capability, the arguments are not judged: the resolver
+ * answers UNSUPPORTED_BY_PROVIDER, which says more than any argument error.
  */
-function pageArgs(args: Args): void {
-  parsePageArgs(args.first as number | null | undefined, args.after as string | null | undefined);
+export function checkNestedArguments(
+  ctx: RequestContext,
+  parentType: string,
+  field: string,
+  args: FieldArgs,
+  provider?: ProviderName,
+): void {
+  const spec = listFieldSpec(parentType, field);
+  if (!spec) return;
+  if (provider && !providerOffers(ctx, provider, spec.capability)) return;
+  spec.validate(args);
 }
 
-/** Rules by `<parent type>.<field>`. */
-export const NESTED_ARGUMENT_CHECKS: Readonly<Record<string, ArgumentCheck>> = {
-  'Company.movements': (args) => {
-    validateMovementFilter(args.filter);
-    pageArgs(args);
-  },
-  'Exercise.movements': (args) => {
-    const filter = args.filter as Args | null | undefined;
-    if (filter?.exerciseId)
-      throw new BadUserInputError('filter.exerciseId: the exercise is already given.', 'filter.exerciseId');
-    // The resolver adds the exercise itself; a window given with it is refused the same way.
-    validateMovementFilter({ ...filter, exerciseId: 'this exercise' });
-    pageArgs(args);
-  },
-  'Company.entries': (args) => {
-    validateEntryFilter(args.filter);
-    pageArgs(args);
-  },
-  'Company.documents': (args) => {
-    validateDocumentFilter(args.filter);
-    pageArgs(args);
-  },
-  'Company.exportJobs': pageArgs,
-};
+function providerOffers(ctx: RequestContext, provider: ProviderName, capability: string): boolean {
+  if (!ctx.providers.includes(provider)) return false;
+  return (ctx.session(provider).capabilities as readonly string[]).includes(capability);
+}

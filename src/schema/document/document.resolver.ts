@@ -5,7 +5,10 @@ import type { CompanyRecord, DocumentRecord } from '../../domain/model';
 import { requireMethod } from '../capabilities';
 import { loadCompany } from '../common/company-of';
 import { Company } from '../company/company.type';
+import { pageArgsOf } from '../common/pagination.validation';
+import { defineCompanyListField } from '../fields/list-field';
 import { DocumentFilterInput } from './document.input';
+import { validateDocumentFilter } from './document.validation';
 import { documentsConnection } from './document.service';
 import { Document, DocumentConnection } from './document.type';
 
@@ -50,6 +53,14 @@ export class DocumentResolver {
   }
 }
 
+const companyDocuments = defineCompanyListField({
+  field: 'documents',
+  capability: 'DOCUMENTS',
+  readAhead: true,
+  validate: (args) => ({ filter: validateDocumentFilter(args.filter), page: pageArgsOf(args) }),
+  fetch: (ctx, company, { filter, page }) => documentsConnection(ctx, company, filter, page),
+});
+
 @Resolver(() => Company)
 export class CompanyDocumentsResolver {
   @FieldResolver(() => DocumentConnection, {
@@ -65,6 +76,6 @@ export class CompanyDocumentsResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the edge to continue after.' })
     after?: string | null,
   ) {
-    return documentsConnection(ctx, company, filter, first, after);
+    return companyDocuments.resolve(ctx, company, { filter, first, after });
   }
 }

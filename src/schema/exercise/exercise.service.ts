@@ -1,4 +1,4 @@
-/** A company's exercises, asked of its provider once per request (a read-ahead and the resolver share the call). */
+/** A company's exercises (exercise.resolver.ts's field spec shares the call within the request). */
 import type { RequestContext } from '../../context';
 import type { CompanyRecord, ExerciseRecord } from '../../domain/model';
 import { requireMethod } from '../capabilities';
@@ -10,7 +10,7 @@ export function companyExercises(
 ): Promise<ExerciseRecord[]> {
   const session = ctx.companySession(company.provider, company.providerId);
   const list = requireMethod(session, 'listExercises', 'EXERCISES');
-  return ctx.once(`exercises|${company.provider}|${company.providerId}`, () => list(company.providerId));
+  return list(company.providerId);
 }
 
 registerNodeFetcher('Exercise', async (_ctx, session, { companyId, nativeId }) => {

@@ -18,13 +18,15 @@ import {
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
 } from 'graphql';
+import { decodeGlobalId } from '../../domain/ids';
+import type { ProviderName } from '../../domain/model';
 import { isGrandLivreError } from '../../errors';
-import { NESTED_ARGUMENT_CHECKS } from '../../schema/common/argument-checks';
+import { checkNestedArguments, hasArgumentCheck } from '../../schema/common/argument-checks';
 import { fragmentsOf } from './fragments';
 import { operationCheckPlugin } from './limit-plugin';
 
 export function useArgumentChecks() {
-  return operationCheckPlugin(({ schema, operation, document, request }) => {
+  return operationCheckPlugin(({ schema, operation, document, request, contextValue }) => {
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
     // Variables of the wrong type: execution answers graphql's own coercion errors.
     if (coerced.errors) return;
@@ -37,10 +39,11 @@ export function useArgumentChecks() {
     ) => {
       const parent = typeInfo.getParentType();
       const field = typeInfo.getFieldDef();
-      const rule = parent && field && NESTED_ARGUMENT_CHECKS[`${parent.name}.${field.name}`];
-      if (!rule || !field) return;
+      if (!parent || !field || !hasArgumentCheck(parent.name, field.name)) return;
       try {
-        rule(getArgumentValues(field, node, variables));
+        const args = getArgumentValues(field, node, variables);
+        const provider = providerNamedAbove(ancestors, variables);
+        checkNestedArguments(contextValue, parent.name, field.name, args, provider);
       } catch (error) {
         if (!isGrandLivreError(error)) throw error;
         const path = inOperation ? [...responseKeys(ancestors), (node.alias ?? node.name).value] : undefined;
@@ -62,6 +65,34 @@ export function useArgumentChecks() {
       );
     }
   });
+}
+
+/**
+ * The provider of the nearest enclosing field called with a global `id` (`company(id)`, `node(id)`):
+ * the company's provider when the operation names it, so capability can come before arguments.
+ */
+function providerNamedAbove(
+  ancestors: readonly (ASTNode | readonly ASTNode[])[],
+  variables: Record<string, unknown>,
+): ProviderName | undefined {
+  for (const ancestor of [...ancestors].reverse()) {
+    if (Array.isArray(ancestor) || (ancestor as ASTNode).kind !== Kind.FIELD) continue;
+    const idArgument = (ancestor as FieldNode).arguments?.find((a) => a.name.value === 'id');
+    const value = idArgument?.value;
+    const id =
+      value?.kind === Kind.STRING
+        ? value.value
+        : value?.kind === Kind.VARIABLE
+          ? variables[value.name.value]
+          : null;
+    if (typeof id !== 'string') continue;
+    try {
+      return decodeGlobalId(id, 'id').provider;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** The response keys of the fields enclosing a node (list indices are not known before execution). */

@@ -150,4 +150,10 @@ describe('movement filter rules', () => {
     });
     expect(errorCodes(result)).toEqual([{ path: 'company.movements', code: 'UNSUPPORTED_BY_PROVIDER' }]);
   });
+
+  it('answers UNSUPPORTED_BY_PROVIDER for a Pleo company before judging a missing filter', async () => {
+    const company = demoCompany(stack.sims, 'pleo');
+    const result = await runOperation(stack, CompanyMovementsDocument, { companyId: company.id });
+    expect(errorCodes(result)).toEqual([{ path: 'company.movements', code: 'UNSUPPORTED_BY_PROVIDER' }]);
+  });
 });
