@@ -73,7 +73,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       store,
       http: {
         ...config.http,
-        onBreakerStateChange: observability.onBreakerStateChange,
+        onBreakerStateChange: (change) => observability.onBreakerStateChange(change),
         ...(options.upstreamClock ? { clock: options.upstreamClock } : {}),
       },
       onAttempt: onUpstreamAttempt
@@ -81,7 +81,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
             observability.onUpstreamAttempt(attempt);
             onUpstreamAttempt(attempt);
           }
-        : observability.onUpstreamAttempt,
+        : (attempt) => observability.onUpstreamAttempt(attempt),
       onLoaderBatch: observability.onLoaderBatch,
     },
   });

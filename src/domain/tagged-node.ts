@@ -7,5 +7,5 @@ export const NODE_TYPE = Symbol('grand-livre.node-type');
 export type TaggedNode<T extends object = object> = T & { [NODE_TYPE]: NodeType };
 
 export function tagNode<T extends object>(record: T, type: NodeType): TaggedNode<T> {
-  return Object.assign(Object.create(null) as object, record, { [NODE_TYPE]: type }) as TaggedNode<T>;
+  return Object.assign(Object.create(null) as object, record, { [NODE_TYPE]: type });
 }

@@ -50,8 +50,8 @@ export interface UpstreamClientOptions {
 }
 
 export interface UpstreamClock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
 }
 
 const realClock: UpstreamClock = {

@@ -54,6 +54,7 @@ export async function createHttpApp(
 ): Promise<{ app: FastifyInstance; apollo: ApolloServer<RequestContext> }> {
   const { config } = options;
   const app = Fastify({
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- it picks Fastify's logger generic
     loggerInstance: options.logger as FastifyBaseLogger,
     genReqId: requestIdOf,
     requestIdHeader: false,

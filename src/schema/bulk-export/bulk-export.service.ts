@@ -27,8 +27,8 @@ function serviceOf(ctx: RequestContext): BulkExportRunner {
 function assertCanExport(session: ProviderSession, kind: BulkExportKind): void {
   const can =
     kind === 'MOVEMENTS'
-      ? Boolean(session.streamMovements ?? session.listMovements)
-      : Boolean(session.streamEntries ?? session.listEntries);
+      ? 'streamMovements' in session || 'listMovements' in session
+      : 'streamEntries' in session || 'listEntries' in session;
   if (!can || !session.capabilities.includes(kind))
     throw new UnsupportedByProviderError(session.provider, kind);
 }

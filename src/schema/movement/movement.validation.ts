@@ -57,10 +57,10 @@ const ownFilter = movementFilterShape(false);
 const exerciseFilter = movementFilterShape(true);
 
 export function validateMovementFilter(filter: unknown, prefix = 'filter'): ValidMovementFilter {
-  return withoutNulls(parseInput(ownFilter, filter, prefix)) as ValidMovementFilter;
+  return withoutNulls(parseInput(ownFilter, filter, prefix));
 }
 
 /** Exercise.movements: the exercise is the parent, so the filter names neither one nor a window. */
 export function validateExerciseMovementFilter(filter: unknown, prefix = 'filter'): ValidMovementFilter {
-  return withoutNulls(parseInput(exerciseFilter, filter ?? {}, prefix)) as ValidMovementFilter;
+  return withoutNulls(parseInput(exerciseFilter, filter ?? {}, prefix));
 }

@@ -95,7 +95,7 @@ beforeAll(async () => {
     config,
     logger: createLogger('silent'),
     schema: await buildGrandLivreSchema([CompanyRecentEntriesResolver]),
-    connectors: (_tenant, provider) => connectors[provider] as never,
+    connectors: (_tenant, provider) => connectors[provider],
   });
   url = `${await gateway.listen()}/graphql`;
 });

@@ -25,7 +25,7 @@ afterAll(async () => {
 /** A store and a way to move its time forward by `ms` without waiting. */
 interface Backend {
   store: SharedStore;
-  advance(ms: number): Promise<void>;
+  advance: (ms: number) => Promise<void>;
 }
 
 function memoryBackend(): Backend {
