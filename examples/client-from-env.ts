@@ -1,5 +1,5 @@
 /** The SDK client the examples share: the gateway URL and API key come from the environment. */
-import { createGrandLivreClient, GrandLivreError } from '../src';
+import { createGrandLivreClient, GrandLivreError } from '@grand-livre/sdk';
 
 export function clientFromEnv() {
   const url = process.env.GRAND_LIVRE_URL;

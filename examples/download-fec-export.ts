@@ -9,7 +9,7 @@
  */
 import { basename, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CreateExportJobDocument, GetExportJobDocument, ListCompaniesDocument } from '../src';
+import { CreateExportJobDocument, GetExportJobDocument, ListCompaniesDocument } from '@grand-livre/sdk';
 import { clientFromEnv, run } from './client-from-env';
 
 run(async () => {

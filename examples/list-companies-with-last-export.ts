@@ -5,7 +5,7 @@
  *   GRAND_LIVRE_URL=http://127.0.0.1:4000/graphql GRAND_LIVRE_API_KEY=demo \
  *     node dist/examples/list-companies-with-last-export.js
  */
-import { CompanyExportJobsDocument, ListCompaniesDocument, type ListCompaniesQuery } from '../src';
+import { CompanyExportJobsDocument, ListCompaniesDocument, type ListCompaniesQuery } from '@grand-livre/sdk';
 import { clientFromEnv, run } from './client-from-env';
 
 type Company = NonNullable<ListCompaniesQuery['companies']['edges'][number]['node']>;

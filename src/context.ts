@@ -3,18 +3,29 @@
  * lazily, at most once per provider — a fresh ProviderSession per provider, so DataLoader batching
  * and caching never cross requests or tenants. Nothing request-scoped lives anywhere else.
  */
+import type DataLoader from 'dataloader';
 import type { GraphQLError } from 'graphql';
 import type { Caller } from './auth/access-scope';
-import type { BulkExportService } from './bulk/bulk-export-service';
+import type { BulkExportRunner } from './bulk/bulk-export-runner';
 import type { TenantConfig } from './config';
 import type { Logger } from './logger';
+import type { GlobalId } from './domain/ids';
 import type { ProviderName } from './domain/model';
+import type { TaggedNode } from './domain/tagged-node';
 import { PROVIDERS } from './domain/model';
 import type { ProviderConnector, ProviderSession } from './providers/types';
 import type { SharedStore } from './store/types';
 import { assertCompanyAllowed } from './auth/company-access';
 import { NotFoundError } from './errors';
-import { createNodeLoader, type NodeLoader } from './schema/node/node.loader';
+
+/** Per-request lookups of nodes by global id; the schema layer builds it (`ContextInput.nodeLoader`). */
+export type NodeLoader = DataLoader<GlobalId, TaggedNode | null, string>;
+
+/** A company a mutation opened a session for: what its caches must forget afterwards. */
+export interface MutatedCompany {
+  provider: ProviderName;
+  companyId: string;
+}
 
 export interface RequestContext {
   requestId: string;
@@ -43,6 +54,8 @@ export interface RequestContext {
    * runs to its end and records its outcome, so that the client's retry with the same key gets it.
    */
   mutationSession(provider: ProviderName, companyId: string, field?: string): ProviderSession;
+  /** The companies mutationSession was opened for since the last call, then forgets them. */
+  takeMutatedCompanies(): MutatedCompany[];
   /** Per-request lookups of nodes by global id, deduplicated (same id asked twice → one call). */
   nodes: NodeLoader;
   /**
@@ -58,7 +71,7 @@ export interface RequestContext {
    */
   deferredErrors: GraphQLError[];
   /** This gateway instance's bulk exports (absent in contexts built without the HTTP app). */
-  bulkExports?: BulkExportService;
+  bulkExports?: BulkExportRunner;
 }
 
 export interface ContextInput {
@@ -74,7 +87,9 @@ export interface ContextInput {
   publicUrl: string;
   connectors: ReadonlyMap<ProviderName, ProviderConnector>;
   signal?: AbortSignal;
-  bulkExports?: BulkExportService;
+  bulkExports?: BulkExportRunner;
+  /** Builds the request's node loader (src/schema/node/node.loader.ts); the context knows no schema. */
+  nodeLoader: (ctx: RequestContext) => NodeLoader;
 }
 
 export function createContext(input: ContextInput): RequestContext {
@@ -90,6 +105,7 @@ export function createContext(input: ContextInput): RequestContext {
     return created;
   };
   const shared = new Map<string, Promise<unknown>>();
+  let mutated: MutatedCompany[] = [];
   const context: RequestContext = {
     requestId: input.requestId,
     tenant: input.tenant,
@@ -111,9 +127,17 @@ export function createContext(input: ContextInput): RequestContext {
       assertCompanyAllowed(input.tenant, provider, companyId, field);
       const connector = input.connectors.get(provider);
       if (!connector) throw new NotFoundError('Company', field);
+      mutated.push({ provider, companyId });
       return connector.openSession({ requestId: input.requestId });
     },
-    nodes: undefined as unknown as NodeLoader,
+    takeMutatedCompanies() {
+      const taken = mutated;
+      mutated = [];
+      return taken;
+    },
+    get nodes() {
+      return nodes;
+    },
     once<T>(key: string, run: () => Promise<T>): Promise<T> {
       const known = shared.get(key) as Promise<T> | undefined;
       if (known) return known;
@@ -125,6 +149,6 @@ export function createContext(input: ContextInput): RequestContext {
     deferredErrors: [],
     ...(input.bulkExports ? { bulkExports: input.bulkExports } : {}),
   };
-  context.nodes = createNodeLoader(context);
+  const nodes = input.nodeLoader(context);
   return context;
 }

@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import type { TracerProvider } from '@opentelemetry/api';
 import type { FastifyInstance } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import { createTenantDirectory } from './auth/api-key';
@@ -14,6 +15,7 @@ import {
   closeConnectorRegistry,
   type ConnectorOverrides,
 } from './providers/registry';
+import type { UpstreamClock } from './providers/http';
 import type { ConnectorDeps } from './providers/types';
 import { buildGrandLivreSchema } from './schema/build-schema';
 import { createHttpApp, type HttpAppOptions } from './server/app';
@@ -37,6 +39,10 @@ export interface GatewayOptions {
   onUpstreamAttempt?: ConnectorDeps['onAttempt'];
   /** Observes each hit or miss of the companies/exercises list cache (metrics); default none. */
   onCacheLookup?: HttpAppOptions['onCacheLookup'];
+  /** Time for the providers' breakers and retry waits; default the real clock (tests inject a fake). */
+  upstreamClock?: UpstreamClock;
+  /** The schema to serve (tests adding fields in a fixture); default buildGrandLivreSchema(). */
+  schema?: GraphQLSchema;
   /** Spans go to this provider instead of `config.otlpEndpoint`'s exporter (tests); not shut down here. */
   tracerProvider?: TracerProvider;
   /** Clock of access token and download link expiries, epoch ms (tests); default Date.now. */
@@ -71,14 +77,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         ...config.http,
         upstream: config.upstream,
         budgetStore: store,
-        onBreakerStateChange: observability.onBreakerStateChange,
+        onBreakerStateChange: (change) => observability.onBreakerStateChange(change),
+        ...(options.upstreamClock ? { clock: options.upstreamClock } : {}),
       },
       onAttempt: onUpstreamAttempt
         ? (attempt) => {
             observability.onUpstreamAttempt(attempt);
             onUpstreamAttempt(attempt);
           }
-        : observability.onUpstreamAttempt,
+        : (attempt) => observability.onUpstreamAttempt(attempt),
       onLoaderBatch: observability.onLoaderBatch,
     },
   });
@@ -86,7 +93,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { app, apollo } = await createHttpApp({
     config,
     logger,
-    schema: await buildGrandLivreSchema(),
+    schema: options.schema ?? (await buildGrandLivreSchema()),
     tenants: createTenantDirectory(config.tenants),
     registry,
     store,

@@ -15,7 +15,7 @@ import { StoreConfigError } from './store/errors';
 interface Boot {
   config: GatewayConfig;
   demoKey: string | null;
-  stopExtras(): Promise<void>;
+  stopExtras: () => Promise<void>;
 }
 
 function listenOverrides(env: NodeJS.ProcessEnv): { host?: string; port?: number } {

@@ -1,11 +1,11 @@
 /**
  * Wraps a ProviderSession so its read-mostly lists (companies, exercises), and the lookups of one of
- * them, go through the tenant's TTL cache, and so the mutations that change a company (export jobs, uploads, expense bills) drop that
- * company's cached lists once they succeed. Every other member passes through untouched — a method
- * the provider lacks stays absent, so capability checks still see the truth.
+ * them, go through the tenant's TTL cache (mutations invalidate it: src/server/plugins/mutation-effects.ts).
+ * Every other member passes through untouched — a method the provider lacks stays absent, so
+ * capability checks still see the truth.
  */
 import type { ProviderSession } from '../providers/types';
-import { companyCacheKeys, listCacheKeys } from './list-cache-keys';
+import { listCacheKeys } from './list-cache-keys';
 import { companiesSchema, exercisesSchema } from './list-record-schemas';
 import type { StoreTtlCache } from './store-ttl-cache';
 
@@ -13,13 +13,6 @@ export interface ListCacheScope {
   cache: StoreTtlCache;
   tenantId: string;
 }
-
-type CompanyMutation = 'createExportJob' | 'uploadDocument' | 'createExpenseBill';
-const COMPANY_MUTATIONS: readonly CompanyMutation[] = [
-  'createExportJob',
-  'uploadDocument',
-  'createExpenseBill',
-];
 
 export function withListCache(
   session: ProviderSession,
@@ -49,17 +42,6 @@ export function withListCache(
     if (session.getExercise)
       overrides.getExercise = async (companyId: string, exerciseId: string) =>
         (await listExercises(companyId)).find((e) => e.providerId === exerciseId) ?? null;
-  }
-  for (const name of COMPANY_MUTATIONS) {
-    const mutate = session[name]?.bind(session) as
-      ((request: { companyId: string }, ...rest: unknown[]) => Promise<unknown>) | undefined;
-    if (!mutate) continue;
-    // `rest` carries the idempotency journal: dropping it would let a retried mutation write twice.
-    overrides[name] = async (request: { companyId: string }, ...rest: unknown[]) => {
-      const outcome = await mutate(request, ...rest);
-      await cache.invalidate(companyCacheKeys(tenantId, provider, request.companyId));
-      return outcome;
-    };
   }
   return new Proxy(session, {
     get(target, property) {

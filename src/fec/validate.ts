@@ -58,12 +58,12 @@ export function validateFec(text: string): FecReport {
     if (fields.length < 18) return void fail(`${at}: ${fields.length} fields, expected at least 18`);
     if (separator === '\t' ? record.includes('|') && fields.length !== columns.length : false)
       fail(`${at}: mixed separators`);
-    const [journal, , num, date, account] = fields as string[];
+    const [journal, , num, date, account] = fields;
     if (!journal) fail(`${at}: JournalCode is empty`);
     if (!validDate(date ?? '')) fail(`${at}: EcritureDate "${date}" is not a YYYYMMDD date`);
     if (!/^\d{3}/.test(account ?? '')) fail(`${at}: CompteNum "${account}" must start with three digits`);
     for (const index of [9, 15])
-      if (fields[index] && !validDate(fields[index]!))
+      if (fields[index] && !validDate(fields[index]))
         fail(`${at}: ${FEC_COLUMNS[index]} "${fields[index]}" is not a YYYYMMDD date`);
     let signed: number;
     if (variant === 'sens') {

@@ -30,7 +30,12 @@ function outcomeOf(errors: readonly GraphQLFormattedError[] | undefined, data: u
 }
 
 const errorCodes = (errors: readonly GraphQLFormattedError[]) => [
-  ...new Set(errors.map((error) => String(error.extensions?.code ?? 'UNKNOWN'))),
+  ...new Set(
+    errors.map((error) => {
+      const code = error.extensions?.code;
+      return typeof code === 'string' ? code : 'UNKNOWN';
+    }),
+  ),
 ];
 
 export function graphqlOperationPlugin(deps: OperationPluginDeps): ApolloServerPlugin<RequestContext> {

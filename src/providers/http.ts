@@ -60,7 +60,19 @@ export interface UpstreamClientOptions {
   upstream?: UpstreamSettings;
   /** Clock of budget waits, injectable for tests (default the wall clock). */
   budgetClock?: BudgetClock;
+  /** Time for the breaker, retry waits and the retry budget (default the real clock); tests inject a fake. */
+  clock?: UpstreamClock;
 }
+
+export interface UpstreamClock {
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+const realClock: UpstreamClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 export interface UpstreamAttempt {
   provider: ProviderName;
@@ -135,10 +147,12 @@ export class UpstreamClient {
   private readonly options: Required<Pick<UpstreamClientOptions, Tuning>> & UpstreamClientOptions;
   private readonly guard: UpstreamGuard;
   private readonly pacer: RateLimitPacer;
+  private readonly clock: UpstreamClock;
 
   constructor(options: UpstreamClientOptions) {
     const url = new URL(options.baseUrl);
     this.provider = options.provider;
+    this.clock = options.clock ?? realClock;
     this.basePath = url.pathname.replace(/\/$/, '');
     this.pacer = new RateLimitPacer({ ...options, origin: url.origin });
     this.options = {
@@ -166,6 +180,7 @@ export class UpstreamClient {
       maxQueued: options.maxQueued ?? 1_000,
       queueTimeoutMs: options.queueTimeoutMs ?? this.options.headersTimeoutMs,
       ...(options.onBreakerStateChange ? { onBreakerStateChange: options.onBreakerStateChange } : {}),
+      now: this.clock.now,
     });
   }
 
@@ -182,7 +197,7 @@ export class UpstreamClient {
    */
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
     const idempotent = request.idempotent ?? request.method === 'GET';
-    const started = Date.now();
+    const started = this.clock.now();
     let lastFailure: UpstreamError | undefined;
     let refusals = 0;
     for (let attempt = 0; ; attempt++) {
@@ -197,7 +212,7 @@ export class UpstreamClient {
         const delay = this.retryDelay(attempt, undefined);
         lastFailure = this.mapNetworkError(error);
         if (mayRetry && !request.signal?.aborted && this.withinBudget(started, delay)) {
-          await sleep(delay);
+          await this.clock.sleep(delay);
           continue;
         }
         throw lastFailure;
@@ -216,7 +231,7 @@ export class UpstreamClient {
         if (this.withinBudget(started, delay)) {
           lastFailure = this.statusError(response.status, request.route, retryAfter);
           await response.body.dump();
-          await sleep(delay);
+          await this.clock.sleep(delay);
           continue;
         }
       }
@@ -366,7 +381,7 @@ export class UpstreamClient {
   }
 
   private withinBudget(started: number, delayMs: number): boolean {
-    return Date.now() - started + delayMs <= this.options.retryBudgetMs;
+    return this.clock.now() - started + delayMs <= this.options.retryBudgetMs;
   }
 
   private retryDelay(attempt: number, retryAfter: number | undefined): number {

@@ -15,6 +15,8 @@ import {
   ExerciseMovementsResolver,
   MovementResolver,
 } from './movement/movement.resolver';
+import { assertListFieldsDeclared } from './fields/declared-fields';
+import { assertEveryNodeTypeFetchable } from './node/node-fetchers';
 import { NodeResolver } from './node/node.resolver';
 import { CompanyLedgerResolver } from './ledger/company-ledger.resolver';
 import { LedgerLineResolver } from './ledger/ledger-line.resolver';
@@ -42,6 +44,11 @@ export const RESOLVERS = [
   ExportFileConformanceResolver,
 ] as const;
 
+type ResolverClass = Parameters<typeof buildSchema>[0]['resolvers'][number];
+
+/** Types whose list fields each need a field spec (defineListField). */
+export const LIST_FIELD_PARENTS = ['Company', 'Exercise'] as const;
+
 const ROOT_DESCRIPTIONS = {
   query:
     'Read the accounting data of the companies your API key may see, across Jepilote, MyUnisoft, Inqom and Pleo. Authenticate with the header `Authorization: Bearer <api key>` (servers) or `Bearer <access token>` (browsers: see createAccessToken).',
@@ -63,7 +70,18 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   return new GraphQLSchema({ ...config, query, mutation, types });
 }
 
-export async function buildGrandLivreSchema(): Promise<GraphQLSchema> {
+/** The schema of RESOLVERS plus `extraResolvers` (tests adding a field in a fixture); default none. */
+export async function buildGrandLivreSchema(
+  extraResolvers: readonly ResolverClass[] = [],
+): Promise<GraphQLSchema> {
+  assertEveryNodeTypeFetchable();
   // Inputs are validated with zod in each domain's *.validation.ts, not class-validator.
-  return describeRootTypes(await buildSchema({ resolvers: [...RESOLVERS], validate: false }));
+  const schema = describeRootTypes(
+    await buildSchema({
+      resolvers: [...RESOLVERS, ...extraResolvers] as Parameters<typeof buildSchema>[0]['resolvers'],
+      validate: false,
+    }),
+  );
+  assertListFieldsDeclared(schema, LIST_FIELD_PARENTS);
+  return schema;
 }

@@ -13,13 +13,16 @@ import type { GatewayObservability } from '../observability/gateway-observabilit
 import type { TenantDirectory } from '../auth/api-key';
 import type { ConnectorRegistry } from '../providers/registry';
 import type { SharedStore } from '../store/types';
-import { BulkExportService } from '../bulk/bulk-export-service';
+import { BulkExportRunner } from '../bulk/bulk-export-runner';
 import { ApqStoreCache } from '../cache/apq-store-cache';
 import { withListCaches } from '../cache/cached-registry';
+import { companyCacheKeys } from '../cache/list-cache-keys';
 import { StoreTtlCache, type CacheLookupListener } from '../cache/store-ttl-cache';
 import { DEFAULT_WAIT_MS } from '../providers/resilience/upstream-settings';
 import { startApollo } from './apollo';
 import { upstreamScopeHook } from './upstream-scope-hook';
+import { createNodeLoader } from '../schema/node/node.loader';
+import { useMutationEffects } from './plugins/mutation-effects';
 import { schemaExposure } from './limits/schema-exposure';
 import { echoRequestId, requestIdOf } from './request-id';
 import { createAuthenticator } from '../auth/authenticate';
@@ -58,6 +61,7 @@ export async function createHttpApp(
 ): Promise<{ app: FastifyInstance; apollo: ApolloServer<RequestContext> }> {
   const { config } = options;
   const app = Fastify({
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- it picks Fastify's logger generic
     loggerInstance: options.logger as FastifyBaseLogger,
     genReqId: requestIdOf,
     requestIdHeader: false,
@@ -78,23 +82,31 @@ export async function createHttpApp(
     ...(options.now ? { now: options.now } : {}),
   });
   const exposure = schemaExposure(config);
-  const apollo = await startApollo({
-    schema: options.schema,
-    app,
-    ...exposure,
-    limits: config.limits,
-    persistedQueriesCache: new ApqStoreCache(options.store),
-    plugins: options.observability ? [options.observability.apolloPlugin] : [],
-  });
   // Sessions list companies and exercises through a tenant-scoped cache on the shared store.
   const listCache = new StoreTtlCache({
     store: options.store,
     ttlMs: config.cache.listTtlMs,
     ...(options.onCacheLookup ? { onLookup: options.onCacheLookup } : {}),
   });
-  const registry =
-    config.cache.listTtlMs > 0 ? withListCaches(options.registry, listCache) : options.registry;
-  const bulkExports = new BulkExportService({
+  const cachesLists = config.cache.listTtlMs > 0;
+  const mutationEffects = useMutationEffects(
+    cachesLists
+      ? {
+          invalidateCompany: (tenantId, { provider, companyId }) =>
+            listCache.invalidate(companyCacheKeys(tenantId, provider, companyId)),
+        }
+      : {},
+  );
+  const apollo = await startApollo({
+    schema: options.schema,
+    app,
+    ...exposure,
+    limits: config.limits,
+    persistedQueriesCache: new ApqStoreCache(options.store),
+    plugins: [mutationEffects, ...(options.observability ? [options.observability.apolloPlugin] : [])],
+  });
+  const registry = cachesLists ? withListCaches(options.registry, listCache) : options.registry;
+  const bulkExports = new BulkExportRunner({
     registry: options.registry,
     store: options.store,
     logger: options.logger,
@@ -123,6 +135,7 @@ export async function createHttpApp(
       publicUrl: options.publicUrl,
       bulkExports,
       ...(options.now ? { now: options.now } : {}),
+      nodeLoader: createNodeLoader,
     }),
     maxBatchOperations: config.limits.maxBatchOperations,
     maxTokens: config.limits.maxTokens,

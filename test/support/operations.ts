@@ -1,5 +1,5 @@
 /**
- * Runs the codegen typed documents of `schema/operations` (src/sdk/generated) against a running
+ * Runs the codegen typed documents of `schema/operations` (packages/sdk/src/generated) against a running
  * gateway: `runOperation` posts JSON through `stack.gql`, `runUpload` sends a GraphQL multipart
  * request. Both keep the operation's result and variable types, so a test reads `data` typed.
  */

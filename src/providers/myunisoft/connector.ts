@@ -5,7 +5,7 @@
  * periods of movements or entries streamed from MAD. Entry attachments are not
  * mapped to documents: `documentIds` stays empty and DOCUMENTS is not a capability.
  */
-import type { Capability, EntryRecord, EntryType, MovementRecord } from '../../domain/model';
+import type { Capability, EntryRecord, MovementRecord } from '../../domain/model';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import type {
   ConnectorDeps,
@@ -90,7 +90,7 @@ function openSession(
       (await loaders.exercises.load(companyId)).find((e) => e.providerId === exerciseId) ?? null,
 
     async listEntries(companyId: string, filter: EntryFilter, page: PageRequest) {
-      const codes = filter.type ? [CODE_BY_ENTRY_TYPE[filter.type as EntryType]] : ALL_CODES;
+      const codes = filter.type ? [CODE_BY_ENTRY_TYPE[filter.type]] : ALL_CODES;
       const lists = await loaders.entryList.loadMany(
         codes.map((code) => ({
           companyId,

@@ -4,20 +4,21 @@
  * the shared store, scoped to the caller's tenant; download links are signed for that tenant.
  */
 import { BULK_EXPORT_TTL_MS } from '../../bulk/bulk-export-records';
-import type { BulkExportService } from '../../bulk/bulk-export-service';
+import type { BulkExportRunner } from '../../bulk/bulk-export-runner';
 import type { BulkExportKind, BulkExportRecord, BulkExportRequest } from '../../bulk/bulk-export.model';
 import type { RequestContext } from '../../context';
 import { decodeGlobalIdOf, type GlobalId } from '../../domain/ids';
 import { NotFoundError, UnsupportedByProviderError } from '../../errors';
 import type { ProviderSession } from '../../providers/types';
 import { requireMethod } from '../capabilities';
-import { NO_LINK, downloadLink, type LinkFields } from '../common/download-link';
-import { withIdempotency } from '../idempotency';
+import { withIdempotency } from '../common/idempotent-mutation';
 import type { StartBulkExportInput } from './bulk-export.input';
 import { validateBulkPeriod, type BulkPeriodInput } from './bulk-export.validation';
+import { NO_LINK, downloadLink, type LinkFields } from '../common/download-link';
 import { assertFecExport, fecExportPlan } from '../ledger/fec-export';
+import { registerNodeFetcher } from '../node/node-fetchers';
 
-function serviceOf(ctx: RequestContext): BulkExportService {
+function serviceOf(ctx: RequestContext): BulkExportRunner {
   // Only contexts built outside the HTTP app (unit tests) lack it: a wiring bug, masked as internal.
   if (!ctx.bulkExports) throw new Error('bulk exports are not wired into this context');
   return ctx.bulkExports;
@@ -27,8 +28,8 @@ function serviceOf(ctx: RequestContext): BulkExportService {
 function assertCanExport(session: ProviderSession, kind: BulkExportKind): void {
   const can =
     kind === 'MOVEMENTS'
-      ? Boolean(session.streamMovements ?? session.listMovements)
-      : Boolean(session.streamEntries ?? session.listEntries);
+      ? 'streamMovements' in session || 'listMovements' in session
+      : 'streamEntries' in session || 'listEntries' in session;
   if (!can || !session.capabilities.includes(kind))
     throw new UnsupportedByProviderError(session.provider, kind);
 }
@@ -87,3 +88,6 @@ export function bulkDownloadLink(ctx: RequestContext, record: BulkExportRecord):
   const fileExpiry = Date.parse(record.completedAt) + BULK_EXPORT_TTL_MS;
   return downloadLink(ctx, { kind: 'BULK', exportId: record.providerId }, fileExpiry);
 }
+
+// Not a provider object: its record lives in the shared store, under the caller's tenant.
+registerNodeFetcher('BulkExport', (ctx, _session, id) => findBulkExport(ctx, id));

@@ -3,18 +3,20 @@
  * (src/server/limits/use-argument-checks.ts), for root and nested fields alike: everything that can
  * be judged from the arguments alone (bounds, windows, filters, the shape of ids, mutation inputs).
  * What needs the caller's data — is this id or cursor theirs — stays with the resolver, as a field
- * error. Each rule is the resolver's own validator, so both answer the same error.
+ * error. Each rule is the resolver's own validator, so both answer the same error. Declared list
+ * fields (src/schema/fields/list-field.ts) bring their own rule, their spec's validator: capability
+ * first, so a provider that lacks the field answers UNSUPPORTED_BY_PROVIDER from its resolver instead.
  */
 import { decodeGlobalId, decodeGlobalIdOf, type NodeType } from '../../domain/ids';
 import { BadUserInputError } from '../../errors';
 import { validateBulkPeriod } from '../bulk-export/bulk-export.validation';
-import { validateDocumentFilter } from '../document/document.validation';
-import { validateEntryFilter } from '../entry/entry.validation';
 import { validateCreateExportJob } from '../export-job/export-job.validation';
-import { validateMovementFilter } from '../movement/movement.validation';
 import { MAX_NODE_IDS } from '../node/node-ids';
-import { validateAccountNumber, validateTrialBalanceFilter } from '../ledger/ledger.validation';
+import { validateTrialBalanceFilter } from '../ledger/ledger.validation';
+import { listFieldSpec } from '../fields/list-field';
 import { parsePageArgs } from './pagination.validation';
+import type { RequestContext } from '../../context';
+import type { ProviderName } from '../../domain/model';
 
 type Args = Record<string, unknown>;
 type ArgumentCheck = (args: Args) => void;
@@ -59,34 +61,28 @@ export const ARGUMENT_CHECKS: Readonly<Record<string, ArgumentCheck>> = {
       idempotencyKey: undefined,
     }),
   'Mutation.startBulkExport': (args) => void validateBulkPeriod(inputCompany(args), args.input as Args),
-  'Company.movements': (args) => {
-    validateMovementFilter(args.filter);
-    pageArgs(args);
-  },
-  'Exercise.movements': (args) => {
-    const filter = args.filter as Args | null | undefined;
-    if (filter?.exerciseId)
-      throw new BadUserInputError('filter.exerciseId: the exercise is already given.', 'filter.exerciseId');
-    // The resolver adds the exercise itself; a window given with it is refused the same way.
-    validateMovementFilter({ ...filter, exerciseId: 'this exercise' });
-    pageArgs(args);
-  },
-  'Company.entries': (args) => {
-    validateEntryFilter(args.filter);
-    pageArgs(args);
-  },
-  'Company.documents': (args) => {
-    validateDocumentFilter(args.filter);
-    pageArgs(args);
-  },
-  'Company.exportJobs': pageArgs,
-  'Company.accounts': pageArgs,
   'Company.trialBalance': (args) => {
     validateTrialBalanceFilter(args.filter);
   },
-  'Company.ledger': (args) => {
-    validateAccountNumber(args.account);
-    validateTrialBalanceFilter(args.filter);
-    pageArgs(args);
-  },
 };
+
+/**
+ * The rule of `<parent type>.<field>`, if any: a declared list field's validator, skipped when the
+ * company's provider (known from the operation's `company(id)` / `node(id)`) lacks its capability.
+ */
+export function argumentCheckOf(
+  ctx: RequestContext,
+  parentType: string,
+  field: string,
+  provider?: ProviderName,
+): ArgumentCheck | undefined {
+  const spec = listFieldSpec(parentType, field);
+  if (!spec) return ARGUMENT_CHECKS[`${parentType}.${field}`];
+  if (provider && !providerOffers(ctx, provider, spec.capability)) return undefined;
+  return (args) => void spec.validate(args);
+}
+
+function providerOffers(ctx: RequestContext, provider: ProviderName, capability: string): boolean {
+  if (!ctx.providers.includes(provider)) return false;
+  return (ctx.session(provider).capabilities as readonly string[]).includes(capability);
+}

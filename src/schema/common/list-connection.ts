@@ -34,8 +34,7 @@ export async function listConnection<T>(
   };
   const pageRequest = toPageRequest(scope, spec.args);
   const session = ctx.companySession(company.provider, company.providerId);
-  // Keyed by everything the page depends on, so a read-ahead (node/read-ahead.ts) and the resolver share it.
-  const key = `list|${scope.key.connection}|${JSON.stringify(spec.filter)}|${pageRequest.first}|${pageRequest.after}`;
-  const page = await ctx.once(key, () => spec.fetch(session, pageRequest));
+  // The field spec (src/schema/fields/list-field.ts) shares this call between a read-ahead and the resolver.
+  const page = await spec.fetch(session, pageRequest);
   return toConnection(scope, spec.args, page);
 }

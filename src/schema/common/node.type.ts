@@ -1,15 +1,8 @@
 /** The Relay `Node` interface: every object with a global id can be fetched back with `node(id)`. */
 import { Field, ID, InterfaceType } from 'type-graphql';
-import type { NodeType } from '../../domain/ids';
+import { NODE_TYPE, type TaggedNode } from '../../domain/tagged-node';
 
-/** Symbol under which node lookups record which GraphQL type a plain record is. */
-export const NODE_TYPE = Symbol('grand-livre.node-type');
-
-export type TaggedNode<T extends object = object> = T & { [NODE_TYPE]: NodeType };
-
-export function tagNode<T extends object>(record: T, type: NodeType): TaggedNode<T> {
-  return Object.assign(Object.create(null) as object, record, { [NODE_TYPE]: type }) as TaggedNode<T>;
-}
+export { NODE_TYPE, tagNode, type TaggedNode } from '../../domain/tagged-node';
 
 @InterfaceType('Node', {
   description: 'An object with a global id, which `node(id)` and `nodes(ids)` fetch back.',

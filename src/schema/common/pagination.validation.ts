@@ -19,3 +19,8 @@ export function parsePageArgs(first: number | null | undefined, after: string | 
   }
   return { first: size, after: after ?? null };
 }
+
+/** `first` and `after` of a field's arguments, as GraphQL coerced them. */
+export function pageArgsOf(args: Record<string, unknown>): PageArgs {
+  return parsePageArgs(args.first as number | null | undefined, args.after as string | null | undefined);
+}

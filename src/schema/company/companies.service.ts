@@ -11,6 +11,7 @@ import type { CompanyRecord, ProviderName } from '../../domain/model';
 import { isGrandLivreError } from '../../errors';
 import { paginateList, toPageRequest } from '../common/paginate';
 import type { PageArgs } from '../common/pagination.validation';
+import { registerNodeFetcher } from '../node/node-fetchers';
 
 export async function listVisibleCompanies(
   ctx: RequestContext,
@@ -62,3 +63,5 @@ export async function companiesConnection(
   toPageRequest(scope, args);
   return paginateList(scope, args, await listVisibleCompanies(ctx, provider, info));
 }
+
+registerNodeFetcher('Company', (_ctx, session, { companyId }) => session.getCompany(companyId));

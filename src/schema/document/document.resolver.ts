@@ -4,8 +4,11 @@ import { recordGlobalId } from '../../domain/ids';
 import type { CompanyRecord, DocumentRecord } from '../../domain/model';
 import { loadCompany } from '../common/company-of';
 import { Company } from '../company/company.type';
+import { pageArgsOf } from '../common/pagination.validation';
+import { defineCompanyListField } from '../fields/list-field';
 import { DocumentFilterInput } from './document.input';
 import { DateTimeScalar } from '../scalars/date-time.scalar';
+import { validateDocumentFilter } from './document.validation';
 import { documentDownloadLink, documentsConnection } from './document.service';
 import { Document, DocumentConnection } from './document.type';
 
@@ -57,6 +60,14 @@ export class DocumentResolver {
   }
 }
 
+const companyDocuments = defineCompanyListField({
+  field: 'documents',
+  capability: 'DOCUMENTS',
+  readAhead: true,
+  validate: (args) => ({ filter: validateDocumentFilter(args.filter), page: pageArgsOf(args) }),
+  fetch: (ctx, company, { filter, page }) => documentsConnection(ctx, company, filter, page),
+});
+
 @Resolver(() => Company)
 export class CompanyDocumentsResolver {
   @FieldResolver(() => DocumentConnection, {
@@ -72,6 +83,6 @@ export class CompanyDocumentsResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the edge to continue after.' })
     after?: string | null,
   ) {
-    return documentsConnection(ctx, company, filter, first, after);
+    return companyDocuments.resolve(ctx, company, { filter, first, after });
   }
 }

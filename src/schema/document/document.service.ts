@@ -10,25 +10,24 @@ import { requireMethod } from '../capabilities';
 import type { Connection } from '../common/connection.type';
 import { downloadLink, type LinkFields } from '../common/download-link';
 import { listConnection } from '../common/list-connection';
-import { parsePageArgs } from '../common/pagination.validation';
+import type { PageArgs } from '../common/pagination.validation';
+import type { DocumentFilter } from '../../providers/types';
 import { parseInput, withoutNulls } from '../common/validation';
-import { withIdempotency } from '../idempotency';
-import type { CreateExpenseBillInput, DocumentFilterInput, UploadDocumentInput } from './document.input';
-import { validateDocumentFilter } from './document.validation';
+import { withIdempotency } from '../common/idempotent-mutation';
+import type { CreateExpenseBillInput, UploadDocumentInput } from './document.input';
+import { registerNodeFetcher } from '../node/node-fetchers';
 
-/** `Company.documents`: the filter and page arguments as the schema gives them, validated here. */
+/** `Company.documents`, its arguments validated (document.resolver.ts's field spec). */
 export function documentsConnection(
   ctx: RequestContext,
   company: Pick<CompanyRecord, 'provider' | 'providerId'>,
-  filter: DocumentFilterInput | null | undefined,
-  first: number | null | undefined,
-  after: string | null | undefined,
+  valid: DocumentFilter,
+  page: PageArgs,
 ): Promise<Connection<DocumentRecord>> {
-  const valid = validateDocumentFilter(filter);
   return listConnection(ctx, company, {
     name: 'documents',
     filter: valid,
-    args: parsePageArgs(first, after),
+    args: page,
     fetch: (session, page) =>
       requireMethod(session, 'listDocuments', 'DOCUMENTS')(company.providerId, valid, page),
   });
@@ -93,3 +92,6 @@ export function documentDownloadLink(ctx: RequestContext, document: DocumentReco
   const { provider, companyId, providerId: ref } = document;
   return downloadLink(ctx, { kind: 'DOCUMENT', provider, companyId, ref });
 }
+registerNodeFetcher('Document', (_ctx, session, { companyId, nativeId }) =>
+  requireMethod(session, 'getDocument', 'DOCUMENTS')(companyId, nativeId),
+);

@@ -6,7 +6,10 @@ import { loadCompany } from '../common/company-of';
 import { Company } from '../company/company.type';
 import { Document } from '../document/document.type';
 import { DecimalScalar } from '../scalars/decimal.scalar';
+import { pageArgsOf } from '../common/pagination.validation';
+import { defineCompanyListField } from '../fields/list-field';
 import { EntryFilterInput } from './entry.input';
+import { validateEntryFilter } from './entry.validation';
 import { creditTotal, debitTotal, entriesConnection, entryDocuments, isBalanced } from './entry.service';
 import { Entry, EntryConnection } from './entry.type';
 
@@ -45,6 +48,14 @@ export class EntryResolver {
   }
 }
 
+const companyEntries = defineCompanyListField({
+  field: 'entries',
+  capability: 'ENTRIES',
+  readAhead: true,
+  validate: (args) => ({ filter: validateEntryFilter(args.filter), page: pageArgsOf(args) }),
+  fetch: (ctx, company, { filter, page }) => entriesConnection(ctx, company, filter, page),
+});
+
 @Resolver(() => Company)
 export class CompanyEntriesResolver {
   @FieldResolver(() => EntryConnection, {
@@ -60,6 +71,6 @@ export class CompanyEntriesResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the edge to continue after.' })
     after?: string | null,
   ) {
-    return entriesConnection(ctx, company, filter, first, after);
+    return companyEntries.resolve(ctx, company, { filter, first, after });
   }
 }

@@ -5,23 +5,21 @@ import { sumCents, type Cents } from '../../domain/money';
 import { requireMethod } from '../capabilities';
 import type { Connection } from '../common/connection.type';
 import { listConnection } from '../common/list-connection';
-import { parsePageArgs } from '../common/pagination.validation';
-import type { EntryFilterInput } from './entry.input';
-import { validateEntryFilter } from './entry.validation';
+import type { PageArgs } from '../common/pagination.validation';
+import type { EntryFilter } from '../../providers/types';
+import { registerNodeFetcher } from '../node/node-fetchers';
 
-/** `Company.entries`: the filter and page arguments as the schema gives them, validated here. */
+/** `Company.entries`, its arguments validated (entry.resolver.ts's field spec). */
 export function entriesConnection(
   ctx: RequestContext,
   company: Pick<CompanyRecord, 'provider' | 'providerId'>,
-  filter: EntryFilterInput | null | undefined,
-  first: number | null | undefined,
-  after: string | null | undefined,
+  valid: EntryFilter,
+  page: PageArgs,
 ): Promise<Connection<EntryRecord>> {
-  const valid = validateEntryFilter(filter);
   return listConnection(ctx, company, {
     name: 'entries',
     filter: valid,
-    args: parsePageArgs(first, after),
+    args: page,
     fetch: (session, page) =>
       requireMethod(session, 'listEntries', 'ENTRIES')(company.providerId, valid, page),
   });
@@ -43,3 +41,7 @@ export async function entryDocuments(ctx: RequestContext, entry: EntryRecord): P
     ctx.logger.warn({ entry: entry.providerId }, 'entry references documents the provider does not return');
   return found as unknown as DocumentRecord[];
 }
+
+registerNodeFetcher('Entry', (_ctx, session, { companyId, nativeId }) =>
+  requireMethod(session, 'getEntry', 'ENTRIES')(companyId, nativeId),
+);

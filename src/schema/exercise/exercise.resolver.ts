@@ -4,6 +4,7 @@ import { recordGlobalId } from '../../domain/ids';
 import type { CompanyRecord, ExerciseRecord } from '../../domain/model';
 import { loadCompany } from '../common/company-of';
 import { Company } from '../company/company.type';
+import { defineCompanyListField } from '../fields/list-field';
 import { companyExercises } from './exercise.service';
 import { Exercise } from './exercise.type';
 
@@ -20,12 +21,20 @@ export class ExerciseResolver {
   }
 }
 
+const companyExercisesField = defineCompanyListField({
+  field: 'exercises',
+  capability: 'EXERCISES',
+  readAhead: true,
+  validate: () => ({}),
+  fetch: (ctx, company) => companyExercises(ctx, company),
+});
+
 @Resolver(() => Company)
 export class CompanyExercisesResolver {
   @FieldResolver(() => [Exercise], {
     description: "The company's exercises; UNSUPPORTED_BY_PROVIDER when its provider has none.",
   })
   exercises(@Root() company: CompanyRecord, @Ctx() ctx: RequestContext): Promise<ExerciseRecord[]> {
-    return companyExercises(ctx, company);
+    return companyExercisesField.resolve(ctx, company, {});
   }
 }

@@ -6,7 +6,8 @@ import type { CompanyRecord, ExportJobRecord } from '../../domain/model';
 import { requireMethod } from '../capabilities';
 import { loadCompany } from '../common/company-of';
 import { listConnection } from '../common/list-connection';
-import { parsePageArgs } from '../common/pagination.validation';
+import { pageArgsOf } from '../common/pagination.validation';
+import { defineCompanyListField } from '../fields/list-field';
 import { Company } from '../company/company.type';
 import { findNodeOf } from '../node/node.service';
 import { CreateExportJobInput } from './export-job.input';
@@ -54,6 +55,20 @@ export class ExportJobResolver {
   }
 }
 
+const companyExportJobs = defineCompanyListField({
+  field: 'exportJobs',
+  capability: 'EXPORT_JOBS',
+  validate: pageArgsOf,
+  fetch: (ctx, company, page) =>
+    listConnection(ctx, company, {
+      name: 'exportJobs',
+      filter: null,
+      args: page,
+      fetch: (session, request) =>
+        requireMethod(session, 'listExportJobs', 'EXPORT_JOBS')(company.providerId, request),
+    }),
+});
+
 @Resolver(() => Company)
 export class CompanyExportJobsResolver {
   @FieldResolver(() => ExportJobConnection, {
@@ -67,12 +82,6 @@ export class CompanyExportJobsResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the edge to continue after.' })
     after?: string | null,
   ) {
-    return listConnection(ctx, company, {
-      name: 'exportJobs',
-      filter: null,
-      args: parsePageArgs(first, after),
-      fetch: (session, page) =>
-        requireMethod(session, 'listExportJobs', 'EXPORT_JOBS')(company.providerId, page),
-    });
+    return companyExportJobs.resolve(ctx, company, { first, after });
   }
 }

@@ -5,9 +5,10 @@ import type { ExportJobRecord } from '../../domain/model';
 import { UnsupportedByProviderError } from '../../errors';
 import { requireMethod } from '../capabilities';
 import { NO_LINK, downloadLink, type LinkFields } from '../common/download-link';
-import { withIdempotency } from '../idempotency';
+import { withIdempotency } from '../common/idempotent-mutation';
 import type { CreateExportJobInput } from './export-job.input';
 import { validateCreateExportJob } from './export-job.validation';
+import { registerNodeFetcher } from '../node/node-fetchers';
 
 export async function createExportJob(
   ctx: RequestContext,
@@ -35,3 +36,7 @@ export function exportDownloadLink(ctx: RequestContext, job: ExportJobRecord): P
   if (!ref || !ctx.session(job.provider).downloadExportFile) return Promise.resolve(NO_LINK);
   return downloadLink(ctx, { kind: 'EXPORT', provider: job.provider, companyId: job.companyId, ref });
 }
+
+registerNodeFetcher('ExportJob', (_ctx, session, { companyId, nativeId }) =>
+  requireMethod(session, 'getExportJob', 'EXPORT_JOBS')(companyId, nativeId),
+);

@@ -1,8 +1,13 @@
-/** The Company's general-ledger fields, in their own resolver (thin: validate, delegate to ledger.service). */
+/**
+ * The Company's general-ledger fields, in their own resolver (thin: validate, delegate to
+ * ledger.service). The list fields are declared once (src/schema/fields/list-field.ts): capability
+ * ENTRIES (every provider that keeps books), their argument check and their shared call come from it.
+ */
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import type { CompanyRecord } from '../../domain/model';
-import { parsePageArgs } from '../common/pagination.validation';
+import { pageArgsOf } from '../common/pagination.validation';
+import { defineCompanyListField } from '../fields/list-field';
 import { Company } from '../company/company.type';
 import { Journal } from '../entry/entry.type';
 import { accountLedger, companyAccounts, companyJournals, trialBalance } from './ledger.service';
@@ -13,6 +18,40 @@ import { TrialBalanceFilter } from './trial-balance.input';
 const firstArg = { nullable: true, description: 'Page size: default 50, at most 500.' } as const;
 const afterArg = { nullable: true, description: 'Cursor of the edge to continue after.' } as const;
 const filterArg = { description: 'An exercise or a window of at most 12 months.' } as const;
+
+const companyAccountsField = defineCompanyListField({
+  field: 'accounts',
+  capability: 'ENTRIES',
+  validate: pageArgsOf,
+  fetch: (ctx, company, page) => companyAccounts(ctx, company, page),
+});
+
+const companyJournalsField = defineCompanyListField({
+  field: 'journals',
+  capability: 'ENTRIES',
+  validate: () => null,
+  fetch: (ctx, company) => companyJournals(ctx, company),
+});
+
+const companyLedgerField = defineCompanyListField({
+  field: 'ledger',
+  capability: 'ENTRIES',
+  validate: (args) => ({
+    account: validateAccountNumber(args.account),
+    // The account is given: accountClasses would only narrow it away.
+    filter: { ...validateTrialBalanceFilter(args.filter), accountClasses: [] },
+    page: pageArgsOf(args),
+  }),
+  fetch: async (ctx, company, { account, filter, page }) => {
+    const ledger = await accountLedger(ctx, company, account, filter, page);
+    return {
+      ...ledger.connection,
+      openingBalance: ledger.openingBalance,
+      closingBalance: ledger.closingBalance,
+      totalCount: ledger.totalCount,
+    };
+  },
+});
 
 @Resolver(() => Company)
 export class CompanyLedgerResolver {
@@ -26,7 +65,7 @@ export class CompanyLedgerResolver {
     @Arg('first', () => Int, firstArg) first?: number | null,
     @Arg('after', () => String, afterArg) after?: string | null,
   ) {
-    return companyAccounts(ctx, company, parsePageArgs(first, after));
+    return companyAccountsField.resolve(ctx, company, { first, after });
   }
 
   @FieldResolver(() => [Journal], {
@@ -34,7 +73,7 @@ export class CompanyLedgerResolver {
       "The journals: the provider's own list (MyUnisoft /mad/journals, Inqom /journals), or, where it has none (Pleo), the journals its entries use.",
   })
   journals(@Root() company: CompanyRecord, @Ctx() ctx: RequestContext) {
-    return companyJournals(ctx, company);
+    return companyJournalsField.resolve(ctx, company, {});
   }
 
   @FieldResolver(() => TrialBalance, {
@@ -53,7 +92,7 @@ export class CompanyLedgerResolver {
     description:
       "One account's general ledger over the period: balance brought forward, each line with its running balance in date order, closing balance. Its movement over the period (closing − opening) equals the account's trial-balance line. accountClasses is ignored (the account is given).",
   })
-  async ledger(
+  ledger(
     @Root() company: CompanyRecord,
     @Ctx() ctx: RequestContext,
     @Arg('account', () => String, { description: 'The account number, e.g. "401000".' }) account: string,
@@ -61,14 +100,6 @@ export class CompanyLedgerResolver {
     @Arg('first', () => Int, firstArg) first?: number | null,
     @Arg('after', () => String, afterArg) after?: string | null,
   ) {
-    const number = validateAccountNumber(account);
-    const valid = { ...validateTrialBalanceFilter(filter), accountClasses: [] };
-    const page = await accountLedger(ctx, company, number, valid, parsePageArgs(first, after));
-    return {
-      ...page.connection,
-      openingBalance: page.openingBalance,
-      closingBalance: page.closingBalance,
-      totalCount: page.totalCount,
-    };
+    return companyLedgerField.resolve(ctx, company, { account, filter, first, after });
   }
 }

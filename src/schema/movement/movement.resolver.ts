@@ -2,15 +2,15 @@ import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { recordGlobalId } from '../../domain/ids';
 import type { CompanyRecord, ExerciseRecord, MovementRecord } from '../../domain/model';
-import { BadUserInputError } from '../../errors';
-import { parsePageArgs } from '../common/pagination.validation';
+import { pageArgsOf } from '../common/pagination.validation';
+import { defineCompanyListField, defineListField, type CompanyRef } from '../fields/list-field';
 import { Company } from '../company/company.type';
 import { Entry } from '../entry/entry.type';
 import { Exercise } from '../exercise/exercise.type';
 import { MovementFilterInput } from './movement.input';
 import { movementsConnection } from './movement.service';
 import { Movement, MovementConnection } from './movement.type';
-import { validateMovementFilter } from './movement.validation';
+import { validateExerciseMovementFilter, validateMovementFilter } from './movement.validation';
 
 const filterArg = {
   nullable: true,
@@ -41,6 +41,36 @@ export class MovementResolver {
   }
 }
 
+const companyMovements = defineCompanyListField({
+  field: 'movements',
+  capability: 'MOVEMENTS',
+  readAhead: true,
+  validate: (args) => ({ filter: validateMovementFilter(args.filter), page: pageArgsOf(args) }),
+  fetch: (ctx, company, { filter, page }) => movementsConnection(ctx, company, filter, page),
+});
+
+// The company is named by the exercise: no need to fetch it.
+const companyOfExercise = (exercise: ExerciseRecord): CompanyRef => ({
+  provider: exercise.provider,
+  providerId: exercise.companyId,
+});
+
+const exerciseMovements = defineListField({
+  parentType: 'Exercise',
+  field: 'movements',
+  capability: 'MOVEMENTS',
+  companyOf: companyOfExercise,
+  parentIdOf: (exercise: ExerciseRecord) => exercise.providerId,
+  validate: (args) => ({ filter: validateExerciseMovementFilter(args.filter), page: pageArgsOf(args) }),
+  fetch: (ctx, exercise, { filter, page }) =>
+    movementsConnection(
+      ctx,
+      companyOfExercise(exercise),
+      { ...filter, exerciseId: recordGlobalId('Exercise', exercise) },
+      page,
+    ),
+});
+
 @Resolver(() => Company)
 export class CompanyMovementsResolver {
   @FieldResolver(() => MovementConnection, {
@@ -53,7 +83,7 @@ export class CompanyMovementsResolver {
     @Arg('first', () => Int, firstArg) first?: number | null,
     @Arg('after', () => String, afterArg) after?: string | null,
   ) {
-    return movementsConnection(ctx, company, validateMovementFilter(filter), parsePageArgs(first, after));
+    return companyMovements.resolve(ctx, company, { filter, first, after });
   }
 }
 
@@ -69,11 +99,6 @@ export class ExerciseMovementsResolver {
     @Arg('first', () => Int, firstArg) first?: number | null,
     @Arg('after', () => String, afterArg) after?: string | null,
   ) {
-    if (filter?.exerciseId)
-      throw new BadUserInputError('filter.exerciseId: the exercise is already given.', 'filter.exerciseId');
-    const valid = validateMovementFilter({ ...filter, exerciseId: recordGlobalId('Exercise', exercise) });
-    // The company is named by the exercise: no need to fetch it.
-    const company = { provider: exercise.provider, providerId: exercise.companyId };
-    return movementsConnection(ctx, company, valid, parsePageArgs(first, after));
+    return exerciseMovements.resolve(ctx, exercise, { filter, first, after });
   }
 }

@@ -9,6 +9,7 @@ import type { Connection } from '../common/connection.type';
 import { listConnection } from '../common/list-connection';
 import type { PageArgs } from '../common/pagination.validation';
 import type { ValidMovementFilter } from './movement.validation';
+import { registerNodeFetcher } from '../node/node-fetchers';
 
 type CompanyRef = Pick<CompanyRecord, 'provider' | 'providerId'>;
 
@@ -36,3 +37,7 @@ export function movementsConnection(
       requireMethod(session, 'listMovements', 'MOVEMENTS')(company.providerId, providerFilter, page),
   });
 }
+
+registerNodeFetcher('Movement', (_ctx, session, { companyId, nativeId }) =>
+  requireMethod(session, 'getMovement', 'MOVEMENTS')(companyId, nativeId),
+);

@@ -5,12 +5,9 @@
  */
 import DataLoader from 'dataloader';
 import { encodeGlobalId, type GlobalId } from '../../domain/ids';
-import type { RequestContext } from '../../context';
-import { findBulkExport } from '../bulk-export/bulk-export.service';
-import { requireMethod } from '../capabilities';
-import { tagNode, type TaggedNode } from '../common/node.type';
-
-export type NodeLoader = DataLoader<GlobalId, TaggedNode | null, string>;
+import type { NodeLoader, RequestContext } from '../../context';
+import { tagNode, type TaggedNode } from '../../domain/tagged-node';
+import { nodeFetcher } from './node-fetchers';
 
 export function createNodeLoader(ctx: RequestContext): NodeLoader {
   return new DataLoader<GlobalId, TaggedNode | null, string>(
@@ -27,37 +24,9 @@ const toError = (reason: unknown) => (reason instanceof Error ? reason : new Err
 /** Fetches one object; null when it does not exist or is not the company the id claims. */
 async function fetchNode(ctx: RequestContext, id: GlobalId): Promise<TaggedNode | null> {
   const session = ctx.companySession(id.provider, id.companyId);
-  const record = await fetchRecord(ctx, session, id);
+  const record = await nodeFetcher(id.type)(ctx, session, id);
   if (!record) return null;
   // A record of another company than the id claims is treated as absent: the allowlist was checked on the id.
   if ('companyId' in record && record.companyId !== id.companyId) return null;
   return tagNode(record, id.type);
-}
-
-async function fetchRecord(
-  ctx: RequestContext,
-  session: ReturnType<RequestContext['session']>,
-  id: GlobalId,
-): Promise<object | null> {
-  const { companyId, nativeId } = id;
-  switch (id.type) {
-    case 'Company':
-      return session.getCompany(companyId);
-    case 'Exercise': {
-      if (session.getExercise) return requireMethod(session, 'getExercise', 'EXERCISES')(companyId, nativeId);
-      const all = await requireMethod(session, 'listExercises', 'EXERCISES')(companyId);
-      return all.find((exercise) => exercise.providerId === nativeId) ?? null;
-    }
-    case 'Entry':
-      return requireMethod(session, 'getEntry', 'ENTRIES')(companyId, nativeId);
-    case 'Movement':
-      return requireMethod(session, 'getMovement', 'MOVEMENTS')(companyId, nativeId);
-    case 'Document':
-      return requireMethod(session, 'getDocument', 'DOCUMENTS')(companyId, nativeId);
-    case 'ExportJob':
-      return requireMethod(session, 'getExportJob', 'EXPORT_JOBS')(companyId, nativeId);
-    case 'BulkExport':
-      // Not a provider object: its record lives in the shared store, under the caller's tenant.
-      return findBulkExport(ctx, id);
-  }
 }

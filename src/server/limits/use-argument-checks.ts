@@ -11,7 +11,9 @@ import { getArgumentValues, getOperationAST, getVariableValues, GraphQLError, ty
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../../context';
 import { ArgumentError, BadUserInputError } from '../../errors';
-import { ARGUMENT_CHECKS } from '../../schema/common/argument-checks';
+import { argumentCheckOf } from '../../schema/common/argument-checks';
+import { decodeGlobalId } from '../../domain/ids';
+import type { ProviderName } from '../../domain/model';
 import { literalArgumentError, variableArgumentError } from './argument-locations';
 import { operationFields } from './operation-fields';
 
@@ -33,7 +35,7 @@ export function useArgumentChecks(): ApolloServerPlugin<RequestContext> {
             });
           };
         },
-        async didResolveOperation({ schema, operation, document, request }) {
+        async didResolveOperation({ schema, operation, document, request, contextValue }) {
           if (!operation) return;
           const fields = operationFields(schema, document, operation);
           const definitions = operation.variableDefinitions ?? [];
@@ -42,11 +44,14 @@ export function useArgumentChecks(): ApolloServerPlugin<RequestContext> {
           if (coerced.errors)
             throw variableArgumentError(schema, definitions, inputs, fields) ?? coerced.errors[0];
           const variables = coerced.coerced;
+          // Providers named by the global `id` of enclosing fields (`company(id)`, `node(id)`), by path.
+          const providers = new Map<string, ProviderName>();
           for (const { node, definition, parent, path } of fields) {
-            const rule = ARGUMENT_CHECKS[`${parent.name}.${definition.name}`];
-            if (!rule) continue;
             try {
-              rule(getArgumentValues(definition, node, variables));
+              const args = getArgumentValues(definition, node, variables);
+              const provider = providerAbove(providers, path);
+              if (typeof args.id === 'string') rememberProvider(providers, path, args.id);
+              argumentCheckOf(contextValue, parent.name, definition.name, provider)?.(args);
             } catch (error) {
               // Only input errors refuse the operation; NOT_FOUND and the like are the resolver's to answer.
               if (error instanceof BadUserInputError)
@@ -58,4 +63,21 @@ export function useArgumentChecks(): ApolloServerPlugin<RequestContext> {
       };
     },
   };
+}
+
+/** The provider of the nearest enclosing field whose `id` named one (fields come parents first). */
+function providerAbove(providers: Map<string, ProviderName>, path: string[]): ProviderName | undefined {
+  for (let i = path.length - 1; i > 0; i--) {
+    const provider = providers.get(path.slice(0, i).join('.'));
+    if (provider) return provider;
+  }
+  return undefined;
+}
+
+function rememberProvider(providers: Map<string, ProviderName>, path: string[], id: string): void {
+  try {
+    providers.set(path.join('.'), decodeGlobalId(id, 'id').provider);
+  } catch {
+    // A malformed id is its own field's rule to refuse.
+  }
 }

@@ -18,7 +18,7 @@ export function acceptGraphQLMultipart(scope: FastifyInstance, limits: Multipart
     'multipart/form-data',
     async (request: FastifyRequest, payload: IncomingMessage) => {
       const parsed = await parseGraphQLMultipart(request.headers, payload, limits);
-      request.releaseUploads = parsed.release;
+      request.releaseUploads = () => parsed.release();
       return parsed.body;
     },
   );

@@ -1,8 +1,8 @@
 /** Adapts createContext to Fastify: tenant from the auth hook, request id, logger child, abort on disconnect. */
 import { setMaxListeners } from 'node:events';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createContext, type RequestContext } from '../../context';
-import type { BulkExportService } from '../../bulk/bulk-export-service';
+import { createContext, type ContextInput, type RequestContext } from '../../context';
+import type { BulkExportRunner } from '../../bulk/bulk-export-runner';
 import type { ConnectorRegistry } from '../../providers/registry';
 import type { SharedStore } from '../../store/types';
 import type { Logger } from '../../logger';
@@ -15,9 +15,11 @@ export interface ContextFactoryOptions {
   store: SharedStore;
   signingSecret: string;
   publicUrl: () => string;
-  bulkExports?: BulkExportService;
+
   /** Clock of token and link expiries (default Date.now). */
   now?: () => number;
+  bulkExports?: BulkExportRunner;
+  nodeLoader: ContextInput['nodeLoader'];
 }
 
 export function contextFactory(options: ContextFactoryOptions): ContextFactory {
@@ -44,6 +46,7 @@ export function contextFactory(options: ContextFactoryOptions): ContextFactory {
       publicUrl: options.publicUrl(),
       connectors: options.registry.get(tenant.id) ?? new Map(),
       signal: aborter.signal,
+      nodeLoader: options.nodeLoader,
       ...(options.bulkExports ? { bulkExports: options.bulkExports } : {}),
     });
   };

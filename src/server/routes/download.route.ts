@@ -14,7 +14,7 @@ import {
   type DownloadTarget,
 } from '../../auth/download-link';
 import { authenticateRequest, sendUnauthenticated, type Authenticator } from '../../auth/authenticate';
-import type { BulkExportService } from '../../bulk/bulk-export-service';
+import type { BulkExportRunner } from '../../bulk/bulk-export-runner';
 import type { TenantConfig } from '../../config';
 import { ErrorCode, isGrandLivreError } from '../../errors';
 import type { ConnectorRegistry } from '../../providers/registry';
@@ -24,7 +24,7 @@ import { sendForeignOrigin, type BrowserOrigins } from '../cors/browser-origins'
 export interface DownloadRouteOptions {
   auth: Authenticator;
   registry: ConnectorRegistry;
-  bulkExports: BulkExportService;
+  bulkExports: BulkExportRunner;
   origins: BrowserOrigins;
   signingSecret: string;
   /** Clock of link expiry (default Date.now). */

@@ -154,9 +154,7 @@ const simplified = (account: GenAccount) => ({
 });
 
 export function madAccounts(): MadAccount[] {
-  const all: GenAccount[] = Object.values(ACCOUNTS).flatMap((a): GenAccount[] =>
-    Array.isArray(a) ? [...a] : [a as GenAccount],
-  );
+  const all: GenAccount[] = Object.values(ACCOUNTS).flat();
   return all
     .sort((a, b) => a.number.localeCompare(b.number))
     .map((account): MadAccount => {

@@ -42,7 +42,8 @@ export class PleoEntryIndex {
   }
 
   load(ref: PleoEntryRef): GenEntry {
-    const entry = this.dataset.entries(ref.company, ref.exercise, ref.index, ref.index + 1).next().value;
+    const next = this.dataset.entries(ref.company, ref.exercise, ref.index, ref.index + 1).next();
+    const entry = next.done ? undefined : next.value;
     if (!entry) throw new Error(`ledger entry ${ref.ledgerId} is out of range`);
     return entry;
   }

@@ -26,7 +26,7 @@ export const LIMIT_MIN = 1;
 export const LIMIT_MAX = 100;
 export const LIMIT_DEFAULT = 20;
 
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const first = (value: unknown): unknown => (Array.isArray(value) ? (value[0] as unknown) : value);
 const paginationQuery = z.object({
   before: z.preprocess(first, z.string().min(1).optional()),
   after: z.preprocess(first, z.string().min(1).optional()),

@@ -8,7 +8,7 @@ const listOf = <T extends z.ZodType>(item: T) =>
     (value) => (value === undefined ? undefined : ([] as unknown[]).concat(value)),
     z.array(item).optional(),
   );
-const single = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const single = (value: unknown): unknown => (Array.isArray(value) ? (value[0] as unknown) : value);
 
 /** The seed's CreateExportJob. */
 export const createExportJobBody = z.object({

@@ -3,8 +3,8 @@
  * download its file with an API key, read CSV, and the reference totals from the generator.
  */
 import { request } from 'undici';
-import { GetBulkExportDocument, StartBulkExportDocument } from '../../../src/sdk/generated/graphql';
-import type { GetBulkExportQuery, StartBulkExportInput } from '../../../src/sdk/generated/graphql';
+import { GetBulkExportDocument, StartBulkExportDocument } from '@grand-livre/sdk';
+import type { GetBulkExportQuery, StartBulkExportInput } from '@grand-livre/sdk';
 import type { GenCompany, GenExercise, SimulatorDataset } from '../../../src/simulators/data/dataset';
 import type { GenLine } from '../../../src/simulators/data/ledger';
 import { dataOf, runOperation } from '../../support/operations';

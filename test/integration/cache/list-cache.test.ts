@@ -3,7 +3,7 @@
  * share entries, and an upload to a company drops that company's cached exercises.
  */
 import { companyGlobalId } from '../../../src/domain/ids';
-import { UploadDocumentDocument } from '../../../src/sdk/generated/graphql';
+import { UploadDocumentDocument } from '@grand-livre/sdk';
 import { dataOf, runUpload } from '../../support/operations';
 import { startStack, type Stack } from '../../support/stack';
 

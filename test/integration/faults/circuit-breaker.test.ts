@@ -4,13 +4,16 @@
  * while other providers keep answering; after `resetTimeoutMs` one probe goes through and, when it
  * succeeds, the breaker closes.
  */
+import { SteppingClock } from '../../support/stepping-clock';
 import { startStack, type Stack } from '../../support/stack';
 import { PROBES, errorsOf, hasData, probeRequests, runProbe } from './provider-probes';
 
 const RESET_MS = 300;
 let stack: Stack;
+const clock = new SteppingClock();
 beforeAll(async () => {
   stack = await startStack({
+    upstreamClock: clock,
     configure: (config) => ({
       ...config,
       logLevel: 'silent',
@@ -23,7 +26,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const sent = () => probeRequests(stack.sims, PROBES.myunisoft);
 
 describe('circuit breaker', () => {
@@ -51,7 +53,9 @@ describe('circuit breaker', () => {
 
     // The provider recovers; after the reset timeout one probe is let through and closes the breaker.
     stack.sims.simulators.myunisoft.faults.clear();
-    await sleep(RESET_MS + 50);
+    clock.advance(RESET_MS - 1);
+    expect(errorsOf((await runProbe(stack)).body, 'myunisoft')[0]?.message).toMatch(/circuit open/);
+    clock.advance(1);
     const probe = await runProbe(stack);
     expect(probe.body.errors).toBeUndefined();
     expect(sent()).toBe(4);
@@ -66,7 +70,7 @@ describe('circuit breaker', () => {
     stack.sims.resetRequests();
     for (let i = 0; i < 3; i++) await runProbe(stack);
     expect(probeRequests(stack.sims, PROBES.inqom)).toBe(3);
-    await sleep(RESET_MS + 50);
+    clock.advance(RESET_MS);
     const failedProbe = await runProbe(stack);
     expect(errorsOf(failedProbe.body, 'inqom')[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR' });
     expect(probeRequests(stack.sims, PROBES.inqom)).toBe(4);

@@ -44,7 +44,14 @@ const backends: [string, () => [SharedStore, SharedStore]][] = [
   ],
 ];
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A run that waits for `finish()`, and `started`, which resolves once the run holds the key. */
+function gatedRun() {
+  let finish: () => void = () => undefined;
+  let markStarted: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (finish = resolve));
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  return { started, finish, wait: async () => (markStarted(), await gate) };
+}
 
 describe.each(backends)('runIdempotently on %s', (_name, open) => {
   let a: SharedStore;
@@ -81,25 +88,25 @@ describe.each(backends)('runIdempotently on %s', (_name, open) => {
   });
 
   it('runs concurrent duplicates once: the second waits for the first outcome', async () => {
-    const slow = async () => {
-      await sleep(150);
-      return { job: ++calls };
-    };
-    const [first, second] = await Promise.all([call(a, { run: slow }), call(b, { run: slow })]);
-    expect(first).toEqual({ job: 1 });
-    expect(second).toEqual({ job: 1 });
+    const gated = gatedRun();
+    const slow = async () => (await gated.wait(), { job: ++calls });
+    const first = call(a, { run: slow });
+    await gated.started;
+    const second = call(b, { run: slow });
+    gated.finish();
+    expect(await first).toEqual({ job: 1 });
+    expect(await second).toEqual({ job: 1 });
     expect(calls).toBe(1);
   });
 
   it('answers IDEMPOTENCY_IN_PROGRESS to a duplicate that waited past its bound', async () => {
-    let finish: () => void = () => undefined;
-    const blocked = new Promise<void>((resolve) => (finish = resolve));
-    const first = call(a, { run: async () => (await blocked, { job: ++calls }) });
-    await sleep(30);
+    const gated = gatedRun();
+    const first = call(a, { run: async () => (await gated.wait(), { job: ++calls }) });
+    await gated.started;
     await expect(call(b, { waitMs: 50 })).rejects.toMatchObject({
       extensions: { code: 'IDEMPOTENCY_IN_PROGRESS', retryable: true },
     });
-    finish();
+    gated.finish();
     expect(await first).toEqual({ job: 1 });
     expect(await call(b)).toEqual({ job: 1 });
   });

@@ -11,7 +11,7 @@ import {
   CreateExportJobDocument,
   ExportFileConformanceDocument,
   FecBulkExportDocument,
-} from '../../../src/sdk/generated/graphql';
+} from '@grand-livre/sdk';
 import { dataOf, errorCodes, runOperation } from '../../support/operations';
 import { startStack, type Stack } from '../../support/stack';
 import { strictFecProblems } from '../../support/strict-fec';

@@ -11,7 +11,7 @@ import {
   type AccountLedgerQuery,
   CompanyChartDocument,
   TrialBalanceDocument,
-} from '../../../src/sdk/generated/graphql';
+} from '@grand-livre/sdk';
 import { dataOf, runOperation, type OperationResult } from '../../support/operations';
 import { startStack, type Stack } from '../../support/stack';
 import { PROVIDER_OF, cents } from '../operations/fixtures';

@@ -11,7 +11,7 @@ import {
   AccountLedgerDocument,
   FecBulkExportDocument,
   TrialBalanceDocument,
-} from '../../../src/sdk/generated/graphql';
+} from '@grand-livre/sdk';
 import { dataOf, runOperation } from '../../support/operations';
 import { startStack, type Stack } from '../../support/stack';
 import { strictFecProblems } from '../../support/strict-fec';

@@ -6,7 +6,7 @@
  */
 import { print } from 'graphql';
 import { companyGlobalId } from '../../../src/domain/ids';
-import { CompanyEntriesDocument, ListCompaniesDocument } from '../../../src/sdk/generated/graphql';
+import { CompanyEntriesDocument, ListCompaniesDocument } from '@grand-livre/sdk';
 import {
   configuredSecrets,
   decimalsIn,

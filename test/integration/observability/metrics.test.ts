@@ -5,7 +5,7 @@
  * Two gateways share the simulators: each has its own registry.
  */
 import { print } from 'graphql';
-import { ListCompaniesDocument } from '../../../src/sdk/generated/graphql';
+import { ListCompaniesDocument } from '@grand-livre/sdk';
 import { PROBES, PROBE_QUERY, probeVariables } from '../faults/provider-probes';
 import { startObservedGateway, type ObservedGateway } from './observed-gateway';
 

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { print } from 'graphql';
-import { ListCompaniesDocument } from '../../../src/sdk/generated/graphql';
+import { ListCompaniesDocument } from '@grand-livre/sdk';
 import { buildDemoConfig } from '../../../src/simulators/demo-config';
 import { startSimulators, type RunningSimulators } from '../../../src/simulators/harness';
 import { buildGateway, listeningUrl, spawnGateway } from '../../support/gateway-process';

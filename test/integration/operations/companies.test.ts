@@ -3,11 +3,7 @@
  * exactly its own companies of all four providers, pages of companies chain, and a company's
  * exercises come from MyUnisoft and Inqom (UNSUPPORTED_BY_PROVIDER elsewhere, never an empty list).
  */
-import {
-  GetCompanyDocument,
-  ListCompaniesDocument,
-  type ListCompaniesQuery,
-} from '../../../src/sdk/generated/graphql';
+import { GetCompanyDocument, ListCompaniesDocument, type ListCompaniesQuery } from '@grand-livre/sdk';
 import type { SimProvider } from '../../../src/simulators/data/dataset';
 import { dataOf, errorCodes, runOperation } from '../../support/operations';
 import { startStack, type Stack } from '../../support/stack';

@@ -11,7 +11,7 @@ import {
   GetDocumentDocument,
   type CompanyDocumentsQuery,
   type DocumentFilter,
-} from '../../../src/sdk/generated/graphql';
+} from '@grand-livre/sdk';
 import type { GenDocument } from '../../../src/simulators/data/documents';
 import { STATUS_BY_SLOT } from '../../../src/simulators/inqom/document-json';
 import { dataOf, runOperation } from '../../support/operations';

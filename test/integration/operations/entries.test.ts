@@ -3,11 +3,7 @@
  * through the gateway: filters, pagination across pages, and exact money — totals summed from the
  * lines, `balanced` computed, and the window's totals equal to the generated ledger's to the cent.
  */
-import {
-  CompanyEntriesDocument,
-  type CompanyEntriesQuery,
-  type EntryFilter,
-} from '../../../src/sdk/generated/graphql';
+import { CompanyEntriesDocument, type CompanyEntriesQuery, type EntryFilter } from '@grand-livre/sdk';
 import type { SimProvider } from '../../../src/simulators/data/dataset';
 import { dataOf, runOperation } from '../../support/operations';
 import { startStack, type Stack } from '../../support/stack';

@@ -8,11 +8,7 @@ import { unzipSync } from 'fflate';
 import { request } from 'undici';
 import { decodeGlobalId } from '../../../src/domain/ids';
 import { validateFec } from '../../../src/fec/validate';
-import {
-  CompanyExportJobsDocument,
-  CreateExportJobDocument,
-  GetExportJobDocument,
-} from '../../../src/sdk/generated/graphql';
+import { CompanyExportJobsDocument, CreateExportJobDocument, GetExportJobDocument } from '@grand-livre/sdk';
 import { entriesOfDocuments } from '../../../src/simulators/jepilote/export-file';
 import { FINISH_AFTER_MS, START_AFTER_MS, planOutcome } from '../../../src/simulators/pleo/lifecycle';
 import { dataOf, errorCodes, runOperation } from '../../support/operations';

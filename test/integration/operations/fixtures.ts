@@ -9,7 +9,7 @@ import type { GenCompany, SimProvider } from '../../../src/simulators/data/datas
 import type { GenEntry } from '../../../src/simulators/data/ledger';
 import type { RunningSimulators } from '../../../src/simulators/harness';
 import { planOutcome } from '../../../src/simulators/pleo/lifecycle';
-import { CompanyEntriesDocument } from '../../../src/sdk/generated/graphql';
+import { CompanyEntriesDocument } from '@grand-livre/sdk';
 import { dataOf, runOperation } from '../../support/operations';
 import type { Stack } from '../../support/stack';
 

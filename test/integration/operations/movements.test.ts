@@ -10,7 +10,7 @@ import {
   GetCompanyDocument,
   type CompanyMovementsQuery,
   type MovementFilter,
-} from '../../../src/sdk/generated/graphql';
+} from '@grand-livre/sdk';
 import type { SimProvider } from '../../../src/simulators/data/dataset';
 import type { GenLine } from '../../../src/simulators/data/ledger';
 import { dataOf, errorCodes, runOperation } from '../../support/operations';
@@ -153,6 +153,12 @@ describe('movement filter rules', () => {
       companyId: company.id,
       filter: { from: '2025-01-01', to: '2025-02-01' },
     });
+    expect(errorCodes(result)).toEqual([{ path: 'company.movements', code: 'UNSUPPORTED_BY_PROVIDER' }]);
+  });
+
+  it('answers UNSUPPORTED_BY_PROVIDER for a Pleo company before judging a missing filter', async () => {
+    const company = demoCompany(stack.sims, 'pleo');
+    const result = await runOperation(stack, CompanyMovementsDocument, { companyId: company.id });
     expect(errorCodes(result)).toEqual([{ path: 'company.movements', code: 'UNSUPPORTED_BY_PROVIDER' }]);
   });
 });

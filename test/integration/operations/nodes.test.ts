@@ -10,7 +10,7 @@ import {
   CreateExportJobDocument,
   GetCompanyDocument,
   GetNodesDocument,
-} from '../../../src/sdk/generated/graphql';
+} from '@grand-livre/sdk';
 import type { SimProvider } from '../../../src/simulators/data/dataset';
 import { dataOf, runOperation } from '../../support/operations';
 import { startStack, type Stack } from '../../support/stack';

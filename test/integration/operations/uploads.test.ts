@@ -6,11 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'undici';
-import {
-  CreateExpenseBillDocument,
-  GetDocumentDocument,
-  UploadDocumentDocument,
-} from '../../../src/sdk/generated/graphql';
+import { CreateExpenseBillDocument, GetDocumentDocument, UploadDocumentDocument } from '@grand-livre/sdk';
 import { makePdf } from '../../../src/simulators/data/documents';
 import { dataOf, runOperation, runUpload, type UploadFile } from '../../support/operations';
 import { startStack, type Stack } from '../../support/stack';

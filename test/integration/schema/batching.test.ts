@@ -13,7 +13,7 @@ import {
   EntriesWithDocumentsDocument,
   GetCompanyDocument,
   GetNodesDocument,
-} from '../../../src/sdk/generated/graphql';
+} from '@grand-livre/sdk';
 import type { GenCompany, SimProvider } from '../../../src/simulators/data/dataset';
 import { dataOf, runOperation } from '../../support/operations';
 import { startStack, type Stack } from '../../support/stack';

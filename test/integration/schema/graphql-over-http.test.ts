@@ -7,7 +7,7 @@
  */
 import { print } from 'graphql';
 import { request } from 'undici';
-import { CompanyEntriesDocument } from '../../../src/sdk/generated/graphql';
+import { CompanyEntriesDocument } from '@grand-livre/sdk';
 import { startStack, type Stack } from '../../support/stack';
 import { demoCompany, sumCents } from '../operations/fixtures';
 

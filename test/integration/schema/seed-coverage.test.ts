@@ -18,7 +18,7 @@ import {
   GetDocumentDocument,
   ListCompaniesDocument,
   UploadDocumentDocument,
-} from '../../../src/sdk/generated/graphql';
+} from '@grand-livre/sdk';
 import { makePdf } from '../../../src/simulators/data/documents';
 import type { SimulatorName } from '../../../src/simulators/harness';
 import { dataOf, runOperation, runUpload, type UploadFile } from '../../support/operations';

@@ -12,7 +12,7 @@ import {
   NotFoundError,
   UnauthenticatedError,
   UnsupportedByProviderError,
-} from '../../../src/sdk';
+} from '@grand-livre/sdk';
 import { demoCompany } from '../operations/fixtures';
 import { startStack, type Stack } from '../../support/stack';
 

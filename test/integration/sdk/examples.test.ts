@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FEC_COLUMNS } from '../../../src/fec/columns';
 import { validateFec } from '../../../src/fec/validate';
-import { createGrandLivreClient, CreateExportJobDocument } from '../../../src/sdk';
+import { createGrandLivreClient, CreateExportJobDocument } from '@grand-livre/sdk';
 import type { SimProvider } from '../../../src/simulators/data/dataset';
 import { demoCompany } from '../operations/fixtures';
 import { startStack, type Stack } from '../../support/stack';

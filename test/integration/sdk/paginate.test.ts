@@ -11,7 +11,7 @@ import {
   createGrandLivreClient,
   decimalToCents,
   sumDecimals,
-} from '../../../src/sdk';
+} from '@grand-livre/sdk';
 import { demoCompany } from '../operations/fixtures';
 import { startStack, type Stack } from '../../support/stack';
 

@@ -7,7 +7,7 @@
 import { request } from 'undici';
 import { encodeGlobalId, decodeGlobalId, type NodeType } from '../../../src/domain/ids';
 import { PROVIDERS, type ProviderName } from '../../../src/domain/model';
-import { UploadDocumentDocument, CreateExpenseBillDocument } from '../../../src/sdk/generated/graphql';
+import { UploadDocumentDocument, CreateExpenseBillDocument } from '@grand-livre/sdk';
 import { makePdf } from '../../../src/simulators/data/documents';
 import { runUpload } from '../../support/operations';
 import { startStack, type GqlResponse, type Stack } from '../../support/stack';

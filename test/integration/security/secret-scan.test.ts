@@ -58,12 +58,13 @@ function envRef(name: string, value: string) {
   return { env: name };
 }
 
+const text = (value: unknown) => {
+  if (typeof value !== 'string') throw new Error('the demo config should hold literal secrets');
+  return value;
+};
+
 function credentialsOf(tenant: TenantInput): Credentials {
   const p = tenant.providers;
-  const text = (value: unknown) => {
-    if (typeof value !== 'string') throw new Error('the demo config should hold literal secrets');
-    return value;
-  };
   const pleo = p.pleo!.auth;
   return {
     jepilotePassword: text(p.jepilote!.password),
@@ -84,7 +85,7 @@ function tenantWithEnvSecrets(base: TenantInput, id: string, apiKey: string, c: 
       ? { type: 'basic' as const, apiKey: envRef(name('PLEO_API_KEY'), c.pleo) }
       : { type: 'bearer' as const, token: envRef(name('PLEO_TOKEN'), c.pleo) };
   if (pleoAuth.type === 'basic') basicPairs[name('PLEO_API_KEY')] = [c.pleo, ''];
-  basicPairs[name('JEPILOTE')] = [String(p.jepilote!.username), c.jepilotePassword];
+  basicPairs[name('JEPILOTE')] = [text(p.jepilote!.username), c.jepilotePassword];
   secrets[`${id} API key`] = apiKey;
   return {
     ...base,

@@ -4,7 +4,7 @@
  * upstream; accepted files reach Inqom under a sanitised name.
  */
 import { randomBytes } from 'node:crypto';
-import { CreateExpenseBillDocument, UploadDocumentDocument } from '../../../src/sdk/generated/graphql';
+import { CreateExpenseBillDocument, UploadDocumentDocument } from '@grand-livre/sdk';
 import { makePdf } from '../../../src/simulators/data/documents';
 import { MAX_FILE_NAME_LENGTH } from '../../../src/server/multipart/upload-file-name';
 import { runUpload, type UploadFile } from '../../support/operations';

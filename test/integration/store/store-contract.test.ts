@@ -3,9 +3,11 @@
  * redis-server, including expiry and atomicity under concurrent callers.
  */
 import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
 import { MemoryStore } from '../../../src/store/memory-store';
 import { RedisStore } from '../../../src/store/redis-store';
 import type { SharedStore } from '../../../src/store/types';
+import { SteppingClock } from '../../support/stepping-clock';
 import { startRedisServer, type RunningRedis } from '../../support/redis-server';
 
 let redis: RunningRedis;
@@ -20,19 +22,49 @@ afterAll(async () => {
   await redis.stop();
 });
 
-const backends: [string, () => SharedStore][] = [
-  ['memory', () => new MemoryStore()],
-  // A fresh prefix per test keeps tests independent on the one server.
-  ['redis', () => new RedisStore({ url: redis.url, keyPrefix: `test:${randomUUID()}:` })],
-];
+/** A store and a way to move its time forward by `ms` without waiting. */
+interface Backend {
+  store: SharedStore;
+  advance: (ms: number) => Promise<void>;
+}
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+function memoryBackend(): Backend {
+  const clock = new SteppingClock();
+  return { store: new MemoryStore(clock.now), advance: async (ms) => clock.advance(ms) };
+}
+
+// Redis keeps its own time: moving it forward is taking `ms` off every key's remaining ttl (PTTL),
+// so the test sees exactly the ttl our code set, with ttls long enough that nothing expires by itself.
+function redisBackend(): Backend {
+  // A fresh prefix per test keeps tests independent on the one server.
+  const keyPrefix = `test:${randomUUID()}:`;
+  const admin = new Redis(redis.url);
+  admin.on('error', () => undefined);
+  const store = new RedisStore({ url: redis.url, keyPrefix });
+  const close = store.close.bind(store);
+  store.close = async () => (await close(), admin.disconnect());
+  const advance = async (ms: number) => {
+    for (const key of await admin.keys(`${keyPrefix}*`)) {
+      const left = await admin.pttl(key);
+      if (left < 0) continue;
+      if (left <= ms) await admin.del(key);
+      else await admin.pexpire(key, left - ms);
+    }
+  };
+  return { store, advance };
+}
+
+const backends: [string, () => Backend][] = [
+  ['memory', memoryBackend],
+  ['redis', redisBackend],
+];
 
 describe.each(backends)('SharedStore contract on %s', (_name, open) => {
   let store: SharedStore;
+  let advance: Backend['advance'];
 
   beforeEach(() => {
-    store = open();
+    ({ store, advance } = open());
     opened.push(store);
   });
 
@@ -49,10 +81,11 @@ describe.each(backends)('SharedStore contract on %s', (_name, open) => {
   });
 
   it('expires a value after its ttl and keeps one without ttl', async () => {
-    await store.set('short', 'v', 60);
+    await store.set('short', 'v', 60_000);
     await store.set('forever', 'v');
+    await advance(59_000);
     expect(await store.get('short')).toBe('v');
-    await sleep(150);
+    await advance(1_000);
     expect(await store.get('short')).toBeNull();
     expect(await store.get('forever')).toBe('v');
   });
@@ -68,10 +101,10 @@ describe.each(backends)('SharedStore contract on %s', (_name, open) => {
   });
 
   it('setIfAbsent sets only the first time, and again once the value expired', async () => {
-    expect(await store.setIfAbsent('lock', 'a', 60)).toBe(true);
-    expect(await store.setIfAbsent('lock', 'b', 60)).toBe(false);
+    expect(await store.setIfAbsent('lock', 'a', 60_000)).toBe(true);
+    expect(await store.setIfAbsent('lock', 'b', 60_000)).toBe(false);
     expect(await store.get('lock')).toBe('a');
-    await sleep(150);
+    await advance(60_000);
     expect(await store.setIfAbsent('lock', 'c')).toBe(true);
     expect(await store.get('lock')).toBe('c');
   });
@@ -96,13 +129,13 @@ describe.each(backends)('SharedStore contract on %s', (_name, open) => {
   });
 
   it('sets the ttl only when increment creates the key (a fixed rate-limit window)', async () => {
-    expect(await store.increment('window', 1, 120)).toBe(1);
-    await sleep(60);
+    expect(await store.increment('window', 1, 120_000)).toBe(1);
+    await advance(60_000);
     // A later increment with a new ttl must not push the window's end back.
-    expect(await store.increment('window', 1, 120)).toBe(2);
-    await sleep(110);
+    expect(await store.increment('window', 1, 120_000)).toBe(2);
+    await advance(60_000);
     expect(await store.get('window')).toBeNull();
-    expect(await store.increment('window', 1, 120)).toBe(1);
+    expect(await store.increment('window', 1, 120_000)).toBe(1);
   });
 
   it('appends to lists oldest first and reads ranges like LRANGE', async () => {

@@ -1,6 +1,7 @@
 /**
  * The list cache: companies and exercises are read through a tenant-scoped TTL cache on the shared
- * store, mutations on a company drop its keys, and a broken store degrades to misses.
+ * store, and a broken store degrades to misses (mutations drop a company's keys through
+ * src/server/plugins/mutation-effects.ts: test/unit/server/mutation-effects.test.ts).
  */
 import { withListCache } from '../../../src/cache/cached-session';
 import { StoreTtlCache, type CacheLookupEvent } from '../../../src/cache/store-ttl-cache';
@@ -105,23 +106,10 @@ describe('list cache on the shared store', () => {
     expect(events.filter((e) => e.hit)).toEqual([]);
   });
 
-  it("drops the company's exercises after a successful mutation, not after a failed one", async () => {
-    const inner = new CountingSession();
-    const session = withListCache(inner, { cache, tenantId: 'demo' });
-    await session.listExercises!('2101');
-    await session.listExercises!('fails');
-    await expect(session.createExportJob!({ companyId: 'fails' })).rejects.toThrow('provider refused');
-    await session.listExercises!('fails');
-    expect(inner.calls.listExercises).toBe(2);
-    await session.createExportJob!({ companyId: '2101' });
-    await session.listExercises!('2101');
-    expect(inner.calls.listExercises).toBe(3);
-  });
-
   it('keeps absent methods absent, so capability checks still see the truth', () => {
     const session = withListCache(new CountingSession(), { cache, tenantId: 'demo' });
-    expect(session.listEntries).toBeUndefined();
-    expect(session.uploadDocument).toBeUndefined();
+    expect(Reflect.get(session, 'listEntries')).toBeUndefined();
+    expect(Reflect.get(session, 'uploadDocument')).toBeUndefined();
     expect(session.provider).toBe('MYUNISOFT');
     expect(typeof session.getCompany).toBe('function');
   });

@@ -26,7 +26,7 @@ import {
   UpstreamRateLimitedError,
   UpstreamServiceError,
   UpstreamTimeoutError,
-} from '../../../src/sdk';
+} from '@grand-livre/sdk';
 import { sendJson, startLocalGateway, type LocalGateway, type Handler } from './local-gateway';
 
 let dispatcher: Agent;

@@ -12,7 +12,7 @@ import {
   ListCompaniesDocument,
   UpstreamTimeoutError,
   type GrandLivreClientOptions,
-} from '../../../src/sdk';
+} from '@grand-livre/sdk';
 import { cut, sendJson, startLocalGateway, type LocalGateway } from './local-gateway';
 
 const companies = {

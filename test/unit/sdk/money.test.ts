@@ -1,4 +1,4 @@
-import { centsToDecimal, decimalToCents, sumDecimals } from '../../../src/sdk';
+import { centsToDecimal, decimalToCents, sumDecimals } from '@grand-livre/sdk';
 
 describe('SDK money helpers', () => {
   it('reads Decimals as integer cents and prints them back', () => {

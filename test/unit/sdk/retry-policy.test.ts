@@ -1,6 +1,11 @@
 /** Which operations the SDK may send twice, which failures count as network ones, and the backoff bounds. */
 import { parse } from 'graphql';
-import { backoffDelayMs, isNetworkError, isSafeToRetry, operationOf } from '../../../src/sdk/retry-policy';
+import {
+  backoffDelayMs,
+  isNetworkError,
+  isSafeToRetry,
+  operationOf,
+} from '../../../packages/sdk/src/retry-policy';
 
 const op = (source: string) => operationOf(parse(source));
 

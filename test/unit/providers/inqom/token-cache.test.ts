@@ -74,7 +74,7 @@ describe('InqomTokenCache', () => {
     const tokens = await Promise.all([a.cache.get(), b.cache.get(), a.cache.get(), b.cache.get()]);
     expect(new Set(tokens).size).toBe(1);
     expect(a.fetchToken.mock.calls.length + b.fetchToken.mock.calls.length).toBe(1);
-    const rejected = tokens[0]!;
+    const rejected = tokens[0];
     const [fromA, fromB] = await Promise.all([a.cache.refresh(rejected), b.cache.refresh(rejected)]);
     expect(fromA).toBe(fromB);
     expect(fromA).not.toBe(rejected);

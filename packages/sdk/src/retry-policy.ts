@@ -4,7 +4,13 @@
  * (a lost answer may hide a committed write). Only network failures are retried: a GraphQL error is
  * an answer, and repeating the call would get the same one.
  */
-import { Kind, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
+import {
+  Kind,
+  OperationTypeNode,
+  type DocumentNode,
+  type OperationDefinitionNode,
+  type ValueNode,
+} from 'graphql';
 
 /** Error codes of connections refused, reset, cut or timed out (Node's and undici's). */
 const NETWORK_ERROR_CODES = new Set([
@@ -75,8 +81,8 @@ export function isSafeToRetry(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> = {},
 ): boolean {
-  if (operation.operation === 'query') return true;
-  if (operation.operation !== 'mutation') return false;
+  if (operation.operation === OperationTypeNode.QUERY) return true;
+  if (operation.operation !== OperationTypeNode.MUTATION) return false;
   if (hasKeyValue(variables)) return true;
   // A key written in the document itself (`input: { idempotencyKey: "…" }`) protects it as well.
   return operation.selectionSet.selections.some(

@@ -19,7 +19,7 @@ import { rowFormat } from './bulk-row-format';
 import { bulkRows } from './bulk-source';
 import { checkFecStream } from '../fec/conformance';
 
-export interface BulkExportServiceOptions {
+export interface BulkExportRunnerOptions {
   registry: ConnectorRegistry;
   store: SharedStore;
   logger: Logger;
@@ -37,7 +37,7 @@ export interface BulkExportFile {
   contentType: string;
 }
 
-export class BulkExportService {
+export class BulkExportRunner {
   /** Names this instance in records, so a download elsewhere can say where the file is. */
   readonly instanceId = randomBytes(8).toString('hex');
   private readonly records: BulkExportRecords;
@@ -47,7 +47,7 @@ export class BulkExportService {
   private readonly maxConcurrent: number;
   private closed = false;
 
-  constructor(private readonly options: BulkExportServiceOptions) {
+  constructor(private readonly options: BulkExportRunnerOptions) {
     this.records = new BulkExportRecords(options.store);
     this.files = new BulkFiles(options.tmpRoot);
     this.maxConcurrent = options.maxConcurrent ?? 2;

@@ -5,10 +5,10 @@
  * runs: nothing protects it against a retry.
  */
 import { z } from 'zod';
-import type { RequestContext } from '../context';
-import { runIdempotently } from '../idempotency/run-idempotently';
-import type { MutationJournal } from '../providers/types';
-import { parseInput } from './common/validation';
+import type { RequestContext } from '../../context';
+import { runIdempotently } from '../../idempotency/run-idempotently';
+import type { MutationJournal } from '../../providers/types';
+import { parseInput } from './validation';
 
 const keyShape = z.string().min(1).max(255);
 
@@ -19,8 +19,6 @@ export async function withIdempotency<T>(
   input: unknown,
   run: (journal?: MutationJournal) => Promise<T>,
 ): Promise<T> {
-  // Lists read earlier in this request (an earlier mutation's payload) may be changed by this one.
-  ctx.forgetShared();
   if (key === null || key === undefined) return run();
   parseInput(keyShape, key, 'input.idempotencyKey');
   return runIdempotently({ store: ctx.store, tenantId: ctx.tenant.id, key, operation, input, run });

@@ -1,9 +1,9 @@
 /**
- * Typed errors of the partner SDK: one class per `extensions.code` of the API (src/errors.ts's
+ * Typed errors of the partner SDK: one class per `extensions.code` of the API (error-codes.ts's
  * `ErrorCode`), all extending `GrandLivreError`, so callers write `catch (e) { if (e instanceof
  * NotFoundError) … }`. Transport failures (network, non-GraphQL HTTP answers) extend it too.
  */
-import { ErrorCode } from '../errors';
+import { ErrorCode } from './error-codes';
 
 /** One error of a GraphQL response, as the gateway sends it. */
 export interface GraphQLErrorPayload {

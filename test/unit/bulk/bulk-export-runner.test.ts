@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BulkExportService } from '../../../src/bulk/bulk-export-service';
+import { BulkExportRunner } from '../../../src/bulk/bulk-export-runner';
 import type { BulkExportRequest } from '../../../src/bulk/bulk-export.model';
 import { UpstreamError } from '../../../src/errors';
 import { createLogger } from '../../../src/logger';
@@ -55,14 +55,14 @@ const until = async (check: () => Promise<boolean>) => {
   while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 5));
 };
 
-describe('BulkExportService', () => {
+describe('BulkExportRunner', () => {
   let root: string;
-  let service: BulkExportService;
+  let service: BulkExportRunner;
   let gated: ReturnType<typeof gatedConnector>;
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'bulk-service-'));
     gated = gatedConnector();
-    service = new BulkExportService({
+    service = new BulkExportRunner({
       registry: new Map([['acme', new Map([['MYUNISOFT', gated.connector]])]]),
       store: new MemoryStore(),
       logger: createLogger('silent'),

@@ -4,6 +4,7 @@
  * result and variable types.
  */
 export * from './client';
+export * from './error-codes';
 export * from './errors';
 export * from './money';
 export type { AtPath, NodeOf } from './paginate';
