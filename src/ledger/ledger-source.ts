@@ -47,8 +47,8 @@ const fromEntry = (e: EntryRecord): LedgerMovement[] =>
 export function keepsBooks(session: ProviderSession): boolean {
   const can = (capability: 'MOVEMENTS' | 'ENTRIES') => session.capabilities.includes(capability);
   return (
-    (can('MOVEMENTS') && Boolean(session.streamMovements ?? session.listMovements)) ||
-    (can('ENTRIES') && Boolean(session.streamEntries ?? session.listEntries))
+    (can('MOVEMENTS') && (session.streamMovements !== undefined || session.listMovements !== undefined)) ||
+    (can('ENTRIES') && (session.streamEntries !== undefined || session.listEntries !== undefined))
   );
 }
 

@@ -125,8 +125,6 @@ export function buildQuery(query: Record<string, QueryValue> | undefined): strin
   return text ? `?${text}` : '';
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** 429s one call may wait out with a budget before its 429 is returned to the caller. */
 const MAX_RATE_LIMIT_REFUSALS = 3;
 

@@ -23,7 +23,7 @@ export function booksSession(ctx: RequestContext, company: CompanyRef): Provider
 }
 
 const hasExercises = (session: ProviderSession) =>
-  Boolean(session.listExercises) && session.capabilities.includes('EXERCISES');
+  session.listExercises !== undefined && session.capabilities.includes('EXERCISES');
 
 export async function resolvePeriod(
   ctx: RequestContext,

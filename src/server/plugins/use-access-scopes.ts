@@ -5,7 +5,13 @@
  * (createAccessToken) and subscriptions are refused to every token. Checked before any resolver runs.
  * API keys are not limited here.
  */
-import { Kind, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import {
+  Kind,
+  OperationTypeNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
 import { ACCESS_SCOPE_EXTENSION, type AccessScope } from '../../auth/access-scope';
 import { ForbiddenError } from '../../errors';
 import { fragmentsOf } from '../limits/fragments';
@@ -30,11 +36,12 @@ export function useAccessScopes() {
   return operationCheckPlugin(({ contextValue: ctx, operation, document, schema }) => {
     if (ctx.caller.kind !== 'ACCESS_TOKEN') return;
     const scopes = ctx.caller.scopes;
-    if (operation.operation === 'query') {
+    if (operation.operation === OperationTypeNode.QUERY) {
       if (!scopes.includes('READ')) throw new ForbiddenError('This access token has no READ scope.', 403);
       return;
     }
-    if (operation.operation !== 'mutation') throw new ForbiddenError('Access tokens cannot subscribe.', 403);
+    if (operation.operation !== OperationTypeNode.MUTATION)
+      throw new ForbiddenError('Access tokens cannot subscribe.', 403);
     for (const field of rootFields(operation.selectionSet, fragmentsOf(document))) {
       if (field === '__typename') continue;
       const needed = mutationScope(schema, field);

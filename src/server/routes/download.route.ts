@@ -71,9 +71,12 @@ async function openTarget(
   const connector = options.registry.get(tenant.id)?.get(target.provider);
   if (!connector || !isCompanyAllowed(tenant, target.provider, target.companyId)) throw new NoFile(NO_FILE);
   const session = connector.openSession({ requestId: String(request.id), signal });
-  const open = target.kind === 'EXPORT' ? session.downloadExportFile : session.downloadDocument;
+  const open =
+    target.kind === 'EXPORT'
+      ? session.downloadExportFile?.bind(session)
+      : session.downloadDocument?.bind(session);
   if (!open) throw new NoFile(NO_FILE);
-  return open.call(session, target.companyId, target.ref);
+  return open(target.companyId, target.ref);
 }
 
 function downloadHandler(options: DownloadRouteOptions, kind: DownloadKind) {

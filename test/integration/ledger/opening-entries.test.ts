@@ -7,11 +7,7 @@
  */
 import { encodeGlobalId } from '../../../src/domain/ids';
 import type { SimProvider } from '../../../src/simulators/data/dataset';
-import {
-  AccountLedgerDocument,
-  FecBulkExportDocument,
-  TrialBalanceDocument,
-} from '@grand-livre/sdk';
+import { AccountLedgerDocument, FecBulkExportDocument, TrialBalanceDocument } from '@grand-livre/sdk';
 import { dataOf, runOperation } from '../../support/operations';
 import { startStack, type Stack } from '../../support/stack';
 import { strictFecProblems } from '../../support/strict-fec';

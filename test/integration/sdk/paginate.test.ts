@@ -33,7 +33,7 @@ const WINDOW = { from: '2025-01-01', to: '2025-12-31' };
 it('yields every entry of every page, in order, as one page of 500 lists them', async () => {
   const companyId = demoCompany(stack.sims, 'myunisoft').id;
   const whole = await client().request(CompanyEntriesDocument, { companyId, filter: WINDOW, first: 500 });
-  const expected = whole.company!.entries.edges.map((e) => e.node!.id);
+  const expected = whole.company!.entries.edges.map((e) => e.node.id);
   expect(expected.length).toBeGreaterThan(14);
   expect(whole.company!.entries.pageInfo.hasNextPage).toBe(false);
 
@@ -44,12 +44,12 @@ it('yields every entry of every page, in order, as one page of 500 lists them', 
     { companyId, filter: WINDOW, first: 7 },
     ['company', 'entries'],
   )) {
-    ids.push(entry!.id);
-    debits.push(entry!.debitTotal);
+    ids.push(entry.id);
+    debits.push(entry.debitTotal);
   }
   expect(ids).toEqual(expected);
   // Exact money across pages: the total of the entries' debits is the total of their lines' debits.
-  const lineDebits = whole.company!.entries.edges.flatMap((e) => e.node!.lines.map((l) => l.debit));
+  const lineDebits = whole.company!.entries.edges.flatMap((e) => e.node.lines.map((l) => l.debit));
   expect(sumDecimals(debits)).toBe(sumDecimals(lineDebits));
   expect(decimalToCents(sumDecimals(debits))).toBe(debits.reduce((t, d) => t + decimalToCents(d), 0));
 });
@@ -61,7 +61,7 @@ it('asks one page per `first` nodes, and no more once the loop stops', async () 
     url: stack.graphqlUrl,
     apiKey: 'demo',
     dispatcher: dispatcher.compose((dispatch) => (options, handler) => {
-      pages.push(JSON.parse(String(options.body)).variables.after);
+      pages.push(JSON.parse(options.body as string).variables.after);
       return dispatch(options, handler);
     }),
   });

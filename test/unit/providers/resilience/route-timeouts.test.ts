@@ -6,7 +6,7 @@ import { answer, scriptedClients, startScriptedServer, type ScriptedServer } fro
 
 let server: ScriptedServer;
 const clients = scriptedClients(() => server);
-const client = clients.make;
+const client: typeof clients.make = (...args) => clients.make(...args);
 beforeEach(async () => {
   server = await startScriptedServer();
   // Headers come 1.5 s late on every route (undici checks its timeouts about every half second).
