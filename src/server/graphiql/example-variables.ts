@@ -19,12 +19,12 @@ export const NOT_RUNNABLE_IN_GRAPHIQL = new Set(['UploadDocument', 'CreateExpens
 
 const COMPANIES = `query GraphiqlExampleCompanies { companies(first: 100) { edges { node { id provider } } } }`;
 const DETAILS = `query GraphiqlExampleIds($myunisoft: ID!, $inqom: ID!, $pleo: ID!) {
-  myunisoft: company(id: $myunisoft) { exercises { id } }
+  myunisoft: company(id: $myunisoft) { exercises { id } accounts(first: 1) { edges { node { number } } } }
   inqom: company(id: $inqom) { documents(first: 1) { edges { node { id } } } }
   pleo: company(id: $pleo) { exportJobs(first: 1) { edges { node { id } } } }
 }`;
 
-type Edges = { edges: { node: { id: string; provider?: string } }[] };
+type Edges = { edges: { node: { id: string; provider?: string; number?: string } }[] };
 const firstId = (connection: unknown) => (connection as Edges | undefined)?.edges[0]?.node.id;
 
 export async function discoverExampleVariables(run: RunQuery): Promise<ExampleVariables> {
@@ -41,9 +41,12 @@ export async function discoverExampleVariables(run: RunQuery): Promise<ExampleVa
     string,
   ];
   const details = await run(DETAILS, { myunisoft, inqom, pleo });
-  const exercise = (details.myunisoft as { exercises: { id: string }[] }).exercises[0]?.id;
+  const books = details.myunisoft as { exercises: { id: string }[]; accounts: Edges };
+  const exercise = books.exercises[0]?.id;
+  const account = books.accounts.edges[0]?.node.number;
   const document = firstId((details.inqom as { documents: unknown }).documents);
-  if (!exercise || !document) throw new Error('the demo data lacks an exercise or a document');
+  if (!exercise || !document || !account)
+    throw new Error('the demo data lacks an exercise, an account or a document');
   // Export jobs and bulk exports exist only once started (the mutation tabs start them): until
   // then, a well-formed id of none, which answers null rather than an error.
   const noneYet = (type: 'ExportJob' | 'BulkExport', company: string) => {
@@ -77,5 +80,11 @@ export async function discoverExampleVariables(run: RunQuery): Promise<ExampleVa
       },
     },
     GetBulkExport: { id: noneYet('BulkExport', myunisoft) },
+    FecBulkExport: { id: noneYet('BulkExport', myunisoft) },
+    ExportFileConformance: { id: noneYet('ExportJob', jepilote) },
+    CompanyChart: { companyId: myunisoft, first: 20 },
+    TrialBalance: { companyId: myunisoft, filter: { exerciseId: exercise } },
+    AccountLedger: { companyId: myunisoft, account, filter: { exerciseId: exercise }, first: 20 },
+    CreateAccessToken: { input: { scopes: ['READ'], ttlSeconds: 900 } },
   };
 }

@@ -173,7 +173,7 @@ describe('the query the page sends', () => {
         errors: undefined,
       });
       // Lookups by id find their object (jobs and bulk exports excepted: none exists before one is started).
-      if (!['GetBulkExport', 'GetExportJob'].includes(name!))
+      if (!['GetBulkExport', 'GetExportJob', 'FecBulkExport', 'ExportFileConformance'].includes(name!))
         expect(Object.values(body.data ?? {})).not.toContain(null);
     }
   });
