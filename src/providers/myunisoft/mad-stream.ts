@@ -18,6 +18,8 @@ export interface MadListing<S extends z.ZodType, T> {
   schema: S;
   what: string;
   map: (item: z.infer<S>) => T;
+  /** Items to keep (default all): a filter MAD cannot apply upstream. */
+  keep?: (item: z.infer<S>) => boolean;
   signal?: AbortSignal;
 }
 
@@ -25,7 +27,7 @@ export async function* streamMadListing<S extends z.ZodType, T>(
   client: MyUnisoftClient,
   listing: MadListing<S, T>,
 ): AsyncGenerator<T[]> {
-  const { route, schema, what, map } = listing;
+  const { route, schema, what, map, keep = () => true } = listing;
   const response = await client.stream({
     route,
     path: listing.path,
@@ -36,12 +38,14 @@ export async function* streamMadListing<S extends z.ZodType, T>(
   let index = 0;
   try {
     for await (const batch of jsonArrayBatches(response.body)) {
-      yield batch.map((value) => {
+      const items: T[] = [];
+      for (const value of batch) {
         const parsed = schema.safeParse(value);
         if (!parsed.success) throw invalidResponse(route, `${what} #${index} has an unexpected shape`);
         index++;
-        return map(parsed.data);
-      });
+        if (keep(parsed.data)) items.push(map(parsed.data));
+      }
+      yield items;
     }
   } catch (error) {
     response.body.destroy();

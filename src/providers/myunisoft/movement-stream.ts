@@ -7,10 +7,13 @@ import type { MovementRecord } from '../../domain/model';
 import { MAD_VERSION, type MyUnisoftClient } from './client';
 import { streamMadListing } from './mad-stream';
 import { movementFromMad } from './map';
-import { madMovementSchema } from './schemas';
-import type { DateWindow } from './movement-windows';
+import { madMovementSchema, type MadMovement } from './schemas';
 
 const ROUTE = 'GET /api/v1/mad/movements';
+
+/** MAD cannot ask for validated movements only: a draft is one whose entry has no accounting date yet. */
+const isValidated = (movement: MadMovement) =>
+  Boolean(movement.entry.additionalProducerProperties?.accountedAt);
 
 /** The filter as MAD query parameters (the period is added per call). */
 export function movementQuery(filter: MovementFilter) {
@@ -20,7 +23,7 @@ export function movementQuery(filter: MovementFilter) {
     source: filter.source,
     classAccount: filter.accountClasses,
     lettering: filter.lettering?.toLowerCase(),
-    // `draft` is a presence flag at MyUnisoft.
+    // `draft` is a presence flag at MyUnisoft meaning "only drafts"; false is kept by `isValidated`.
     draft: filter.draft ? 'true' : undefined,
   };
 }
@@ -46,25 +49,19 @@ export function streamMovements(
     schema: madMovementSchema,
     what: 'movement',
     map: (movement) => movementFromMad(companyId, movement),
+    ...(filter.draft === false ? { keep: isValidated } : {}),
     ...(signal ? { signal } : {}),
   });
 }
 
-export async function fetchMovementsWindow(
+/** Every movement of one slice's filter (movement-slices.ts), collected for the paged listing. */
+export async function fetchMovementSlice(
   client: MyUnisoftClient,
   companyId: string,
-  window: DateWindow,
   filter: MovementFilter,
   signal?: AbortSignal,
 ): Promise<MovementRecord[]> {
-  const windowFilter: MovementFilter = {
-    ...filter,
-    exerciseId: undefined,
-    from: window.start,
-    to: window.end,
-  };
   const movements: MovementRecord[] = [];
-  for await (const batch of streamMovements(client, companyId, windowFilter, signal))
-    movements.push(...batch);
+  for await (const batch of streamMovements(client, companyId, filter, signal)) movements.push(...batch);
   return movements;
 }

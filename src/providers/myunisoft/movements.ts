@@ -1,5 +1,5 @@
 /**
- * Pages through movements window by window (movement-windows.ts). A resume token is
+ * Pages through movements slice by slice (windows, or an exercise's drafts: movement-slices.ts). A resume token is
  * `m2.<window index>.<offset in window>` (m1 tokens indexed whole months and are refused);
  * a page reads the windows it needs (through the connector's window cache) and, when it ends on a
  * window's last movement, looks ahead to the next non-empty window so `hasNextPage` is exact — that
@@ -8,7 +8,6 @@
 import type { MovementRecord } from '../../domain/model';
 import { BadUserInputError } from '../../errors';
 import type { MovementFilter, Page, PageRequest } from '../types';
-import type { DateWindow } from './movement-windows';
 
 const TOKEN = /^m2\.(\d+)\.(\d+)$/;
 
@@ -21,22 +20,25 @@ export function parseMovementToken(after: string | null): { window: number; offs
   return { window: Number(match[1]), offset: Number(match[2]) };
 }
 
-/** A stable cache key for the filter part of a listing (the window is appended per window). */
+/** A stable cache key for what one upstream call downloads (a slice's filter, see movement-slices.ts). */
 export function filterKey(companyId: string, filter: MovementFilter): string {
   const classes = [...(filter.accountClasses ?? [])].sort().join(',');
   return [
     companyId,
+    filter.exerciseId ?? '',
+    filter.from ?? '',
+    filter.to ?? '',
     filter.dateFilter ?? 'DOCUMENT',
     filter.source ?? '',
     classes,
     filter.lettering ?? '',
-    filter.draft ? 1 : 0,
+    filter.draft === undefined ? '' : String(filter.draft),
   ].join('|');
 }
 
-export async function pageMovements(
-  windows: DateWindow[],
-  loadWindow: (window: DateWindow) => Promise<MovementRecord[]>,
+export async function pageMovements<W>(
+  windows: W[],
+  loadWindow: (window: W) => Promise<MovementRecord[]>,
   page: PageRequest,
 ): Promise<Page<MovementRecord>> {
   let { window, offset } = parseMovementToken(page.after);

@@ -79,7 +79,10 @@ const movementCoreSchema = z.object({
   analytics: analyticsSchema.default([]),
   lettering: letteringSchema.nullable().default(null),
 });
-const entryPropertiesSchema = z.object({ source: z.object({ name: z.string() }).nullable().optional() });
+const entryPropertiesSchema = z.object({
+  source: z.object({ name: z.string() }).nullable().optional(),
+  accountedAt: isoDate.nullable().optional(),
+});
 
 /** One item of `GET /mad/movements`, validated as it streams in. */
 export const madMovementSchema = movementCoreSchema.extend({

@@ -46,7 +46,10 @@ export interface GenEntry {
   index: number;
   type: GenEntryType;
   journal: GenJournal;
+  /** The document's date (MAD `date`, `dateFilter=document`); may fall outside the exercise, see `straddles`. */
   date: string;
+  /** The accounting date: always inside the entry's exercise (MAD `accountedAt` unless a draft). */
+  bookedOn: string;
   /** Unix seconds when the entry was keyed in. */
   createdAt: number;
   source: string;
@@ -68,7 +71,32 @@ export interface LedgerScope {
   endDate: string;
   entryCount: number;
   documentCount: number;
+  /**
+   * Year-end invoices (MyUnisoft): the first entry's document is dated before the exercise starts and
+   * the last one's after it ends, both booked inside it — what `idExercice` selects and a date does not.
+   */
+  straddles?: boolean;
   journalIds: Record<keyof typeof JOURNALS, string>;
+}
+
+/** How far outside its exercise a straddling entry's document is dated (days before / after). */
+export const STRADDLE_DAYS = { before: 3, after: 4 } as const;
+
+function documentDate(scope: LedgerScope, index: number, bookedOn: string): string {
+  if (!scope.straddles) return bookedOn;
+  if (index === 0) return addDays(scope.startDate, -STRADDLE_DAYS.before);
+  if (index === scope.entryCount - 1 && scope.entryCount > 1)
+    return addDays(scope.endDate, STRADDLE_DAYS.after);
+  return bookedOn;
+}
+
+/** The earliest and latest document dates of an exercise's entries (its bounds, widened if it straddles). */
+export function documentDateSpan(scope: LedgerScope): { first: string; last: string } {
+  if (!scope.straddles) return { first: scope.startDate, last: scope.endDate };
+  return {
+    first: addDays(scope.startDate, -STRADDLE_DAYS.before),
+    last: addDays(scope.endDate, STRADDLE_DAYS.after),
+  };
 }
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -115,7 +143,8 @@ function lettering(rng: Prng, index: number): GenLine['lettering'] {
 export function entryAt(scope: LedgerScope, index: number): GenEntry {
   const rng = Prng.derive(scope.seed, scope.companyId, scope.exerciseId, index);
   const span = daysBetween(scope.startDate, scope.endDate);
-  const date = addDays(scope.startDate, Math.floor((index * (span + 1)) / Math.max(1, scope.entryCount)));
+  const bookedOn = addDays(scope.startDate, Math.floor((index * (span + 1)) / Math.max(1, scope.entryCount)));
+  const date = documentDate(scope, index, bookedOn);
   const id = String(scope.idBase + index);
   const kind = rng.pick(['purchase', 'purchase', 'sale', 'payment', 'fees'] as const);
   const net = rng.int(1_000, 500_000);
@@ -203,6 +232,7 @@ export function entryAt(scope: LedgerScope, index: number): GenEntry {
     type,
     journal: { id: scope.journalIds[journal], ...JOURNALS[journal] },
     date,
+    bookedOn,
     createdAt: Math.floor(Date.parse(`${date}T09:00:00Z`) / 1000) + rng.int(0, 3 * 86_400),
     source: type === 'O' ? 'O' : type === 'IB' ? 'IB' : rng.pick(['E', 'M', 'FEC', 'API'] as const),
     draft: type === 'O',
