@@ -132,13 +132,29 @@ export class UpstreamError extends GrandLivreError {
     message: string,
     readonly status?: number,
     readonly retryAfterSeconds?: number,
+    /** The provider's own error code (e.g. `ERR-FOLDER-NOT-FOUND`), already checked against its shape. */
+    readonly upstreamCode?: string,
   ) {
     super(`${provider}: ${message}`, code, {
       provider,
       ...(status ? { upstreamStatus: status } : {}),
       ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+      ...(upstreamCode !== undefined ? { upstreamCode } : {}),
     });
     this.code = code;
+  }
+
+  /** The same error naming the provider's own code. */
+  withUpstreamCode(upstreamCode: string): UpstreamError {
+    const message = this.message.slice(`${this.provider}: `.length);
+    return new UpstreamError(
+      this.provider,
+      this.code,
+      message,
+      this.status,
+      this.retryAfterSeconds,
+      upstreamCode,
+    );
   }
 }
 

@@ -102,6 +102,10 @@ export class UpstreamError extends GrandLivreError {
   get retryAfterSeconds() {
     return this.numberExtension('retryAfterSeconds');
   }
+  /** The provider's own error code (e.g. MyUnisoft's `ERR-FOLDER-NOT-FOUND`), when it sent one. */
+  get upstreamCode() {
+    return this.stringExtension('upstreamCode');
+  }
 }
 /** The provider failed (5xx, reset, refused credentials, open circuit): retry later. */
 export class UpstreamServiceError extends UpstreamError {}
