@@ -5,6 +5,7 @@
  * Inputs arrive already validated by the schema layer (zod); ids are the provider's native ids.
  */
 import type { Readable } from 'node:stream';
+import type { UpstreamError } from '../errors';
 import type {
   Capability,
   CompanyRecord,
@@ -34,6 +35,8 @@ export interface Page<T> {
   hasNextPage: boolean;
   /** Total count of the whole listing when the provider can tell, otherwise null. */
   totalCount: number | null;
+  /** Rows of this page the provider sent malformed (UPSTREAM_BAD_DATA): left out of `items`, reported. */
+  rowErrors?: UpstreamError[];
 }
 
 export interface EntryFilter {

@@ -7,7 +7,7 @@
  * mapped to documents: `documentIds` stays empty and DOCUMENTS is not a capability.
  */
 import type { Capability, EntryRecord, EntryType, MovementRecord } from '../../domain/model';
-import { BadUserInputError, NotFoundError } from '../../errors';
+import { BadUserInputError, NotFoundError, UpstreamBadDataError } from '../../errors';
 import type {
   ConnectorDeps,
   EntryFilter,
@@ -23,6 +23,7 @@ import {
   ENTRY_TYPE_BY_CODE,
   entryFromMad,
   movementOfMadEntry,
+  type EntryRow,
   type LegacyEntryCode,
 } from './map';
 import { parseMovementNativeId } from './movement-ids';
@@ -102,7 +103,14 @@ function openSession(
       );
       const failed = lists.find((list): list is Error => list instanceof Error);
       if (failed) throw failed;
-      return sliceEntries((lists as EntryRecord[][]).flat().sort(byDateThenId), page);
+      const rows = (lists as EntryRow[][]).flat();
+      const entries = rows.filter((row): row is EntryRecord => !(row instanceof UpstreamBadDataError));
+      // Bad entries have no place in the date order: every page of the listing names them.
+      const rowErrors = rows.filter(
+        (row): row is UpstreamBadDataError => row instanceof UpstreamBadDataError,
+      );
+      const sliced = sliceEntries(entries.sort(byDateThenId), page);
+      return rowErrors.length > 0 ? { ...sliced, rowErrors } : sliced;
     },
     // `/mad/entry?id=` also matches invoice numbers: only numeric ids, and only the entry with that id.
     async getEntry(companyId, entryId) {

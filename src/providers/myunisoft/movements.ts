@@ -6,7 +6,8 @@
  * window is cached, so the next page does not download it again.
  */
 import type { MovementRecord } from '../../domain/model';
-import { BadUserInputError } from '../../errors';
+import { BadUserInputError, UpstreamError } from '../../errors';
+import type { MovementRow } from './movement-stream';
 import type { MovementFilter, Page, PageRequest } from '../types';
 
 const TOKEN = /^m2\.(\d+)\.(\d+)$/;
@@ -38,26 +39,35 @@ export function filterKey(companyId: string, filter: MovementFilter): string {
 
 export async function pageMovements<W>(
   windows: W[],
-  loadWindow: (window: W) => Promise<MovementRecord[]>,
+  loadWindow: (window: W) => Promise<MovementRow[]>,
   page: PageRequest,
 ): Promise<Page<MovementRecord>> {
   let { window, offset } = parseMovementToken(page.after);
   const items: Page<MovementRecord>['items'] = [];
+  const rowErrors: UpstreamError[] = [];
+  const done = (hasNextPage: boolean): Page<MovementRecord> => ({
+    items,
+    hasNextPage,
+    totalCount: null,
+    ...(rowErrors.length > 0 ? { rowErrors } : {}),
+  });
   while (window < windows.length) {
     const movements = await loadWindow(windows[window]!);
     while (offset < movements.length && items.length < page.first) {
-      items.push({ node: movements[offset]!, resumeToken: movementToken(window, offset + 1) });
+      const row = movements[offset]!;
+      // A bad row is reported by the page that passes over it, and takes no place in it.
+      if (row instanceof UpstreamError) rowErrors.push(row);
+      else items.push({ node: row, resumeToken: movementToken(window, offset + 1) });
       offset++;
     }
-    if (offset < movements.length) return { items, hasNextPage: true, totalCount: null };
+    if (offset < movements.length) return done(true);
     window++;
     offset = 0;
     // Page full and this window done: the look-ahead below decides hasNextPage.
     if (items.length >= page.first) break;
   }
   for (; window < windows.length; window++) {
-    if ((await loadWindow(windows[window]!)).length > 0)
-      return { items, hasNextPage: true, totalCount: null };
+    if ((await loadWindow(windows[window]!)).length > 0) return done(true);
   }
-  return { items, hasNextPage: false, totalCount: null };
+  return done(false);
 }

@@ -32,20 +32,20 @@ const legacyLineSchema = z.object({
   account: z.object({ account_number: z.string(), label: z.string() }),
   line_entry_id: z.number(),
 });
-const legacyEntrySchema = z.object({
+export const legacyEntrySchema = z.object({
   entry_id: z.number().int(),
   date_piece: isoDate,
   entry_date: isoDate.optional(),
   diary: z.object({ code: z.string(), label: z.string(), diary_type_code: z.string().optional() }),
   entry_list: z.array(legacyLineSchema),
 });
+/** The envelope; each entry is checked on its own (legacyEntrySchema) so one bad entry is one bad row. */
 export const legacyEntriesSchema = z.object({
   type: z.enum(['E', 'O', 'IB', 'M', 'EXT', 'L']),
   debit_total: z.number(),
   credit_total: z.number(),
-  entry_array: z.array(legacyEntrySchema),
+  entry_array: z.array(z.unknown()),
 });
-export type LegacyEntries = z.infer<typeof legacyEntriesSchema>;
 export type LegacyEntry = z.infer<typeof legacyEntrySchema>;
 export type LegacyLine = z.infer<typeof legacyLineSchema>;
 

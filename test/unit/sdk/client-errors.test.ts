@@ -23,6 +23,7 @@ import {
   UnsupportedByProviderError,
   UpstreamError,
   UpstreamInvalidResponseError,
+  UpstreamBadDataError,
   UpstreamRateLimitedError,
   UpstreamServiceError,
   UpstreamTimeoutError,
@@ -72,6 +73,7 @@ const EXPECTED_CLASS: Record<ErrorCode, typeof GrandLivreError> = {
   UPSTREAM_TIMEOUT: UpstreamTimeoutError,
   UPSTREAM_RATE_LIMITED: UpstreamRateLimitedError,
   UPSTREAM_INVALID_RESPONSE: UpstreamInvalidResponseError,
+  UPSTREAM_BAD_DATA: UpstreamBadDataError,
   IDEMPOTENCY_IN_PROGRESS: IdempotencyInProgressError,
   INTERNAL_SERVER_ERROR: InternalServerError,
 };

@@ -12,6 +12,7 @@ import type {
   ProviderName,
 } from '../../../src/domain/model';
 import type { Page, PageRequest, ProviderConnector, ProviderSession } from '../../../src/providers/types';
+import type { UpstreamError } from '../../../src/errors';
 
 export interface FakeData {
   companies: CompanyRecord[];
@@ -20,6 +21,8 @@ export interface FakeData {
   capabilities?: Capability[];
   /** When set, listCompanies rejects with it. */
   listCompaniesError?: Error;
+  /** Malformed rows a company's entry pages report beside their items, by company id. */
+  entryRowErrors?: Record<string, UpstreamError[]>;
 }
 
 export type CallCounts = Record<string, number>;
@@ -57,10 +60,14 @@ export function fakeConnector(
     ...(has('ENTRIES') && {
       async listEntries(companyId: string, _filter: unknown, request: PageRequest) {
         count('listEntries');
-        return page(
-          (data.entries ?? []).filter((e) => e.companyId === companyId),
-          request,
-        );
+        const rowErrors = data.entryRowErrors?.[companyId];
+        return {
+          ...page(
+            (data.entries ?? []).filter((e) => e.companyId === companyId),
+            request,
+          ),
+          ...(rowErrors ? { rowErrors } : {}),
+        };
       },
       async getEntry(companyId: string, entryId: string) {
         count('getEntry');
