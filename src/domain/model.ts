@@ -161,6 +161,34 @@ export interface DocumentRecord {
 export type ExportFormat = 'FEC' | 'ACD';
 export type ExportJobStatus = 'PENDING' | 'IN_PROGRESS' | 'COMPLETED' | 'COMPLETED_WITH_ERRORS' | 'FAILED';
 
+/** Why an export job failed: Pleo's 15 `failureReasonType` values, upper-cased. */
+export type ExportFailureReasonType =
+  | 'INVALID_CONFIGURATION'
+  | 'MISSING_CONFIGURATION'
+  | 'AUTHENTICATION_FAILURE'
+  | 'ACCOUNTING_SYSTEM_AUTHENTICATION_FAILURE'
+  | 'PLEO_RATE_LIMIT'
+  | 'ACCOUNTING_SYSTEM_RATE_LIMIT'
+  | 'SERVICE_UNREACHABLE'
+  | 'ACCOUNTING_SYSTEM_UNREACHABLE'
+  | 'VALIDATION_FAILURE'
+  | 'AUTHORIZATION_FAILURE'
+  | 'INTEGRATION_UNUSABLE'
+  | 'JOB_EXPIRED'
+  | 'SERVICE_TIMEOUT'
+  | 'ACCOUNTING_SYSTEM_TIMEOUT'
+  | 'CANCELED_BY_USER';
+
+/** The job details only Pleo's export jobs have, for providers whose jobs have none. */
+export const NO_JOB_LIFECYCLE_DETAILS = {
+  isInteractive: null,
+  vendorBasedBookkeeping: null,
+  createdBy: null,
+  expiredAt: null,
+  expiresIn: null,
+  lastUpdatedAt: null,
+} as const;
+
 export interface ExportFileRecord {
   name: string;
   /** The provider's own page for the file (may need a web session there). */
@@ -180,7 +208,19 @@ export interface ExportJobRecord {
   completedAt: IsoDateTime | null;
   numberOfItems: number | null;
   failureReason: string | null;
-  failureReasonType: string | null;
+  failureReasonType: ExportFailureReasonType | null;
+  /** Started by a user (true) or in the background (false); null where the provider has no such notion. */
+  isInteractive: boolean | null;
+  /** Pleo: the export items carry vendor and bookkeeping data. */
+  vendorBasedBookkeeping: boolean | null;
+  /** The provider's id of the user who started the job (Pleo's `createdBy`, from `employeeId`). */
+  createdBy: string | null;
+  /** When the job expired (Pleo), null if it did not. */
+  expiredAt: IsoDateTime | null;
+  /** Seconds the job lives after its last update before it expires (Pleo). */
+  expiresIn: number | null;
+  /** The job's last update or action (Pleo). */
+  lastUpdatedAt: IsoDateTime | null;
   file: ExportFileRecord | null;
   errors: string[];
 }

@@ -76,6 +76,12 @@ export interface CreateExportJobRequest {
   includeAlreadyExported?: boolean;
   markAsExported?: boolean;
   notifyEmail?: string;
+  /** Pleo: the provider's id of the user starting the export. */
+  employeeId?: string;
+  /** Pleo: started by a user (default true) or in the background. */
+  isInteractive?: boolean;
+  /** Pleo: export items carry vendor and bookkeeping data (default false). */
+  vendorBasedBookkeeping?: boolean;
 }
 
 /** An upload already checked by the gateway (size, content type); the stream is read once. */

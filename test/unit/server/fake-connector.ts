@@ -11,6 +11,7 @@ import type {
   ExportJobRecord,
   ProviderName,
 } from '../../../src/domain/model';
+import { NO_JOB_LIFECYCLE_DETAILS } from '../../../src/domain/model';
 import type { Page, PageRequest, ProviderConnector, ProviderSession } from '../../../src/providers/types';
 import type { UpstreamError } from '../../../src/errors';
 
@@ -117,6 +118,7 @@ export function fakeConnector(
           numberOfItems: 1,
           failureReason: null,
           failureReasonType: null,
+          ...NO_JOB_LIFECYCLE_DETAILS,
           file: { name: 'export.txt', url: null, downloadRef: `ref-${jobs.length + 1}` },
           errors: [],
         };
