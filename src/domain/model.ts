@@ -156,6 +156,14 @@ export interface DocumentRecord {
   thumbnailUrl: string | null;
   /** Native id of the original when this document is a duplicate. */
   duplicateOfId: string | null;
+  /** The caller's own reference given at upload (Inqom `DocRef`). */
+  reference: string | null;
+  /** The document's id in the system it came from, given at upload (Inqom `SourceId`). */
+  sourceId: string | null;
+  /** The file name when it was dropped (Inqom `OriginalName`). */
+  originalName: string | null;
+  /** Why the document is in its status, in the provider's words (Inqom `StatusReason`). */
+  statusReason: string | null;
 }
 
 export type ExportFormat = 'FEC' | 'ACD';

@@ -399,6 +399,11 @@ describe('uploads', () => {
       status: 'RECEIVED',
       duplicateOfId: null,
       sizeKb: Math.ceil(bytes.length / 1024),
+      // The seed's DocRef, SourceId, OriginalName and StatusReason, read back.
+      reference: 'REF-9',
+      sourceId: 'erp-9',
+      originalName: 'facture.pdf',
+      statusReason: null,
     });
     const stored = sim.documents.find(folder, first.providerId)!;
     expect(stored.bytes.equals(bytes)).toBe(true);
