@@ -74,6 +74,7 @@ export interface LedgerScope {
   /**
    * Year-end invoices (MyUnisoft): the first entry's document is dated before the exercise starts and
    * the last one's after it ends, both booked inside it — what `idExercice` selects and a date does not.
+   * Drafts never straddle: with no accounting date yet, their exercise is their document's.
    */
   straddles?: boolean;
   journalIds: Record<keyof typeof JOURNALS, string>;
@@ -144,14 +145,14 @@ export function entryAt(scope: LedgerScope, index: number): GenEntry {
   const rng = Prng.derive(scope.seed, scope.companyId, scope.exerciseId, index);
   const span = daysBetween(scope.startDate, scope.endDate);
   const bookedOn = addDays(scope.startDate, Math.floor((index * (span + 1)) / Math.max(1, scope.entryCount)));
-  const date = documentDate(scope, index, bookedOn);
   const id = String(scope.idBase + index);
   const kind = rng.pick(['purchase', 'purchase', 'sale', 'payment', 'fees'] as const);
   const net = rng.int(1_000, 500_000);
   const vat = Math.round(net / 5);
   const gross = net + vat;
-  const invoiceNumber = `${kind === 'sale' ? 'FV' : 'FA'}${date.slice(0, 4)}${String(index).padStart(6, '0')}`;
-  const dueDate = addDays(date, 30);
+  // Numbered and due by the booking year and day, so an invoice number still names its exercise.
+  const invoiceNumber = `${kind === 'sale' ? 'FV' : 'FA'}${bookedOn.slice(0, 4)}${String(index).padStart(6, '0')}`;
+  const dueDate = addDays(bookedOn, 30);
   let n = 0;
   const line = (
     account: GenAccount,
@@ -225,6 +226,8 @@ export function entryAt(scope: LedgerScope, index: number): GenEntry {
         : 'E'
       : rng.pick(['E', 'E', 'E', 'E', 'O', 'M', 'EXT', 'L'] as const);
   const hasDocument = (kind === 'purchase' || kind === 'sale') && scope.documentCount > 0;
+  // A draft is not booked yet: it has only its document's date, hence never straddles.
+  const date = type === 'O' ? bookedOn : documentDate(scope, index, bookedOn);
   return {
     id,
     exerciseId: scope.exerciseId,
