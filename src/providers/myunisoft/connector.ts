@@ -6,7 +6,7 @@
  * periods of movements or entries streamed from MAD. Entry attachments are not
  * mapped to documents: `documentIds` stays empty and DOCUMENTS is not a capability.
  */
-import type { Capability, EntryRecord, EntryType, MovementRecord } from '../../domain/model';
+import type { Capability, EntryRecord, MovementRecord } from '../../domain/model';
 import { BadUserInputError, NotFoundError, UpstreamBadDataError } from '../../errors';
 import type {
   ConnectorDeps,
@@ -34,7 +34,6 @@ import { MovementWindowCache, type MovementCacheOptions } from './movement-cache
 import { streamEntries } from './entry-stream';
 import { fetchMovementSlice, streamMovements } from './movement-stream';
 import { filterKey, pageMovements } from './movements';
-import { periodWindows } from './movement-windows';
 import { fetchAccounts, fetchBalance, fetchJournals } from './chart';
 import { exerciseSlices, sliceFilter, windowSlices, type MovementSlice } from './movement-slices';
 

@@ -40,6 +40,8 @@ export async function listConnection<T>(
   const page = await spec.fetch(session, pageRequest);
   // Rows the provider sent malformed: the page keeps the rest; each is reported once per request.
   for (const error of page.rowErrors ?? [])
-    ctx.deferredErrors.push(new GraphQLError(error.message, { extensions: error.extensions, originalError: error }));
+    ctx.deferredErrors.push(
+      new GraphQLError(error.message, { extensions: error.extensions, originalError: error }),
+    );
   return toConnection(scope, spec.args, page);
 }
