@@ -11,6 +11,7 @@ export const ErrorCode = {
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   UPSTREAM_RATE_LIMITED: 'UPSTREAM_RATE_LIMITED',
   UPSTREAM_INVALID_RESPONSE: 'UPSTREAM_INVALID_RESPONSE',
+  UPSTREAM_BAD_DATA: 'UPSTREAM_BAD_DATA',
   IDEMPOTENCY_IN_PROGRESS: 'IDEMPOTENCY_IN_PROGRESS',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -145,7 +146,8 @@ type UpstreamCode =
   | typeof ErrorCode.UPSTREAM_ERROR
   | typeof ErrorCode.UPSTREAM_TIMEOUT
   | typeof ErrorCode.UPSTREAM_RATE_LIMITED
-  | typeof ErrorCode.UPSTREAM_INVALID_RESPONSE;
+  | typeof ErrorCode.UPSTREAM_INVALID_RESPONSE
+  | typeof ErrorCode.UPSTREAM_BAD_DATA;
 
 /**
  * Thrown when a provider call fails. The message never carries the upstream body or URL query
@@ -159,13 +161,45 @@ export class UpstreamError extends GrandLivreError {
     message: string,
     readonly status?: number,
     readonly retryAfterSeconds?: number,
+    /** The provider's own error code (e.g. `ERR-FOLDER-NOT-FOUND`), already checked against its shape. */
+    readonly upstreamCode?: string,
   ) {
     super(`${provider}: ${message}`, code, {
       provider,
       ...(status ? { upstreamStatus: status } : {}),
       ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+      ...(upstreamCode !== undefined ? { upstreamCode } : {}),
     });
     this.code = code;
+  }
+
+  /** The same error naming the provider's own code. */
+  withUpstreamCode(upstreamCode: string): UpstreamError {
+    const message = this.message.slice(`${this.provider}: `.length);
+    return new UpstreamError(
+      this.provider,
+      this.code,
+      message,
+      this.status,
+      this.retryAfterSeconds,
+      upstreamCode,
+    );
+  }
+}
+
+/**
+ * Thrown, or reported beside the rest of a page, when one row of a provider's answer breaks its
+ * contract (an amount with 3 decimals, amount ≠ credit − debit, a null where text is due): `row`
+ * names it (`movement 148627082`), `reason` is the gateway's own words, never the upstream value.
+ */
+export class UpstreamBadDataError extends UpstreamError {
+  constructor(
+    provider: ProviderName,
+    readonly row: string,
+    readonly reason: string,
+  ) {
+    super(provider, ErrorCode.UPSTREAM_BAD_DATA, `${row}: ${reason}`);
+    Object.assign(this.extensions, { row, reason });
   }
 }
 

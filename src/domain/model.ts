@@ -156,10 +156,46 @@ export interface DocumentRecord {
   thumbnailUrl: string | null;
   /** Native id of the original when this document is a duplicate. */
   duplicateOfId: string | null;
+  /** The caller's own reference given at upload (Inqom `DocRef`). */
+  reference: string | null;
+  /** The document's id in the system it came from, given at upload (Inqom `SourceId`). */
+  sourceId: string | null;
+  /** The file name when it was dropped (Inqom `OriginalName`). */
+  originalName: string | null;
+  /** Why the document is in its status, in the provider's words (Inqom `StatusReason`). */
+  statusReason: string | null;
 }
 
 export type ExportFormat = 'FEC' | 'ACD';
 export type ExportJobStatus = 'PENDING' | 'IN_PROGRESS' | 'COMPLETED' | 'COMPLETED_WITH_ERRORS' | 'FAILED';
+
+/** Why an export job failed: Pleo's 15 `failureReasonType` values, upper-cased. */
+export type ExportFailureReasonType =
+  | 'INVALID_CONFIGURATION'
+  | 'MISSING_CONFIGURATION'
+  | 'AUTHENTICATION_FAILURE'
+  | 'ACCOUNTING_SYSTEM_AUTHENTICATION_FAILURE'
+  | 'PLEO_RATE_LIMIT'
+  | 'ACCOUNTING_SYSTEM_RATE_LIMIT'
+  | 'SERVICE_UNREACHABLE'
+  | 'ACCOUNTING_SYSTEM_UNREACHABLE'
+  | 'VALIDATION_FAILURE'
+  | 'AUTHORIZATION_FAILURE'
+  | 'INTEGRATION_UNUSABLE'
+  | 'JOB_EXPIRED'
+  | 'SERVICE_TIMEOUT'
+  | 'ACCOUNTING_SYSTEM_TIMEOUT'
+  | 'CANCELED_BY_USER';
+
+/** The job details only Pleo's export jobs have, for providers whose jobs have none. */
+export const NO_JOB_LIFECYCLE_DETAILS = {
+  isInteractive: null,
+  vendorBasedBookkeeping: null,
+  createdBy: null,
+  expiredAt: null,
+  expiresIn: null,
+  lastUpdatedAt: null,
+} as const;
 
 export interface ExportFileRecord {
   name: string;
@@ -180,7 +216,19 @@ export interface ExportJobRecord {
   completedAt: IsoDateTime | null;
   numberOfItems: number | null;
   failureReason: string | null;
-  failureReasonType: string | null;
+  failureReasonType: ExportFailureReasonType | null;
+  /** Started by a user (true) or in the background (false); null where the provider has no such notion. */
+  isInteractive: boolean | null;
+  /** Pleo: the export items carry vendor and bookkeeping data. */
+  vendorBasedBookkeeping: boolean | null;
+  /** The provider's id of the user who started the job (Pleo's `createdBy`, from `employeeId`). */
+  createdBy: string | null;
+  /** When the job expired (Pleo), null if it did not. */
+  expiredAt: IsoDateTime | null;
+  /** Seconds the job lives after its last update before it expires (Pleo). */
+  expiresIn: number | null;
+  /** The job's last update or action (Pleo). */
+  lastUpdatedAt: IsoDateTime | null;
   file: ExportFileRecord | null;
   errors: string[];
 }

@@ -6,6 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { Cents } from '../domain/money';
+import type { UpstreamError } from '../errors';
 import type {
   AccountRecord,
   Capability,
@@ -37,6 +38,8 @@ export interface Page<T> {
   hasNextPage: boolean;
   /** Total count of the whole listing when the provider can tell, otherwise null. */
   totalCount: number | null;
+  /** Rows of this page the provider sent malformed (UPSTREAM_BAD_DATA): left out of `items`, reported. */
+  rowErrors?: UpstreamError[];
 }
 
 export interface EntryFilter {
@@ -97,6 +100,12 @@ export interface CreateExportJobRequest {
   includeAlreadyExported?: boolean;
   markAsExported?: boolean;
   notifyEmail?: string;
+  /** Pleo: the provider's id of the user starting the export. */
+  employeeId?: string;
+  /** Pleo: started by a user (default true) or in the background. */
+  isInteractive?: boolean;
+  /** Pleo: export items carry vendor and bookkeeping data (default false). */
+  vendorBasedBookkeeping?: boolean;
 }
 
 /** An upload already checked by the gateway (size, content type); the stream is read once. */

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { parseConfig } from '../../src/config';
 import { companyGlobalId, encodeGlobalId } from '../../src/domain/ids';
 import type { CompanyRecord, EntryRecord, ProviderName } from '../../src/domain/model';
-import { UpstreamError } from '../../src/errors';
+import { UpstreamBadDataError, UpstreamError } from '../../src/errors';
 import { createGateway, type Gateway } from '../../src/gateway';
 import { createLogger } from '../../src/logger';
 import { request } from 'undici';
@@ -80,6 +80,9 @@ const myunisoft = fakeConnector('MYUNISOFT', {
   companies: ['1', '2', '3', '4'].map((id) => company('MYUNISOFT', id)), // 4 is outside acme's allowlist
   entries: [entry('e1'), entry('e2')],
   capabilities: ['ENTRIES', 'MOVEMENTS'],
+  entryRowErrors: {
+    '3': [new UpstreamBadDataError('MYUNISOFT', 'entry 77', 'amount is not credit − debit')],
+  },
 });
 const pleo = fakeConnector('PLEO', { companies: [company('PLEO', 'p1')], capabilities: ['EXPORT_JOBS'] });
 const inqom = fakeConnector('INQOM', {
@@ -210,6 +213,24 @@ describe('companies, entries and capabilities', () => {
       creditTotal: '264.44',
       balanced: true,
     });
+  });
+
+  it('keeps a page whose provider sent a malformed row and reports the row as UPSTREAM_BAD_DATA', async () => {
+    const { body } = await gql('query($id: ID!) { company(id: $id) { entries(first: 5) { totalCount } } }', {
+      id: companyGlobalId('MYUNISOFT', '3'),
+    });
+    expect(body.data.company.entries).toEqual({ totalCount: 0 });
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        message: 'MYUNISOFT: entry 77: amount is not credit − debit',
+        extensions: {
+          code: 'UPSTREAM_BAD_DATA',
+          provider: 'MYUNISOFT',
+          row: 'entry 77',
+          reason: 'amount is not credit − debit',
+        },
+      }),
+    ]);
   });
 
   it('answers UNSUPPORTED_BY_PROVIDER for what a provider cannot do', async () => {

@@ -29,6 +29,10 @@ const doc: DocumentRecord = {
   effectiveDate: null,
   thumbnailUrl: null,
   duplicateOfId: null,
+  reference: null,
+  sourceId: null,
+  originalName: null,
+  statusReason: null,
 };
 const config = parseConfig({
   signingSecret: 'a-test-signing-secret-of-at-least-32-chars',

@@ -102,6 +102,10 @@ export class UpstreamError extends GrandLivreError {
   get retryAfterSeconds() {
     return this.numberExtension('retryAfterSeconds');
   }
+  /** The provider's own error code (e.g. MyUnisoft's `ERR-FOLDER-NOT-FOUND`), when it sent one. */
+  get upstreamCode() {
+    return this.stringExtension('upstreamCode');
+  }
 }
 /** The provider failed (5xx, reset, refused credentials, open circuit): retry later. */
 export class UpstreamServiceError extends UpstreamError {}
@@ -111,6 +115,18 @@ export class UpstreamTimeoutError extends UpstreamError {}
 export class UpstreamRateLimitedError extends UpstreamError {}
 /** The provider answered something the gateway could not read: report it with `requestId`. */
 export class UpstreamInvalidResponseError extends UpstreamError {}
+/**
+ * One row of the provider's answer was malformed (`row` names it, `reason` says what): it is left out,
+ * the rest of `data` is there. Report it with `requestId`; retrying does not help until the row is fixed.
+ */
+export class UpstreamBadDataError extends UpstreamError {
+  get row() {
+    return this.stringExtension('row');
+  }
+  get reason() {
+    return this.stringExtension('reason');
+  }
+}
 
 /** A mutation with the same idempotency key is still running: retry with the same key later. */
 export class IdempotencyInProgressError extends GrandLivreError {
@@ -148,6 +164,7 @@ export const ERROR_CLASSES: Record<ErrorCode, ErrorClass> = {
   [ErrorCode.UPSTREAM_TIMEOUT]: UpstreamTimeoutError,
   [ErrorCode.UPSTREAM_RATE_LIMITED]: UpstreamRateLimitedError,
   [ErrorCode.UPSTREAM_INVALID_RESPONSE]: UpstreamInvalidResponseError,
+  [ErrorCode.UPSTREAM_BAD_DATA]: UpstreamBadDataError,
   [ErrorCode.IDEMPOTENCY_IN_PROGRESS]: IdempotencyInProgressError,
   [ErrorCode.INTERNAL_SERVER_ERROR]: InternalServerError,
 };

@@ -1,7 +1,8 @@
 /**
  * HTTP access to Inqom: one UpstreamClient for the identity host, one for the API host (they
- * differ in production), with the bearer token from the shared InqomTokenCache. A 401 refreshes
- * the token once and retries the call once; uploads are not retried (their stream is read once).
+ * differ in production), with the bearer token from the shared InqomTokenCache. A 403 (Inqom's failed
+ * authentication, per the seed) or 401 refreshes the token once and retries the call once; a second
+ * refusal is the typed "credentials refused" UpstreamError. Uploads are not retried (their stream is read once).
  */
 import type { z } from 'zod';
 import type { GatewayConfig } from '../../config';
@@ -24,6 +25,9 @@ export interface ApiCall {
 
 export const isUpstreamStatus = (error: unknown, ...statuses: number[]): error is UpstreamError =>
   error instanceof UpstreamError && error.status !== undefined && statuses.includes(error.status);
+
+/** Inqom answers a failed authentication with 403 (the seed); 401 is accepted too. */
+const isAuthRefusal = (error: unknown) => isUpstreamStatus(error, 401, 403);
 
 export class InqomClient {
   readonly tokens: InqomTokenCache;
@@ -89,7 +93,7 @@ export class InqomClient {
       return data;
     } catch (error) {
       // The next call gets a fresh token; this one cannot be replayed.
-      if (isUpstreamStatus(error, 401)) await this.tokens.refresh(token);
+      if (isAuthRefusal(error)) await this.tokens.refresh(token);
       throw error;
     } finally {
       body.destroy();
@@ -105,7 +109,7 @@ export class InqomClient {
     try {
       return await run(token);
     } catch (error) {
-      if (!isUpstreamStatus(error, 401)) throw error;
+      if (!isAuthRefusal(error)) throw error;
       return run(await this.tokens.refresh(token));
     }
   }

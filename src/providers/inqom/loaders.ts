@@ -58,22 +58,25 @@ function perKeyLoader<K, V>(
   );
 }
 
-/** A folder the account cannot see answers 403 (or 404): to callers it does not exist. */
+/**
+ * A folder that does not exist answers 404. A 403 is a failed authentication at Inqom, never "not
+ * found": the client has already re-authenticated once and it stays an upstream error.
+ */
 export async function inFolder<T>(call: Promise<T>): Promise<T> {
   try {
     return await call;
   } catch (error) {
-    if (isUpstreamStatus(error, 403, 404)) throw new NotFoundError('Company', 'companyId');
+    if (isUpstreamStatus(error, 404)) throw new NotFoundError('Company', 'companyId');
     throw error;
   }
 }
 
-/** A missing document, or one in a folder the account cannot see, is null. */
+/** A missing document (404) is null; a 403 stays an upstream error (see inFolder). */
 async function orNull<T>(call: Promise<T>): Promise<T | null> {
   try {
     return await call;
   } catch (error) {
-    if (isUpstreamStatus(error, 403, 404)) return null;
+    if (isUpstreamStatus(error, 404)) return null;
     throw error;
   }
 }

@@ -74,6 +74,10 @@ export function mapDocument(companyId: string, doc: InqomDocument): DocumentReco
     effectiveDate: doc.EffectifDate ?? null,
     thumbnailUrl: doc.ThumbUrl ?? null,
     duplicateOfId: originId === null ? null : String(originId),
+    reference: doc.DocRef || null,
+    sourceId: doc.SourceId || null,
+    originalName: doc.OriginalName || null,
+    statusReason: doc.StatusReason || null,
   };
 }
 

@@ -90,6 +90,10 @@ export const documentSchema = z.object({
   Amount: z.number().nullish(),
   EffectifDate: day.nullish(),
   ThumbUrl: z.string().nullish(),
+  DocRef: z.string().nullish(),
+  SourceId: z.string().nullish(),
+  OriginalName: z.string().nullish(),
+  StatusReason: z.string().nullish(),
 });
 export type InqomDocument = z.infer<typeof documentSchema>;
 

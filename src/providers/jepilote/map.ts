@@ -1,5 +1,10 @@
 /** Jepilote JSON → the unified model. */
-import type { CompanyRecord, ExportFormat, ExportJobRecord } from '../../domain/model';
+import {
+  NO_JOB_LIFECYCLE_DETAILS,
+  type CompanyRecord,
+  type ExportFormat,
+  type ExportJobRecord,
+} from '../../domain/model';
 import type { JepiloteCompany, JepiloteExportResponse } from './schemas';
 
 /** SIREN = the first 9 digits of a SIRET, or the last 9 digits of a French VAT number. */
@@ -43,6 +48,7 @@ export function mapExport(
     numberOfItems: null,
     failureReason: ok ? null : (answer.message ?? 'export failed'),
     failureReasonType: null,
+    ...NO_JOB_LIFECYCLE_DETAILS,
     file: ok && answer.file ? { name: answer.file.name, url: answer.file.url, downloadRef: hash } : null,
     errors: answer.error ?? [],
   };

@@ -8,6 +8,7 @@ import type { GatewayConfig } from '../../config';
 import { ErrorCode, UpstreamError } from '../../errors';
 import { UpstreamClient, type QueryValue, type UpstreamResponse } from '../http';
 import type { ConnectorDeps } from '../types';
+import { assertMyUnisoftOk } from './errors';
 
 export type MyUnisoftAccount = NonNullable<GatewayConfig['tenants'][number]['providers']['myunisoft']>;
 
@@ -94,36 +95,43 @@ export class MyUnisoftClient {
   }
 
   async json<S extends z.ZodType>(call: MyUnisoftCall, schema: S): Promise<z.infer<S>> {
-    await this.activate(call.signal);
-    return (await this.http.json(this.request(call), schema)).data;
+    const response = await this.open(call);
+    await assertMyUnisoftOk(this.http, response, call.route);
+    return this.parse(response, call.route, schema);
   }
 
   /** Like `json`, but a 404 (MyUnisoft's "no such entry") is null rather than an error. */
   async jsonOrNull<S extends z.ZodType>(call: MyUnisoftCall, schema: S): Promise<z.infer<S> | null> {
-    await this.activate(call.signal);
-    const response = await this.http.send({
-      ...this.request(call),
-      headers: { accept: 'application/json', ...this.request(call).headers },
-    });
+    const response = await this.open(call);
     if (response.status === 404) {
       await response.body.dump();
       return null;
     }
-    await this.http.assertOk(response, call);
-    const parsed = schema.safeParse(await this.http.readJson(response, call.route));
-    if (!parsed.success) throw invalidResponse(call.route, 'unexpected response shape');
-    return parsed.data;
+    await assertMyUnisoftOk(this.http, response, call.route);
+    return this.parse(response, call.route, schema);
   }
 
   /** Opens a 2xx response whose body the caller streams (movement windows). */
   async stream(call: MyUnisoftCall): Promise<UpstreamResponse> {
-    await this.activate(call.signal);
-    const response = await this.http.send({
-      ...this.request(call),
-      headers: { accept: 'application/json', ...this.request(call).headers },
-    });
-    await this.http.assertOk(response, call);
+    const response = await this.open(call);
+    await assertMyUnisoftOk(this.http, response, call.route);
     return response;
+  }
+
+  private async open(call: MyUnisoftCall): Promise<UpstreamResponse> {
+    await this.activate(call.signal);
+    const request = this.request(call);
+    return this.http.send({ ...request, headers: { accept: 'application/json', ...request.headers } });
+  }
+
+  private async parse<S extends z.ZodType>(
+    response: UpstreamResponse,
+    route: string,
+    schema: S,
+  ): Promise<z.infer<S>> {
+    const parsed = schema.safeParse(await this.http.readJson(response, route));
+    if (!parsed.success) throw invalidResponse(route, 'unexpected response shape');
+    return parsed.data;
   }
 
   /** The typed error for a failure while reading a streamed body (reset, body timeout). */

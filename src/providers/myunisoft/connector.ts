@@ -1,12 +1,13 @@
 /**
  * The MyUnisoft connector: companies (societies), exercises (MAD), entries (legacy `POST /entries`,
  * paged by the gateway over the provider's full answer), one entry or movement (`/mad/entry`) and movements (MAD,
- * date windows (thirds of a month) parsed as streams, kept in a bounded per-connector cache); for bulk exports, whole
+ * slices — date windows, thirds of a month, or an exercise's drafts — parsed as streams, kept in a bounded
+ * per-connector cache); for bulk exports, whole
  * periods of movements or entries streamed from MAD. Entry attachments are not
  * mapped to documents: `documentIds` stays empty and DOCUMENTS is not a capability.
  */
 import type { Capability, EntryRecord, MovementRecord } from '../../domain/model';
-import { BadUserInputError, NotFoundError } from '../../errors';
+import { BadUserInputError, NotFoundError, UpstreamBadDataError } from '../../errors';
 import type {
   ConnectorDeps,
   EntryFilter,
@@ -22,6 +23,7 @@ import {
   ENTRY_TYPE_BY_CODE,
   entryFromMad,
   movementOfMadEntry,
+  type EntryRow,
   type LegacyEntryCode,
 } from './map';
 import { parseMovementNativeId } from './movement-ids';
@@ -30,10 +32,10 @@ import type { LoaderBatchListener } from '../observed-batch';
 import { createMyUnisoftLoaders, type MyUnisoftLoaders } from './loaders';
 import { MovementWindowCache, type MovementCacheOptions } from './movement-cache';
 import { streamEntries } from './entry-stream';
-import { fetchMovementsWindow, streamMovements } from './movement-stream';
+import { fetchMovementSlice, streamMovements } from './movement-stream';
 import { filterKey, pageMovements } from './movements';
-import { periodWindows } from './movement-windows';
 import { fetchAccounts, fetchBalance, fetchJournals } from './chart';
+import { exerciseSlices, sliceFilter, windowSlices, type MovementSlice } from './movement-slices';
 
 const CAPABILITIES: readonly Capability[] = ['EXERCISES', 'ENTRIES', 'MOVEMENTS'];
 const ALL_CODES = Object.keys(ENTRY_TYPE_BY_CODE) as LegacyEntryCode[];
@@ -70,13 +72,13 @@ function openSession(
   const loaders: MyUnisoftLoaders = createMyUnisoftLoaders(client, signal, onLoaderBatch);
   const entryRecords = new WeakMap<MadEntry, EntryRecord>();
 
-  const exerciseWindow = async (companyId: string, filter: MovementFilter) => {
-    if (!filter.exerciseId) return { from: filter.from!, to: filter.to! };
+  const movementSlices = async (companyId: string, filter: MovementFilter): Promise<MovementSlice[]> => {
+    if (!filter.exerciseId) return windowSlices(filter.from!, filter.to!);
     const exercise = (await loaders.exercises.load(companyId)).find(
       (e) => e.providerId === filter.exerciseId,
     );
     if (!exercise) throw new NotFoundError('Exercise', 'filter.exerciseId');
-    return { from: filter.from ?? exercise.startDate, to: filter.to ?? exercise.endDate };
+    return exerciseSlices(exercise, filter.draft);
   };
 
   return {
@@ -102,7 +104,14 @@ function openSession(
       );
       const failed = lists.find((list): list is Error => list instanceof Error);
       if (failed) throw failed;
-      return sliceEntries((lists as EntryRecord[][]).flat().sort(byDateThenId), page);
+      const rows = (lists as EntryRow[][]).flat();
+      const entries = rows.filter((row): row is EntryRecord => !(row instanceof UpstreamBadDataError));
+      // Bad entries have no place in the date order: every page of the listing names them.
+      const rowErrors = rows.filter(
+        (row): row is UpstreamBadDataError => row instanceof UpstreamBadDataError,
+      );
+      const sliced = sliceEntries(entries.sort(byDateThenId), page);
+      return rowErrors.length > 0 ? { ...sliced, rowErrors } : sliced;
     },
     // `/mad/entry?id=` also matches invoice numbers: only numeric ids, and only the entry with that id.
     async getEntry(companyId, entryId) {
@@ -127,15 +136,15 @@ function openSession(
       filter: MovementFilter,
       page: PageRequest,
     ): Promise<Page<MovementRecord>> {
-      const { from, to } = await exerciseWindow(companyId, filter);
-      const key = filterKey(companyId, filter);
       return pageMovements(
-        periodWindows(from, to),
-        // No request signal here: a cached window download may be shared with other requests.
-        (window) =>
-          cache.get(`${key}|${window.start}|${window.end}`, () =>
-            fetchMovementsWindow(client, companyId, window, filter),
-          ),
+        await movementSlices(companyId, filter),
+        // No request signal here: a cached slice download may be shared with other requests.
+        (slice) => {
+          const upstream = sliceFilter(filter, slice);
+          return cache.get(filterKey(companyId, upstream), () =>
+            fetchMovementSlice(client, companyId, upstream),
+          );
+        },
         page,
       );
     },

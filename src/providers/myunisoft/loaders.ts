@@ -5,9 +5,15 @@
  */
 import DataLoader from 'dataloader';
 import { observeBatches, type LoaderBatchListener } from '../observed-batch';
-import type { CompanyRecord, EntryRecord, ExerciseRecord } from '../../domain/model';
+import type { CompanyRecord, ExerciseRecord } from '../../domain/model';
 import { MAD_VERSION, type MyUnisoftClient } from './client';
-import { companyFromSociety, entryFromLegacy, exerciseFromMad, type LegacyEntryCode } from './map';
+import {
+  companyFromSociety,
+  exerciseFromMad,
+  legacyEntryRow,
+  type EntryRow,
+  type LegacyEntryCode,
+} from './map';
 import {
   legacyEntriesSchema,
   madEntrySchema,
@@ -94,7 +100,7 @@ export function createMyUnisoftLoaders(
       }),
       { ...options, cacheKeyFn: ({ companyId, entryId }) => `${companyId}\u0000${entryId}` },
     ),
-    entryList: new DataLoader<EntryListKey, EntryRecord[], string>(
+    entryList: new DataLoader<EntryListKey, EntryRow[], string>(
       perKey('entryList', async (key) => {
         const filters = [
           { name: 'type', value: key.code.toLowerCase() },
@@ -112,7 +118,7 @@ export function createMyUnisoftLoaders(
           ...withSignal,
         };
         const data = await client.json(call, legacyEntriesSchema);
-        return data.entry_array.map((entry) => entryFromLegacy(key.companyId, key.code, entry));
+        return data.entry_array.map((entry) => legacyEntryRow(key.companyId, key.code, entry));
       }),
       {
         ...options,

@@ -4,10 +4,11 @@
  * network chunk. Nothing holds the whole body — 150–250 MB for a big exercise at MyUnisoft.
  */
 import type { z } from 'zod';
-import { UpstreamError } from '../../errors';
+import { UpstreamBadDataError, UpstreamError } from '../../errors';
 import type { QueryValue } from '../http';
 import { invalidResponse, type MyUnisoftClient } from './client';
 import { JsonArrayError, jsonArrayBatches } from './json-array-items';
+import { badRow, rowName } from './map';
 
 export interface MadListing<S extends z.ZodType, T> {
   route: string;
@@ -18,14 +19,20 @@ export interface MadListing<S extends z.ZodType, T> {
   schema: S;
   what: string;
   map: (item: z.infer<S>) => T;
+  /** Items to keep (default all): a filter MAD cannot apply upstream. */
+  keep?: (item: z.infer<S>) => boolean;
   signal?: AbortSignal;
 }
 
-export async function* streamMadListing<S extends z.ZodType, T>(
+/**
+ * Every item, mapped, or the UpstreamBadDataError naming it when it is malformed (its shape, or what
+ * `map` refuses): the caller decides whether a bad row fails the whole listing.
+ */
+export async function* streamMadRows<S extends z.ZodType, T>(
   client: MyUnisoftClient,
   listing: MadListing<S, T>,
-): AsyncGenerator<T[]> {
-  const { route, schema, what, map } = listing;
+): AsyncGenerator<(T | UpstreamBadDataError)[]> {
+  const { route, schema, what, map, keep = () => true } = listing;
   const response = await client.stream({
     route,
     path: listing.path,
@@ -36,12 +43,14 @@ export async function* streamMadListing<S extends z.ZodType, T>(
   let index = 0;
   try {
     for await (const batch of jsonArrayBatches(response.body)) {
-      yield batch.map((value) => {
+      const items: (T | UpstreamBadDataError)[] = [];
+      for (const value of batch) {
+        const row = itemRow(what, value, index++);
         const parsed = schema.safeParse(value);
-        if (!parsed.success) throw invalidResponse(route, `${what} #${index} has an unexpected shape`);
-        index++;
-        return map(parsed.data);
-      });
+        if (!parsed.success) items.push(badRow(row, `unexpected shape at ${issuePath(parsed.error)}`));
+        else if (keep(parsed.data)) items.push(mapRow(map, parsed.data));
+      }
+      yield items;
     }
   } catch (error) {
     response.body.destroy();
@@ -54,3 +63,33 @@ export async function* streamMadListing<S extends z.ZodType, T>(
     if (!response.body.destroyed) response.body.destroy();
   }
 }
+
+/** Every item, mapped; the first malformed one fails the listing as UPSTREAM_BAD_DATA (bulk exports). */
+export async function* streamMadListing<S extends z.ZodType, T>(
+  client: MyUnisoftClient,
+  listing: MadListing<S, T>,
+): AsyncGenerator<T[]> {
+  for await (const batch of streamMadRows(client, listing)) {
+    const bad = batch.find((item): item is UpstreamBadDataError => item instanceof UpstreamBadDataError);
+    if (bad) throw bad;
+    yield batch as T[];
+  }
+}
+
+function mapRow<I, T>(map: (item: I) => T, item: I): T | UpstreamBadDataError {
+  try {
+    return map(item);
+  } catch (error) {
+    if (error instanceof UpstreamBadDataError) return error;
+    throw error;
+  }
+}
+
+/** `movement 148627082` when the item has a readable id, else its position. */
+function itemRow(what: string, value: unknown, index: number): string {
+  const id = (value as { producerId?: unknown } | null)?.producerId;
+  return typeof id === 'string' ? rowName(what, id) : `${what} #${index}`;
+}
+
+/** The field at fault, by the schema's own keys (never the upstream value). */
+const issuePath = (error: z.ZodError) => error.issues[0]?.path.join('.') || '(root)';

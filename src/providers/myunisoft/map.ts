@@ -11,16 +11,17 @@ import type {
   MovementRecord,
 } from '../../domain/model';
 import { parseDecimalToCents } from '../../domain/money';
-import { invalidResponse } from './client';
+import { UpstreamBadDataError } from '../../errors';
 import { movementNativeId } from './movement-ids';
-import type {
-  LegacyEntry,
-  LegacyLine,
-  MadEntry,
-  MadExercise,
-  MadMovement,
-  MadMovementCore,
-  Society,
+import {
+  legacyEntrySchema,
+  type LegacyEntry,
+  type LegacyLine,
+  type MadEntry,
+  type MadExercise,
+  type MadMovement,
+  type MadMovementCore,
+  type Society,
 } from './schemas';
 
 export type LegacyEntryCode = 'E' | 'O' | 'IB' | 'M' | 'EXT' | 'L';
@@ -63,6 +64,21 @@ const LETTERING: Record<'none' | 'partial' | 'complete', LetteringState> = {
   complete: 'COMPLETE',
 };
 
+/** Names a row in errors by its id, when the id looks like one (it is echoed to the client). */
+export const rowName = (kind: string, id: unknown): string =>
+  typeof id === 'string' && /^[\w.-]{1,40}$/.test(id) ? `${kind} ${id}` : `${kind} (unreadable id)`;
+
+export const badRow = (row: string, reason: string) => new UpstreamBadDataError('MYUNISOFT', row, reason);
+
+/** Float euros → cents; an amount MyUnisoft should not send (3 decimals, not finite) is a bad row. */
+function cents(value: number, row: string): number {
+  try {
+    return parseDecimalToCents(value);
+  } catch {
+    throw badRow(row, 'an amount is not a decimal with at most two decimals');
+  }
+}
+
 const blankToNull = (value: string | null | undefined): string | null => (value ? value : null);
 
 export function companyFromSociety(society: Society): CompanyRecord {
@@ -88,12 +104,12 @@ export function exerciseFromMad(companyId: string, exercise: MadExercise): Exerc
   };
 }
 
-function legacyLine(line: LegacyLine): EntryLineRecord {
+function legacyLine(line: LegacyLine, row: string): EntryLineRecord {
   return {
     account: { number: line.account.account_number, name: blankToNull(line.account.label) },
     label: blankToNull(line.label),
-    debit: parseDecimalToCents(line.debit ?? 0),
-    credit: parseDecimalToCents(line.credit ?? 0),
+    debit: cents(line.debit ?? 0, row),
+    credit: cents(line.credit ?? 0, row),
     // Type O lines carry no currency: legacy amounts are in the folder's currency, the euro.
     currency: line.currency ?? 'EUR',
     piece: blankToNull(line.piece),
@@ -115,9 +131,26 @@ export function entryFromLegacy(companyId: string, code: LegacyEntryCode, entry:
       type: typeCode ? (JOURNAL_TYPE_NAMES[typeCode] ?? typeCode) : null,
     },
     date: entry.entry_date ?? entry.date_piece,
-    lines: entry.entry_list.map(legacyLine),
+    lines: entry.entry_list.map((line) => legacyLine(line, rowName('entry', String(entry.entry_id)))),
     documentIds: [],
   };
+}
+
+/** A legacy entry, or the bad row naming it when it breaks the seed's shape (e.g. a line's `piece: null`). */
+export type EntryRow = EntryRecord | UpstreamBadDataError;
+
+export function legacyEntryRow(companyId: string, code: LegacyEntryCode, value: unknown): EntryRow {
+  const id = (value as { entry_id?: unknown } | null)?.entry_id;
+  const row = rowName('entry', typeof id === 'number' ? String(id) : id);
+  const parsed = legacyEntrySchema.safeParse(value);
+  if (!parsed.success)
+    return badRow(row, `unexpected shape at ${parsed.error.issues[0]?.path.join('.') || '(root)'}`);
+  try {
+    return entryFromLegacy(companyId, code, parsed.data);
+  } catch (error) {
+    if (error instanceof UpstreamBadDataError) return error;
+    throw error;
+  }
 }
 
 /** MAD entries carry no legacy type: their source code names it (E, O, IB, M, EXT, L; FEC, API… are E). */
@@ -131,12 +164,12 @@ const madJournal = (journal: MadEntry['journal']): JournalRecord => ({
   type: journal.type,
 });
 
-function madAmounts(movement: MadMovementCore, route: string) {
-  const debit = parseDecimalToCents(movement.value.debit);
-  const credit = parseDecimalToCents(movement.value.credit);
-  const amount = parseDecimalToCents(movement.value.amount);
-  if (amount !== credit - debit)
-    throw invalidResponse(route, `movement ${movement.producerId}: amount is not credit − debit`);
+function madAmounts(movement: MadMovementCore) {
+  const row = rowName('movement', movement.producerId);
+  const debit = cents(movement.value.debit, row);
+  const credit = cents(movement.value.credit, row);
+  const amount = cents(movement.value.amount, row);
+  if (amount !== credit - debit) throw badRow(row, 'amount is not credit − debit');
   return { debit, credit, amount };
 }
 
@@ -150,7 +183,7 @@ export function entryFromMad(companyId: string, entry: MadEntry): EntryRecord {
     journal: madJournal(entry.journal),
     date: entry.date,
     lines: entry.movements.map((m): EntryLineRecord => {
-      const { debit, credit } = madAmounts(m, 'GET /mad/entry');
+      const { debit, credit } = madAmounts(m);
       return {
         account: { number: m.account?.number ?? '', name: m.account?.name ?? null },
         label: blankToNull(m.description),
@@ -167,13 +200,14 @@ export function entryFromMad(companyId: string, entry: MadEntry): EntryRecord {
 }
 
 function analytics(movement: MadMovementCore): AnalyticAllocationRecord[] {
+  const row = rowName('movement', movement.producerId);
   return movement.analytics.map((axis) => ({
     code: axis.code,
     name: axis.name,
     sections: axis.sections.map((s) => ({
       code: s.code,
       name: s.name,
-      amount: parseDecimalToCents(s.amount),
+      amount: cents(s.amount, row),
       rate: String(s.rate),
     })),
   }));
@@ -206,7 +240,7 @@ export function movementFromMad(companyId: string, movement: MadMovement): Movem
     description: blankToNull(movement.description),
     invoiceNumber: blankToNull(movement.invoiceNumber),
     dueDate: movement.dueDate,
-    ...madAmounts(movement, 'GET /mad/movements'),
+    ...madAmounts(movement),
     currency: movement.entry.currency?.code ?? null,
     lettering: movement.lettering
       ? { state: LETTERING[movement.lettering.state], value: movement.lettering.value }

@@ -3,7 +3,7 @@
  * small LRU bounded by the number of movements it holds, with a short TTL so fresh bookings show up.
  * Concurrent loads of one window share a single download.
  */
-import type { MovementRecord } from '../../domain/model';
+import type { MovementRow } from './movement-stream';
 
 export interface MovementCacheOptions {
   /** Most movements held across all windows (default 30,000: the window a page reads and the one it looks ahead into). */
@@ -14,13 +14,13 @@ export interface MovementCacheOptions {
 }
 
 interface Slot {
-  movements: MovementRecord[];
+  movements: MovementRow[];
   storedAt: number;
 }
 
 export class MovementWindowCache {
   private readonly slots = new Map<string, Slot>();
-  private readonly loading = new Map<string, Promise<MovementRecord[]>>();
+  private readonly loading = new Map<string, Promise<MovementRow[]>>();
   private held = 0;
   private readonly maxMovements: number;
   private readonly ttlMs: number;
@@ -37,7 +37,7 @@ export class MovementWindowCache {
     return this.held;
   }
 
-  async get(key: string, load: () => Promise<MovementRecord[]>): Promise<MovementRecord[]> {
+  async get(key: string, load: () => Promise<MovementRow[]>): Promise<MovementRow[]> {
     const slot = this.slots.get(key);
     if (slot && this.now() - slot.storedAt < this.ttlMs) {
       // Re-insert: Map order is the recency order.
@@ -58,7 +58,7 @@ export class MovementWindowCache {
     return promise;
   }
 
-  private store(key: string, movements: MovementRecord[]): void {
+  private store(key: string, movements: MovementRow[]): void {
     if (movements.length > this.maxMovements) return; // a window bigger than the whole cache is not kept
     this.slots.set(key, { movements, storedAt: this.now() });
     this.held += movements.length;

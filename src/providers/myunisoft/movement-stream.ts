@@ -4,13 +4,17 @@
  */
 import type { MovementFilter } from '../types';
 import type { MovementRecord } from '../../domain/model';
+import type { UpstreamBadDataError } from '../../errors';
 import { MAD_VERSION, type MyUnisoftClient } from './client';
-import { streamMadListing } from './mad-stream';
+import { streamMadListing, streamMadRows } from './mad-stream';
 import { movementFromMad } from './map';
-import { madMovementSchema } from './schemas';
-import type { DateWindow } from './movement-windows';
+import { madMovementSchema, type MadMovement } from './schemas';
 
 const ROUTE = 'GET /api/v1/mad/movements';
+
+/** MAD cannot ask for validated movements only: a draft is one whose entry has no accounting date yet. */
+const isValidated = (movement: MadMovement) =>
+  Boolean(movement.entry.additionalProducerProperties?.accountedAt);
 
 /** The filter as MAD query parameters (the period is added per call). */
 export function movementQuery(filter: MovementFilter) {
@@ -20,7 +24,7 @@ export function movementQuery(filter: MovementFilter) {
     source: filter.source,
     classAccount: filter.accountClasses,
     lettering: filter.lettering?.toLowerCase(),
-    // `draft` is a presence flag at MyUnisoft.
+    // `draft` is a presence flag at MyUnisoft meaning "only drafts"; false is kept by `isValidated`.
     draft: filter.draft ? 'true' : undefined,
   };
 }
@@ -31,40 +35,39 @@ const periodQuery = (filter: MovementFilter) =>
     ? { idExercice: filter.exerciseId }
     : { startDate: filter.from, endDate: filter.to };
 
-/** Every movement of the filter's exercise or window, in ledger order, in batches. */
+/** A movement, or the bad row MyUnisoft sent in its place (kept so its page can report it). */
+export type MovementRow = MovementRecord | UpstreamBadDataError;
+
+const listing = (companyId: string, filter: MovementFilter, signal?: AbortSignal) => ({
+  route: ROUTE,
+  path: '/api/v1/mad/movements',
+  query: { ...movementQuery(filter), ...periodQuery(filter) },
+  companyId,
+  schema: madMovementSchema,
+  what: 'movement',
+  map: (movement: MadMovement) => movementFromMad(companyId, movement),
+  ...(filter.draft === false ? { keep: isValidated } : {}),
+  ...(signal ? { signal } : {}),
+});
+
+/** Every movement of the filter's exercise or window, in ledger order, in batches; a bad row fails it. */
 export function streamMovements(
   client: MyUnisoftClient,
   companyId: string,
   filter: MovementFilter,
   signal?: AbortSignal,
 ): AsyncGenerator<MovementRecord[]> {
-  return streamMadListing(client, {
-    route: ROUTE,
-    path: '/api/v1/mad/movements',
-    query: { ...movementQuery(filter), ...periodQuery(filter) },
-    companyId,
-    schema: madMovementSchema,
-    what: 'movement',
-    map: (movement) => movementFromMad(companyId, movement),
-    ...(signal ? { signal } : {}),
-  });
+  return streamMadListing(client, listing(companyId, filter, signal));
 }
 
-export async function fetchMovementsWindow(
+/** Every row of one slice's filter (movement-slices.ts), collected for the paged listing. */
+export async function fetchMovementSlice(
   client: MyUnisoftClient,
   companyId: string,
-  window: DateWindow,
   filter: MovementFilter,
   signal?: AbortSignal,
-): Promise<MovementRecord[]> {
-  const windowFilter: MovementFilter = {
-    ...filter,
-    exerciseId: undefined,
-    from: window.start,
-    to: window.end,
-  };
-  const movements: MovementRecord[] = [];
-  for await (const batch of streamMovements(client, companyId, windowFilter, signal))
-    movements.push(...batch);
-  return movements;
+): Promise<MovementRow[]> {
+  const rows: MovementRow[] = [];
+  for await (const batch of streamMadRows(client, listing(companyId, filter, signal))) rows.push(...batch);
+  return rows;
 }

@@ -35,20 +35,20 @@ const legacyLineSchema = z.object({
   account: z.object({ account_number: z.string(), label: z.string() }),
   line_entry_id: z.number(),
 });
-const legacyEntrySchema = z.object({
+export const legacyEntrySchema = z.object({
   entry_id: z.number().int(),
   date_piece: isoDate,
   entry_date: isoDate.optional(),
   diary: z.object({ code: z.string(), label: z.string(), diary_type_code: z.string().optional() }),
   entry_list: z.array(legacyLineSchema),
 });
+/** The envelope; each entry is checked on its own (legacyEntrySchema) so one bad entry is one bad row. */
 export const legacyEntriesSchema = z.object({
   type: z.enum(['E', 'O', 'IB', 'M', 'EXT', 'L']),
   debit_total: z.number(),
   credit_total: z.number(),
-  entry_array: z.array(legacyEntrySchema),
+  entry_array: z.array(z.unknown()),
 });
-export type LegacyEntries = z.infer<typeof legacyEntriesSchema>;
 export type LegacyEntry = z.infer<typeof legacyEntrySchema>;
 export type LegacyLine = z.infer<typeof legacyLineSchema>;
 
@@ -82,7 +82,10 @@ const movementCoreSchema = z.object({
   analytics: analyticsSchema.default([]),
   lettering: letteringSchema.nullable().default(null),
 });
-const entryPropertiesSchema = z.object({ source: z.object({ name: z.string() }).nullable().optional() });
+const entryPropertiesSchema = z.object({
+  source: z.object({ name: z.string() }).nullable().optional(),
+  accountedAt: isoDate.nullable().optional(),
+});
 
 /** One item of `GET /mad/movements`, validated as it streams in. */
 export const madMovementSchema = movementCoreSchema.extend({

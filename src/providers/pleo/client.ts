@@ -36,6 +36,13 @@ export interface PleoDateWindow {
   to?: string | undefined;
 }
 
+/** The seed's optional CreateExportJob fields. */
+export interface PleoJobOptions {
+  employeeId?: string;
+  isInteractive?: boolean;
+  vendorBasedBookkeeping?: boolean;
+}
+
 export class PleoClient {
   private readonly transport: PleoTransport;
 
@@ -98,9 +105,22 @@ export class PleoClient {
     return toPage<PleoExportJobItem>(await this.transport.call(request, pleoPage(pleoExportJobItem)));
   }
 
-  async createExportJob(companyId: string, accountingEntryIds: string[], signal?: AbortSignal) {
-    // isInteractive: a gateway caller asked for this export, as a user clicking Export would.
-    const body = JSON.stringify({ accountingEntryIds, companyId, isInteractive: true });
+  async createExportJob(
+    companyId: string,
+    accountingEntryIds: string[],
+    options: PleoJobOptions = {},
+    signal?: AbortSignal,
+  ) {
+    const body = JSON.stringify({
+      accountingEntryIds,
+      companyId,
+      ...(options.employeeId !== undefined ? { employeeId: options.employeeId } : {}),
+      // Default true: a gateway caller asked for this export, as a user clicking Export would.
+      isInteractive: options.isInteractive ?? true,
+      ...(options.vendorBasedBookkeeping !== undefined
+        ? { options: { vendorBasedBookkeeping: options.vendorBasedBookkeeping } }
+        : {}),
+    });
     const request = {
       method: 'POST',
       path: '/v3/export-jobs',

@@ -1,6 +1,7 @@
 /** What a Pleo export job accepts of CreateExportJobRequest, checked before any upstream call. */
 import { BadUserInputError } from '../../errors';
 import type { CreateExportJobRequest } from '../types';
+import type { PleoJobOptions } from './client';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isPleoId = (id: string) => UUID.test(id);
@@ -33,4 +34,17 @@ export function pleoEntryIdsToExport(request: CreateExportJobRequest): string[] 
   if (!request.entryIds.every(isPleoId))
     throw new BadUserInputError('entryIds must be Pleo accounting entry ids (UUIDs).', 'entryIds');
   return [...new Set(request.entryIds.map((id) => id.toLowerCase()))];
+}
+
+/** The Pleo-only options of the request, as the client sends them. */
+export function pleoJobOptions(request: CreateExportJobRequest): PleoJobOptions {
+  if (request.employeeId !== undefined && !isPleoId(request.employeeId))
+    throw new BadUserInputError('employeeId must be a Pleo user id (a UUID).', 'employeeId');
+  return {
+    ...(request.employeeId !== undefined ? { employeeId: request.employeeId } : {}),
+    ...(request.isInteractive !== undefined ? { isInteractive: request.isInteractive } : {}),
+    ...(request.vendorBasedBookkeeping !== undefined
+      ? { vendorBasedBookkeeping: request.vendorBasedBookkeeping }
+      : {}),
+  };
 }

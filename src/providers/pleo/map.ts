@@ -1,7 +1,15 @@
 /** Pleo JSON → the unified model. Money arrives in minor units and stays integer cents. */
 import { minorUnitsToCents } from '../../domain/money';
-import type { EntryRecord, ExportJobRecord, ExportJobStatus, JournalRecord } from '../../domain/model';
-import type { PleoAccountingEntry, PleoExportJob } from './schemas';
+import type {
+  EntryRecord,
+  ExportFailureReasonType,
+  ExportJobRecord,
+  ExportJobStatus,
+  JournalRecord,
+} from '../../domain/model';
+import { PLEO_FAILURE_REASON_TYPES, type PleoAccountingEntry, type PleoExportJob } from './schemas';
+
+type PleoFailureReasonType = (typeof PLEO_FAILURE_REASON_TYPES)[number];
 
 const JOB_STATUS: Record<PleoExportJob['status'], ExportJobStatus> = {
   pending: 'PENDING',
@@ -10,6 +18,10 @@ const JOB_STATUS: Record<PleoExportJob['status'], ExportJobStatus> = {
   completed_with_errors: 'COMPLETED_WITH_ERRORS',
   failed: 'FAILED',
 };
+
+const FAILURE_REASON_TYPE = Object.fromEntries(
+  PLEO_FAILURE_REASON_TYPES.map((type) => [type, type.toUpperCase()]),
+) as Record<PleoFailureReasonType, ExportFailureReasonType>;
 
 /**
  * Pleo has no journals. Every entry is put in one journal `PLEO`, whose `type` carries Pleo's
@@ -70,7 +82,13 @@ export function mapExportJob(job: PleoExportJob, errors: string[]): ExportJobRec
     completedAt: toInstant(job.completedAt ?? job.expiredAt),
     numberOfItems: job.numberOfItems,
     failureReason: job.failureReason ?? null,
-    failureReasonType: job.failureReasonType ?? null,
+    failureReasonType: job.failureReasonType ? FAILURE_REASON_TYPE[job.failureReasonType] : null,
+    isInteractive: job.isInteractive,
+    vendorBasedBookkeeping: job.vendorBasedBookkeeping,
+    createdBy: job.createdBy ?? null,
+    expiredAt: toInstant(job.expiredAt),
+    expiresIn: job.expiresIn,
+    lastUpdatedAt: toInstant(job.lastUpdatedAt),
     file: null,
     errors,
   };

@@ -39,6 +39,25 @@ export const pleoAccountingEntry = z.object({
 });
 export type PleoAccountingEntry = z.infer<typeof pleoAccountingEntry>;
 
+/** The seed's 15 `failureReasonType` values. */
+export const PLEO_FAILURE_REASON_TYPES = [
+  'invalid_configuration',
+  'missing_configuration',
+  'authentication_failure',
+  'accounting_system_authentication_failure',
+  'pleo_rate_limit',
+  'accounting_system_rate_limit',
+  'service_unreachable',
+  'accounting_system_unreachable',
+  'validation_failure',
+  'authorization_failure',
+  'integration_unusable',
+  'job_expired',
+  'service_timeout',
+  'accounting_system_timeout',
+  'canceled_by_user',
+] as const;
+
 export const PLEO_JOB_STATUSES = [
   'pending',
   'in_progress',
@@ -60,7 +79,7 @@ export const pleoExportJob = z.object({
   createdBy: z.string().nullable().optional(),
   expiresIn: z.number().int(),
   failureReason: z.string().nullable().optional(),
-  failureReasonType: z.string().nullable().optional(),
+  failureReasonType: z.enum(PLEO_FAILURE_REASON_TYPES).nullable().optional(),
   isInteractive: z.boolean(),
   numberOfItems: z.number().int().min(0),
   vendorBasedBookkeeping: z.boolean(),

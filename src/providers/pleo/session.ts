@@ -3,8 +3,8 @@ import { NotFoundError } from '../../errors';
 import type { Capability, CompanyRecord, EntryRecord, ExportJobRecord } from '../../domain/model';
 import type { LoaderBatchListener } from '../observed-batch';
 import type { MutationJournal, Page, ProviderSession, SessionDeps } from '../types';
-import type { PleoClient } from './client';
-import { isPleoId, pleoEntryIdsToExport } from './export-job-input';
+import type { PleoClient, PleoJobOptions } from './client';
+import { isPleoId, pleoEntryIdsToExport, pleoJobOptions } from './export-job-input';
 import { createPleoLoaders } from './loaders';
 import { PLEO_JOURNAL_CODE, mapEntry, mapExportJob } from './map';
 import { checkpointCreate, findCreatedJob, previousCreate } from './create-recovery';
@@ -36,9 +36,14 @@ export function createPleoSession(
     const newest = await client.listExportJobs(companyId, { after: null, limit: 20 }, deps.signal);
     return findCreatedJob(newest.items, attempt);
   };
-  const createJob = async (companyId: string, entryIds: string[], journal?: MutationJournal) => {
+  const createJob = async (
+    companyId: string,
+    entryIds: string[],
+    options: PleoJobOptions,
+    journal?: MutationJournal,
+  ) => {
     if (journal) await checkpointCreate(journal, new Set(entryIds.map((id) => id.toLowerCase())).size);
-    return client.createExportJob(companyId, entryIds, deps.signal);
+    return client.createExportJob(companyId, entryIds, options, deps.signal);
   };
 
   return {
@@ -89,11 +94,12 @@ export function createPleoSession(
 
     async createExportJob(request, journal) {
       const entryIds = pleoEntryIdsToExport(request);
+      const options = pleoJobOptions(request);
       const company = findCompany(request.companyId);
       if (!company) throw new NotFoundError('Company', 'companyId');
       const job =
         (await findRetriedJob(company.providerId, journal)) ??
-        (await createJob(company.providerId, entryIds, journal));
+        (await createJob(company.providerId, entryIds, options, journal));
       loaders.exportJob.prime(job.id.toLowerCase(), job);
       return mapExportJob(job, []);
     },

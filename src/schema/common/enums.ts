@@ -5,6 +5,7 @@ import type {
   DocumentStatus,
   DocumentType,
   EntryType,
+  ExportFailureReasonType,
   ExportFormat,
   ExportJobStatus,
   LetteringState,
@@ -67,6 +68,28 @@ export const ExportJobStatusEnum = register<ExportJobStatus>(
     COMPLETED: 'Finished; the file is ready.',
     COMPLETED_WITH_ERRORS: 'Finished, but some items failed (see errors).',
     FAILED: 'Failed (see failureReason).',
+  },
+);
+
+export const ExportFailureReasonTypeEnum = register<ExportFailureReasonType>(
+  'ExportFailureReasonType',
+  "Why an export job failed (Pleo's failureReasonType).",
+  {
+    INVALID_CONFIGURATION: 'The accounting integration is configured wrongly.',
+    MISSING_CONFIGURATION: 'The accounting integration is not configured.',
+    AUTHENTICATION_FAILURE: 'Authentication with Pleo failed.',
+    ACCOUNTING_SYSTEM_AUTHENTICATION_FAILURE: 'Authentication with the accounting system failed.',
+    PLEO_RATE_LIMIT: "Pleo's rate limit was hit.",
+    ACCOUNTING_SYSTEM_RATE_LIMIT: "The accounting system's rate limit was hit.",
+    SERVICE_UNREACHABLE: 'The export service could not be reached.',
+    ACCOUNTING_SYSTEM_UNREACHABLE: 'The accounting system could not be reached.',
+    VALIDATION_FAILURE: 'The exported data was refused as invalid.',
+    AUTHORIZATION_FAILURE: 'The user may not export this data.',
+    INTEGRATION_UNUSABLE: 'The accounting integration cannot be used.',
+    JOB_EXPIRED: 'The job had no action for longer than expiresIn.',
+    SERVICE_TIMEOUT: 'The export service timed out.',
+    ACCOUNTING_SYSTEM_TIMEOUT: 'The accounting system timed out.',
+    CANCELED_BY_USER: 'A user canceled the job.',
   },
 );
 

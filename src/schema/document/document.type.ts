@@ -41,6 +41,27 @@ export class Document extends Node {
 
   @Field(() => String, { nullable: true, description: 'URL of a thumbnail, when the provider has one.' })
   thumbnailUrl!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The reference given at upload (Inqom DocRef).' })
+  reference!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The document's id in the system it came from, given at upload (Inqom SourceId).",
+  })
+  sourceId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The file name when it was dropped (Inqom OriginalName).',
+  })
+  originalName!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the document is in its status, in the provider's words (Inqom StatusReason).",
+  })
+  statusReason!: string | null;
 }
 
 export const DocumentConnection = connectionType('Document', Document, 'documents');

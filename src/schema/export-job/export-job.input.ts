@@ -44,6 +44,25 @@ export class CreateExportJobInput {
   })
   notifyEmail?: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: "Pleo only: the Pleo user (UUID) starting the export; read back as the job's createdBy.",
+  })
+  employeeId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Pleo only: started by a user (default true) or in the background (false).',
+  })
+  isInteractive?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Pleo only (its options.vendorBasedBookkeeping): items carry vendor and bookkeeping data (default false).',
+  })
+  vendorBasedBookkeeping?: boolean | null;
+
   @Field(() => String, {
     nullable: true,
     description: 'Retries with the same key and input return the first job instead of starting another.',

@@ -1,6 +1,17 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { ExportFormat, ExportJobRecord, ExportJobStatus, ProviderName } from '../../domain/model';
-import { ExportFormatEnum, ExportJobStatusEnum, ProviderEnum } from '../common/enums';
+import type {
+  ExportFailureReasonType,
+  ExportFormat,
+  ExportJobRecord,
+  ExportJobStatus,
+  ProviderName,
+} from '../../domain/model';
+import {
+  ExportFailureReasonTypeEnum,
+  ExportFormatEnum,
+  ExportJobStatusEnum,
+  ProviderEnum,
+} from '../common/enums';
 import { connectionType } from '../common/connection.type';
 import { Node } from '../common/node.type';
 import { DateTimeScalar } from '../scalars/date-time.scalar';
@@ -65,8 +76,48 @@ export class ExportJob extends Node {
   @Field(() => String, { nullable: true, description: 'Why the job failed, in words.' })
   failureReason!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The provider's failure category." })
-  failureReasonType!: string | null;
+  @Field(() => ExportFailureReasonTypeEnum, {
+    nullable: true,
+    description: "The provider's failure category.",
+  })
+  failureReasonType!: ExportFailureReasonType | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Started by a user (true) or in the background (false); null when the provider has no such notion.',
+  })
+  isInteractive!: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Pleo: the exported items carry vendor and bookkeeping data.',
+  })
+  vendorBasedBookkeeping!: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The provider's id of the user who started the job (Pleo's createdBy).",
+  })
+  createdBy!: string | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the job expired (Pleo); null if it did not.',
+  })
+  expiredAt!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Seconds the job lives after its last update before it expires (Pleo).',
+  })
+  expiresIn!: number | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'The last update of, or action on, the job (Pleo).',
+  })
+  lastUpdatedAt!: string | null;
 
   @Field(() => [String], { description: 'Errors of individual items (empty when none).' })
   errors!: string[];

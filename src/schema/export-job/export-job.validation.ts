@@ -17,8 +17,13 @@ const inputShape = z
     includeAlreadyExported: z.boolean().nullish(),
     markAsExported: z.boolean().nullish(),
     notifyEmail: z.email('must be an e-mail address').max(254).nullish(),
+    employeeId: z.uuid('must be a Pleo user id (a UUID)').nullish(),
+    isInteractive: z.boolean().nullish(),
+    vendorBasedBookkeeping: z.boolean().nullish(),
   })
   .refine((i) => !i.from || !i.to || i.from <= i.to, { path: ['to'], message: 'must not be before from' });
+
+const PLEO_ONLY = ['employeeId', 'isInteractive', 'vendorBasedBookkeeping'] as const;
 
 /** Validates the input for `company` and returns the provider request (native entry ids). */
 export function validateCreateExportJob(company: GlobalId, input: unknown): CreateExportJobRequest {
@@ -27,6 +32,11 @@ export function validateCreateExportJob(company: GlobalId, input: unknown): Crea
     throw new BadUserInputError('input.format: Jepilote exports need FEC or ACD.', 'input.format');
   if (company.provider === 'PLEO' && !valid.entryIds)
     throw new BadUserInputError('input.entryIds: Pleo exports need the entries to export.', 'input.entryIds');
+  if (company.provider !== 'PLEO') {
+    const pleoOnly = PLEO_ONLY.find((field) => valid[field] !== undefined);
+    if (pleoOnly)
+      throw new BadUserInputError(`input.${pleoOnly}: only Pleo export jobs take it.`, `input.${pleoOnly}`);
+  }
   const entryIds = valid.entryIds?.map((id, i) => {
     const field = `input.entryIds.${i}`;
     const entry = decodeGlobalIdOf(id, ['Entry'], field);

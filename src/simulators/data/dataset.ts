@@ -143,6 +143,8 @@ function buildCompany(
         endDate: year === 2026 ? '2026-11-20' : `${year}-12-31`,
         entryCount,
         documentCount: year === 2026 ? documents.length : 0,
+        // Only MyUnisoft's documents carry a date apart from the booking (MAD `date` vs `accountedAt`).
+        straddles: provider === 'myunisoft',
         journalIds: {
           purchases: `${178745 + ordinal * 10}`,
           sales: `${178746 + ordinal * 10}`,

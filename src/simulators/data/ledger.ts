@@ -46,7 +46,10 @@ export interface GenEntry {
   index: number;
   type: GenEntryType;
   journal: GenJournal;
+  /** The document's date (MAD `date`, `dateFilter=document`); may fall outside the exercise, see `straddles`. */
   date: string;
+  /** The accounting date: always inside the entry's exercise (MAD `accountedAt` unless a draft). */
+  bookedOn: string;
   /** Unix seconds when the entry was keyed in. */
   createdAt: number;
   source: string;
@@ -68,12 +71,38 @@ export interface LedgerScope {
   endDate: string;
   entryCount: number;
   documentCount: number;
+  /**
+   * Year-end invoices (MyUnisoft): the first entry's document is dated before the exercise starts and
+   * the last one's after it ends, both booked inside it — what `idExercice` selects and a date does not.
+   * Drafts never straddle: with no accounting date yet, their exercise is their document's.
+   */
+  straddles?: boolean;
   journalIds: Record<keyof typeof JOURNALS, string>;
   /**
    * When set, entry 0 is the opening entry (journal AN, source AN) carrying the previous exercise's
    * closing balances of classes 1–5, its result booked to 120000. Off by default.
    */
   opening?: { previous: LedgerScope; journalId: string } | null;
+}
+
+/** How far outside its exercise a straddling entry's document is dated (days before / after). */
+export const STRADDLE_DAYS = { before: 3, after: 4 } as const;
+
+function documentDate(scope: LedgerScope, index: number, bookedOn: string): string {
+  if (!scope.straddles) return bookedOn;
+  if (index === 0) return addDays(scope.startDate, -STRADDLE_DAYS.before);
+  if (index === scope.entryCount - 1 && scope.entryCount > 1)
+    return addDays(scope.endDate, STRADDLE_DAYS.after);
+  return bookedOn;
+}
+
+/** The earliest and latest document dates of an exercise's entries (its bounds, widened if it straddles). */
+export function documentDateSpan(scope: LedgerScope): { first: string; last: string } {
+  if (!scope.straddles) return { first: scope.startDate, last: scope.endDate };
+  return {
+    first: addDays(scope.startDate, -STRADDLE_DAYS.before),
+    last: addDays(scope.endDate, STRADDLE_DAYS.after),
+  };
 }
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -157,6 +186,7 @@ function openingEntry(scope: LedgerScope, opening: NonNullable<LedgerScope['open
     type: 'E',
     journal: { id: opening.journalId, code: 'AN', label: 'A NOUVEAUX', type: 'OD', typeCode: 'OD' },
     date: scope.startDate,
+    bookedOn: scope.startDate,
     createdAt: Math.floor(Date.parse(`${scope.startDate}T09:00:00Z`) / 1000),
     source: 'AN',
     draft: false,
@@ -172,14 +202,15 @@ export function entryAt(scope: LedgerScope, index: number): GenEntry {
   if (index === 0 && scope.opening) return openingEntry(scope, scope.opening);
   const rng = Prng.derive(scope.seed, scope.companyId, scope.exerciseId, index);
   const span = daysBetween(scope.startDate, scope.endDate);
-  const date = addDays(scope.startDate, Math.floor((index * (span + 1)) / Math.max(1, scope.entryCount)));
+  const bookedOn = addDays(scope.startDate, Math.floor((index * (span + 1)) / Math.max(1, scope.entryCount)));
   const id = String(scope.idBase + index);
   const kind = rng.pick(['purchase', 'purchase', 'sale', 'payment', 'fees'] as const);
   const net = rng.int(1_000, 500_000);
   const vat = Math.round(net / 5);
   const gross = net + vat;
-  const invoiceNumber = `${kind === 'sale' ? 'FV' : 'FA'}${date.slice(0, 4)}${String(index).padStart(6, '0')}`;
-  const dueDate = addDays(date, 30);
+  // Numbered and due by the booking year and day, so an invoice number still names its exercise.
+  const invoiceNumber = `${kind === 'sale' ? 'FV' : 'FA'}${bookedOn.slice(0, 4)}${String(index).padStart(6, '0')}`;
+  const dueDate = addDays(bookedOn, 30);
   let n = 0;
   const line = (
     account: GenAccount,
@@ -253,6 +284,8 @@ export function entryAt(scope: LedgerScope, index: number): GenEntry {
         : 'E'
       : rng.pick(['E', 'E', 'E', 'E', 'O', 'M', 'EXT', 'L'] as const);
   const hasDocument = (kind === 'purchase' || kind === 'sale') && scope.documentCount > 0;
+  // A draft is not booked yet: it has only its document's date, hence never straddles.
+  const date = type === 'O' ? bookedOn : documentDate(scope, index, bookedOn);
   return {
     id,
     exerciseId: scope.exerciseId,
@@ -260,6 +293,7 @@ export function entryAt(scope: LedgerScope, index: number): GenEntry {
     type,
     journal: { id: scope.journalIds[journal], ...JOURNALS[journal] },
     date,
+    bookedOn,
     createdAt: Math.floor(Date.parse(`${date}T09:00:00Z`) / 1000) + rng.int(0, 3 * 86_400),
     source: type === 'O' ? 'O' : type === 'IB' ? 'IB' : rng.pick(['E', 'M', 'FEC', 'API'] as const),
     draft: type === 'O',

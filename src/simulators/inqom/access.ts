@@ -1,5 +1,6 @@
 /**
- * What every Inqom API route checks: a valid unexpired bearer token (else 401), the documented
+ * What every Inqom API route checks: a valid unexpired bearer token (else 403: the seed answers a failed
+ * authentication with 403 and documents no 401), the documented
  * ~15 requests per second per client and user when rate limits are enforced (else 429), and that
  * the caller's firm owns the accounting folder (else 403, the seed's "no rights on the resource").
  */
@@ -28,7 +29,7 @@ export class InqomAccess {
     const caller = match?.[1] ? this.issuer.verify(match[1]) : null;
     if (!caller) {
       reply.header('www-authenticate', 'Bearer error="invalid_token"');
-      return void sendProblem(reply, 401, 'missing, invalid or expired access token');
+      return void sendProblem(reply, 403, 'missing, invalid or expired access token');
     }
     if (this.enforceRateLimits && this.overLimit(`${caller.clientId}|${caller.username}`)) {
       reply.header('retry-after', '1');

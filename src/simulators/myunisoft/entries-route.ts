@@ -11,6 +11,7 @@ import { badRequest } from './errors';
 import { baseUrlOf, queryOf, societyOf, type MyUnisoftContext } from './context';
 import { entryE, entryO } from './legacy-shapes';
 import { isoDate, single } from './mad-params';
+import { documentDateSpan } from '../data/ledger';
 import { jsonArrayStream, mapIterable } from './json-stream';
 
 const TYPES: readonly GenEntryType[] = ['E', 'O', 'IB', 'M', 'EXT', 'L'];
@@ -65,7 +66,8 @@ function selectEntries(company: GenCompany, q: EntryQuery) {
   let debit = 0;
   let credit = 0;
   company.exercises.forEach((exercise, e) => {
-    if ((q.from && exercise.ledger.endDate < q.from) || (q.to && exercise.ledger.startDate > q.to)) return;
+    const span = documentDateSpan(exercise.ledger);
+    if ((q.from && span.last < q.from) || (q.to && span.first > q.to)) return;
     for (let i = 0; i < exercise.ledger.entryCount; i++) {
       const entry = entryAt(exercise.ledger, i);
       if (entry.type !== q.type || (q.diary && entry.journal.code !== q.diary)) continue;

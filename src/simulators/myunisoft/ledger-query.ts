@@ -3,7 +3,7 @@
  * generated entries are in date order by index, so a date window maps to an index range.
  */
 import type { GenCompany, GenExercise, SimulatorDataset } from '../data/dataset';
-import { entryAt, type GenEntry, type GenLine, type LedgerScope } from '../data/ledger';
+import { documentDateSpan, entryAt, type GenEntry, type GenLine, type LedgerScope } from '../data/ledger';
 import { addDays, daysBetween } from '../data/calendar';
 import { accountedAt, createdDay, madSource } from './mad-shapes';
 
@@ -49,9 +49,12 @@ export function* entriesInPeriod(
     period.dateFilter === 'myunisoft' ? addDays(period.from, -CREATED_SLACK_DAYS) : period.from;
   for (const exercise of company.exercises) {
     const scope = exercise.ledger;
-    if (scope.startDate > period.to || scope.endDate < earliest) continue;
+    const span = documentDateSpan(scope);
+    if (span.first > period.to || addDays(span.last, CREATED_SLACK_DAYS) < earliest) continue;
     const to = firstIndexFrom(scope, addDays(period.to, 1)) + 2; // margin for float rounding; exact check below
-    for (let i = firstIndexFrom(scope, earliest); i < Math.min(to, scope.entryCount); i++) {
+    // A straddling last entry is dated after the exercise: the index formula would skip it.
+    const from = Math.min(firstIndexFrom(scope, earliest), scope.entryCount - 1);
+    for (let i = from; i < Math.min(to, scope.entryCount); i++) {
       const entry = entryAt(scope, i);
       const day = dateColumn(entry, period.dateFilter);
       if (day !== null && day >= period.from && day <= period.to) yield entry;

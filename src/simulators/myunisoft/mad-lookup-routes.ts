@@ -5,7 +5,6 @@ import { entryAt, type GenEntry } from '../data/ledger';
 import { MyUnisoftError, badRequest } from './errors';
 import { baseUrlOf, queryOf, societyOf, type MyUnisoftContext } from './context';
 import { dateWindow, exerciseOf, flag, many, requireVersion, single, type Query } from './mad-params';
-import { entriesInPeriod } from './ledger-query';
 import { euros, madEntry } from './mad-shapes';
 import type { MadBalanceLine } from './mad-types';
 
@@ -69,7 +68,9 @@ export function registerMadLookupRoutes(app: FastifyInstance, ctx: MyUnisoftCont
     const matches = accountMatcher(query);
     // SUM(debit - credit) per account, in cents so the float euros at the end are exact.
     const balances = new Map<string, { name: string; cents: number }>();
-    for (const entry of entriesInPeriod(ctx.dataset, company, { ...window, dateFilter: 'document' })) {
+    // The exercise's own entries booked in the window: a document dated outside it may be booked inside.
+    for (const entry of ctx.dataset.entries(company, exercise)) {
+      if (entry.bookedOn < window.from || entry.bookedOn > window.to) continue;
       for (const line of entry.lines) {
         if (!matches(line.account.number)) continue;
         const row = balances.get(line.account.number) ?? { name: line.account.name, cents: 0 };

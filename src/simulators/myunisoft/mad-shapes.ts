@@ -30,7 +30,7 @@ export const createdDay = (entry: GenEntry): string =>
   new Date(entry.createdAt * 1000).toISOString().slice(0, 10);
 
 /** Entries awaiting validation are not accounted yet (`dateFilter=accounting` skips them). */
-export const accountedAt = (entry: GenEntry): string | null => (entry.draft ? null : entry.date);
+export const accountedAt = (entry: GenEntry): string | null => (entry.draft ? null : entry.bookedOn);
 
 /** Unguessable-enough download token of a document, also used in export file URLs. */
 export const documentToken = (company: GenCompany, documentId: string) => `${company.id}-d${documentId}`;

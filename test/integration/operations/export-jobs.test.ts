@@ -139,6 +139,35 @@ describe('Pleo export jobs', () => {
     );
   });
 
+  it("passes employeeId, isInteractive and vendorBasedBookkeeping to Pleo and reads back the job's seed fields", async () => {
+    const { id } = demoCompany(stack.sims, 'pleo');
+    const entryIds = await pleoEntriesThatPartlyFail(stack, id);
+    const employeeId = '7d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a09';
+    const created = dataOf(
+      await runOperation(stack, CreateExportJobDocument, {
+        input: { companyId: id, entryIds, employeeId, isInteractive: false, vendorBasedBookkeeping: true },
+      }),
+    ).createExportJob;
+    const job = dataOf(await runOperation(stack, GetExportJobDocument, { id: created.id })).exportJob;
+    expect(job).toMatchObject({
+      createdBy: employeeId,
+      isInteractive: false,
+      vendorBasedBookkeeping: true,
+      expiresIn: expect.any(Number),
+      expiredAt: null,
+      lastUpdatedAt: expect.any(String),
+      failureReasonType: null,
+    });
+    const jepilote = demoCompany(stack.sims, 'jepilote');
+    const refused = await runOperation(stack, CreateExportJobDocument, {
+      input: { companyId: jepilote.id, format: 'FEC', employeeId },
+    });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.employeeId',
+    });
+  });
+
   it('refuses a Pleo export without entries, or with entries of another company', async () => {
     const { id } = demoCompany(stack.sims, 'pleo');
     const none = await runOperation(stack, CreateExportJobDocument, { input: { companyId: id } });

@@ -59,7 +59,7 @@ describe('token', () => {
     expect(tokenRequests()).toBe(1);
   });
 
-  it('is refreshed once after a 401, and the calls retried once', async () => {
+  it("is refreshed once after a 403 (Inqom's failed authentication), and the calls retried once", async () => {
     await session().listCompanies();
     clock += 3_601_000; // the simulator's clock passes the token's expiry; the gateway's does not
     try {
@@ -147,10 +147,24 @@ describe('companies and exercises', () => {
     expect(await s.getExercise!('11287', '1')).toBeNull();
   });
 
-  it("treats another firm's folder as not found", async () => {
-    await expect(session().listExercises!('11301')).rejects.toBeInstanceOf(NotFoundError);
+  it('treats a 403 that outlives one re-authentication as an upstream auth error, never not found', async () => {
+    await session().listCompanies();
+    sim.resetRequests();
+    const refused = await session().listExercises!('11301').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UpstreamError);
+    expect(refused).not.toBeInstanceOf(NotFoundError);
+    expect(refused).toMatchObject({ code: 'UPSTREAM_ERROR', status: 403 });
+    expect((refused as UpstreamError).message).toMatch(/credentials refused/);
+    // One re-authentication, one retry, then the error.
+    expect(tokenRequests()).toBe(1);
+    expect(count('GET', /accounting-periods$/)).toBe(2);
     const foreignDoc = dataset.company('inqom', '11301')!.documents[0]!;
-    expect(await session().getDocument!('11301', foreignDoc.id)).toBeNull();
+    await expect(session().getDocument!('11301', foreignDoc.id)).rejects.toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      status: 403,
+    });
+    // A document that does not exist is still null (404).
+    expect(await session().getDocument!('11287', '999999999')).toBeNull();
   });
 });
 
@@ -386,6 +400,11 @@ describe('uploads', () => {
       status: 'RECEIVED',
       duplicateOfId: null,
       sizeKb: Math.ceil(bytes.length / 1024),
+      // The seed's DocRef, SourceId, OriginalName and StatusReason, read back.
+      reference: 'REF-9',
+      sourceId: 'erp-9',
+      originalName: 'facture.pdf',
+      statusReason: null,
     });
     const stored = sim.documents.find(folder, first.providerId)!;
     expect(stored.bytes.equals(bytes)).toBe(true);

@@ -4,7 +4,8 @@ import type { SimulatorServer } from '../../../src/simulators/http-kit';
 import { demoCredentials } from '../../../src/simulators/credentials';
 import { createMyUnisoftConnector } from '../../../src/providers/myunisoft/connector';
 import { MemoryStore } from '../../../src/store/memory-store';
-import type { ProviderConnector, ProviderSession } from '../../../src/providers/types';
+import type { MovementFilter, ProviderConnector, ProviderSession } from '../../../src/providers/types';
+import type { GenEntry } from '../../../src/simulators/data/ledger';
 import type { MovementRecord } from '../../../src/domain/model';
 import { sumCents } from '../../../src/domain/money';
 
@@ -128,37 +129,83 @@ describe('MyUnisoft connector against the simulator', () => {
     expect(await session.getEntry!('2101', entry.lines[0]!.piece)).toBeNull();
   });
 
-  it('pages movements of an exercise across date windows; counts and cents match the ledger', async () => {
-    const exercise = company.exercises[1]!;
-    const lines = [...dataset.entries(company, exercise)].flatMap((e) => e.lines);
+  const walkMovements = async (filter: MovementFilter, first = 7, through = connector) => {
     const seen: MovementRecord[] = [];
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const page = await connector.openSession({ requestId: `p${pages}` }).listMovements!(
-        '2101',
-        { exerciseId: exercise.id },
-        { first: 7, after },
-      );
+      const page = await through.openSession({ requestId: `p${pages}` }).listMovements!('2101', filter, {
+        first,
+        after,
+      });
       pages++;
       seen.push(...page.items.map((i) => i.node));
       if (!page.hasNextPage) break;
       after = page.items.at(-1)!.resumeToken;
     }
-    // A movement's native id carries its entry's (`<movement>@<entry>`, see movement-ids.ts).
-    expect(seen.map((m) => m.providerId)).toEqual(
-      [...dataset.entries(company, exercise)].flatMap((e) => e.lines.map((l) => `${l.id}@${e.id}`)),
-    );
+    return { seen, pages };
+  };
+  // A movement's native id carries its entry's (`<movement>@<entry>`, see movement-ids.ts).
+  const movementIds = (entries: GenEntry[]) => entries.flatMap((e) => e.lines.map((l) => `${l.id}@${e.id}`));
+  const madCalls = () => sim.requests.filter((r) => r.path === '/api/v1/mad/movements').map((r) => r.query);
+
+  it('pages an exercise as idExercice selects it: booked in it, whatever the document date', async () => {
+    const [previous, exercise] = [company.exercises[0]!, company.exercises[1]!];
+    const entries = [...dataset.entries(company, exercise)];
+    const lines = entries.flatMap((e) => e.lines);
+    const { seen, pages } = await walkMovements({ exerciseId: exercise.id });
+    expect(seen.map((m) => m.providerId).sort()).toEqual(movementIds(entries).sort());
+    // The December invoice booked in January is in; the January invoice booked in December is not.
+    expect(seen.some((m) => m.date < exercise.startDate)).toBe(true);
+    const lateOfPrevious = [...dataset.entries(company, previous)].filter((e) => e.date > previous.endDate);
+    expect(lateOfPrevious.length).toBeGreaterThan(0);
+    const seenIds = new Set(seen.map((m) => m.providerId));
+    expect(movementIds(lateOfPrevious).some((id) => seenIds.has(id))).toBe(false);
     expect(sumCents(seen.map((m) => m.debit))).toBe(sumCents(lines.map((l) => l.debit)));
     expect(sumCents(seen.map((m) => m.amount))).toBe(0);
-    // Thirty-six windows (thirds of the twelve months), each downloaded once, however many pages read them;
-    // hasNextPage is exact: no empty last page.
-    expect(calls('/api/v1/mad/movements')).toBe(36);
+    // Thirty-six windows (thirds of the twelve months) on the accounting date, then thirty-six of drafts
+    // on the document date, each downloaded once however many pages read them; hasNextPage is exact.
+    const asked = madCalls();
+    expect(asked).toHaveLength(72);
+    expect(asked.filter((q) => q.includes('dateFilter=accounting') && !/(^|&)draft/.test(q))).toHaveLength(
+      36,
+    );
+    expect(asked.filter((q) => q.includes('dateFilter=document') && /(^|&)draft/.test(q))).toHaveLength(36);
+    expect(asked.some((q) => q.includes('idExercice'))).toBe(false);
     expect(pages).toBe(Math.ceil(seen.length / 7));
     const sample = seen.find((m) => m.analytics.length > 1)!;
     expect(sample.analytics[0]!.sections.map((s) => s.rate)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^\d+(\.\d+)?$/)]),
     );
+  });
+
+  it('draft: false gives only validated movements, draft: true only drafts, of a window or an exercise', async () => {
+    const exercise = company.exercises[1]!;
+    const entries = [...dataset.entries(company, exercise)];
+    const validated = await walkMovements({ exerciseId: exercise.id, draft: false }, 50);
+    expect(validated.seen.map((m) => m.providerId).sort()).toEqual(
+      movementIds(entries.filter((e) => !e.draft)).sort(),
+    );
+    expect(madCalls().every((q) => !/(^|&)draft/.test(q))).toBe(true);
+    sim.resetRequests();
+    // A connector of its own: the drafts windows of the walks above are cached.
+    const fresh = connect(demoCredentials.myunisoft.demo.apiToken);
+    const drafts = await walkMovements({ exerciseId: exercise.id, draft: true }, 50, fresh);
+    await fresh.close();
+    expect(drafts.seen.map((m) => m.providerId)).toEqual(movementIds(entries.filter((e) => e.draft)));
+    expect(madCalls().length).toBeGreaterThan(0);
+    expect(madCalls().every((q) => /(^|&)draft/.test(q) && q.includes('dateFilter=document'))).toBe(true);
+    const window = { from: '2025-01-01', to: '2025-12-31' };
+    const inWindow = company.exercises
+      .flatMap((e) => [...dataset.entries(company, e)])
+      .filter((e) => e.date >= window.from && e.date <= window.to);
+    expect(inWindow.some((e) => e.draft)).toBe(true);
+    const windowValidated = await walkMovements({ ...window, draft: false }, 50);
+    expect(windowValidated.seen.map((m) => m.providerId)).toEqual(
+      movementIds(inWindow.filter((e) => !e.draft)),
+    );
+    const windowAll = await walkMovements(window, 50);
+    expect(windowAll.seen.map((m) => m.providerId)).toEqual(movementIds(inWindow));
   });
 
   it('serves a second page from the cached window, without a new download', async () => {

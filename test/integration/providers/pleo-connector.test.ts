@@ -222,7 +222,10 @@ describe('export jobs', () => {
     settle();
     expect(await open().getExportJob!(fx.demoCompany.id, failed.providerId)).toMatchObject({
       status: 'FAILED',
-      failureReasonType: expect.any(String),
+      // One of the seed's 15 values, as the schema's enum spells it.
+      failureReasonType: expect.stringMatching(/^[A-Z_]+$/),
+      expiredAt: null,
+      isInteractive: true,
       failureReason: expect.any(String),
       completedAt: expect.any(String),
       errors: [],
@@ -233,6 +236,31 @@ describe('export jobs', () => {
     fx.sim.resetRequests();
     expect((await open().getExportJob!(fx.demoCompany.id, ok.providerId))?.status).toBe('COMPLETED');
     expect(calls()).toBe(1);
+  });
+
+  it('send employeeId, isInteractive and options.vendorBasedBookkeeping, and read back every seed field', async () => {
+    const employeeId = '7d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a09';
+    const entryIds = entrySetWith(fx, fx.demoCompany, 2, (o) => !o.failure && o.itemFailures.size === 0);
+    const job = await session.createExportJob!({
+      companyId: fx.demoCompany.id,
+      entryIds,
+      employeeId,
+      isInteractive: false,
+      vendorBasedBookkeeping: true,
+    });
+    // The simulator answers what it was sent: createdBy is the employeeId, the flags are the options.
+    expect(job).toMatchObject({
+      createdBy: employeeId,
+      isInteractive: false,
+      vendorBasedBookkeeping: true,
+      expiresIn: expect.any(Number),
+      expiredAt: null,
+      lastUpdatedAt: expect.any(String),
+      failureReasonType: null,
+    });
+    settle();
+    const done = await open().getExportJob!(fx.demoCompany.id, job.providerId);
+    expect(done).toMatchObject({ status: 'COMPLETED', createdBy: employeeId, vendorBasedBookkeeping: true });
   });
 
   it('refuse bad input before any call', async () => {

@@ -169,8 +169,9 @@ describe('Inqom token', () => {
     const results = await Promise.all(Array.from({ length: 12 }, () => stack.gql(EXERCISES, { id })));
     expect(results.map((r) => r.body.errors)).toEqual(results.map(() => undefined));
     expect(tokenCalls()).toBe(1);
-    // Each query met one 401 at most, then was retried once with the shared fresh token.
-    const refused = stack.sims.simulators.inqom.requests.filter((r) => r.status === 401).length;
+    // Each query met one 403 (Inqom's failed authentication) at most, then was retried once with the
+    // shared fresh token.
+    const refused = stack.sims.simulators.inqom.requests.filter((r) => r.status === 403).length;
     expect(refused).toBeGreaterThan(0);
     expect(refused).toBeLessThanOrEqual(12);
     stack.sims.resetRequests();

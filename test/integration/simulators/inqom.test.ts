@@ -102,17 +102,18 @@ describe('POST /identity/connect/token', () => {
 });
 
 describe('bearer authentication', () => {
-  it('answers 401 without a token, with a forged one, and once the token has expired', async () => {
-    expect((await call('GET', `${DOCS(11287)}/${firstDoc.id}`)).status).toBe(401);
+  // The seed: "403 forbidden — l'authentification n'a pas fonctionné" (no 401 is documented).
+  it('answers 403 without a token, with a forged one, and once the token has expired', async () => {
+    expect((await call('GET', `${DOCS(11287)}/${firstDoc.id}`)).status).toBe(403);
     const forged = token.slice(0, -4) + 'AAAA';
-    expect((await call('GET', `${DOCS(11287)}/${firstDoc.id}`, { token: forged })).status).toBe(401);
+    expect((await call('GET', `${DOCS(11287)}/${firstDoc.id}`, { token: forged })).status).toBe(403);
     const shortLived = (await fetchToken()).json.access_token as string;
     expect((await call('GET', `${DOCS(11287)}/${firstDoc.id}`, { token: shortLived })).status).toBe(200);
     clock += 601_000;
     try {
       const expired = await call('GET', `${DOCS(11287)}/${firstDoc.id}`, { token: shortLived });
-      expect(expired.status).toBe(401);
-      expect(expired.json).toMatchObject({ status: 401, title: 'Unauthorized' });
+      expect(expired.status).toBe(403);
+      expect(expired.json).toMatchObject({ status: 403, title: 'Forbidden' });
     } finally {
       clock -= 601_000;
     }
@@ -291,7 +292,7 @@ describe('documents', () => {
     expect(
       (await call('POST', `${DOCS(11301)}/`, { token, body: base({ TypeScan: 'Client' }) })).status,
     ).toBe(403);
-    expect((await call('POST', `${DOCS(11287)}/`, { body: base({ TypeScan: 'Client' }) })).status).toBe(401);
+    expect((await call('POST', `${DOCS(11287)}/`, { body: base({ TypeScan: 'Client' }) })).status).toBe(403);
   });
 
   it('gives a temporary public URL that serves the bytes, then 403 once expired; 404 for unknown ids', async () => {
@@ -344,7 +345,7 @@ describe('expense bills', () => {
     });
   });
 
-  it('answers 400 without File, 403 for a foreign folder, 401 without a token', async () => {
+  it('answers 400 without File, 403 for a foreign folder and without a token', async () => {
     const data = () => {
       const d = new FormData();
       d.append('BeneficiaryFullName', 'Jeanne Martin');
@@ -358,7 +359,7 @@ describe('expense bills', () => {
     ).toBe(403);
     expect(
       (await call('POST', '/api/v1/accounting-folders/11287/expense-bills', { body: data() })).status,
-    ).toBe(401);
+    ).toBe(403);
   });
 });
 

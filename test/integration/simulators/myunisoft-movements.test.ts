@@ -74,6 +74,35 @@ describe('MyUnisoft simulator: GET /api/v1/mad/movements', () => {
     );
   });
 
+  it('selects with idExercice the entries booked in the exercise, whatever their document date', async () => {
+    const [previous, current] = [company.exercises[0]!, company.exercises[1]!];
+    const booked = await movements(`version=1.0.0&idExercice=${current.id}`);
+    const outside = booked.body.filter((m) => m.entry.date < current.startDate);
+    // An invoice dated in December, booked on the first day of January's exercise.
+    expect(outside.length).toBeGreaterThan(0);
+    expect(outside.every((m) => m.entry.date.startsWith(previous.endDate.slice(0, 8)))).toBe(true);
+    // Booked on the exercise's first day; a draft (no accounting date) is placed by its document date.
+    expect(outside.every((m) => m.entry.additionalProducerProperties.accountedAt === current.startDate)).toBe(
+      true,
+    );
+    // The reverse: dated in January, booked in the exercise before.
+    const earlier = await movements(`version=1.0.0&idExercice=${previous.id}`);
+    const late = earlier.body.filter((m) => m.entry.date > previous.endDate);
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.every((m) => m.entry.date.startsWith(current.startDate.slice(0, 8)))).toBe(true);
+    // A window on the document date finds both where the document dates put them.
+    const december = await movements(
+      `version=1.0.0&startDate=${previous.endDate.slice(0, 8)}01&endDate=${previous.endDate}`,
+    );
+    const decemberIds = new Set(december.body.map((m) => m.producerId));
+    expect(outside.every((m) => decemberIds.has(m.producerId))).toBe(true);
+    const accounted = await movements(
+      `version=1.0.0&startDate=${current.startDate}&endDate=${current.endDate}&dateFilter=accounting`,
+    );
+    const accountedIds = new Set(accounted.body.map((m) => m.producerId));
+    expect(late.some((m) => accountedIds.has(m.producerId))).toBe(false);
+  });
+
   it('serves attachments keyed by file name whose URL returns the PDF', async () => {
     const result = await movements(`version=1.0.0&idExercice=${exercise.id}`);
     const withFile = result.body.find((m) => Object.keys(m.entry.attachments).length > 0)!;

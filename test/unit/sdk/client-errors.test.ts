@@ -23,6 +23,7 @@ import {
   UnsupportedByProviderError,
   UpstreamError,
   UpstreamInvalidResponseError,
+  UpstreamBadDataError,
   UpstreamRateLimitedError,
   UpstreamServiceError,
   UpstreamTimeoutError,
@@ -72,6 +73,7 @@ const EXPECTED_CLASS: Record<ErrorCode, typeof GrandLivreError> = {
   UPSTREAM_TIMEOUT: UpstreamTimeoutError,
   UPSTREAM_RATE_LIMITED: UpstreamRateLimitedError,
   UPSTREAM_INVALID_RESPONSE: UpstreamInvalidResponseError,
+  UPSTREAM_BAD_DATA: UpstreamBadDataError,
   IDEMPOTENCY_IN_PROGRESS: IdempotencyInProgressError,
   INTERNAL_SERVER_ERROR: InternalServerError,
 };
@@ -134,6 +136,27 @@ it('exposes the extensions of upstream and idempotency errors', async () => {
   expect(error.others).toHaveLength(1);
   expect(error.others[0]).toBeInstanceOf(IdempotencyInProgressError);
   expect((error.others[0] as IdempotencyInProgressError).retryAfterSeconds).toBe(2);
+});
+
+it("exposes the provider's own error code of an upstream error", async () => {
+  const { client } = await gatewayAnswering((_, response) =>
+    sendJson(response, 200, {
+      data: null,
+      errors: [
+        {
+          message: 'MYUNISOFT: HTTP 404 on GET /api/v1/mad/exercices',
+          extensions: {
+            code: 'UPSTREAM_ERROR',
+            provider: 'MYUNISOFT',
+            upstreamStatus: 404,
+            upstreamCode: 'ERR-FOLDER-NOT-FOUND',
+          },
+        },
+      ],
+    }),
+  );
+  const error = (await client.request(ListCompaniesDocument).catch((e: unknown) => e)) as UpstreamError;
+  expect(error.upstreamCode).toBe('ERR-FOLDER-NOT-FOUND');
 });
 
 it('keeps an unknown code on the base class', async () => {

@@ -11,7 +11,9 @@ import type {
   ExportJobRecord,
   ProviderName,
 } from '../../../src/domain/model';
+import { NO_JOB_LIFECYCLE_DETAILS } from '../../../src/domain/model';
 import type { Page, PageRequest, ProviderConnector, ProviderSession } from '../../../src/providers/types';
+import type { UpstreamError } from '../../../src/errors';
 
 export interface FakeData {
   companies: CompanyRecord[];
@@ -20,6 +22,8 @@ export interface FakeData {
   capabilities?: Capability[];
   /** When set, listCompanies rejects with it. */
   listCompaniesError?: Error;
+  /** Malformed rows a company's entry pages report beside their items, by company id. */
+  entryRowErrors?: Record<string, UpstreamError[]>;
 }
 
 export type CallCounts = Record<string, number>;
@@ -57,10 +61,14 @@ export function fakeConnector(
     ...(has('ENTRIES') && {
       async listEntries(companyId: string, _filter: unknown, request: PageRequest) {
         count('listEntries');
-        return page(
-          (data.entries ?? []).filter((e) => e.companyId === companyId),
-          request,
-        );
+        const rowErrors = data.entryRowErrors?.[companyId];
+        return {
+          ...page(
+            (data.entries ?? []).filter((e) => e.companyId === companyId),
+            request,
+          ),
+          ...(rowErrors ? { rowErrors } : {}),
+        };
       },
       async getEntry(companyId: string, entryId: string) {
         count('getEntry');
@@ -110,6 +118,7 @@ export function fakeConnector(
           numberOfItems: 1,
           failureReason: null,
           failureReasonType: null,
+          ...NO_JOB_LIFECYCLE_DETAILS,
           file: { name: 'export.txt', url: null, downloadRef: `ref-${jobs.length + 1}` },
           errors: [],
         };

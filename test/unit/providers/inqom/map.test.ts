@@ -47,6 +47,10 @@ describe('Inqom mapping', () => {
       effectiveDate: null,
       thumbnailUrl: null,
       duplicateOfId: '8713438',
+      reference: null,
+      sourceId: null,
+      originalName: 'Facture_FR55104451.pdf',
+      statusReason: null,
     });
   });
 

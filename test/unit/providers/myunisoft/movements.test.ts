@@ -93,7 +93,7 @@ describe('MyUnisoft movement paging', () => {
       },
     } as MadMovement;
     expect(() => movementFromMad('1', movement)).toThrow(
-      expect.objectContaining({ code: 'UPSTREAM_INVALID_RESPONSE' }),
+      expect.objectContaining({ code: 'UPSTREAM_BAD_DATA', row: 'movement 1' }),
     );
     const fixed = movementFromMad('1', { ...movement, value: { credit: 0, debit: 264.44, amount: -264.44 } });
     expect(fixed).toMatchObject({ debit: 26444, credit: 0, amount: -26444 });

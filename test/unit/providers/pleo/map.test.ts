@@ -67,7 +67,7 @@ describe('mapExportJob', () => {
     vendorBasedBookkeeping: false,
   });
 
-  it('maps statuses, instants and failure fields, with no file and no format', () => {
+  it('maps statuses, instants, failure fields and every seed field, with no file and no format', () => {
     expect(mapExportJob(job, [])).toEqual({
       provider: 'PLEO',
       companyId: job.companyId,
@@ -79,7 +79,13 @@ describe('mapExportJob', () => {
       completedAt: '2026-03-02T10:15:01.000Z',
       numberOfItems: 3,
       failureReason: 'expired',
-      failureReasonType: 'job_expired',
+      failureReasonType: 'JOB_EXPIRED',
+      isInteractive: true,
+      vendorBasedBookkeeping: false,
+      createdBy: null,
+      expiredAt: '2026-03-02T10:15:01.000Z',
+      expiresIn: 900,
+      lastUpdatedAt: null,
       file: null,
       errors: [],
     });

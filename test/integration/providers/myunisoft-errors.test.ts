@@ -1,0 +1,98 @@
+/**
+ * MyUnisoft's error body (`{ error: { code, message, details } }`) reaches the client as
+ * `extensions.upstreamCode` — a code of MyUnisoft's shape only, never its message text.
+ */
+import { createDataset } from '../../../src/simulators/data/dataset';
+import { createMyUnisoftSimulator, MYUNISOFT_COMPANY_TOKEN } from '../../../src/simulators/myunisoft/server';
+import type { SimulatorServer } from '../../../src/simulators/http-kit';
+import { demoCredentials } from '../../../src/simulators/credentials';
+import { createMyUnisoftConnector } from '../../../src/providers/myunisoft/connector';
+import { MemoryStore } from '../../../src/store/memory-store';
+import { UpstreamError } from '../../../src/errors';
+import {
+  answer,
+  startScriptedServer,
+  type ScriptedServer,
+} from '../../unit/providers/resilience/scripted-server';
+
+const connect = (baseUrl: string, apiToken: string, access: 'firm' | 'company' = 'firm') =>
+  createMyUnisoftConnector(
+    { baseUrl, apiToken, thirdPartySecret: demoCredentials.myunisoft.thirdPartySecret, access },
+    { tenantId: 'demo', store: new MemoryStore(), http: { maxRetries: 0, breaker: false } },
+  );
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (error: unknown) => error as UpstreamError,
+  );
+
+describe('MyUnisoft error codes', () => {
+  let sim: SimulatorServer;
+  let scripted: ScriptedServer;
+  beforeAll(async () => {
+    sim = await createMyUnisoftSimulator({ dataset: createDataset() });
+    scripted = await startScriptedServer();
+  });
+  afterAll(async () => {
+    await sim.close();
+    await scripted.close();
+  });
+
+  it('gives the simulator’s ERR-FOLDER-NOT-FOUND and ERR-API-TOKEN-NOT-ACTIVATED as upstreamCode', async () => {
+    const firm = connect(sim.url, demoCredentials.myunisoft.demo.apiToken);
+    const company = connect(sim.url, MYUNISOFT_COMPANY_TOKEN, 'company');
+    try {
+      const folder = await failure(firm.openSession({ requestId: 'a' }).listExercises!('2103'));
+      expect(folder).toBeInstanceOf(UpstreamError);
+      expect(folder.extensions).toMatchObject({
+        code: 'UPSTREAM_ERROR',
+        upstreamCode: 'ERR-FOLDER-NOT-FOUND',
+      });
+      expect(folder.message).not.toMatch(/Accounting folder not found/);
+      const movements = await failure(
+        firm.openSession({ requestId: 'b' }).listMovements!(
+          '2103',
+          { from: '2025-01-01', to: '2025-01-31' },
+          { first: 1, after: null },
+        ),
+      );
+      expect(movements.extensions.upstreamCode).toBe('ERR-FOLDER-NOT-FOUND');
+      const inactive = await failure(company.openSession({ requestId: 'c' }).listCompanies());
+      expect(inactive.extensions.upstreamCode).toBe('ERR-API-TOKEN-NOT-ACTIVATED');
+    } finally {
+      await firm.close();
+      await company.close();
+    }
+  });
+
+  it('passes ERR-FORBIDDEN-ROUTE and business codes, never the message, and drops a code of another shape', async () => {
+    const connector = connect(scripted.baseUrl, 'token-under-test');
+    const session = () => connector.openSession({ requestId: 'x' });
+    try {
+      scripted.script = answer(403, {
+        error: { code: 'ERR-FORBIDDEN-ROUTE', message: 'token token-under-test may not call /society' },
+      });
+      const forbidden = await failure(session().listCompanies());
+      expect(forbidden.extensions).toMatchObject({
+        upstreamStatus: 403,
+        upstreamCode: 'ERR-FORBIDDEN-ROUTE',
+      });
+      expect(JSON.stringify([forbidden.message, forbidden.extensions])).not.toMatch(/token-under-test/);
+      scripted.script = answer(400, { error: { code: 'ECR12', message: 'écriture déséquilibrée' } });
+      expect((await failure(session().listCompanies())).extensions.upstreamCode).toBe('ECR12');
+      for (const code of ['secret=abc', 'ERR-' + 'X'.repeat(80), 'err-lowercase', 42]) {
+        scripted.script = answer(400, { error: { code, message: 'm' } });
+        const odd = await failure(session().listCompanies());
+        expect(odd.extensions.code).toBe('UPSTREAM_ERROR');
+        expect(odd.extensions).not.toHaveProperty('upstreamCode');
+      }
+      scripted.script = answer(500, 'not json at all');
+      expect((await failure(session().listCompanies())).extensions).not.toHaveProperty('upstreamCode');
+    } finally {
+      await connector.close();
+    }
+  });
+});
