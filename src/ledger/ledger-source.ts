@@ -92,13 +92,14 @@ export async function* ledgerMovements(
   period: LedgerPeriod,
   signal: AbortSignal,
 ): AsyncGenerator<LedgerMovement[]> {
+  // An exercise is what the provider books in it (MAD's idExercice), whatever a document's own date:
+  // an invoice dated in December may be booked in January's exercise. Windows are by date.
+  const inPeriod =
+    period.exerciseId !== null
+      ? () => true
+      : (m: LedgerMovement) => m.date >= period.from && m.date <= period.to;
   for await (const batch of rawBatches(session, companyId, period, signal)) {
-    const kept = batch.filter(
-      (m) =>
-        m.date >= period.from &&
-        m.date <= period.to &&
-        matchesClasses(m.account.number, period.accountClasses),
-    );
+    const kept = batch.filter((m) => inPeriod(m) && matchesClasses(m.account.number, period.accountClasses));
     if (kept.length > 0) yield kept;
   }
 }
