@@ -154,6 +154,29 @@ const shutdown = z
   })
   .strict();
 
+/** Idempotent mutations (src/idempotency). */
+const idempotency = z
+  .object({
+    /** Lease of one attempt on its key, renewed while it runs, in ms (default 30,000). */
+    leaseMs: z.number().int().positive().default(30_000),
+    /** How long a duplicate waits for the running attempt before IDEMPOTENCY_IN_PROGRESS, in ms (default 10,000). */
+    waitMs: z.number().int().min(0).default(10_000),
+    /**
+     * How long a provider may still commit a write whose outcome was lost, in ms (default 60,000):
+     * until then a retry that finds nothing answers IDEMPOTENCY_OUTCOME_UNCERTAIN instead of writing.
+     */
+    uncertainWindowMs: z.number().int().min(0).default(60_000),
+  })
+  .strict();
+
+/** The shared store's client (src/store). */
+const store = z
+  .object({
+    /** Longest wait for one store command, in ms (default 200): reads fall back, keyed mutations answer STORE_UNAVAILABLE. */
+    commandTimeoutMs: z.number().int().positive().default(200),
+  })
+  .strict();
+
 /** Caches on the shared store (src/cache). */
 const cache = z
   .object({
@@ -193,6 +216,8 @@ export const configSchema = z
     http: http.default({}),
     shutdown: shutdown.default(shutdown.parse({})),
     cache: cache.default(cache.parse({})),
+    idempotency: idempotency.default(idempotency.parse({})),
+    store: store.default(store.parse({})),
     graphiql: graphiql.default(graphiql.parse({})),
     tenants: z.array(tenant).min(1),
   })

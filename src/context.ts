@@ -11,6 +11,7 @@ import type { ProviderName } from './domain/model';
 import { PROVIDERS } from './domain/model';
 import type { ProviderConnector, ProviderSession } from './providers/types';
 import type { SharedStore } from './store/types';
+import type { IdempotencyOptions } from './idempotency/run-idempotently';
 import { assertCompanyAllowed } from './auth/company-access';
 import { NotFoundError } from './errors';
 import { createNodeLoader, type NodeLoader } from './schema/node/node.loader';
@@ -53,6 +54,8 @@ export interface RequestContext {
   deferredErrors: GraphQLError[];
   /** This gateway instance's bulk exports (absent in contexts built without the HTTP app). */
   bulkExports?: BulkExportService;
+  /** Leases and windows of idempotent mutations (config.idempotency); absent: the defaults. */
+  idempotency?: IdempotencyOptions;
 }
 
 export interface ContextInput {
@@ -65,6 +68,7 @@ export interface ContextInput {
   connectors: ReadonlyMap<ProviderName, ProviderConnector>;
   signal?: AbortSignal;
   bulkExports?: BulkExportService;
+  idempotency?: IdempotencyOptions;
 }
 
 export function createContext(input: ContextInput): RequestContext {
@@ -112,6 +116,7 @@ export function createContext(input: ContextInput): RequestContext {
     forgetShared: () => shared.clear(),
     deferredErrors: [],
     ...(input.bulkExports ? { bulkExports: input.bulkExports } : {}),
+    ...(input.idempotency ? { idempotency: input.idempotency } : {}),
   };
   context.nodes = createNodeLoader(context);
   return context;

@@ -12,6 +12,8 @@ export const ErrorCode = {
   UPSTREAM_RATE_LIMITED: 'UPSTREAM_RATE_LIMITED',
   UPSTREAM_INVALID_RESPONSE: 'UPSTREAM_INVALID_RESPONSE',
   IDEMPOTENCY_IN_PROGRESS: 'IDEMPOTENCY_IN_PROGRESS',
+  IDEMPOTENCY_OUTCOME_UNCERTAIN: 'IDEMPOTENCY_OUTCOME_UNCERTAIN',
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -110,6 +112,38 @@ export class IdempotencyInProgressError extends GrandLivreError {
       'A request with this idempotency key is still in progress; retry with the same key later.',
       ErrorCode.IDEMPOTENCY_IN_PROGRESS,
       { field: 'input.idempotencyKey', retryable: true, retryAfterSeconds },
+    );
+  }
+}
+
+/**
+ * Thrown when an earlier attempt with this idempotency key may have reached the provider but its
+ * outcome is not known yet (timed out, answer lost, instance gone): retryable after
+ * `retryAfterSeconds`, when the gateway looks again; it writes again only once the provider provably
+ * has nothing.
+ */
+export class IdempotencyOutcomeUncertainError extends GrandLivreError {
+  readonly code = ErrorCode.IDEMPOTENCY_OUTCOME_UNCERTAIN;
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      'The outcome of an earlier attempt with this idempotency key is not known yet; retry with the same key later.',
+      ErrorCode.IDEMPOTENCY_OUTCOME_UNCERTAIN,
+      { field: 'input.idempotencyKey', retryable: true, retryAfterSeconds },
+    );
+  }
+}
+
+/**
+ * Thrown when a keyed mutation cannot reach the shared store (Redis down or stalled): nothing was sent
+ * to the provider; retryable after `retryAfterSeconds`.
+ */
+export class StoreOutageError extends GrandLivreError {
+  readonly code = ErrorCode.STORE_UNAVAILABLE;
+  constructor(retryAfterSeconds = 5) {
+    super(
+      'The gateway cannot reach its shared store; nothing was sent to the provider. Retry later.',
+      ErrorCode.STORE_UNAVAILABLE,
+      { retryable: true, retryAfterSeconds },
     );
   }
 }

@@ -102,6 +102,7 @@ export async function createHttpApp(
       signingSecret: config.signingSecret,
       publicUrl: options.publicUrl,
       bulkExports,
+      idempotency: config.idempotency,
     }),
     maxBatchOperations: config.limits.maxBatchOperations,
     maxTokens: config.limits.maxTokens,

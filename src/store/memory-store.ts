@@ -1,4 +1,4 @@
-import type { SharedStore } from './types';
+import { FENCES_KEPT_MS, type SharedStore } from './types';
 
 interface Slot {
   value: string;
@@ -29,6 +29,50 @@ export class MemoryStore implements SharedStore {
   async delete(key: string): Promise<void> {
     this.values.delete(key);
     this.lists.delete(key);
+  }
+
+  async compareAndDelete(key: string, expected: string): Promise<boolean> {
+    if (this.read(key)?.value !== expected) return false;
+    this.values.delete(key);
+    return true;
+  }
+
+  async compareAndExtend(key: string, expected: string, ttlMs: number): Promise<boolean> {
+    const slot = this.read(key);
+    if (slot?.value !== expected) return false;
+    slot.expiresAt = this.now() + ttlMs;
+    return true;
+  }
+
+  async acquireFenced(key: string, ttlMs: number): Promise<number | null> {
+    // No await between the check and the set: one caller wins, as with the Redis script.
+    if (this.read(key)) return null;
+    const fence = Number(this.read(`${key}:fences`)?.value ?? 0) + 1;
+    this.values.set(`${key}:fences`, { value: String(fence), expiresAt: this.now() + FENCES_KEPT_MS });
+    this.values.set(key, { value: String(fence), expiresAt: this.now() + ttlMs });
+    return fence;
+  }
+
+  async setFenced(key: string, value: string, fence: number, ttlMs?: number): Promise<boolean> {
+    if (!this.admitFence(key, fence, ttlMs)) return false;
+    await this.set(key, value, ttlMs);
+    return true;
+  }
+
+  async deleteFenced(key: string, fence: number): Promise<boolean> {
+    if (!this.admitFence(key, fence, undefined)) return false;
+    this.values.delete(key);
+    return true;
+  }
+
+  /** Records `fence` as the highest seen on `key`, or refuses it when a higher one came first. */
+  private admitFence(key: string, fence: number, ttlMs: number | undefined): boolean {
+    const fenceKey = `${key}:fence`;
+    const seen = this.read(fenceKey);
+    if (seen && Number(seen.value) > fence) return false;
+    const expiresAt = ttlMs === undefined ? (seen?.expiresAt ?? null) : this.now() + ttlMs;
+    this.values.set(fenceKey, { value: String(fence), expiresAt });
+    return true;
   }
 
   async increment(key: string, by = 1, ttlMs?: number): Promise<number> {

@@ -182,8 +182,12 @@ export class InqomSession implements ProviderSession {
       const page = await this.loaders.documentsPage.load({ folderId: companyId, filter, pageNumber });
       const found = page.Items.find((doc) => isCommittedUpload(doc, upload));
       if (found) return found;
-      if (pageNumber >= page.TotalPages) return null;
+      if (pageNumber >= page.TotalPages) break;
     }
+    // Not there (yet): the earlier upload may still commit, so upload again only once its window passed.
+    journal?.beforeRewrite();
+    this.loaders.documentsPage.clearAll();
+    return null;
   }
 
   private uploadBody({ file }: { file: UploadDocumentRequest['file'] }, journal?: MutationJournal) {

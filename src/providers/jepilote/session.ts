@@ -7,7 +7,7 @@ import type { ExportParams, JepiloteClient } from './client';
 import type { JepiloteJobLog } from './job-log';
 import { createJepiloteLoaders } from './loaders';
 import { mapCompany, mapExport } from './map';
-import { exportWithoutLoss } from './two-phase-export';
+import { exportWithoutLoss, previousExportJobId } from './two-phase-export';
 
 export const JEPILOTE_CAPABILITIES: readonly Capability[] = ['EXPORT_JOBS', 'EXPORT_FEC', 'EXPORT_ACD'];
 
@@ -49,6 +49,10 @@ export function createJepiloteSession(
 
     async createExportJob(request, journal): Promise<ExportJobRecord> {
       const params = exportParams(request);
+      // An earlier attempt that finished at Jepilote but lost its outcome logged its job: reconcile.
+      const earlierJobId = previousExportJobId(journal);
+      const logged = earlierJobId && (await jobs.get(request.companyId, earlierJobId));
+      if (logged) return logged;
       const send = async (sent: ExportParams) => {
         const { status, body } = await client.exportDocuments(sent, deps.signal);
         if (status === 403) throw new NotFoundError('Company', 'input.companyId');

@@ -4,6 +4,7 @@ import { createContext, type RequestContext } from '../../context';
 import type { BulkExportService } from '../../bulk/bulk-export-service';
 import type { ConnectorRegistry } from '../../providers/registry';
 import type { SharedStore } from '../../store/types';
+import type { IdempotencyOptions } from '../../idempotency/run-idempotently';
 import type { Logger } from '../../logger';
 import { UnauthenticatedError } from '../../errors';
 
@@ -15,6 +16,7 @@ export interface ContextFactoryOptions {
   signingSecret: string;
   publicUrl: () => string;
   bulkExports?: BulkExportService;
+  idempotency?: IdempotencyOptions;
 }
 
 export function contextFactory(options: ContextFactoryOptions): ContextFactory {
@@ -37,6 +39,7 @@ export function contextFactory(options: ContextFactoryOptions): ContextFactory {
       connectors: options.registry.get(tenant.id) ?? new Map(),
       signal: aborter.signal,
       ...(options.bulkExports ? { bulkExports: options.bulkExports } : {}),
+      ...(options.idempotency ? { idempotency: options.idempotency } : {}),
     });
   };
 }
