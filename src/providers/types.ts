@@ -81,6 +81,8 @@ export interface UploadPayload {
   contentType: string;
   /** Size in bytes when known. */
   size: number | null;
+  /** SHA-256 (hex) of the bytes when the gateway spooled them (idempotency fingerprints cover it). */
+  sha256?: string;
   stream: () => Readable;
 }
 

@@ -74,6 +74,14 @@ export function lostResponseScenarios(gateways: () => GatewayPair): void {
       code: 'BAD_USER_INPUT',
       field: 'input.idempotencyKey',
     });
+    // Same key, same name, other bytes: refused, never answered with the first document.
+    const otherBytes = await uploadDocument(retry, input, { ...file, bytes: `${file.bytes} changed` });
+    expect(otherBytes.body.data?.uploadDocument ?? null).toBeNull();
+    expect(otherBytes.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.idempotencyKey',
+    });
+    expect(uploads()).toBe(before + 1);
   });
 
   it.each([
