@@ -124,6 +124,8 @@ const http = z
     headersTimeoutMs: z.number().int().positive().optional(),
     /** Longest idle time between body chunks in ms, e.g. a stalled body (default 30,000). */
     bodyTimeoutMs: z.number().int().positive().optional(),
+    /** Time to a write's (POST not retried) response headers in ms (default 60,000; reads use headersTimeoutMs). */
+    writeTimeoutMs: z.number().int().positive().optional(),
     /** Retries of idempotent calls (GETs, token calls) on network errors, 429 and 5xx (default 2). */
     maxRetries: z.number().int().min(0).max(10).optional(),
     /** Base backoff in ms, doubled per attempt with full jitter (default 100). */

@@ -132,6 +132,7 @@ async function attempt<T>(
   await write({ state: 'pending', checkpoint: previous, at: previous === undefined ? now() : previousAt });
   const journal: MutationJournal = {
     previous: previous ?? null,
+    writeId: `gl-${keys.record.slice(-32)}`,
     async save(checkpoint) {
       await write({ state: 'pending', checkpoint, at: now() });
       Object.assign(attemptState, { saved: true, checkpoint });

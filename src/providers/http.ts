@@ -22,6 +22,11 @@ export interface UpstreamClientOptions {
   headersTimeoutMs?: number;
   /** Max idle time between body chunks in ms (default 30,000). */
   bodyTimeoutMs?: number;
+  /**
+   * Time to a write's response headers in ms (default 60,000): longer than reads', since a write given
+   * up on may still commit and must then be reconciled.
+   */
+  writeTimeoutMs?: number;
   /** Connections in the pool: also caps concurrent calls to the provider (default 16). */
   connections?: number;
   /** Retries for idempotent requests on network errors, 429 and 5xx (default 2). */
@@ -167,7 +172,7 @@ export class UpstreamClient {
       const mayRetry = idempotent && attempt < this.options.maxRetries;
       let response: UpstreamResponse;
       try {
-        response = await this.attempt(request);
+        response = await this.attempt(request, idempotent);
       } catch (error) {
         // Refusals made before any call (open circuit, full queue) are already typed: never retried.
         // A refused retry reports the provider's real failure rather than the refusal.
@@ -195,7 +200,7 @@ export class UpstreamClient {
   }
 
   /** One call through the breaker and the concurrency cap; throws undici's own error on network failure. */
-  private async attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
+  private async attempt(request: UpstreamRequest, idempotent: boolean): Promise<UpstreamResponse> {
     const ticket = await this.guard.enter(request.route, request.signal);
     const attemptStart = Date.now();
     try {
@@ -205,6 +210,7 @@ export class UpstreamClient {
         headers: request.headers,
         body: request.body ?? null,
         signal: request.signal,
+        ...(idempotent ? {} : { headersTimeout: this.options.writeTimeoutMs ?? 60_000 }),
       });
       this.report(request, response.statusCode, attemptStart);
       ticket.answered(response.statusCode);

@@ -166,6 +166,8 @@ export interface ProviderSession {
 export interface MutationJournal {
   /** The last checkpoint an earlier attempt saved, or null on a first attempt. */
   readonly previous: unknown;
+  /** Stable for every attempt of one key (derived from it, never the key itself): a provider-side reference to find the write by. */
+  readonly writeId: string;
   /**
    * Records a JSON-serialisable checkpoint before the step whose answer could be lost. Throws (and so
    * stops the connector before that step) when this attempt lost its lease or the store is unreachable.

@@ -11,7 +11,8 @@ export type FaultKind =
   | 'stall' // send headers and part of the body, then stall until the client gives up
   | 'malformed_json' // answer 200 with a body that is not JSON
   | 'drift' // answer 200 with JSON whose shape drifted (keys renamed)
-  | 'reset_after_commit'; // run the handler (the write commits), then destroy the connection
+  | 'reset_after_commit' // run the handler (the write commits), then destroy the connection
+  | 'slow_commit'; // read the request, wait `ms`, then run the handler (commits) even if the client left
 
 export interface FaultSpec {
   kind: FaultKind;

@@ -105,9 +105,14 @@ export async function startSimulatorServer(
     request.fault = fault; // malformed_json, drift, reset_after_commit act once the handler has run
   });
 
+  // After the body is read: the provider holds the request, then commits whether or not its client waited.
+  app.addHook('preHandler', async (request: FaultedRequest) => {
+    if (request.fault?.kind === 'slow_commit') await sleep(request.fault.ms ?? 1_000);
+  });
+
   app.addHook('onSend', async (request: FaultedRequest, reply, payload) => {
     const fault = request.fault;
-    if (!fault) return payload;
+    if (!fault || fault.kind === 'slow_commit') return payload;
     if (fault.kind === 'reset_after_commit') {
       request.raw.socket.destroy();
       return payload;

@@ -85,6 +85,7 @@ export const documentSchema = z.object({
   OrigineId: id.nullish(),
   CreatedAt: instant,
   Checksum: z.string().nullish(),
+  SourceId: z.string().nullish(),
   Status: z.enum(INQOM_DOCUMENT_STATUSES),
   CounterParty: z.string().nullish(),
   Amount: z.number().nullish(),
