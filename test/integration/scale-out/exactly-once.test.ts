@@ -8,7 +8,7 @@
  * nothing asserts elapsed time.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { companyGlobalId } from '../../../src/domain/ids';
@@ -17,7 +17,8 @@ import { startSimulators, type RunningSimulators } from '../../../src/simulators
 import { FINISH_AFTER_MS } from '../../../src/simulators/pleo/lifecycle';
 import { buildGateway, listeningUrl, spawnGateway, type GatewayProcess } from '../../support/gateway-process';
 import { startRedisServer, type RunningRedis } from '../../support/redis-server';
-import { firstCode, uploadDocument } from '../idempotency/mutation-calls';
+import { collectSecrets, type GatewayConfig } from '../../../src/config';
+import { createExportJob, firstCode, uploadDocument } from '../idempotency/mutation-calls';
 import { answeredId, settle, writeKinds, type PreparedWrite } from './exactly-once-writes';
 
 interface Instance extends GatewayProcess {
@@ -158,4 +159,43 @@ it('refuses a reused key with the same file name but other bytes, on the other i
     code: 'BAD_USER_INPUT',
     field: 'input.idempotencyKey',
   });
+});
+
+it('puts no credential in any response or log line when providers echo the request in their errors', async () => {
+  const jepilote = companyGlobalId('JEPILOTE', sims.dataset.companiesOf('jepilote', 'demo')[0]!.id);
+  const pleo = companyGlobalId('PLEO', sims.dataset.companiesOf('pleo', 'demo')[0]!.id);
+  const listed = await fetch(a.graphqlUrl, {
+    method: 'POST',
+    headers: { authorization: 'Bearer demo', 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'query($id: ID!) { company(id: $id) { entries(first: 1) { edges { node { id } } } } }',
+      variables: { id: pleo },
+    }),
+  });
+  const pleoEntry = (
+    (await listed.json()) as { data: { company: { entries: { edges: { node: { id: string } }[] } } } }
+  ).data.company.entries.edges[0]!.node.id;
+  const echo = { kind: 'echo' as const, status: 400, errorList: true, method: 'POST', times: 2 };
+  sims.simulators.jepilote.faults.add({ ...echo, path: '^/export_documents$' });
+  sims.simulators.pleo.faults.add({ ...echo, path: '^/v3/export-jobs$' });
+  const answers = await Promise.all(
+    [a, b].flatMap((gateway) => [
+      createExportJob(gateway, { companyId: jepilote, format: 'FEC' }),
+      createExportJob(gateway, { companyId: pleo, entryIds: [pleoEntry] }),
+    ]),
+  );
+  answers.forEach((answer) => expect(answer.body.errors?.length).toBeGreaterThan(0));
+  const config = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')) as GatewayConfig;
+  const secrets = [...collectSecrets(config), 'exactly-once-redis-password'];
+  const haystack = [...answers.map((answer) => JSON.stringify(answer.body)), a.output(), b.output()].join(
+    '\n',
+  );
+  expect(haystack).toMatch(/UPSTREAM_ERROR/);
+  for (const secret of secrets) {
+    for (const spelling of [secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64')])
+      expect(haystack.includes(spelling) ? `${secret.slice(0, 4)}… found` : null).toBeNull();
+  }
+  // Issued provider tokens (echoed in the `authorization` lines) and the echoed header lines themselves.
+  expect(haystack).not.toMatch(/Bearer [A-Za-z0-9._~+/-]{16,}/);
+  expect(haystack).not.toMatch(/host(: |%3A%20)127\.0\.0\.1/i);
 });
