@@ -134,14 +134,15 @@ export class IdempotencyOutcomeUncertainError extends GrandLivreError {
 }
 
 /**
- * Thrown when a keyed mutation cannot reach the shared store (Redis down or stalled): nothing was sent
- * to the provider; retryable after `retryAfterSeconds`.
+ * Thrown when the shared store (Redis) is down or stalled past its command timeout where nothing can
+ * stand in for it: a keyed mutation before its write, or a record only the store holds. Retryable
+ * after `retryAfterSeconds`; reads that can do without the store degrade instead.
  */
 export class StoreOutageError extends GrandLivreError {
   readonly code = ErrorCode.STORE_UNAVAILABLE;
   constructor(retryAfterSeconds = 5) {
     super(
-      'The gateway cannot reach its shared store; nothing was sent to the provider. Retry later.',
+      'The gateway cannot reach its shared store; retry later (a mutation with the same idempotency key).',
       ErrorCode.STORE_UNAVAILABLE,
       { retryable: true, retryAfterSeconds },
     );
