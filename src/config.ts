@@ -179,6 +179,43 @@ const store = z
   })
   .strict();
 
+/** Where bulk export files live (src/bulk/blob): every instance must see the same storage. */
+const bulkStorage = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('directory'),
+      /** Default `os.tmpdir()/grand-livre-bulk`: one instance, or a volume all instances mount. */
+      path: z.string().min(1).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('s3'),
+      bucket: z.string().min(3),
+      region: z.string().min(1).default('us-east-1'),
+      /** A non-AWS endpoint (MinIO…), path-style. */
+      endpoint: url.optional(),
+      prefix: z.string().default('bulk-exports/'),
+      /** Absent: the AWS SDK's default credential chain. */
+      accessKeyId: secret.optional(),
+      secretAccessKey: secret.optional(),
+    })
+    .strict(),
+]);
+
+/** Bulk exports (src/bulk). */
+const bulk = z
+  .object({
+    storage: bulkStorage.default({ type: 'directory' }),
+    /** Lease of a running export, renewed while it runs, in ms (default 30,000). */
+    leaseMs: z.number().int().positive().default(30_000),
+    /** Runs of one export (its instances dying) before it fails with GATEWAY_RESTARTED (default 3). */
+    maxAttempts: z.number().int().positive().default(3),
+    /** How often each instance looks for exports nobody runs, in ms (default 5,000). */
+    sweepMs: z.number().int().positive().default(5_000),
+  })
+  .strict();
+
 /** Caches on the shared store (src/cache). */
 const cache = z
   .object({
@@ -220,6 +257,7 @@ export const configSchema = z
     cache: cache.default(cache.parse({})),
     idempotency: idempotency.default(idempotency.parse({})),
     store: store.default(store.parse({})),
+    bulk: bulk.default(bulk.parse({})),
     graphiql: graphiql.default(graphiql.parse({})),
     tenants: z.array(tenant).min(1),
   })
@@ -305,5 +343,7 @@ export function collectSecrets(config: GatewayConfig): string[] {
     if (p.inqom) out.push(p.inqom.password, p.inqom.clientSecret);
     if (p.pleo) out.push(p.pleo.auth.type === 'bearer' ? p.pleo.auth.token : p.pleo.auth.apiKey);
   }
+  if (config.bulk.storage.type === 's3' && config.bulk.storage.secretAccessKey)
+    out.push(config.bulk.storage.secretAccessKey);
   return [...new Set(out.filter((s) => s.length >= 6))];
 }

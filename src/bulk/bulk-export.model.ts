@@ -4,7 +4,7 @@ import type { IsoDate, IsoDateTime, ProviderName } from '../domain/model';
 
 export type BulkExportKind = 'MOVEMENTS' | 'ENTRIES';
 export type BulkExportFormat = 'JSONL' | 'CSV';
-export type BulkExportStatus = 'CREATED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+export type BulkExportStatus = 'CREATED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'EXPIRED';
 
 export interface BulkExportRecord {
   tenantId: string;
@@ -23,8 +23,10 @@ export interface BulkExportRecord {
   completedAt: IsoDateTime | null;
   /** The error code (`UPSTREAM_TIMEOUT`, …) when FAILED. */
   errorCode: string | null;
-  /** The gateway instance that holds the file (files are local to it). */
-  instanceId: string;
+  /** Runs started so far, on any instance (a run whose instance died counts; one handed back does not). */
+  attempts: number;
+  /** What to export, so that any instance can run (or re-run) it. */
+  period: BulkExportRequest['period'];
 }
 
 /** What to export, in the provider's native ids; the period is already validated. */

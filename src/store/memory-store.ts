@@ -9,6 +9,7 @@ interface Slot {
 export class MemoryStore implements SharedStore {
   private readonly values = new Map<string, Slot>();
   private readonly lists = new Map<string, string[]>();
+  private readonly listExpiry = new Map<string, number>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -29,6 +30,7 @@ export class MemoryStore implements SharedStore {
   async delete(key: string): Promise<void> {
     this.values.delete(key);
     this.lists.delete(key);
+    this.listExpiry.delete(key);
   }
 
   async compareAndDelete(key: string, expected: string): Promise<boolean> {
@@ -85,19 +87,20 @@ export class MemoryStore implements SharedStore {
     return next;
   }
 
-  async listAppend(key: string, value: string): Promise<void> {
-    const list = this.lists.get(key) ?? [];
+  async listAppend(key: string, value: string, ttlMs?: number): Promise<void> {
+    const list = this.liveList(key) ?? [];
     list.push(value);
     this.lists.set(key, list);
+    if (ttlMs !== undefined) this.listExpiry.set(key, this.now() + ttlMs);
   }
 
   async listRange(key: string, start: number, stopInclusive: number): Promise<string[]> {
-    const list = this.lists.get(key) ?? [];
+    const list = this.liveList(key) ?? [];
     return list.slice(start, stopInclusive < 0 ? list.length + stopInclusive + 1 : stopInclusive + 1);
   }
 
   async listLength(key: string): Promise<number> {
-    return this.lists.get(key)?.length ?? 0;
+    return this.liveList(key)?.length ?? 0;
   }
 
   async ping(): Promise<void> {}
@@ -105,6 +108,15 @@ export class MemoryStore implements SharedStore {
   async close(): Promise<void> {
     this.values.clear();
     this.lists.clear();
+  }
+
+  private liveList(key: string): string[] | undefined {
+    const expiresAt = this.listExpiry.get(key);
+    if (expiresAt !== undefined && expiresAt <= this.now()) {
+      this.lists.delete(key);
+      this.listExpiry.delete(key);
+    }
+    return this.lists.get(key);
   }
 
   private read(key: string): Slot | undefined {

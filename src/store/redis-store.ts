@@ -163,8 +163,12 @@ export class RedisStore implements SharedStore {
     return this.run('INCRBY', () => this.redis.glIncrement(key, by, ttl));
   }
 
-  async listAppend(key: string, value: string): Promise<void> {
-    await this.run('RPUSH', () => this.redis.rpush(key, value));
+  async listAppend(key: string, value: string, ttlMs?: number): Promise<void> {
+    if (ttlMs === undefined) await this.run('RPUSH', () => this.redis.rpush(key, value));
+    else
+      await this.run('RPUSH', () =>
+        this.redis.multi().rpush(key, value).pexpire(key, expiryMs(ttlMs)).exec(),
+      );
   }
 
   listRange(key: string, start: number, stopInclusive: number): Promise<string[]> {

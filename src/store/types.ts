@@ -33,8 +33,8 @@ export interface SharedStore {
   deleteFenced(key: string, fence: number): Promise<boolean>;
   /** Atomically adds `by` and returns the new value; sets `ttlMs` when the key is created. */
   increment(key: string, by?: number, ttlMs?: number): Promise<number>;
-  /** Appends to a list (oldest first). */
-  listAppend(key: string, value: string): Promise<void>;
+  /** Appends to a list (oldest first); `ttlMs` (re)sets the list's expiry. */
+  listAppend(key: string, value: string, ttlMs?: number): Promise<void>;
   listRange(key: string, start: number, stopInclusive: number): Promise<string[]>;
   listLength(key: string): Promise<number>;
   /** Readiness probe: resolves when the backend answers. */

@@ -3,6 +3,7 @@
  * `.partial` file and renamed once complete, so a reader never sees half a file. Files older than
  * `maxAgeMs` are ignored and deleted when met. Mode 0700/0600: other local users cannot read a tenant's ledger.
  */
+import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,7 +35,7 @@ export class DirectoryBlobStore implements BlobStore {
   async put(key: string, body: Readable): Promise<void> {
     const path = this.pathOf(key);
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    const partial = `${path}.${process.pid}.partial`;
+    const partial = `${path}.${randomBytes(6).toString('hex')}.partial`;
     try {
       await pipeline(body, createWriteStream(partial, { mode: 0o600, highWaterMark: 1024 * 1024 }));
       await rename(partial, path);

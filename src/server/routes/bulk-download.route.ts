@@ -1,8 +1,9 @@
 /**
- * `GET /bulk-exports/<token>`: streams a finished bulk export file from this instance's disk. The
+ * `GET /bulk-exports/<token>`: streams a finished bulk export file from the shared BlobStore (any
+ * instance serves any export). The
  * caller must present an API key of the tenant the signed token names, and the export must be that
  * tenant's record in the shared store; any mismatch, forgery or expiry is a 404, so a leaked link
- * reveals nothing. A file held by another gateway instance is a 404 that says so (files are local).
+ * reveals nothing. A file gone past its lifetime is a 404 saying it expired.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TenantDirectory } from '../../auth/api-key';
@@ -32,17 +33,16 @@ export function bulkDownloadRoute(app: FastifyInstance, options: BulkDownloadOpt
       const download = verifyBulkDownload(options.signingSecret, request.params.token);
       if (!tenant || !download || download.tenantId !== tenant.id) return notFound(reply);
       const record = await options.bulkExports.find(tenant.id, download.exportId);
+      if (record?.status === 'EXPIRED') return notFound(reply, 'The file of this bulk export has expired.');
       if (!record || record.status !== 'COMPLETED') return notFound(reply);
-      if (record.instanceId !== options.bulkExports.instanceId)
-        return notFound(reply, 'The file of this bulk export is held by another gateway instance.');
       const file = await options.bulkExports.openFile(record);
-      if (!file) return notFound(reply);
+      if (!file) return notFound(reply, 'The file of this bulk export has expired.');
       return reply
         .type(file.contentType)
         .header('content-length', file.size)
         .header('content-disposition', `attachment; filename="${file.fileName}"`)
         .header('cache-control', 'no-store')
-        .send(file.open());
+        .send(file.body);
     },
   );
 }
