@@ -343,7 +343,7 @@ export function collectSecrets(config: GatewayConfig): string[] {
     if (p.inqom) out.push(p.inqom.password, p.inqom.clientSecret);
     if (p.pleo) out.push(p.pleo.auth.type === 'bearer' ? p.pleo.auth.token : p.pleo.auth.apiKey);
   }
-  if (config.bulk.storage.type === 's3' && config.bulk.storage.secretAccessKey)
-    out.push(config.bulk.storage.secretAccessKey);
+  const storage = config.bulk?.storage;
+  if (storage?.type === 's3' && storage.secretAccessKey) out.push(storage.secretAccessKey);
   return [...new Set(out.filter((s) => s.length >= 6))];
 }

@@ -67,10 +67,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Resolves once every fault queued at the simulators has been taken: the write is at the provider. */
+/** Resolves once a simulator holds a request whose body it has read (a slow commit): the write is at the provider. */
 async function atProvider(): Promise<void> {
-  const all = () => Object.values(sims.simulators).reduce((n, simulator) => n + simulator.faults.size, 0);
-  while (all() > 0) await sleep(10);
+  const held = () =>
+    Object.values(sims.simulators).reduce((n, simulator) => n + simulator.delayedRequests, 0);
+  while (held() === 0) await sleep(10);
 }
 
 /** Every answer that succeeded names the same object, at least one did, and one write took effect. */
