@@ -5,7 +5,7 @@ import type { FecConformanceReport } from '../fec/conformance';
 
 export type BulkExportKind = 'MOVEMENTS' | 'ENTRIES';
 export type BulkExportFormat = 'JSONL' | 'CSV' | 'FEC';
-export type BulkExportStatus = 'CREATED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+export type BulkExportStatus = 'CREATED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'EXPIRED';
 
 export interface BulkExportRecord {
   tenantId: string;
@@ -24,8 +24,12 @@ export interface BulkExportRecord {
   completedAt: IsoDateTime | null;
   /** The error code (`UPSTREAM_TIMEOUT`, …) when FAILED. */
   errorCode: string | null;
-  /** The gateway instance that holds the file (files are local to it). */
-  instanceId: string;
+  /** Runs started so far, on any instance (a run whose instance died counts; one handed back does not). */
+  attempts: number;
+  /** What to export, so that any instance can run (or re-run) it. */
+  period: BulkExportRequest['period'];
+  /** FEC: what a run (on any instance) needs to name and check the file. */
+  fec?: BulkExportRequest['fec'];
   /** FEC: the file's legal name, `<SIREN>FEC<closing date>.txt`. */
   fileName?: string | null;
   /** FEC: the conformance report of the finished file. */

@@ -114,6 +114,8 @@ export interface UploadPayload {
   contentType: string;
   /** Size in bytes when known. */
   size: number | null;
+  /** SHA-256 (hex) of the bytes when the gateway spooled them (idempotency fingerprints cover it). */
+  sha256?: string;
   stream: () => Readable;
 }
 
@@ -206,8 +208,18 @@ export interface ProviderSession {
 export interface MutationJournal {
   /** The last checkpoint an earlier attempt saved, or null on a first attempt. */
   readonly previous: unknown;
-  /** Records a JSON-serialisable checkpoint before the step whose answer could be lost. */
+  /** Stable for every attempt of one key (derived from it, never the key itself): a provider-side reference to find the write by. */
+  readonly writeId: string;
+  /**
+   * Records a JSON-serialisable checkpoint before the step whose answer could be lost. Throws (and so
+   * stops the connector before that step) when this attempt lost its lease or the store is unreachable.
+   */
   save(checkpoint: unknown): Promise<void>;
+  /**
+   * Called after a lookup for the earlier attempt's write found nothing, right before writing again:
+   * throws IDEMPOTENCY_OUTCOME_UNCERTAIN while that attempt may still commit at the provider.
+   */
+  beforeRewrite(): void;
 }
 
 /** What a connector needs from the gateway to open a session. */
