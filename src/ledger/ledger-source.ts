@@ -3,7 +3,7 @@
  * connector's movement stream (one upstream download for the period) or movement pages, else its
  * entries' lines (Pleo). Nothing here holds more than one batch.
  */
-import { pages } from '../bulk/bulk-source';
+import { pages } from '../providers/read-all-pages';
 import type { EntryRecord, MovementRecord } from '../domain/model';
 import { UnsupportedByProviderError } from '../errors';
 import type { MovementFilter, ProviderSession } from '../providers/types';

@@ -273,7 +273,9 @@ export class UpstreamClient {
           ? timeouts.headersTimeoutMs
             ? { headersTimeout: timeouts.headersTimeoutMs }
             : {}
-          : { headersTimeout: Math.max(this.options.writeTimeoutMs ?? 60_000, timeouts.headersTimeoutMs ?? 0) }),
+          : {
+              headersTimeout: Math.max(this.options.writeTimeoutMs ?? 60_000, timeouts.headersTimeoutMs ?? 0),
+            }),
         ...(timeouts.bodyTimeoutMs ? { bodyTimeout: timeouts.bodyTimeoutMs } : {}),
       });
       this.report(request, response.statusCode, attemptStart);

@@ -42,7 +42,10 @@ export function useArgumentChecks(): ApolloServerPlugin<RequestContext> {
           const inputs = request.variables ?? {};
           const coerced = getVariableValues(schema, definitions, inputs);
           if (coerced.errors)
-            throw variableArgumentError(schema, definitions, inputs, fields) ?? (coerced.errors[0] as GraphQLError);
+            throw (
+              variableArgumentError(schema, definitions, inputs, fields) ??
+              (coerced.errors[0] as GraphQLError)
+            );
           const variables = coerced.coerced;
           // Providers named by the global `id` of enclosing fields (`company(id)`, `node(id)`), by path.
           const providers = new Map<string, ProviderName>();
