@@ -45,6 +45,14 @@ export interface BulkExportRequest {
   format: BulkExportFormat;
   /** MOVEMENTS: an exercise or a window; ENTRIES: always a window (an exercise is turned into its dates). */
   period: { exerciseId: string } | { from: IsoDate; to: IsoDate };
-  /** FEC: the file name and the exercise the dates are checked against (null when unknown). */
-  fec?: { fileName: string; exercise: Pick<ExerciseRecord, 'startDate' | 'endDate'> | null };
+  /**
+   * FEC: the file name, the exercise the dates are checked against (null when unknown), and the native
+   * id of the exercise asked for (null for a window): its lines are those booked in it, whatever their
+   * documents' dates.
+   */
+  fec?: {
+    fileName: string;
+    exercise: Pick<ExerciseRecord, 'startDate' | 'endDate'> | null;
+    exerciseId: string | null;
+  };
 }

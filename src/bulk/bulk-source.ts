@@ -16,12 +16,13 @@ export function bulkRows(
   signal: AbortSignal,
 ): AsyncIterable<BulkRow[]> {
   const { companyId, period } = request;
-  // FEC: the ledger's lines (movements where the provider lists them, for lettering), by dates.
+  // FEC: the ledger's lines (movements where the provider lists them, for lettering): an exercise's
+  // are those booked in it (a year-end invoice may be dated in the previous year), a window's by date.
   if (request.format === 'FEC' && 'from' in period)
     return ledgerMovements(
       session,
       companyId,
-      { ...period, exerciseId: null, exercise: null, accountClasses: [] },
+      { ...period, exerciseId: request.fec?.exerciseId ?? null, exercise: null, accountClasses: [] },
       signal,
     );
   if (request.kind === 'MOVEMENTS') {

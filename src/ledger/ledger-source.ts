@@ -14,6 +14,8 @@ function fromMovement(m: MovementRecord): LedgerMovement {
   return {
     entryId: m.entryId ?? m.providerId,
     date: m.date,
+    // A MyUnisoft draft has no accounting date yet: it is booked on its document's date.
+    accountedOn: m.accountedOn ?? m.date,
     journal: m.journal,
     account: m.account ?? { number: '', name: null },
     label: m.description,
@@ -31,6 +33,7 @@ const fromEntry = (e: EntryRecord): LedgerMovement[] =>
   e.lines.map((line) => ({
     entryId: e.providerId,
     date: e.date,
+    accountedOn: e.date,
     journal: e.journal,
     account: line.account,
     label: line.label,
