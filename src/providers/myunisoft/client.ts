@@ -72,21 +72,17 @@ export class MyUnisoftClient {
 
   /**
    * A MyUnisoft token answers nothing until activated once with `key/info?mode=extended` (providers.md);
-   * activating an active token is harmless, so each connector does it before its first call.
+   * activating an active token is harmless, so each connector does it before its first call. Its
+   * failure is read like any MyUnisoft answer, so the caller gets the code (ERR-API-TOKEN-NOT-FOUND…).
    */
   private activate(signal?: AbortSignal): Promise<void> {
-    this.activation ??= this.http
-      .json(
-        this.request({
-          route: 'GET /api/v1/key/info',
-          path: '/api/v1/key/info',
-          query: { mode: 'extended' },
-          societyId: null,
-          ...(signal ? { signal } : {}),
-        }),
-        z.unknown(),
-      )
-      .then(() => undefined)
+    const route = 'GET /api/v1/key/info';
+    const call = { route, path: '/api/v1/key/info', query: { mode: 'extended' }, societyId: null };
+    this.activation ??= this.send({ ...call, ...(signal ? { signal } : {}) })
+      .then(async (response) => {
+        await assertMyUnisoftOk(this.http, response, route);
+        await response.body.dump();
+      })
       .catch((error: unknown) => {
         this.activation = null;
         throw error;
@@ -120,6 +116,10 @@ export class MyUnisoftClient {
 
   private async open(call: MyUnisoftCall): Promise<UpstreamResponse> {
     await this.activate(call.signal);
+    return this.send(call);
+  }
+
+  private send(call: MyUnisoftCall): Promise<UpstreamResponse> {
     const request = this.request(call);
     return this.http.send({ ...request, headers: { accept: 'application/json', ...request.headers } });
   }
