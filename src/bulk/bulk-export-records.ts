@@ -32,6 +32,7 @@ const recordShape = z.object({
     .object({
       fileName: z.string(),
       exercise: z.object({ startDate: z.string(), endDate: z.string() }).nullable(),
+      exerciseId: z.string().nullable().default(null),
     })
     .optional(),
   fileName: z.string().nullish(),
