@@ -65,6 +65,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     overrides: options.connectors,
     deps: {
       store,
+      snapshotTtlMs: config.cache.snapshotTtlMs,
       http: { ...config.http, onBreakerStateChange: observability.onBreakerStateChange },
       onAttempt: onUpstreamAttempt
         ? (attempt) => {

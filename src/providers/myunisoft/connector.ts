@@ -1,12 +1,15 @@
 /**
  * The MyUnisoft connector: companies (societies), exercises (MAD), entries (legacy `POST /entries`,
  * paged by the gateway over the provider's full answer), one entry or movement (`/mad/entry`) and movements (MAD,
- * date windows (thirds of a month) parsed as streams, kept in a bounded per-connector cache); for bulk exports, whole
- * periods of movements or entries streamed from MAD. Entry attachments are not
+ * date windows (thirds of a month) parsed as streams). Entries and movement windows are served from
+ * listing snapshots on the shared store (src/cache/listing-snapshots.ts): later pages cost no upstream
+ * call. For bulk exports, whole periods of movements or entries streamed from MAD. Entry attachments are not
  * mapped to documents: `documentIds` stays empty and DOCUMENTS is not a capability.
  */
 import type { Capability, EntryRecord, EntryType, MovementRecord } from '../../domain/model';
-import { BadUserInputError, NotFoundError } from '../../errors';
+import { NotFoundError } from '../../errors';
+import { ListingSnapshots } from '../../cache/listing-snapshots';
+import { movementRecordSchema } from '../../cache/list-record-schemas';
 import type {
   ConnectorDeps,
   EntryFilter,
@@ -28,9 +31,9 @@ import { parseMovementNativeId } from './movement-ids';
 import type { MadEntry } from './schemas';
 import type { LoaderBatchListener } from '../observed-batch';
 import { createMyUnisoftLoaders, type MyUnisoftLoaders } from './loaders';
-import { MovementWindowCache, type MovementCacheOptions } from './movement-cache';
 import { streamEntries } from './entry-stream';
-import { fetchMovementsWindow, streamMovements } from './movement-stream';
+import { byDateThenId, pageEntries } from './entry-pages';
+import { streamMovements, windowFilter } from './movement-stream';
 import { filterKey, pageMovements } from './movements';
 import { periodWindows } from './movement-windows';
 
@@ -38,31 +41,13 @@ const CAPABILITIES: readonly Capability[] = ['EXERCISES', 'ENTRIES', 'MOVEMENTS'
 const ALL_CODES = Object.keys(ENTRY_TYPE_BY_CODE) as LegacyEntryCode[];
 
 export interface MyUnisoftConnectorOptions {
-  /** Bounds of the movement window cache (defaults: 30,000 movements, 60 s). */
-  movementCache?: MovementCacheOptions;
-}
-
-const byDateThenId = (a: EntryRecord, b: EntryRecord) =>
-  a.date.localeCompare(b.date) || Number(a.providerId) - Number(b.providerId);
-
-function offsetOf(after: string | null): number {
-  if (after === null) return 0;
-  if (!/^e\d+$/.test(after))
-    throw new BadUserInputError('This cursor does not belong to this entry listing.', 'after');
-  return Number(after.slice(1));
-}
-
-function sliceEntries(all: EntryRecord[], page: PageRequest): Page<EntryRecord> {
-  const start = offsetOf(page.after);
-  const items = all
-    .slice(start, start + page.first)
-    .map((node, i) => ({ node, resumeToken: `e${start + i + 1}` }));
-  return { items, hasNextPage: start + items.length < all.length, totalCount: all.length };
+  /** Clock of the listing snapshots (tests); default Date.now. */
+  now?: () => number;
 }
 
 function openSession(
   client: MyUnisoftClient,
-  cache: MovementWindowCache,
+  snapshots: ListingSnapshots,
   signal?: AbortSignal,
   onLoaderBatch?: LoaderBatchListener,
 ): ProviderSession {
@@ -88,20 +73,36 @@ function openSession(
     getExercise: async (companyId, exerciseId) =>
       (await loaders.exercises.load(companyId)).find((e) => e.providerId === exerciseId) ?? null,
 
+    // A type filter asks MyUnisoft for that type only; without one, the six lists are merged in date order.
     async listEntries(companyId: string, filter: EntryFilter, page: PageRequest) {
       const codes = filter.type ? [CODE_BY_ENTRY_TYPE[filter.type as EntryType]] : ALL_CODES;
-      const lists = await loaders.entryList.loadMany(
-        codes.map((code) => ({
-          companyId,
-          code,
-          ...(filter.journalCode ? { journalCode: filter.journalCode } : {}),
-          ...(filter.from ? { from: filter.from } : {}),
-          ...(filter.to ? { to: filter.to } : {}),
-        })),
+      const listing = JSON.stringify([
+        'entries',
+        companyId,
+        codes,
+        filter.journalCode,
+        filter.from,
+        filter.to,
+      ]);
+      return pageEntries(
+        snapshots,
+        listing,
+        async (write) => {
+          const lists = await loaders.entryList.loadMany(
+            codes.map((code) => ({
+              companyId,
+              code,
+              ...(filter.journalCode ? { journalCode: filter.journalCode } : {}),
+              ...(filter.from ? { from: filter.from } : {}),
+              ...(filter.to ? { to: filter.to } : {}),
+            })),
+          );
+          const failed = lists.find((list): list is Error => list instanceof Error);
+          if (failed) throw failed;
+          await write((lists as EntryRecord[][]).flat().sort(byDateThenId));
+        },
+        page,
       );
-      const failed = lists.find((list): list is Error => list instanceof Error);
-      if (failed) throw failed;
-      return sliceEntries((lists as EntryRecord[][]).flat().sort(byDateThenId), page);
     },
     // `/mad/entry?id=` also matches invoice numbers: only numeric ids, and only the entry with that id.
     async getEntry(companyId, entryId) {
@@ -128,13 +129,19 @@ function openSession(
     ): Promise<Page<MovementRecord>> {
       const { from, to } = await exerciseWindow(companyId, filter);
       const key = filterKey(companyId, filter);
+      const windows = periodWindows(from, to);
+      const listing = (i: number) => `movements|${key}|${windows[i]!.start}|${windows[i]!.end}`;
       return pageMovements(
-        periodWindows(from, to),
-        // No request signal here: a cached window download may be shared with other requests.
-        (window) =>
-          cache.get(`${key}|${window.start}|${window.end}`, () =>
-            fetchMovementsWindow(client, companyId, window, filter),
-          ),
+        {
+          count: windows.length,
+          open: (i, id) => snapshots.open(listing(i), id, movementRecordSchema),
+          // No request signal here: a window's download may be shared with other requests.
+          load: (i) =>
+            snapshots.load(listing(i), movementRecordSchema, async (write) => {
+              for await (const batch of streamMovements(client, companyId, windowFilter(filter, windows[i]!)))
+                await write(batch);
+            }),
+        },
         page,
       );
     },
@@ -153,11 +160,16 @@ export function createMyUnisoftConnector(
   options: MyUnisoftConnectorOptions = {},
 ): ProviderConnector {
   const client = new MyUnisoftClient(account, deps);
-  const cache = new MovementWindowCache(options.movementCache);
+  const snapshots = new ListingSnapshots({
+    store: deps.store,
+    tenantId: deps.tenantId,
+    ...(deps.snapshotTtlMs !== undefined ? { ttlMs: deps.snapshotTtlMs } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
     provider: 'MYUNISOFT',
     capabilities: CAPABILITIES,
-    openSession: (session) => openSession(client, cache, session.signal, deps.onLoaderBatch),
+    openSession: (session) => openSession(client, snapshots, session.signal, deps.onLoaderBatch),
     close: () => client.close(),
   };
 }

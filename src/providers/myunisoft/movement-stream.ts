@@ -1,6 +1,6 @@
 /**
  * `GET /api/v1/mad/movements` as a stream of mapped movements (see mad-stream.ts): one date window
- * collected for the paged listing, or a whole exercise or window streamed for bulk exports.
+ * for the paged listing, or a whole exercise or window streamed for bulk exports.
  */
 import type { MovementFilter } from '../types';
 import type { MovementRecord } from '../../domain/model';
@@ -50,21 +50,10 @@ export function streamMovements(
   });
 }
 
-export async function fetchMovementsWindow(
-  client: MyUnisoftClient,
-  companyId: string,
-  window: DateWindow,
-  filter: MovementFilter,
-  signal?: AbortSignal,
-): Promise<MovementRecord[]> {
-  const windowFilter: MovementFilter = {
-    ...filter,
-    exerciseId: undefined,
-    from: window.start,
-    to: window.end,
-  };
-  const movements: MovementRecord[] = [];
-  for await (const batch of streamMovements(client, companyId, windowFilter, signal))
-    movements.push(...batch);
-  return movements;
-}
+/** The filter narrowed to one date window of its period (the exercise, if any, gave the period). */
+export const windowFilter = (filter: MovementFilter, window: DateWindow): MovementFilter => ({
+  ...filter,
+  exerciseId: undefined,
+  from: window.start,
+  to: window.end,
+});

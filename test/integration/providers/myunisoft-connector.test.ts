@@ -15,11 +15,18 @@ describe('MyUnisoft connector against the simulator', () => {
   let connector: ProviderConnector;
   let session: ProviderSession;
   const calls = (path: string) => sim.requests.filter((r) => r.path === path).length;
-  const connect = (apiToken: string, access: 'firm' | 'company' = 'firm', maxMovements = 50_000) =>
+  // The snapshots' clock, so a test can let them expire.
+  const clock = { at: Date.now() };
+  const now = () => clock.at;
+  const connect = (
+    apiToken: string,
+    access: 'firm' | 'company' = 'firm',
+    { tenantId = 'demo', store = new MemoryStore(now) } = {},
+  ) =>
     createMyUnisoftConnector(
       { baseUrl: sim.url, apiToken, thirdPartySecret: demoCredentials.myunisoft.thirdPartySecret, access },
-      { tenantId: 'demo', store: new MemoryStore() },
-      { movementCache: { maxMovements } },
+      { tenantId, store },
+      { now },
     );
   beforeAll(async () => {
     sim = await createMyUnisoftSimulator({ dataset });
@@ -61,7 +68,7 @@ describe('MyUnisoft connector against the simulator', () => {
     expect(calls('/api/v1/mad/exercices')).toBe(1);
   });
 
-  it('lists entries of every type, paged by offset, with exact cents', async () => {
+  it('lists entries of every type from one snapshot: page 1 costs six lists, later pages none', async () => {
     const expected = company.exercises.flatMap((e) => [...dataset.entries(company, e)]);
     const first = await session.listEntries!('2101', {}, { first: 50, after: null });
     expect(first.totalCount).toBe(expected.length);
@@ -69,7 +76,9 @@ describe('MyUnisoft connector against the simulator', () => {
     expect(calls('/api/v1/entries')).toBe(6);
     const seen = [...first.items];
     let after = first.items.at(-1)!.resumeToken;
+    let pages = 1;
     for (;;) {
+      pages++;
       const next = await connector.openSession({ requestId: 'next' }).listEntries!(
         '2101',
         {},
@@ -79,6 +88,8 @@ describe('MyUnisoft connector against the simulator', () => {
       if (!next.hasNextPage) break;
       after = next.items.at(-1)!.resumeToken;
     }
+    expect(pages).toBeGreaterThan(2);
+    expect(calls('/api/v1/entries')).toBe(6);
     expect(seen.map((i) => i.node.providerId).sort()).toEqual(expected.map((e) => e.id).sort());
     const byId = new Map(expected.map((e) => [e.id, e]));
     for (const { node } of seen) {
@@ -159,7 +170,7 @@ describe('MyUnisoft connector against the simulator', () => {
     );
   });
 
-  it('serves a second page from the cached window, without a new download', async () => {
+  it('serves a second page from the stored window, without a new download', async () => {
     const filter = { from: '2025-03-01', to: '2025-04-30', accountClasses: ['4'] };
     const windowsAsked = () =>
       sim.requests
@@ -173,7 +184,7 @@ describe('MyUnisoft connector against the simulator', () => {
       first: 2,
       after: first.items.at(-1)!.resumeToken,
     });
-    // No window was downloaded twice: the second page resumed from the cached one.
+    // No window was downloaded twice: the second page resumed from the stored one.
     const asked = windowsAsked();
     expect(new Set(asked).size).toBe(asked.length);
     expect(
@@ -207,15 +218,70 @@ describe('MyUnisoft connector against the simulator', () => {
     expect(sim.requests.some((r) => /dateFilter=accounting.*lettering=partial/.test(r.query))).toBe(true);
   });
 
-  it('evicts windows beyond its bound and rejects foreign cursors and unknown exercises', async () => {
-    const tiny = connect(demoCredentials.myunisoft.demo.apiToken, 'firm', 1);
-    const s = tiny.openSession({ requestId: 'tiny' });
+  it('continues past an expired snapshot from a fresh download, without gap or repeat', async () => {
     const filter = { from: '2025-01-01', to: '2025-01-31' };
-    const first = await s.listMovements!('2101', filter, { first: 1, after: null });
-    await s.listMovements!('2101', filter, { first: 1, after: first.items[0]!.resumeToken });
-    expect(calls('/api/v1/mad/movements')).toBe(2);
-    await tiny.close();
-    await expect(session.listMovements!('2101', filter, { first: 1, after: 'e3' })).rejects.toMatchObject({
+    const first = await session.listMovements!('2101', filter, { first: 1, after: null });
+    // Earlier tests may have stored this window (a whole-exercise walk): page 1 costs 0 or 1 download.
+    const downloads = calls('/api/v1/mad/movements');
+    expect(downloads).toBeLessThanOrEqual(1);
+    const second = await session.listMovements!('2101', filter, {
+      first: 1,
+      after: first.items.at(-1)!.resumeToken,
+    });
+    expect(calls('/api/v1/mad/movements')).toBe(downloads);
+    expect(second.fetchedAt).toBe(first.fetchedAt);
+    clock.at += 60_000;
+    const third = await session.listMovements!('2101', filter, {
+      first: 1,
+      after: second.items.at(-1)!.resumeToken,
+    });
+    // 1–10 January holds five movements: the three pages read that window only, downloaded again once expired.
+    expect(calls('/api/v1/mad/movements')).toBe(downloads + 1);
+    expect(Date.parse(third.fetchedAt!)).toBe(clock.at);
+    const whole = await connect(demoCredentials.myunisoft.demo.apiToken).openSession({ requestId: 'whole' })
+      .listMovements!('2101', filter, { first: 3, after: null });
+    expect([...first.items, ...second.items, ...third.items].map((i) => i.node.providerId)).toEqual(
+      whole.items.map((i) => i.node.providerId),
+    );
+    const entries = await session.listEntries!('2101', { type: 'MANUAL' }, { first: 2, after: null });
+    clock.at += 60_000;
+    const next = await session.listEntries!(
+      '2101',
+      { type: 'MANUAL' },
+      { first: 2, after: entries.items[1]!.resumeToken },
+    );
+    const all = await session.listEntries!('2101', { type: 'MANUAL' }, { first: 4, after: null });
+    expect([...entries.items, ...next.items].map((i) => i.node.providerId)).toEqual(
+      all.items.map((i) => i.node.providerId),
+    );
+  });
+
+  it("keeps tenants' snapshots apart on one shared store", async () => {
+    const store = new MemoryStore(now);
+    const token = demoCredentials.myunisoft.demo.apiToken;
+    const a = connect(token, 'firm', { tenantId: 'tenant-a', store });
+    const b = connect(token, 'firm', { tenantId: 'tenant-b', store });
+    const pageOfA = await a.openSession({ requestId: 'a' }).listEntries!(
+      '2101',
+      {},
+      { first: 5, after: null },
+    );
+    expect(calls('/api/v1/entries')).toBe(6);
+    // Tenant b asks for the same listing, then resumes with a's token: both cost b its own download.
+    const sessionOfB = b.openSession({ requestId: 'b' });
+    await sessionOfB.listEntries!('2101', {}, { first: 5, after: null });
+    expect(calls('/api/v1/entries')).toBe(12);
+    await Promise.all([a.close(), b.close()]);
+    expect(pageOfA.items).toHaveLength(5);
+  });
+
+  it('rejects foreign cursors and unknown exercises', async () => {
+    const filter = { from: '2025-01-01', to: '2025-01-31' };
+    for (const after of ['e3', 'm2.0.1'])
+      await expect(session.listMovements!('2101', filter, { first: 1, after })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+      });
+    await expect(session.listEntries!('2101', {}, { first: 1, after: 'e3' })).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
     });
     await expect(

@@ -1,11 +1,48 @@
 import { periodWindows } from '../../../../src/providers/myunisoft/movement-windows';
-import { MovementWindowCache } from '../../../../src/providers/myunisoft/movement-cache';
-import { pageMovements } from '../../../../src/providers/myunisoft/movements';
+import { pageMovements, type WindowSnapshots } from '../../../../src/providers/myunisoft/movements';
+import { ListingSnapshots } from '../../../../src/cache/listing-snapshots';
+import { movementRecordSchema } from '../../../../src/cache/list-record-schemas';
+import { MemoryStore } from '../../../../src/store/memory-store';
 import { movementFromMad } from '../../../../src/providers/myunisoft/map';
 import type { MovementRecord } from '../../../../src/domain/model';
 import type { MadMovement } from '../../../../src/providers/myunisoft/schemas';
 
-const fake = (id: string) => ({ providerId: id }) as MovementRecord;
+const fake = (id: string): MovementRecord => ({
+  provider: 'MYUNISOFT',
+  companyId: '1',
+  providerId: id,
+  entryId: null,
+  date: '2024-01-01',
+  journal: { code: 'AC', label: 'ACHATS', type: null },
+  account: null,
+  description: id,
+  invoiceNumber: null,
+  dueDate: null,
+  debit: 0,
+  credit: 0,
+  amount: 0,
+  currency: null,
+  lettering: null,
+  analytics: [],
+});
+
+/** Windows over `data` as snapshots on a memory store with a test clock; `loads` lists the windows downloaded. */
+function windowSnapshots(data: MovementRecord[][]) {
+  const clock = { at: 1_000_000 };
+  const now = () => clock.at;
+  const snapshots = new ListingSnapshots({ store: new MemoryStore(now), tenantId: 't', ttlMs: 60_000, now });
+  const loads: number[] = [];
+  const windows: WindowSnapshots = {
+    count: data.length,
+    open: (i, id) => snapshots.open(`w${i}`, id, movementRecordSchema),
+    load: (i) =>
+      snapshots.load(`w${i}`, movementRecordSchema, async (write) => {
+        loads.push(i);
+        await write(data[i]!);
+      }),
+  };
+  return { windows, loads, clock };
+}
 
 describe('MyUnisoft movement paging', () => {
   it('cuts a period into thirds of calendar months, aligned on days 1, 11 and 21', () => {
@@ -32,46 +69,38 @@ describe('MyUnisoft movement paging', () => {
     });
   });
 
-  it('refuses resume tokens of another listing (m1 month tokens included)', async () => {
-    const load = async () => [fake('a')];
-    const windows = [{ start: '2024-01-01', end: '2024-01-10' }];
-    for (const after of ['m1.0.1', 'garbage', 'm2.x.1'])
-      await expect(pageMovements(windows, load, { first: 1, after })).rejects.toMatchObject({
+  it('refuses resume tokens of another listing (m1 and m2 tokens included)', async () => {
+    const windows = windowSnapshots([[fake('a')]]).windows;
+    for (const after of ['m1.0.1', 'garbage', 'm2.0.1', 'm3.x.1.abc.1@2'])
+      await expect(pageMovements(windows, { first: 1, after })).rejects.toMatchObject({
         extensions: { code: 'BAD_USER_INPUT', field: 'after' },
       });
   });
 
-  it('pages across windows, skipping empty ones, with an exact hasNextPage', async () => {
-    const data = [[fake('a'), fake('b')], [], [fake('c')], []];
-    const windows = data.map((_, i) => ({ start: `w${i}`, end: `w${i}` }));
-    const load = async (w: { start: string }) => data[Number(w.start.slice(1))]!;
-    const first = await pageMovements(windows, load, { first: 2, after: null });
+  it('pages across windows, skipping empty ones, with an exact hasNextPage; later pages download nothing', async () => {
+    const { windows, loads } = windowSnapshots([[fake('a'), fake('b')], [], [fake('c')], []]);
+    const first = await pageMovements(windows, { first: 2, after: null });
     expect(first.items.map((i) => i.node.providerId)).toEqual(['a', 'b']);
     expect(first.hasNextPage).toBe(true);
-    const second = await pageMovements(windows, load, { first: 2, after: first.items[1]!.resumeToken });
+    // Page 1 read window 0 and looked ahead through the empty window 1 to window 2.
+    expect(loads).toEqual([0, 1, 2]);
+    const second = await pageMovements(windows, { first: 2, after: first.items[1]!.resumeToken });
     expect(second.items.map((i) => i.node.providerId)).toEqual(['c']);
     expect(second.hasNextPage).toBe(false);
+    expect(loads).toEqual([0, 1, 2, 3]);
+    expect(second.fetchedAt).toBe(first.fetchedAt);
   });
 
-  it('bounds the window cache by movement count and evicts the least recently used', async () => {
-    let clock = 0;
-    const cache = new MovementWindowCache({ maxMovements: 3, ttlMs: 100, now: () => clock });
-    let loads = 0;
-    const load = (n: number) => async () => (loads++, Array.from({ length: n }, (_, i) => fake(String(i))));
-    await cache.get('a', load(2));
-    await cache.get('b', load(1));
-    await cache.get('a', load(2)); // hit: a becomes the most recent
-    await cache.get('c', load(1)); // over the bound: b (least recent) goes
-    expect(loads).toBe(3);
-    expect(cache.size).toBe(3);
-    await cache.get('b', load(1));
-    expect(loads).toBe(4);
-    clock += 100;
-    await cache.get('a', load(2)); // stale
-    expect(loads).toBe(5);
-    const [x, y] = await Promise.all([cache.get('z', load(1)), cache.get('z', load(1))]);
-    expect(x).toBe(y);
-    expect(loads).toBe(6);
+  it('resumes after the cursor movement in a fresh download once its snapshot expired', async () => {
+    const data = [[fake('a'), fake('b'), fake('c')]];
+    const { windows, loads, clock } = windowSnapshots(data);
+    const first = await pageMovements(windows, { first: 2, after: null });
+    clock.at += 60_000; // past the TTL
+    data[0] = [fake('new'), fake('a'), fake('b'), fake('c')]; // a movement booked before the cursor
+    const second = await pageMovements(windows, { first: 2, after: first.items[1]!.resumeToken });
+    expect(second.items.map((i) => i.node.providerId)).toEqual(['c']);
+    expect(loads).toEqual([0, 0]);
+    expect(Date.parse(second.fetchedAt!)).toBeGreaterThan(Date.parse(first.fetchedAt!));
   });
 
   it('refuses a movement whose amount is not credit − debit', () => {
