@@ -99,3 +99,15 @@ describe('ListingSnapshots', () => {
     expect(await snapshots.open('l', snapshot.id, row)).toBeNull();
   });
 });
+
+describe('MemoryStore under snapshots', () => {
+  it('drops expired chunks nobody reads again, on a later write', async () => {
+    const store = new MemoryStore(() => clock.at);
+    const { snapshots } = setup('t1', store);
+    await snapshots.load('big', row, (write) => write(rows(0, 40)));
+    expect(store.size).toBe(11);
+    clock.at += 60_000;
+    await store.set('other', 'x');
+    expect(store.size).toBe(1);
+  });
+});
