@@ -35,7 +35,7 @@ import { streamEntries } from './entry-stream';
 import { byDateThenId, pageEntries } from './entry-pages';
 import { streamMovements, windowFilter } from './movement-stream';
 import { filterKey, pageMovements } from './movements';
-import { periodWindows } from './movement-windows';
+import { firstWindow, nextWindow, type DateWindow } from './movement-windows';
 
 const CAPABILITIES: readonly Capability[] = ['EXERCISES', 'ENTRIES', 'MOVEMENTS'];
 const ALL_CODES = Object.keys(ENTRY_TYPE_BY_CODE) as LegacyEntryCode[];
@@ -129,16 +129,16 @@ function openSession(
     ): Promise<Page<MovementRecord>> {
       const { from, to } = await exerciseWindow(companyId, filter);
       const key = filterKey(companyId, filter);
-      const windows = periodWindows(from, to);
-      const listing = (i: number) => `movements|${key}|${windows[i]!.start}|${windows[i]!.end}`;
+      const listing = (window: DateWindow) => `movements|${key}|${window.start}|${window.end}`;
       return pageMovements(
         {
-          count: windows.length,
-          open: (i, id) => snapshots.open(listing(i), id, movementRecordSchema),
+          first: firstWindow(from, to),
+          next: (window, count) => nextWindow(window, count, to),
+          open: (window, id) => snapshots.open(listing(window), id, movementRecordSchema),
           // No request signal here: a window's download may be shared with other requests.
-          load: (i) =>
-            snapshots.load(listing(i), movementRecordSchema, async (write) => {
-              for await (const batch of streamMovements(client, companyId, windowFilter(filter, windows[i]!)))
+          load: (window) =>
+            snapshots.load(listing(window), movementRecordSchema, async (write) => {
+              for await (const batch of streamMovements(client, companyId, windowFilter(filter, window)))
                 await write(batch);
             }),
         },

@@ -1,33 +1,42 @@
 /**
  * Pages through movements window by window (movement-windows.ts), each window a listing snapshot on the
- * shared store (src/cache/listing-snapshots.ts). A resume token is `m3.<window>.<offset>.<snapshot>.<movement>`
- * (m1/m2 tokens are refused): a page reads the windows it needs and, when it ends on a window's last
- * movement, looks ahead to the next non-empty window so `hasNextPage` is exact — that window is stored,
- * so the next page does not download it again. Once a token's snapshot expired, the window is downloaded
- * afresh and the page resumes after the token's movement (at its offset if that movement is gone).
+ * shared store (src/cache/listing-snapshots.ts). A resume token is
+ * `m4.<window start>.<window end>.<offset>.<snapshot>.<movement>` (older tokens are refused): a page reads
+ * the windows it needs and, when it ends on a window's last movement, looks ahead to the next non-empty
+ * window so `hasNextPage` is exact — that window is stored, so the next page does not download it again.
+ * Once a token's snapshot expired, its window is downloaded afresh and the page resumes after the token's
+ * movement (at its offset if that movement is gone).
  */
 import type { MovementRecord } from '../../domain/model';
 import { BadUserInputError } from '../../errors';
 import type { Snapshot } from '../../cache/listing-snapshots';
 import type { MovementFilter, Page, PageRequest } from '../types';
+import type { DateWindow } from './movement-windows';
 
-const TOKEN = /^m3\.(\d+)\.(\d+)\.([\w-]+)\.([\w@]+)$/;
-
-export const movementToken = (window: number, offset: number, snapshot: string, movementId: string) =>
-  `m3.${window}.${offset}.${snapshot}.${movementId}`;
+const DATE = String.raw`\d{4}-\d{2}-\d{2}`;
+const TOKEN = new RegExp(String.raw`^m4\.(${DATE})\.(${DATE})\.(\d+)\.([\w-]+)\.([\w@]+)$`);
 
 interface MovementToken {
-  window: number;
+  window: DateWindow;
   offset: number;
   snapshot: string;
   movementId: string;
 }
 
+const tokenOf = (window: DateWindow, offset: number, snapshot: string, movementId: string) =>
+  `m4.${window.start}.${window.end}.${offset}.${snapshot}.${movementId}`;
+
 export function parseMovementToken(after: string | null): MovementToken | null {
   if (after === null) return null;
   const match = TOKEN.exec(after);
-  if (!match) throw new BadUserInputError('This cursor does not belong to this movement listing.', 'after');
-  return { window: Number(match[1]), offset: Number(match[2]), snapshot: match[3]!, movementId: match[4]! };
+  if (!match || match[1]! > match[2]!)
+    throw new BadUserInputError('This cursor does not belong to this movement listing.', 'after');
+  return {
+    window: { start: match[1]!, end: match[2]! },
+    offset: Number(match[3]),
+    snapshot: match[4]!,
+    movementId: match[5]!,
+  };
 }
 
 /** A stable key for the filter part of a listing (the window is appended per window). */
@@ -43,21 +52,23 @@ export function filterKey(companyId: string, filter: MovementFilter): string {
   ].join('|');
 }
 
-/** The snapshots of a listing's windows, by window index. */
+/** The windows of one listing and their snapshots. */
 export interface WindowSnapshots {
-  count: number;
+  /** The period's first window; null when the period is empty. */
+  first: DateWindow | null;
+  /** The window after one that held `count` movements; null at the period's end. */
+  next(window: DateWindow, count: number): DateWindow | null;
   /** The window's live snapshot, downloaded when there is none. */
-  load(window: number): Promise<Snapshot<MovementRecord>>;
+  load(window: DateWindow): Promise<Snapshot<MovementRecord>>;
   /** The snapshot a token named, or null once expired. */
-  open(window: number, snapshot: string): Promise<Snapshot<MovementRecord> | null>;
+  open(window: DateWindow, snapshot: string): Promise<Snapshot<MovementRecord> | null>;
 }
 
 /** Where a page starts: the token's snapshot, else a fresh one resumed after the token's movement. */
 async function resume(windows: WindowSnapshots, token: MovementToken | null) {
-  if (!token) return { window: 0, offset: 0, snapshot: undefined };
+  if (!token) return { window: windows.first, offset: 0, snapshot: undefined };
   const named = await windows.open(token.window, token.snapshot);
   if (named) return { window: token.window, offset: token.offset, snapshot: named };
-  if (token.window >= windows.count) return { window: token.window, offset: 0, snapshot: undefined };
   const snapshot = await windows.load(token.window);
   const at = await snapshot.findIndex((m) => m.providerId === token.movementId);
   return {
@@ -86,7 +97,7 @@ export async function pageMovements(
     totalCount: null,
     ...(fetchedAt ? { fetchedAt } : {}),
   });
-  while (window < windows.count) {
+  while (window) {
     snapshot = use(snapshot ?? (await windows.load(window)));
     const take = Math.min(page.first - items.length, snapshot.count - offset);
     if (take > 0) {
@@ -96,21 +107,24 @@ export async function pageMovements(
         snapshot = undefined;
         continue;
       }
+      const current = window;
       const id = snapshot.id;
       rows.forEach((node, i) =>
-        items.push({ node, resumeToken: movementToken(window, offset + i + 1, id, node.providerId) }),
+        items.push({ node, resumeToken: tokenOf(current, offset + i + 1, id, node.providerId) }),
       );
       offset += rows.length;
     }
     if (offset < snapshot.count) return done(true);
-    window++;
+    window = windows.next(window, snapshot.count);
     offset = 0;
     snapshot = undefined;
     // Page full and this window done: the look-ahead below decides hasNextPage.
     if (items.length >= page.first) break;
   }
-  for (; window < windows.count; window++) {
-    if (use(await windows.load(window)).count > 0) return done(true);
+  while (window) {
+    const ahead = use(await windows.load(window));
+    if (ahead.count > 0) return done(true);
+    window = windows.next(window, 0);
   }
   return done(false);
 }

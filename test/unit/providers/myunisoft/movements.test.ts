@@ -1,4 +1,9 @@
-import { periodWindows } from '../../../../src/providers/myunisoft/movement-windows';
+import {
+  TARGET_MOVEMENTS,
+  firstWindow,
+  nextWindow,
+  type DateWindow,
+} from '../../../../src/providers/myunisoft/movement-windows';
 import { pageMovements, type WindowSnapshots } from '../../../../src/providers/myunisoft/movements';
 import { ListingSnapshots } from '../../../../src/cache/listing-snapshots';
 import { movementRecordSchema } from '../../../../src/cache/list-record-schemas';
@@ -32,46 +37,69 @@ function windowSnapshots(data: MovementRecord[][]) {
   const now = () => clock.at;
   const snapshots = new ListingSnapshots({ store: new MemoryStore(now), tenantId: 't', ttlMs: 60_000, now });
   const loads: number[] = [];
+  // Window i is the one day 2024-01-<i+1>.
+  const day = (i: number) => `2024-01-${String(i + 1).padStart(2, '0')}`;
+  const index = (w: DateWindow) => Number(w.start.slice(8)) - 1;
   const windows: WindowSnapshots = {
-    count: data.length,
-    open: (i, id) => snapshots.open(`w${i}`, id, movementRecordSchema),
-    load: (i) =>
-      snapshots.load(`w${i}`, movementRecordSchema, async (write) => {
-        loads.push(i);
-        await write(data[i]!);
+    first: { start: day(0), end: day(0) },
+    next: (w) => (index(w) + 1 < data.length ? { start: day(index(w) + 1), end: day(index(w) + 1) } : null),
+    open: (w, id) => snapshots.open(w.start, id, movementRecordSchema),
+    load: (w) =>
+      snapshots.load(w.start, movementRecordSchema, async (write) => {
+        loads.push(index(w));
+        await write(data[index(w)]!);
       }),
   };
   return { windows, loads, clock };
 }
 
 describe('MyUnisoft movement paging', () => {
-  it('cuts a period into thirds of calendar months, aligned on days 1, 11 and 21', () => {
-    expect(periodWindows('2024-01-15', '2024-03-10')).toEqual([
-      { start: '2024-01-15', end: '2024-01-20' },
-      { start: '2024-01-21', end: '2024-01-31' },
-      { start: '2024-02-01', end: '2024-02-10' },
-      { start: '2024-02-11', end: '2024-02-20' },
-      { start: '2024-02-21', end: '2024-02-29' },
-      { start: '2024-03-01', end: '2024-03-10' },
-    ]);
-    expect(periodWindows('2025-12-01', '2025-12-31')).toHaveLength(3);
-    expect(periodWindows('2025-12-31', '2026-01-01')).toEqual([
-      { start: '2025-12-31', end: '2025-12-31' },
-      { start: '2026-01-01', end: '2026-01-01' },
-    ]);
-    // A whole year: 36 windows, contiguous, none empty or overlapping.
-    const year = periodWindows('2025-01-01', '2025-12-31');
-    expect(year).toHaveLength(36);
-    year.slice(1).forEach((w, i) => {
-      const previousEnd = Date.parse(`${year[i]!.end}T00:00:00Z`);
-      expect(Date.parse(`${w.start}T00:00:00Z`) - previousEnd).toBe(86_400_000);
-      expect(w.start <= w.end).toBe(true);
+  it('starts with the third of a month holding the start, then sizes windows from the density seen', () => {
+    expect(firstWindow('2024-01-15', '2024-03-10')).toEqual({ start: '2024-01-15', end: '2024-01-20' });
+    expect(firstWindow('2025-12-21', '2026-12-31')).toEqual({ start: '2025-12-21', end: '2025-12-31' });
+    expect(firstWindow('2024-02-21', '2024-02-25')).toEqual({ start: '2024-02-21', end: '2024-02-25' });
+    expect(firstWindow('2026-01-02', '2026-01-01')).toBeNull();
+    // A dense window keeps the next one as long; a sparse one grows it, at most eightfold.
+    expect(nextWindow({ start: '2024-01-15', end: '2024-01-20' }, 20_000, '2024-12-31')).toEqual({
+      start: '2024-01-21',
+      end: '2024-01-26',
     });
+    expect(nextWindow({ start: '2025-01-01', end: '2025-01-10' }, 3, '2025-12-31')).toEqual({
+      start: '2025-01-11',
+      end: '2025-03-31',
+    });
+    expect(nextWindow({ start: '2025-01-01', end: '2025-12-31' }, 0, '2027-12-31')).toEqual({
+      start: '2026-01-01',
+      end: '2026-12-31',
+    });
+    expect(nextWindow({ start: '2025-01-01', end: '2025-12-31' }, 10, '2025-12-31')).toBeNull();
   });
 
-  it('refuses resume tokens of another listing (m1 and m2 tokens included)', async () => {
+  it.each([
+    ['a small company (300 a month)', 10, 3],
+    ['a 500k-movement exercise (1,400 a day)', 1_400, 40],
+  ])('covers a year in contiguous windows of at most 12 months for %s', (_, perDay, atMost) => {
+    const windows: DateWindow[] = [];
+    const days = (w: DateWindow) => (Date.parse(w.end) - Date.parse(w.start)) / 86_400_000 + 1;
+    for (
+      let w = firstWindow('2025-01-01', '2025-12-31');
+      w;
+      w = nextWindow(w, days(w) * perDay, '2025-12-31')
+    )
+      windows.push(w);
+    expect(windows[0]!.start).toBe('2025-01-01');
+    expect(windows.at(-1)!.end).toBe('2025-12-31');
+    windows.slice(1).forEach((w, i) => {
+      expect(Date.parse(w.start) - Date.parse(windows[i]!.end)).toBe(86_400_000);
+      expect(w.start <= w.end).toBe(true);
+      expect(days(w) * perDay).toBeLessThanOrEqual(Math.max(TARGET_MOVEMENTS, days(windows[i]!) * perDay));
+    });
+    expect(windows.length).toBeLessThanOrEqual(atMost);
+  });
+
+  it('refuses resume tokens of another listing (m1–m3 tokens included)', async () => {
     const windows = windowSnapshots([[fake('a')]]).windows;
-    for (const after of ['m1.0.1', 'garbage', 'm2.0.1', 'm3.x.1.abc.1@2'])
+    for (const after of ['m1.0.1', 'garbage', 'm2.0.1', 'm3.0.1.abc.1@2', 'm4.2024-01-02.2024-01-01.1.abc.a'])
       await expect(pageMovements(windows, { first: 1, after })).rejects.toMatchObject({
         extensions: { code: 'BAD_USER_INPUT', field: 'after' },
       });
