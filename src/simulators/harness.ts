@@ -12,6 +12,8 @@ export interface SimulatorsOptions extends DatasetOptions {
   /** Fixed ports (`npm run simulators`); default ephemeral. */
   ports?: Partial<Record<SimulatorName, number>>;
   now?: () => number;
+  /** Passed to every simulator (see SimulatorOptions.enforceRateLimits). */
+  enforceRateLimits?: boolean;
 }
 
 export type SimulatorName = 'jepilote' | 'myunisoft' | 'inqom' | 'pleo';
@@ -28,7 +30,12 @@ export interface RunningSimulators {
 
 export async function startSimulators(options: SimulatorsOptions = {}): Promise<RunningSimulators> {
   const dataset = createDataset(options);
-  const common = { dataset, latencyMs: options.latencyMs ?? 0, ...(options.now ? { now: options.now } : {}) };
+  const common = {
+    dataset,
+    latencyMs: options.latencyMs ?? 0,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.enforceRateLimits !== undefined ? { enforceRateLimits: options.enforceRateLimits } : {}),
+  };
   const [jepilote, myunisoft, inqom, pleo] = await Promise.all([
     createJepiloteSimulator({ ...common, port: options.ports?.jepilote ?? 0 }),
     createMyUnisoftSimulator({ ...common, port: options.ports?.myunisoft ?? 0 }),

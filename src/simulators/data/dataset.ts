@@ -48,6 +48,11 @@ export interface DatasetOptions {
    * many movements (for the large-ledger benchmark). Default 0: no such company.
    */
   bigExerciseMovements?: number;
+  /**
+   * MyUnisoft societies of the demo firm, the two named ones included (default 2): the others are
+   * "SOCIETE 2201", "SOCIETE 2202"… (for the frontend-session benchmark's firm of 20 companies).
+   */
+  myunisoftFirmSize?: number;
 }
 
 export interface SimulatorDataset {
@@ -164,6 +169,12 @@ export function createDataset(options: DatasetOptions = {}): SimulatorDataset {
   let ordinal = 0;
   for (const provider of Object.keys(NAMES) as SimProvider[]) {
     for (const spec of NAMES[provider]) companies.push(buildCompany(seed, scale, provider, spec, ordinal++));
+  }
+  const named = NAMES.myunisoft.filter((spec) => spec.owner === 'demo').length;
+  for (let n = 1; n <= (options.myunisoftFirmSize ?? named) - named; n++) {
+    const id = String(2200 + n);
+    const spec = { id, name: `SOCIETE ${id}`, owner: 'demo' as const, city: 'Paris' };
+    companies.push(buildCompany(seed, scale, 'myunisoft', spec, ordinal++));
   }
   if (options.bigExerciseMovements) {
     companies.push(
