@@ -3,7 +3,8 @@
  * paged by the gateway over the provider's full answer), one entry or movement (`/mad/entry`) and movements (MAD,
  * date windows (thirds of a month) parsed as streams). Entries and movement windows are served from
  * listing snapshots on the shared store (src/cache/listing-snapshots.ts): later pages cost no upstream
- * call. For bulk exports, whole periods of movements or entries streamed from MAD. Entry attachments are not
+ * call. For bulk exports, a whole exercise of movements from MyUnisoft's asynchronous full export
+ * (full-export.ts), other periods of movements or entries streamed from MAD. Entry attachments are not
  * mapped to documents: `documentIds` stays empty and DOCUMENTS is not a capability.
  */
 import type { Capability, EntryRecord, EntryType, MovementRecord } from '../../domain/model';
@@ -32,9 +33,10 @@ import type { MadEntry } from './schemas';
 import type { LoaderBatchListener } from '../observed-batch';
 import { createMyUnisoftLoaders, type MyUnisoftLoaders } from './loaders';
 import { streamEntries } from './entry-stream';
+import { bulkMovements, type FullExportOptions } from './full-export';
 import { byDateThenId, pageEntries } from './entry-pages';
 import { streamMovements, windowFilter } from './movement-stream';
-import { filterKey, pageMovements } from './movements';
+import { filterKey, pageMovements, parseMovementToken } from './movements';
 import { firstWindow, nextWindow, type DateWindow } from './movement-windows';
 
 const CAPABILITIES: readonly Capability[] = ['EXERCISES', 'ENTRIES', 'MOVEMENTS'];
@@ -43,11 +45,14 @@ const ALL_CODES = Object.keys(ENTRY_TYPE_BY_CODE) as LegacyEntryCode[];
 export interface MyUnisoftConnectorOptions {
   /** Clock of the listing snapshots (tests); default Date.now. */
   now?: () => number;
+  /** Polling of the asynchronous full export bulk exports use (defaults in full-export.ts). */
+  fullExport?: FullExportOptions;
 }
 
 function openSession(
   client: MyUnisoftClient,
   snapshots: ListingSnapshots,
+  fullExport: FullExportOptions,
   signal?: AbortSignal,
   onLoaderBatch?: LoaderBatchListener,
 ): ProviderSession {
@@ -127,11 +132,16 @@ function openSession(
       filter: MovementFilter,
       page: PageRequest,
     ): Promise<Page<MovementRecord>> {
-      const { from, to } = await exerciseWindow(companyId, filter);
+      const token = parseMovementToken(page.after);
+      // A cursor carries its window and the period's end: later pages need no exercise lookup.
+      const { from, to } = token
+        ? { from: token.window.start, to: token.periodEnd }
+        : await exerciseWindow(companyId, filter);
       const key = filterKey(companyId, filter);
       const listing = (window: DateWindow) => `movements|${key}|${window.start}|${window.end}`;
       return pageMovements(
         {
+          periodEnd: to,
           first: firstWindow(from, to),
           next: (window, count) => nextWindow(window, count, to),
           open: (window, id) => snapshots.open(listing(window), id, movementRecordSchema),
@@ -142,13 +152,15 @@ function openSession(
                 await write(batch);
             }),
         },
-        page,
+        token,
+        page.first,
       );
     },
 
-    // Bulk exports: one streamed call for the whole period, validated item by item, never held whole.
+    // Bulk exports: a whole exercise from MyUnisoft's full export, else one streamed call for the whole
+    // period; validated item by item, never held whole.
     streamMovements: (companyId, filter, streamSignal) =>
-      streamMovements(client, companyId, filter, streamSignal ?? signal),
+      bulkMovements(client, companyId, filter, fullExport, streamSignal ?? signal),
     streamEntries: (companyId, filter, streamSignal) =>
       streamEntries(client, companyId, filter, streamSignal ?? signal),
   };
@@ -169,7 +181,8 @@ export function createMyUnisoftConnector(
   return {
     provider: 'MYUNISOFT',
     capabilities: CAPABILITIES,
-    openSession: (session) => openSession(client, snapshots, session.signal, deps.onLoaderBatch),
+    openSession: (session) =>
+      openSession(client, snapshots, options.fullExport ?? {}, session.signal, deps.onLoaderBatch),
     close: () => client.close(),
   };
 }

@@ -1,23 +1,31 @@
 /**
- * Streams a MAD listing (`/mad/movements`, `/mad/entries`): the JSON array is split item by item
- * (json-array-items.ts), each item validated with zod and mapped as it arrives, in batches of one
- * network chunk. Nothing holds the whole body — 150–250 MB for a big exercise at MyUnisoft.
+ * Streams a MAD listing (`/mad/movements`, `/mad/entries`, or the entries of a full export's file): the
+ * JSON array is split item by item (json-array-items.ts), each item validated with zod and mapped as it
+ * arrives, in batches of one network chunk. Nothing holds the whole body — 150–250 MB for a big exercise
+ * at MyUnisoft.
  */
 import type { z } from 'zod';
 import { UpstreamError } from '../../errors';
-import type { QueryValue } from '../http';
+import type { QueryValue, UpstreamResponse } from '../http';
 import { invalidResponse, type MyUnisoftClient } from './client';
 import { JsonArrayError, jsonArrayBatches } from './json-array-items';
+import { arrayAtPath } from './json-path-array';
 
-export interface MadListing<S extends z.ZodType, T> {
+/** How the items of an answer are read: what one must look like, and what it becomes. */
+export interface MadItems<S extends z.ZodType, T> {
   route: string;
-  path: string;
-  query: Record<string, QueryValue>;
-  companyId: string;
   /** What one item must look like; `what` names it in errors (`movement`, `entry`). */
   schema: S;
   what: string;
   map: (item: z.infer<S>) => T;
+  /** Key path of the array inside a larger document (default: the body is the array). */
+  at?: readonly string[];
+}
+
+export interface MadListing<S extends z.ZodType, T> extends MadItems<S, T> {
+  path: string;
+  query: Record<string, QueryValue>;
+  companyId: string;
   signal?: AbortSignal;
 }
 
@@ -25,17 +33,26 @@ export async function* streamMadListing<S extends z.ZodType, T>(
   client: MyUnisoftClient,
   listing: MadListing<S, T>,
 ): AsyncGenerator<T[]> {
-  const { route, schema, what, map } = listing;
   const response = await client.stream({
-    route,
+    route: listing.route,
     path: listing.path,
     query: listing.query,
     societyId: listing.companyId,
     ...(listing.signal ? { signal: listing.signal } : {}),
   });
+  yield* madItems(client, response, listing);
+}
+
+/** The items of an open answer, validated and mapped as they arrive; the body is released however it ends. */
+export async function* madItems<S extends z.ZodType, T>(
+  client: MyUnisoftClient,
+  response: UpstreamResponse,
+  { route, schema, what, map, at }: MadItems<S, T>,
+): AsyncGenerator<T[]> {
   let index = 0;
   try {
-    for await (const batch of jsonArrayBatches(response.body)) {
+    const body = at ? arrayAtPath(response.body, at) : response.body;
+    for await (const batch of jsonArrayBatches(body, { endsInside: at !== undefined })) {
       yield batch.map((value) => {
         const parsed = schema.safeParse(value);
         if (!parsed.success) throw invalidResponse(route, `${what} #${index} has an unexpected shape`);

@@ -1,41 +1,49 @@
 /**
  * Pages through movements window by window (movement-windows.ts), each window a listing snapshot on the
  * shared store (src/cache/listing-snapshots.ts). A resume token is
- * `m4.<window start>.<window end>.<offset>.<snapshot>.<movement>` (older tokens are refused): a page reads
+ * `m4.<window start>.<window end>.<period end>.<offset>.<snapshot>.<movement>` (older tokens are refused;
+ * the period's end spares later pages the exercise lookup): a page reads
  * the windows it needs and, when it ends on a window's last movement, looks ahead to the next non-empty
  * window so `hasNextPage` is exact — that window is stored, so the next page does not download it again.
  * Once a token's snapshot expired, its window is downloaded afresh and the page resumes after the token's
  * movement (at its offset if that movement is gone).
  */
-import type { MovementRecord } from '../../domain/model';
+import type { IsoDate, MovementRecord } from '../../domain/model';
 import { BadUserInputError } from '../../errors';
 import type { Snapshot } from '../../cache/listing-snapshots';
-import type { MovementFilter, Page, PageRequest } from '../types';
+import type { MovementFilter, Page } from '../types';
 import type { DateWindow } from './movement-windows';
 
 const DATE = String.raw`\d{4}-\d{2}-\d{2}`;
-const TOKEN = new RegExp(String.raw`^m4\.(${DATE})\.(${DATE})\.(\d+)\.([\w-]+)\.([\w@]+)$`);
+const TOKEN = new RegExp(String.raw`^m4\.(${DATE})\.(${DATE})\.(${DATE})\.(\d+)\.([\w-]+)\.([\w@]+)$`);
 
-interface MovementToken {
+export interface MovementToken {
   window: DateWindow;
+  periodEnd: IsoDate;
   offset: number;
   snapshot: string;
   movementId: string;
 }
 
-const tokenOf = (window: DateWindow, offset: number, snapshot: string, movementId: string) =>
-  `m4.${window.start}.${window.end}.${offset}.${snapshot}.${movementId}`;
+const tokenOf = (
+  window: DateWindow,
+  periodEnd: IsoDate,
+  offset: number,
+  snapshot: string,
+  movementId: string,
+) => `m4.${window.start}.${window.end}.${periodEnd}.${offset}.${snapshot}.${movementId}`;
 
 export function parseMovementToken(after: string | null): MovementToken | null {
   if (after === null) return null;
   const match = TOKEN.exec(after);
-  if (!match || match[1]! > match[2]!)
+  if (!match || match[1]! > match[2]! || match[2]! > match[3]!)
     throw new BadUserInputError('This cursor does not belong to this movement listing.', 'after');
   return {
     window: { start: match[1]!, end: match[2]! },
-    offset: Number(match[3]),
-    snapshot: match[4]!,
-    movementId: match[5]!,
+    periodEnd: match[3]!,
+    offset: Number(match[4]),
+    snapshot: match[5]!,
+    movementId: match[6]!,
   };
 }
 
@@ -54,6 +62,8 @@ export function filterKey(companyId: string, filter: MovementFilter): string {
 
 /** The windows of one listing and their snapshots. */
 export interface WindowSnapshots {
+  /** The last day of the listing's period. */
+  periodEnd: IsoDate;
   /** The period's first window; null when the period is empty. */
   first: DateWindow | null;
   /** The window after one that held `count` movements; null at the period's end. */
@@ -78,11 +88,14 @@ async function resume(windows: WindowSnapshots, token: MovementToken | null) {
   };
 }
 
+/** A page of `first` movements after `token` (parsed from the page request's `after`). */
 export async function pageMovements(
   windows: WindowSnapshots,
-  page: PageRequest,
+  token: MovementToken | null,
+  first: number,
 ): Promise<Page<MovementRecord>> {
-  const start = await resume(windows, parseMovementToken(page.after));
+  const page = { first };
+  const start = await resume(windows, token);
   let { window, offset } = start;
   let snapshot: Snapshot<MovementRecord> | undefined = start.snapshot;
   const items: Page<MovementRecord>['items'] = [];
@@ -110,7 +123,10 @@ export async function pageMovements(
       const current = window;
       const id = snapshot.id;
       rows.forEach((node, i) =>
-        items.push({ node, resumeToken: tokenOf(current, offset + i + 1, id, node.providerId) }),
+        items.push({
+          node,
+          resumeToken: tokenOf(current, windows.periodEnd, offset + i + 1, id, node.providerId),
+        }),
       );
       offset += rows.length;
     }

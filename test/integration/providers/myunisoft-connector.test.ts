@@ -169,6 +169,8 @@ describe('MyUnisoft connector against the simulator', () => {
     expect(windows[0]).toEqual(['2025-01-01', '2025-01-10']);
     expect(windows.at(-1)![1]).toBe('2025-12-31');
     expect(pages).toBe(Math.ceil(seen.length / 7));
+    // Only page 1 looked the exercise up: later cursors carry the period's end.
+    expect(calls('/api/v1/mad/exercices')).toBe(1);
     const sample = seen.find((m) => m.analytics.length > 1)!;
     expect(sample.analytics[0]!.sections.map((s) => s.rate)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^\d+(\.\d+)?$/)]),
@@ -311,5 +313,73 @@ describe('MyUnisoft connector against the simulator', () => {
     expect(await s.listExercises!('2101')).toHaveLength(3);
     await company.close();
     await expect(session.listExercises!('2103')).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' });
+  });
+});
+
+describe("MyUnisoft bulk movements through the simulator's full export", () => {
+  const dataset = createDataset();
+  const company = dataset.company('myunisoft', '2101')!;
+  let sim: SimulatorServer;
+  let connector: ProviderConnector;
+  const paths = () => sim.requests.map((r) => r.path.replace(/document\/[^/]+/, 'document/<token>'));
+  beforeAll(async () => {
+    sim = await createMyUnisoftSimulator({ dataset });
+    connector = createMyUnisoftConnector(
+      {
+        baseUrl: sim.url,
+        apiToken: demoCredentials.myunisoft.demo.apiToken,
+        thirdPartySecret: demoCredentials.myunisoft.thirdPartySecret,
+        access: 'firm',
+      },
+      { tenantId: 'demo', store: new MemoryStore() },
+      { fullExport: { pollDelaysMs: [300] } },
+    );
+  });
+  beforeEach(() => sim.resetRequests());
+  afterAll(async () => {
+    await connector.close();
+    await sim.close();
+  });
+
+  const collect = async (batches: AsyncIterable<MovementRecord[]>) => {
+    const out: MovementRecord[] = [];
+    for await (const batch of batches) out.push(...batch);
+    return out;
+  };
+
+  it('reads a whole exercise from /mad/all (start, polls, one file), not from /mad/movements', async () => {
+    const exercise = company.exercises[0]!;
+    const session = connector.openSession({ requestId: 'bulk' });
+    const movements = await collect(session.streamMovements!('2101', { exerciseId: exercise.id }));
+    expect(movements.map((m) => m.providerId)).toEqual(
+      [...dataset.entries(company, exercise)].flatMap((e) => e.lines.map((l) => `${l.id}@${e.id}`)),
+    );
+    expect(sumCents(movements.map((m) => m.amount))).toBe(0);
+    const asked = paths();
+    expect(asked[0]).toBe('/api/v1/mad/all');
+    expect(asked.filter((p) => p === '/api/v1/mad/all/status').length).toBeGreaterThanOrEqual(1);
+    expect(asked.at(-1)).toBe('/api/ged/ged/document/<token>/download');
+    expect(asked).not.toContain('/api/v1/mad/movements');
+    // The file link is a bearer URL: the API token and partner secret stay home.
+    const file = sim.requests.at(-1)!;
+    expect(file.query).toBe('');
+    // The same parameters within the hour: MyUnisoft returns the previous export, one poll and the file.
+    sim.resetRequests();
+    const again = await collect(session.streamMovements!('2101', { exerciseId: exercise.id }));
+    expect(again).toHaveLength(movements.length);
+    expect(paths()).toEqual([
+      '/api/v1/mad/all',
+      '/api/v1/mad/all/status',
+      '/api/ged/ged/document/<token>/download',
+    ]);
+  });
+
+  it('streams /mad/movements when the filter is more than a whole exercise', async () => {
+    const session = connector.openSession({ requestId: 'bulk-filtered' });
+    const movements = await collect(
+      session.streamMovements!('2101', { exerciseId: company.exercises[0]!.id, accountClasses: ['4'] }),
+    );
+    expect(movements.every((m) => m.account!.number.startsWith('4'))).toBe(true);
+    expect(paths()).toEqual(['/api/v1/mad/movements']);
   });
 });

@@ -4,7 +4,11 @@ import {
   nextWindow,
   type DateWindow,
 } from '../../../../src/providers/myunisoft/movement-windows';
-import { pageMovements, type WindowSnapshots } from '../../../../src/providers/myunisoft/movements';
+import {
+  pageMovements,
+  parseMovementToken,
+  type WindowSnapshots,
+} from '../../../../src/providers/myunisoft/movements';
 import { ListingSnapshots } from '../../../../src/cache/listing-snapshots';
 import { movementRecordSchema } from '../../../../src/cache/list-record-schemas';
 import { MemoryStore } from '../../../../src/store/memory-store';
@@ -41,6 +45,7 @@ function windowSnapshots(data: MovementRecord[][]) {
   const day = (i: number) => `2024-01-${String(i + 1).padStart(2, '0')}`;
   const index = (w: DateWindow) => Number(w.start.slice(8)) - 1;
   const windows: WindowSnapshots = {
+    periodEnd: day(data.length - 1),
     first: { start: day(0), end: day(0) },
     next: (w) => (index(w) + 1 < data.length ? { start: day(index(w) + 1), end: day(index(w) + 1) } : null),
     open: (w, id) => snapshots.open(w.start, id, movementRecordSchema),
@@ -99,20 +104,27 @@ describe('MyUnisoft movement paging', () => {
 
   it('refuses resume tokens of another listing (m1–m3 tokens included)', async () => {
     const windows = windowSnapshots([[fake('a')]]).windows;
-    for (const after of ['m1.0.1', 'garbage', 'm2.0.1', 'm3.0.1.abc.1@2', 'm4.2024-01-02.2024-01-01.1.abc.a'])
-      await expect(pageMovements(windows, { first: 1, after })).rejects.toMatchObject({
+    for (const after of [
+      'm1.0.1',
+      'garbage',
+      'm2.0.1',
+      'm3.0.1.abc.1@2',
+      'm4.2024-01-02.2024-01-01.2024-01-03.1.abc.a',
+      'm4.2024-01-01.2024-01-01.1.abc.a',
+    ])
+      await expect(async () => pageMovements(windows, parseMovementToken(after), 1)).rejects.toMatchObject({
         extensions: { code: 'BAD_USER_INPUT', field: 'after' },
       });
   });
 
   it('pages across windows, skipping empty ones, with an exact hasNextPage; later pages download nothing', async () => {
     const { windows, loads } = windowSnapshots([[fake('a'), fake('b')], [], [fake('c')], []]);
-    const first = await pageMovements(windows, { first: 2, after: null });
+    const first = await pageMovements(windows, null, 2);
     expect(first.items.map((i) => i.node.providerId)).toEqual(['a', 'b']);
     expect(first.hasNextPage).toBe(true);
     // Page 1 read window 0 and looked ahead through the empty window 1 to window 2.
     expect(loads).toEqual([0, 1, 2]);
-    const second = await pageMovements(windows, { first: 2, after: first.items[1]!.resumeToken });
+    const second = await pageMovements(windows, parseMovementToken(first.items[1]!.resumeToken), 2);
     expect(second.items.map((i) => i.node.providerId)).toEqual(['c']);
     expect(second.hasNextPage).toBe(false);
     expect(loads).toEqual([0, 1, 2, 3]);
@@ -122,10 +134,10 @@ describe('MyUnisoft movement paging', () => {
   it('resumes after the cursor movement in a fresh download once its snapshot expired', async () => {
     const data = [[fake('a'), fake('b'), fake('c')]];
     const { windows, loads, clock } = windowSnapshots(data);
-    const first = await pageMovements(windows, { first: 2, after: null });
+    const first = await pageMovements(windows, null, 2);
     clock.at += 60_000; // past the TTL
     data[0] = [fake('new'), fake('a'), fake('b'), fake('c')]; // a movement booked before the cursor
-    const second = await pageMovements(windows, { first: 2, after: first.items[1]!.resumeToken });
+    const second = await pageMovements(windows, parseMovementToken(first.items[1]!.resumeToken), 2);
     expect(second.items.map((i) => i.node.providerId)).toEqual(['c']);
     expect(loads).toEqual([0, 0]);
     expect(Date.parse(second.fetchedAt!)).toBeGreaterThan(Date.parse(first.fetchedAt!));
