@@ -21,7 +21,10 @@ const DOCUMENT = JSON.stringify({
   data: {
     journals: [{ entries: ['not these'] }],
     'entries\\"x': [0],
-    entries: [{ id: 1, movements: [{ v: '[]{}' }] }, { id: 2, movements: [] }],
+    entries: [
+      { id: 1, movements: [{ v: '[]{}' }] },
+      { id: 2, movements: [] },
+    ],
     after: [9],
   },
 });
