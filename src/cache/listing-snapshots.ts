@@ -16,6 +16,12 @@ export interface ListingSnapshotsOptions {
   ttlMs?: number;
   /** Records per stored chunk (default 250): a page of 50 reads one chunk, at most two. */
   chunkSize?: number;
+  /**
+   * Most characters of snapshots this instance keeps written (default 64 Mi, ~64 MB): past it, the
+   * snapshots it wrote longest ago are deleted before their TTL. A walk of a 500k-movement exercise
+   * would otherwise keep a minute of windows (~250 MB) in a memory store.
+   */
+  maxChars?: number;
   now?: () => number;
 }
 
@@ -45,6 +51,14 @@ type Meta = z.infer<typeof metaSchema>;
 
 const part = (value: string) => encodeURIComponent(value);
 
+interface Written {
+  id: string;
+  chunks: number;
+  chars: number;
+  /** When its chunks expire on their own: past it, the entry is only forgotten. */
+  expiresAt: number;
+}
+
 export class ListingSnapshots {
   private readonly store: SharedStore;
   private readonly tenant: string;
@@ -52,6 +66,10 @@ export class ListingSnapshots {
   private readonly chunkSize: number;
   private readonly now: () => number;
   private readonly loading = new Map<string, Promise<Snapshot<unknown>>>();
+  private readonly maxChars: number;
+  /** What this instance wrote, oldest first: meta key → the snapshot's id, chunk count and size. */
+  private readonly written = new Map<string, Written>();
+  private writtenChars = 0;
 
   constructor(options: ListingSnapshotsOptions) {
     this.store = options.store;
@@ -59,6 +77,7 @@ export class ListingSnapshots {
     this.ttlMs = options.ttlMs ?? 60_000;
     this.chunkSize = options.chunkSize ?? 250;
     this.now = options.now ?? Date.now;
+    this.maxChars = options.maxChars ?? 64 * 1024 * 1024;
   }
 
   /** The snapshot `id` of `listing`, or null when it expired or was replaced by a fresher one. */
@@ -99,11 +118,14 @@ export class ListingSnapshots {
       chunkSize: this.chunkSize,
     };
     let pending: T[] = [];
+    let chars = 0;
     const flush = async () => {
       const chunk = Math.floor(meta.count / meta.chunkSize);
       meta.count += pending.length;
+      const text = JSON.stringify(pending);
+      chars += text.length;
       // Chunks outlive the snapshot's record (its TTL counts from the download's start): never a record without its chunks.
-      await this.store.set(this.chunkKey(meta.id, chunk), JSON.stringify(pending), this.ttlMs);
+      await this.store.set(this.chunkKey(meta.id, chunk), text, this.ttlMs);
       pending = [];
     };
     await download(async (batch) => {
@@ -116,7 +138,47 @@ export class ListingSnapshots {
     const ttlLeft = startedAt + this.ttlMs - this.now();
     // A download slower than the TTL still serves the request that made it, not later ones.
     if (ttlLeft > 0) await this.store.set(this.metaKey(listing), JSON.stringify(meta), ttlLeft);
+    await this.remember(this.metaKey(listing), {
+      id: meta.id,
+      chunks: Math.ceil(meta.count / meta.chunkSize),
+      chars,
+      expiresAt: this.now() + this.ttlMs,
+    });
     return this.handle(meta, schema, listing);
+  }
+
+  /** Counts what was written and deletes the oldest snapshots beyond `maxChars` (the newest always stays). */
+  private async remember(key: string, entry: Written): Promise<void> {
+    const forget = (oldKey: string, old: Written) => {
+      this.written.delete(oldKey);
+      this.writtenChars -= old.chars;
+    };
+    const drop = (old: Written, withRecord: string | null) => {
+      const keys = Array.from({ length: old.chunks }, (_, n) => this.chunkKey(old.id, n));
+      if (withRecord) keys.push(withRecord);
+      return Promise.all(keys.map((k) => this.store.delete(k).catch(() => undefined)));
+    };
+    const replaced = this.written.get(key);
+    if (replaced) {
+      forget(key, replaced);
+      // Its record now names the new snapshot: the old chunks can no longer be read.
+      await drop(replaced, null);
+    }
+    this.written.set(key, entry);
+    this.writtenChars += entry.chars;
+    const now = this.now();
+    for (const [oldKey, old] of this.written) {
+      if (oldKey === key) break;
+      if (old.expiresAt <= now) {
+        forget(oldKey, old);
+        continue;
+      }
+      if (this.writtenChars <= this.maxChars) break;
+      forget(oldKey, old);
+      // Only our own snapshot's record: a fresher one another instance wrote under the key stays.
+      const meta = await this.readMetaAt(oldKey);
+      await drop(old, meta?.id === old.id ? oldKey : null);
+    }
   }
 
   private handle<T>(meta: Meta, schema: z.ZodType<T>, listing: string): Snapshot<T> {
@@ -160,9 +222,13 @@ export class ListingSnapshots {
     };
   }
 
-  private async readMeta(listing: string): Promise<Meta | null> {
+  private readMeta(listing: string): Promise<Meta | null> {
+    return this.readMetaAt(this.metaKey(listing));
+  }
+
+  private async readMetaAt(key: string): Promise<Meta | null> {
     try {
-      const raw = await this.store.get(this.metaKey(listing));
+      const raw = await this.store.get(key);
       if (raw === null) return null;
       const parsed = metaSchema.safeParse(JSON.parse(raw));
       return parsed.success ? parsed.data : null;

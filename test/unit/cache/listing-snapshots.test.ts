@@ -111,3 +111,31 @@ describe('MemoryStore under snapshots', () => {
     expect(store.size).toBe(1);
   });
 });
+
+describe('ListingSnapshots memory bound', () => {
+  it('deletes the snapshots it wrote longest ago once past maxChars; a replaced one goes at once', async () => {
+    clock.at = 1_000_000;
+    const store = new MemoryStore(() => clock.at);
+    const snapshots = new ListingSnapshots({
+      store,
+      tenantId: 't1',
+      chunkSize: 4,
+      maxChars: 170,
+      now: () => clock.at,
+    });
+    const write = (from: number) => (w: (batch: { n: number }[]) => Promise<void>) => w(rows(from, 8));
+    const a = await snapshots.load('a', row, write(0)); // 66, 82 and 82 characters
+    const b = await snapshots.load('b', row, write(100));
+    expect(store.size).toBe(6);
+    const c = await snapshots.load('c', row, write(200));
+    expect(await snapshots.open('a', a.id, row)).toBeNull();
+    expect(await a.read(0, 1)).toBeNull();
+    expect((await snapshots.open('b', b.id, row))?.id).toBe(b.id);
+    expect(await c.read(7, 1)).toEqual(rows(207, 1));
+    expect(store.size).toBe(6);
+    // An expired snapshot downloaded again: the old chunks go with the new record.
+    clock.at += 60_000;
+    await snapshots.load('c', row, write(300));
+    expect(store.size).toBe(3);
+  });
+});
