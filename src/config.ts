@@ -141,6 +141,44 @@ const http = z
   })
   .strict();
 
+const routeTimeouts = z
+  .object({
+    headersTimeoutMs: z.number().int().positive().optional(),
+    bodyTimeoutMs: z.number().int().positive().optional(),
+  })
+  .strict();
+
+/** One provider's limits over its documented defaults (src/providers/resilience/upstream-settings.ts). */
+const providerUpstream = routeTimeouts
+  .extend({
+    /** Calls per credential in any `perMs` interval; `false` turns the budget off. */
+    budget: z
+      .union([
+        z.literal(false),
+        z.object({ requests: z.number().int().positive(), perMs: z.number().int().positive() }).strict(),
+      ])
+      .optional(),
+    /** Calls in flight at once on one route; `false` leaves only the provider-wide cap. */
+    concurrentPerRoute: z.union([z.literal(false), z.number().int().positive()]).optional(),
+    /** Timeouts of single routes, keyed by route label (`GET /api/v1/mad/movements`). */
+    routes: z.record(z.string().min(1), routeTimeouts).optional(),
+  })
+  .strict();
+
+/** Upstream budgets per (provider, credential), concurrency per route, timeouts per provider and route. */
+const upstream = z
+  .object({
+    /** How long a GraphQL request's calls may wait for budget before UPSTREAM_RATE_LIMITED, in ms (default 30,000). */
+    waitMs: z.number().int().positive().optional(),
+    /** How long one call of a bulk export may wait for budget, in ms (default 600,000). */
+    bulkWaitMs: z.number().int().positive().optional(),
+    /** Per provider (JEPILOTE, MYUNISOFT, INQOM, PLEO): overrides of the documented limits. */
+    providers: z
+      .partialRecord(z.enum(['JEPILOTE', 'MYUNISOFT', 'INQOM', 'PLEO']), providerUpstream)
+      .optional(),
+  })
+  .strict();
+
 /** Checked without echoing the value: a Redis URL may carry a password. */
 export const redisUrlSchema = z
   .string()
@@ -196,6 +234,7 @@ export const configSchema = z
     otlpEndpoint: url.optional(),
     limits: limits.default(limits.parse({})),
     http: http.default({}),
+    upstream: upstream.default({}),
     shutdown: shutdown.default(shutdown.parse({})),
     cache: cache.default(cache.parse({})),
     graphiql: graphiql.default(graphiql.parse({})),

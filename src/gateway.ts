@@ -66,7 +66,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     deps: {
       store,
       snapshotTtlMs: config.cache.snapshotTtlMs,
-      http: { ...config.http, onBreakerStateChange: observability.onBreakerStateChange },
+      http: {
+        ...config.http,
+        upstream: config.upstream,
+        budgetStore: store,
+        onBreakerStateChange: observability.onBreakerStateChange,
+      },
       onAttempt: onUpstreamAttempt
         ? (attempt) => {
             observability.onUpstreamAttempt(attempt);

@@ -12,7 +12,8 @@ import { bigExercise } from './part-large-exercise.mjs';
 
 const FIRM_SIZE = 20;
 /** Scale 5: 200 entries and ~520 movements per exercise, so every company has 12 entries pages and 10 movement pages. */
-const SESSION_DATA = { myunisoftFirmSize: FIRM_SIZE, scale: 5 };
+// The demo firm has two named MyUnisoft societies; the others are generated (2201…).
+const SESSION_DATA = { extraFirmCompanies: FIRM_SIZE - 2, scale: 5 };
 const MOVEMENT_PAGES = 10;
 const QUOTA_PER_SECOND = 2;
 

@@ -4,6 +4,7 @@
  * a local file. At most `maxConcurrent` exports run at once; the others wait their turn as CREATED.
  * Closing the service cancels what runs and deletes the files.
  */
+import { runAsBulk } from '../providers/resilience/upstream-scope';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { ErrorCode, isGrandLivreError } from '../errors';
@@ -102,7 +103,8 @@ export class BulkExportService {
 
   private track(record: BulkExportRecord, request: BulkExportRequest): void {
     const abort = new AbortController();
-    const done = this.run(record, request, abort.signal).finally(() => {
+    // Exports read behind interactive requests, each call waiting for budget up to upstream.bulkWaitMs.
+    const done = runAsBulk(() => this.run(record, request, abort.signal)).finally(() => {
       this.running.delete(record.providerId);
       if (!this.closed) this.queue.shift()?.();
     });

@@ -7,8 +7,12 @@ import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { ErrorCode, UpstreamError, type ProviderName } from '../errors';
+import type { SharedStore } from '../store/types';
 import type { BreakerState } from './resilience/circuit-breaker';
 import { UpstreamGuard, isFailureStatus, type BreakerStateChange } from './resilience/upstream-guard';
+import { RateLimitPacer } from './resilience/rate-limit-pacer';
+import type { BudgetClock } from './resilience/upstream-budget';
+import type { UpstreamSettings } from './resilience/upstream-settings';
 
 export type { BreakerState, BreakerStateChange };
 
@@ -45,6 +49,17 @@ export interface UpstreamClientOptions {
   queueTimeoutMs?: number;
   /** Called when the breaker changes state, for metrics and logs. */
   onBreakerStateChange?: (event: BreakerStateChange) => void;
+  /**
+   * The account whose quota the calls spend (a token, `clientId|user`): hashed into the budget's key,
+   * never stored or logged as is. Without it, or without `budgetStore`, no budget applies.
+   */
+  credential?: string;
+  /** Where budgets are counted: the gateway's shared store, so instances on one Redis share them. */
+  budgetStore?: SharedStore;
+  /** Budgets, concurrency per route and timeouts per provider and route (config `upstream`); default the documented limits. */
+  upstream?: UpstreamSettings;
+  /** Clock of budget waits, injectable for tests (default the wall clock). */
+  budgetClock?: BudgetClock;
 }
 
 export interface UpstreamAttempt {
@@ -100,6 +115,9 @@ export function buildQuery(query: Record<string, QueryValue> | undefined): strin
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** 429s one call may wait out with a budget before its 429 is returned to the caller. */
+const MAX_RATE_LIMIT_REFUSALS = 3;
+
 /** The options that always have a value once defaults are applied. */
 type Tuning =
   | 'connectTimeoutMs'
@@ -116,11 +134,13 @@ export class UpstreamClient {
   private readonly basePath: string;
   private readonly options: Required<Pick<UpstreamClientOptions, Tuning>> & UpstreamClientOptions;
   private readonly guard: UpstreamGuard;
+  private readonly pacer: RateLimitPacer;
 
   constructor(options: UpstreamClientOptions) {
     const url = new URL(options.baseUrl);
     this.provider = options.provider;
     this.basePath = url.pathname.replace(/\/$/, '');
+    this.pacer = new RateLimitPacer({ ...options, origin: url.origin });
     this.options = {
       connectTimeoutMs: 5_000,
       headersTimeoutMs: 15_000,
@@ -130,6 +150,7 @@ export class UpstreamClient {
       retryBaseMs: 100,
       retryBudgetMs: 5_000,
       ...options,
+      ...this.pacer.timeouts,
     };
     this.pool = new Pool(url.origin, {
       connections: this.options.connections,
@@ -163,6 +184,7 @@ export class UpstreamClient {
     const idempotent = request.idempotent ?? request.method === 'GET';
     const started = Date.now();
     let lastFailure: UpstreamError | undefined;
+    let refusals = 0;
     for (let attempt = 0; ; attempt++) {
       const mayRetry = idempotent && attempt < this.options.maxRetries;
       let response: UpstreamResponse;
@@ -180,6 +202,14 @@ export class UpstreamClient {
         }
         throw lastFailure;
       }
+      // A 429 did not run the call: with a budget it waits for the provider's reset and goes again.
+      if (response.status === 429 && this.pacer.budgeted && refusals < MAX_RATE_LIMIT_REFUSALS) {
+        refusals += 1;
+        attempt -= 1;
+        await response.body.dump();
+        await this.pacer.refused(response.headers);
+        continue;
+      }
       if (mayRetry && isFailureStatus(response.status)) {
         const retryAfter = retryAfterSeconds(response.headers);
         const delay = this.retryDelay(attempt, retryAfter);
@@ -194,22 +224,45 @@ export class UpstreamClient {
     }
   }
 
-  /** One call through the breaker and the concurrency cap; throws undici's own error on network failure. */
+  /**
+   * One call: budget first (it may wait), then a slot on the route and the breaker and concurrency cap;
+   * throws undici's own error on network failure. The route slot is held until the body is read.
+   */
   private async attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
-    const ticket = await this.guard.enter(request.route, request.signal);
+    const grant = await this.pacer.take(request.signal);
+    const settle = () => void grant.settle().catch(() => undefined);
+    let releaseRoute: () => void = () => undefined;
+    let ticket;
+    try {
+      releaseRoute = await this.pacer.routeSlot(request.route, request.signal);
+      ticket = await this.guard.enter(request.route, request.signal);
+    } catch (error) {
+      releaseRoute();
+      settle();
+      throw error;
+    }
     const attemptStart = Date.now();
     try {
+      const timeouts = this.pacer.routeTimeouts(request.route);
       const response = await this.pool.request({
         method: request.method,
         path: this.basePath + request.path + buildQuery(request.query),
         headers: request.headers,
         body: request.body ?? null,
         signal: request.signal,
+        ...(timeouts.headersTimeoutMs ? { headersTimeout: timeouts.headersTimeoutMs } : {}),
+        ...(timeouts.bodyTimeoutMs ? { bodyTimeout: timeouts.bodyTimeoutMs } : {}),
       });
       this.report(request, response.statusCode, attemptStart);
       ticket.answered(response.statusCode);
+      settle();
+      this.pacer.answered(response.headers);
+      response.body.once('close', releaseRoute);
       return { status: response.statusCode, headers: response.headers, body: response.body };
     } catch (error) {
+      releaseRoute();
+      settle();
+      this.pacer.answered(null);
       this.report(request, null, attemptStart, error);
       ticket.failed(request.signal?.aborted ?? false);
       throw error;

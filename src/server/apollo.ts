@@ -14,6 +14,7 @@ import { deferredErrorsPlugin } from './plugins/deferred-errors';
 import { logErrorsPlugin } from './plugins/log-errors';
 import { maskUnexpectedErrors } from './plugins/mask-errors';
 import { noStoreHeaderPlugin } from './plugins/no-store-header';
+import { upstreamUsagePlugin } from './plugins/upstream-usage';
 
 export interface ApolloOptions {
   schema: GraphQLSchema;
@@ -67,6 +68,7 @@ export async function startApollo({
       noStoreHeaderPlugin(),
       logErrorsPlugin(),
       deferredErrorsPlugin(),
+      upstreamUsagePlugin(),
       ...(limits ? queryLimitPlugins(limits) : []),
       ...plugins,
     ],

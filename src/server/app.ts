@@ -17,7 +17,9 @@ import { BulkExportService } from '../bulk/bulk-export-service';
 import { ApqStoreCache } from '../cache/apq-store-cache';
 import { withListCaches } from '../cache/cached-registry';
 import { StoreTtlCache, type CacheLookupListener } from '../cache/store-ttl-cache';
+import { DEFAULT_WAIT_MS } from '../providers/resilience/upstream-settings';
 import { startApollo } from './apollo';
+import { upstreamScopeHook } from './upstream-scope-hook';
 import { schemaExposure } from './limits/schema-exposure';
 import { echoRequestId, requestIdOf } from './request-id';
 import { bulkDownloadRoute } from './routes/bulk-download.route';
@@ -62,6 +64,7 @@ export async function createHttpApp(
   });
   echoRequestId(app);
   options.observability?.install(app);
+  app.addHook('preHandler', upstreamScopeHook(config.upstream.waitMs ?? DEFAULT_WAIT_MS));
   const apollo = await startApollo({
     schema: options.schema,
     app,

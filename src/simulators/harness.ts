@@ -12,7 +12,7 @@ export interface SimulatorsOptions extends DatasetOptions {
   /** Fixed ports (`npm run simulators`); default ephemeral. */
   ports?: Partial<Record<SimulatorName, number>>;
   now?: () => number;
-  /** Passed to every simulator (see SimulatorOptions.enforceRateLimits). */
+  /** The providers' documented rate limits (default true; see SimulatorOptions.enforceRateLimits). */
   enforceRateLimits?: boolean;
 }
 
@@ -33,8 +33,8 @@ export async function startSimulators(options: SimulatorsOptions = {}): Promise<
   const common = {
     dataset,
     latencyMs: options.latencyMs ?? 0,
+    enforceRateLimits: options.enforceRateLimits ?? true,
     ...(options.now ? { now: options.now } : {}),
-    ...(options.enforceRateLimits !== undefined ? { enforceRateLimits: options.enforceRateLimits } : {}),
   };
   const [jepilote, myunisoft, inqom, pleo] = await Promise.all([
     createJepiloteSimulator({ ...common, port: options.ports?.jepilote ?? 0 }),

@@ -12,8 +12,9 @@ export interface SimulatorOptions {
   /** Fixed latency added to every response, in ms (default 0). */
   latencyMs?: number;
   /**
-   * Enforce the provider's documented rate limits (MyUnisoft 20 req / 10 s per token, Inqom ~15 req/s).
-   * Off by default so benchmarks and demo use are not throttled; the rate-limit tests turn it on.
+   * Enforce the provider's documented limits (MyUnisoft 20 req / 10 s per token and 10 concurrent calls
+   * per route, Inqom ~15 req/s per client and user). Default true: the simulators are as strict as the
+   * docs; a test or the bench that turns this off says why.
    */
   enforceRateLimits?: boolean;
   /** Clock, so lifecycles and expiries can be driven by tests (default Date.now). */

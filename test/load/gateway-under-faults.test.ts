@@ -46,6 +46,8 @@ const dataCalls = () =>
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({
+    // 2,000 requests at concurrency 50 test fault handling far past any provider's quota.
+    enforceRateLimits: false,
     configure: (config) => ({
       ...config,
       logLevel: 'silent',

@@ -44,9 +44,18 @@ export interface StackOptions extends SimulatorsOptions {
   sims?: RunningSimulators;
 }
 
+const UNLIMITED: ConfigInput['upstream'] = {
+  providers: {
+    MYUNISOFT: { budget: false, concurrentPerRoute: false },
+    INQOM: { budget: false },
+  },
+};
+
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const sims = options.sims ?? (await startSimulators(options));
-  const raw = buildDemoConfig({ urls: sims.urls, dataset: sims.dataset, port: 0 });
+  const demo = buildDemoConfig({ urls: sims.urls, dataset: sims.dataset, port: 0 });
+  // Simulators without their limits (a test that says why) get a gateway without the matching budgets.
+  const raw = options.enforceRateLimits === false ? { ...demo, upstream: UNLIMITED } : demo;
   const config = parseConfig(options.configure ? options.configure(raw) : raw);
   const gateway = await createGateway({ config, ...(options.store ? { store: options.store } : {}) });
   const url = await gateway.listen();

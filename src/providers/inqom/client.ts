@@ -41,7 +41,13 @@ export class InqomClient {
     };
     this.auth = new UpstreamClient({ ...common, baseUrl: account.authUrl });
     // Inqom allows about 15 requests per second per client and user: keep concurrency modest.
-    this.api = new UpstreamClient({ connections: 8, ...common, baseUrl: account.apiUrl });
+    this.api = new UpstreamClient({
+      connections: 8,
+      ...common,
+      baseUrl: account.apiUrl,
+      // The documented quota is per client and user: one budget per pair.
+      credential: `${account.clientId}|${account.username}`,
+    });
     this.tokens = new InqomTokenCache({
       store: deps.store,
       tenantId: deps.tenantId,

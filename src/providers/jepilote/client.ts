@@ -16,6 +16,9 @@ import {
   type JepiloteExportResponse,
 } from './schemas';
 
+/** A bound on Hydra pages followed, should a provider keep linking more. */
+const MAX_COMPANY_PAGES = 100;
+
 export type JepiloteAccount = NonNullable<GatewayConfig['tenants'][number]['providers']['jepilote']>;
 
 /** Jepilote does not document its token lifetime; LexikJWT's default is one hour. */
@@ -43,6 +46,7 @@ export class JepiloteClient {
       provider: 'JEPILOTE',
       baseUrl: account.baseUrl,
       ...deps.http,
+      credential: account.username,
       onAttempt: deps.onAttempt,
     });
     this.tokens = new SharedTokenCache({
@@ -54,14 +58,25 @@ export class JepiloteClient {
     });
   }
 
+  /** Every company, following Hydra's `hydra:next` (30 a page by API Platform's default). */
   async listCompanies(signal?: AbortSignal): Promise<JepiloteCompany[]> {
-    const response = await this.authed({
-      method: 'GET',
-      path: '/companies',
-      route: 'GET /companies',
-      signal,
-    });
-    return this.parse(response, 'GET /companies', companiesResponse).then((body) => body['hydra:member']);
+    const companies: JepiloteCompany[] = [];
+    let page: string | null = '1';
+    for (let read = 0; page !== null && read < MAX_COMPANY_PAGES; read++) {
+      const response = await this.authed({
+        method: 'GET',
+        path: '/companies',
+        route: 'GET /companies',
+        // The first page is the bare collection URL; later ones name their page.
+        ...(read > 0 ? { query: { page } } : {}),
+        signal,
+      });
+      const body = await this.parse(response, 'GET /companies', companiesResponse);
+      companies.push(...body['hydra:member']);
+      const next = body['hydra:view']?.['hydra:next'];
+      page = next ? (new URL(next, 'http://base').searchParams.get('page') ?? null) : null;
+    }
+    return companies;
   }
 
   /** Not idempotent (it may flag documents): never retried by the HTTP layer. */

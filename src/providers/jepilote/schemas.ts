@@ -14,6 +14,8 @@ export type JepiloteCompany = z.infer<typeof jepiloteCompany>;
 export const companiesResponse = z.object({
   'hydra:member': z.array(jepiloteCompany),
   'hydra:totalItems': z.number().int().optional(),
+  /** Present when the collection spans pages; `hydra:next` links the next one (`/companies?page=2`). */
+  'hydra:view': z.object({ 'hydra:next': z.string().optional() }).optional(),
 });
 
 export const exportResponse = z.object({

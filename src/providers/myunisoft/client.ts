@@ -3,7 +3,7 @@
  * `X-Third-Party-Secret`, plus `society-id` for company-scoped routes with firm access. The token and
  * secret only ever travel in headers, never in a URL, error or log line (UpstreamClient's contract).
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { GatewayConfig } from '../../config';
 import { ErrorCode, UpstreamError } from '../../errors';
 import { UpstreamClient, type QueryValue, type UpstreamResponse } from '../http';
@@ -29,6 +29,8 @@ export class MyUnisoftClient {
   private readonly http: UpstreamClient;
   /** Clients of the hosts export files are served from, by origin, without credentials. */
   private readonly fileHosts = new Map<string, UpstreamClient>();
+  /** The token's one-time activation, shared by every call of this connector (retried if it failed). */
+  private activation: Promise<void> | null = null;
 
   constructor(
     private readonly account: MyUnisoftAccount,
@@ -38,6 +40,8 @@ export class MyUnisoftClient {
       ...deps.http,
       provider: 'MYUNISOFT',
       baseUrl: account.baseUrl,
+      // MyUnisoft's quota is per API token.
+      credential: account.apiToken,
       ...(deps.onAttempt ? { onAttempt: deps.onAttempt } : {}),
     });
   }
@@ -67,12 +71,38 @@ export class MyUnisoftClient {
     } as const;
   }
 
+  /**
+   * A MyUnisoft token answers nothing until activated once with `key/info?mode=extended` (providers.md);
+   * activating an active token is harmless, so each connector does it before its first call.
+   */
+  private activate(signal?: AbortSignal): Promise<void> {
+    this.activation ??= this.http
+      .json(
+        this.request({
+          route: 'GET /api/v1/key/info',
+          path: '/api/v1/key/info',
+          query: { mode: 'extended' },
+          societyId: null,
+          ...(signal ? { signal } : {}),
+        }),
+        z.unknown(),
+      )
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        this.activation = null;
+        throw error;
+      });
+    return this.activation;
+  }
+
   async json<S extends z.ZodType>(call: MyUnisoftCall, schema: S): Promise<z.infer<S>> {
+    await this.activate(call.signal);
     return (await this.http.json(this.request(call), schema)).data;
   }
 
   /** Like `json`, but a 404 (MyUnisoft's "no such entry") is null rather than an error. */
   async jsonOrNull<S extends z.ZodType>(call: MyUnisoftCall, schema: S): Promise<z.infer<S> | null> {
+    await this.activate(call.signal);
     const response = await this.http.send({
       ...this.request(call),
       headers: { accept: 'application/json', ...this.request(call).headers },
@@ -89,6 +119,7 @@ export class MyUnisoftClient {
 
   /** Opens a 2xx response whose body the caller streams (movement windows). */
   async stream(call: MyUnisoftCall): Promise<UpstreamResponse> {
+    await this.activate(call.signal);
     const response = await this.http.send({
       ...this.request(call),
       headers: { accept: 'application/json', ...this.request(call).headers },

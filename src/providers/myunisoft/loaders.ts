@@ -14,9 +14,12 @@ import {
   madExercisesSchema,
   societiesSchema,
   type MadEntry,
+  type Society,
 } from './schemas';
 
 const MAX_CONCURRENT_PER_ROUTE = 10;
+/** A bound on `/society` pages followed, should a provider keep announcing more. */
+const MAX_SOCIETY_PAGES = 100;
 
 /** One listing of the legacy `POST /entries`: a company, one type, the seed's filters. */
 export interface EntryListKey {
@@ -50,11 +53,17 @@ export function createMyUnisoftLoaders(
     /** Every society of the account, under the single key `all`. */
     societies: new DataLoader<'all', CompanyRecord[]>(
       perKey('societies', async () => {
-        const data = await client.json(
-          { route: 'GET /api/v1/society', path: '/api/v1/society', societyId: null, ...withSignal },
-          societiesSchema,
-        );
-        return ('society_array' in data ? data.society_array : [data]).map(companyFromSociety);
+        const societies: Society[] = [];
+        // A firm with many companies answers `pages_number > 1`: every page is read, one call each.
+        for (let page = 1; page <= MAX_SOCIETY_PAGES; page++) {
+          const call = { route: 'GET /api/v1/society', path: '/api/v1/society', societyId: null };
+          const query = page > 1 ? { query: { page } } : {};
+          const data = await client.json({ ...call, ...query, ...withSignal }, societiesSchema);
+          if (!('society_array' in data)) return [companyFromSociety(data)];
+          societies.push(...data.society_array);
+          if (page >= (data.pages_number ?? 1) || data.society_array.length === 0) break;
+        }
+        return societies.map(companyFromSociety);
       }),
       { maxBatchSize: 1 },
     ),

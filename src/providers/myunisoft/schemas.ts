@@ -9,7 +9,10 @@ export const societySchema = z.object({
   siret: z.string().nullable(),
 });
 /** Firm access answers a page of societies; company access answers its one society. */
-export const societiesSchema = z.union([z.object({ society_array: z.array(societySchema) }), societySchema]);
+export const societiesSchema = z.union([
+  z.object({ society_array: z.array(societySchema), pages_number: z.number().int().nullish() }),
+  societySchema,
+]);
 export type Society = z.infer<typeof societySchema>;
 
 export const madExerciseSchema = z.object({

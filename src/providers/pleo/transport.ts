@@ -23,6 +23,7 @@ export class PleoTransport {
       ...deps.http,
       provider: 'PLEO',
       baseUrl: account.baseUrl,
+      credential: account.auth.type === 'bearer' ? account.auth.token : account.auth.apiKey,
       onAttempt: deps.onAttempt,
     });
     // Basic: the API key is the user name and the password stays empty, as Pleo documents.

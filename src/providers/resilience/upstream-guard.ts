@@ -27,7 +27,7 @@ export interface UpstreamGuardOptions {
 
 /** One admitted call: settle it once with what happened. */
 export interface GuardTicket {
-  /** The provider answered with `status` (429 and 5xx count as breaker failures). */
+  /** The provider answered with `status` (5xx count as breaker failures; a 429 is neither outcome). */
   answered(status: number): void;
   /** No answer (network error, timeout); `callerAborted` calls do not count against the provider. */
   failed(callerAborted: boolean): void;
@@ -79,7 +79,9 @@ export class UpstreamGuard {
     return {
       answered: (status) => {
         release();
-        if (isFailureStatus(status)) permit?.failure();
+        // A 429 is the provider pacing one credential, not failing: it never opens the circuit for all.
+        if (status === 429) permit?.release();
+        else if (isFailureStatus(status)) permit?.failure();
         else permit?.success();
       },
       failed: (callerAborted) => {

@@ -49,10 +49,10 @@ export interface DatasetOptions {
    */
   bigExerciseMovements?: number;
   /**
-   * MyUnisoft societies of the demo firm, the two named ones included (default 2): the others are
-   * "SOCIETE 2201", "SOCIETE 2202"… (for the frontend-session benchmark's firm of 20 companies).
+   * Adds this many generated companies to the `demo` firm at MyUnisoft (societies 2201…) and at
+   * Jepilote (companies 301…), so that their listings span pages (default 0).
    */
-  myunisoftFirmSize?: number;
+  extraFirmCompanies?: number;
 }
 
 export interface SimulatorDataset {
@@ -170,12 +170,6 @@ export function createDataset(options: DatasetOptions = {}): SimulatorDataset {
   for (const provider of Object.keys(NAMES) as SimProvider[]) {
     for (const spec of NAMES[provider]) companies.push(buildCompany(seed, scale, provider, spec, ordinal++));
   }
-  const named = NAMES.myunisoft.filter((spec) => spec.owner === 'demo').length;
-  for (let n = 1; n <= (options.myunisoftFirmSize ?? named) - named; n++) {
-    const id = String(2200 + n);
-    const spec = { id, name: `SOCIETE ${id}`, owner: 'demo' as const, city: 'Paris' };
-    companies.push(buildCompany(seed, scale, 'myunisoft', spec, ordinal++));
-  }
   if (options.bigExerciseMovements) {
     companies.push(
       buildCompany(
@@ -187,6 +181,16 @@ export function createDataset(options: DatasetOptions = {}): SimulatorDataset {
         options.bigExerciseMovements,
       ),
     );
+  }
+  for (let i = 0; i < (options.extraFirmCompanies ?? 0); i++) {
+    const spec = (id: number, name: string) => ({
+      id: String(id + i),
+      name: `${name} ${i + 1}`,
+      owner: 'demo' as const,
+      city: 'Paris',
+    });
+    companies.push(buildCompany(seed, scale, 'myunisoft', spec(2201, 'SOCIETE CLIENTE'), ordinal++));
+    companies.push(buildCompany(seed, scale, 'jepilote', spec(301, 'ENTREPRISE CLIENTE'), ordinal++));
   }
   const byKey = new Map(companies.map((c) => [`${c.provider}:${c.id}`, c]));
   return {

@@ -31,7 +31,7 @@ export async function createInqomSimulator(options: InqomSimulatorOptions): Prom
   const issuer = new TokenIssuer(now, tokenTtl);
   const documents = new InqomDocumentStore(now);
   const urls = new PublicUrls(now, options.publicUrlTtlSeconds ?? 300);
-  const access = new InqomAccess(issuer, options.dataset, now, options.enforceRateLimits ?? false);
+  const access = new InqomAccess(issuer, options.dataset, now, options.enforceRateLimits ?? true);
 
   const server = await startSimulatorServer('inqom', options, async (app) => {
     registerTokenRoute(app, issuer);

@@ -12,6 +12,9 @@ import { createJepiloteState, type JepiloteState } from './state';
 import { describeIssues, exportRequestSchema } from './export-request';
 import { buildAcdZip, buildFec, entriesOfDocuments } from './export-file';
 
+/** API Platform's default page size (`pagination_items_per_page`). */
+export const COMPANIES_PER_PAGE = 30;
+
 const failure = (message: string, error: string[]) => ({ success: false, message, error, file: null });
 
 function bearerOwner(state: JepiloteState, request: FastifyRequest): DemoOwner | undefined {
@@ -63,15 +66,33 @@ function routes(app: FastifyInstance, state: JepiloteState, baseUrl: () => strin
       }
     });
 
-    api.get('/companies', async (request) => {
+    api.get('/companies', async (request, reply) => {
       const owner = bearerOwner(state, request)!;
-      const members = state.dataset.companiesOf('jepilote', owner).map(companyJson);
+      const all = state.dataset.companiesOf('jepilote', owner).map(companyJson);
+      const page = Number((request.query as Record<string, string | undefined>).page ?? 1);
+      if (!Number.isInteger(page) || page < 1)
+        return reply.code(400).send({ code: 400, message: 'Page should not be less than 1' });
+      const last = Math.max(1, Math.ceil(all.length / COMPANIES_PER_PAGE));
+      const link = (n: number) => `/companies?page=${n}`;
       return {
         '@context': '/contexts/Companies',
         '@id': '/companies',
         '@type': 'hydra:Collection',
-        'hydra:member': members,
-        'hydra:totalItems': members.length,
+        'hydra:member': all.slice((page - 1) * COMPANIES_PER_PAGE, page * COMPANIES_PER_PAGE),
+        'hydra:totalItems': all.length,
+        // API Platform adds the view only when the collection spans several pages.
+        ...(last > 1
+          ? {
+              'hydra:view': {
+                '@id': link(page),
+                '@type': 'hydra:PartialCollectionView',
+                'hydra:first': link(1),
+                'hydra:last': link(last),
+                ...(page > 1 ? { 'hydra:previous': link(page - 1) } : {}),
+                ...(page < last ? { 'hydra:next': link(page + 1) } : {}),
+              },
+            }
+          : {}),
       };
     });
 

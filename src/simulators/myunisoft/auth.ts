@@ -37,11 +37,8 @@ export function bearerOf(request: FastifyRequest): string | null {
 }
 
 export class MyUnisoftAuth {
-  /** The demo firm tokens were activated by their users long ago; the company token was not. */
-  private readonly activated = new Set<string>([
-    demoCredentials.myunisoft.demo.apiToken,
-    demoCredentials.myunisoft.other.apiToken,
-  ]);
+  /** No token starts activated: each must call `key/info?mode=extended` once, as a new token must. */
+  private readonly activated = new Set<string>();
 
   constructor(private readonly dataset: SimulatorDataset) {}
 

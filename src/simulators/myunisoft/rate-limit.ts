@@ -41,3 +41,27 @@ export class TokenRateLimiter {
     };
   }
 }
+
+/** MyUnisoft's documented bound on calls in flight at once on one route (per token). */
+export const MAX_CONCURRENT_PER_ROUTE = 10;
+
+export class RouteConcurrency {
+  private readonly inFlight = new Map<string, number>();
+
+  constructor(private readonly enforce: boolean) {}
+
+  /** Counts a call on `key` (token and route); returns its release, or null when refused. */
+  enter(key: string): (() => void) | null {
+    const count = (this.inFlight.get(key) ?? 0) + 1;
+    if (this.enforce && count > MAX_CONCURRENT_PER_ROUTE) return null;
+    this.inFlight.set(key, count);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.inFlight.get(key) ?? 1) - 1;
+      if (left > 0) this.inFlight.set(key, left);
+      else this.inFlight.delete(key);
+    };
+  }
+}

@@ -9,7 +9,7 @@ import type { SimulatorOptions } from '../types';
 import type { GenCompany, GenExercise } from '../data/dataset';
 import { MyUnisoftAuth, bearerOf } from './auth';
 import { MyUnisoftError, registerErrorEnvelope } from './errors';
-import { TokenRateLimiter } from './rate-limit';
+import { RouteConcurrency, TokenRateLimiter } from './rate-limit';
 import { queryOf, rememberCaller, type MyUnisoftContext } from './context';
 import { registerSocietyRoutes } from './society-routes';
 import { registerEntriesRoute } from './entries-route';
@@ -39,12 +39,18 @@ function exerciseTotalsMemo(dataset: MyUnisoftContext['dataset']): MyUnisoftCont
   };
 }
 
-function registerAuthHook(app: FastifyInstance, ctx: MyUnisoftContext, limiter: TokenRateLimiter): void {
+function registerAuthHook(
+  app: FastifyInstance,
+  ctx: MyUnisoftContext,
+  limiter: TokenRateLimiter,
+  concurrency: RouteConcurrency,
+): void {
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (!path.startsWith('/api/v1/')) return;
+    const token = bearerOf(request) ?? `anonymous:${request.ip}`;
     // The quota counts per token, so even refused calls carry the X-Rate-Limit-* headers.
-    const verdict = limiter.take(bearerOf(request) ?? `anonymous:${request.ip}`);
+    const verdict = limiter.take(token);
     void reply.headers(verdict.headers);
     if (!verdict.allowed)
       throw new MyUnisoftError(
@@ -52,6 +58,16 @@ function registerAuthHook(app: FastifyInstance, ctx: MyUnisoftContext, limiter: 
         'ERR-TOO-MANY-REQUEST',
         'Too many requests: 20 per 10 seconds per token.',
       );
+    // A call is in flight until its answer is written out ('finish'), or its connection drops.
+    const release = concurrency.enter(`${token}|${request.method} ${path}`);
+    if (!release)
+      throw new MyUnisoftError(
+        429,
+        'ERR-TOO-MANY-CONCURRENT-REQUEST',
+        'Too many concurrent requests: at most 10 per route.',
+      );
+    reply.raw.once('finish', release);
+    reply.raw.once('close', release);
     const activating = path === '/api/v1/key/info' && queryOf(request).mode === 'extended';
     rememberCaller(request, ctx.auth.authenticate(request, activating));
   });
@@ -67,7 +83,8 @@ export async function createMyUnisoftSimulator(options: SimulatorOptions): Promi
   };
   return startSimulatorServer('myunisoft', options, (app) => {
     registerErrorEnvelope(app);
-    registerAuthHook(app, ctx, new TokenRateLimiter(now, options.enforceRateLimits ?? false));
+    const enforce = options.enforceRateLimits ?? true;
+    registerAuthHook(app, ctx, new TokenRateLimiter(now, enforce), new RouteConcurrency(enforce));
     registerSocietyRoutes(app, ctx);
     registerEntriesRoute(app, ctx);
     registerMadRoutes(app, ctx);

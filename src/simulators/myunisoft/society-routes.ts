@@ -30,6 +30,9 @@ export const MYUNISOFT_ROUTES: readonly { path: string; method: string }[] = [
 
 const SORTS = ['name', '-name', 'society_id', '-society_id'];
 
+/** Not documented: the page size of `/society` and its page parameter. The simulator pages by 10 with `page` (1-based). */
+export const SOCIETIES_PER_PAGE = 10;
+
 export function registerSocietyRoutes(app: FastifyInstance, ctx: MyUnisoftContext): void {
   // mode=extended activates the token (done in the auth hook); both modes list the allowed routes.
   app.get('/api/v1/key/info', async () => MYUNISOFT_ROUTES);
@@ -54,10 +57,13 @@ export function registerSocietyRoutes(app: FastifyInstance, ctx: MyUnisoftContex
           (column === 'name' ? a.name.localeCompare(b.name) : a.society_id - b.society_id) *
           (sort.startsWith('-') ? -1 : 1),
       );
+    const page = Number(single(query, 'page') ?? 1);
+    if (!Number.isInteger(page) || page < 1)
+      throw badRequest('ERR-INVALID-PAGE', 'page is a positive integer.');
     const body: Windev.Society.SocietiesArray = {
       row_numbers: rows.length,
-      pages_number: 1,
-      society_array: rows,
+      pages_number: Math.max(1, Math.ceil(rows.length / SOCIETIES_PER_PAGE)),
+      society_array: rows.slice((page - 1) * SOCIETIES_PER_PAGE, page * SOCIETIES_PER_PAGE),
     };
     return body;
   });

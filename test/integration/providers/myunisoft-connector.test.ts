@@ -29,7 +29,9 @@ describe('MyUnisoft connector against the simulator', () => {
       { now },
     );
   beforeAll(async () => {
-    sim = await createMyUnisoftSimulator({ dataset });
+    // The connector alone, without the gateway's budget: its listings fire bursts past the quota,
+    // which test/integration/limits/ covers through the gateway.
+    sim = await createMyUnisoftSimulator({ dataset, enforceRateLimits: false });
     connector = connect(demoCredentials.myunisoft.demo.apiToken);
   });
   beforeEach(() => {
@@ -298,19 +300,16 @@ describe('MyUnisoft connector against the simulator', () => {
 
   it('works with company access (no society-id) and keeps firms apart', async () => {
     const company = connect(MYUNISOFT_COMPANY_TOKEN, 'company');
-    await expect(company.openSession({ requestId: 'x' }).listCompanies()).rejects.toMatchObject({
-      code: 'UPSTREAM_ERROR',
-    });
-    // Activation is a one-time onboarding step done by the user, not by the gateway.
-    await fetch(`${sim.url}/api/v1/key/info?mode=extended`, {
-      headers: {
-        authorization: `Bearer ${MYUNISOFT_COMPANY_TOKEN}`,
-        'x-third-party-secret': demoCredentials.myunisoft.thirdPartySecret,
-      },
-    });
+    // The token was never activated: the connector activates it once, before its first call.
+    sim.resetRequests();
     const s = company.openSession({ requestId: 'y' });
     expect((await s.listCompanies()).map((c) => c.providerId)).toEqual(['2101']);
     expect(await s.listExercises!('2101')).toHaveLength(3);
+    expect(sim.requests.map((r) => `${r.path}?${r.query} ${r.status}`)).toEqual([
+      '/api/v1/key/info?mode=extended 200',
+      '/api/v1/society? 200',
+      '/api/v1/mad/exercices?version=1.0.0 200',
+    ]);
     await company.close();
     await expect(session.listExercises!('2103')).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' });
   });

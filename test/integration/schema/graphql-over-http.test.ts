@@ -96,7 +96,8 @@ describe('GET', () => {
     });
     expect(result.status).toBe(200);
     expect(result.contentType.split(';')[0]).toBe(GRAPHQL_RESPONSE);
-    expect(result.body).toEqual({ data: { company: { name: gen.name } } });
+    expect(result.body.data).toEqual({ company: { name: gen.name } });
+    expect(result.body.errors).toBeUndefined();
   });
 
   it('refuses a mutation with 405 and Allow: POST, before any upstream call', async () => {

@@ -31,6 +31,8 @@ function variant(
 beforeAll(async () => {
   stack = await startStack({
     now: () => clock,
+    // The simulators' clock jumps hours to expire tokens: their per-second quota windows mean nothing here.
+    enforceRateLimits: false,
     configure: (config) => {
       const [demo, other] = config.tenants as [TenantInput, TenantInput];
       return {
@@ -87,7 +89,8 @@ describe('API keys', () => {
     ]);
     expect(old.status).toBe(200);
     expect(old.body.errors).toBeUndefined();
-    expect(rotated.body).toEqual(old.body);
+    // The same data; the upstream tally differs, since whichever came second shares the first's calls.
+    expect({ ...rotated.body, extensions: null }).toEqual({ ...old.body, extensions: null });
   });
 
   const UNAUTHENTICATED_BODY = {
@@ -196,13 +199,9 @@ describe('MyUnisoft headers', () => {
     expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.upstreamStatus])).toEqual([
       ['UPSTREAM_ERROR', 401],
     ]);
-    // The society lookup, and the six entry lists read ahead beside it (src/schema/node/read-ahead.ts):
-    // each refused once, none retried.
+    // The token's activation, which every other call awaits, is refused once and not retried.
     const calls = stack.sims.simulators.myunisoft.requests;
-    expect(calls.every((r) => r.status === 401)).toBe(true);
-    expect(calls.filter((r) => r.path === '/api/v1/society')).toHaveLength(1);
-    expect(calls.length).toBeLessThanOrEqual(7);
-    expect(new Set(calls.map((r) => `${r.path}?${r.query}`)).size).toBe(calls.length);
+    expect(calls.map((r) => [r.path, r.status])).toEqual([['/api/v1/key/info', 401]]);
   });
 });
 

@@ -55,6 +55,8 @@ const DOCS = (folder: string | number) => `/api/accounting-documents/accounting-
 beforeAll(async () => {
   sim = await createInqomSimulator({
     dataset,
+    // Route contract tests fire bursts of calls; the 15 rps limit has its own test below.
+    enforceRateLimits: false,
     now: () => clock,
     tokenTtlSeconds: 600,
     publicUrlTtlSeconds: 120,
@@ -402,7 +404,8 @@ describe('companion routes', () => {
 
   it('pages entry lines (1,000 a page, 1-based) consistently with their count, balanced to the cent', async () => {
     const big = createDataset({ seed: 42, scale: 12 });
-    const bigSim = await createInqomSimulator({ dataset: big });
+    // Pages through every entry-line page at once; the 15 rps limit has its own test.
+    const bigSim = await createInqomSimulator({ dataset: big, enforceRateLimits: false });
     try {
       const t = (await (
         await request(`${bigSim.url}/identity/connect/token`, {

@@ -1,7 +1,7 @@
 import { createDataset } from '../../../src/simulators/data/dataset';
 import { createMyUnisoftSimulator, MYUNISOFT_COMPANY_TOKEN } from '../../../src/simulators/myunisoft/server';
 import type { SimulatorServer } from '../../../src/simulators/http-kit';
-import { call, errorCode, OTHER_TOKEN } from './myunisoft-client';
+import { activate, call, errorCode, OTHER_TOKEN } from './myunisoft-client';
 
 describe('MyUnisoft simulator: authentication, societies, rate limits', () => {
   let sim: SimulatorServer;
@@ -12,6 +12,7 @@ describe('MyUnisoft simulator: authentication, societies, rate limits', () => {
       enforceRateLimits: true,
       now: () => clock,
     });
+    await activate(sim.url);
   });
   afterAll(() => sim.close());
   // Each test gets a fresh quota window, so only the rate-limit test ever sees a 429.

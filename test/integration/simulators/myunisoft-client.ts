@@ -53,3 +53,11 @@ export async function call<T = unknown>(
 
 export const errorCode = (result: CallResult): string | undefined =>
   (result.body as { error?: { code?: string } }).error?.code;
+
+/** Activates tokens once, as MyUnisoft requires before any other call (`key/info?mode=extended`). */
+export async function activate(baseUrl: string, ...tokens: string[]): Promise<void> {
+  for (const token of tokens.length ? tokens : [DEMO_TOKEN, OTHER_TOKEN]) {
+    const result = await call(baseUrl, '/api/v1/key/info?mode=extended', { token });
+    if (result.status !== 200) throw new Error(`activation answered ${result.status}`);
+  }
+}

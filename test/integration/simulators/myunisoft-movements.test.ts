@@ -2,7 +2,7 @@ import { createDataset } from '../../../src/simulators/data/dataset';
 import { createMyUnisoftSimulator } from '../../../src/simulators/myunisoft/server';
 import type { SimulatorServer } from '../../../src/simulators/http-kit';
 import { parseDecimalToCents } from '../../../src/domain/money';
-import { call, errorCode } from './myunisoft-client';
+import { activate, call, errorCode } from './myunisoft-client';
 
 interface Movement {
   producerId: string;
@@ -27,7 +27,9 @@ describe('MyUnisoft simulator: GET /api/v1/mad/movements', () => {
   const movements = (query: string) =>
     call<Movement[]>(sim.url, `/api/v1/mad/movements?${query}`, { society: '2101' });
   beforeAll(async () => {
-    sim = await createMyUnisoftSimulator({ dataset });
+    // Route contract tests fire bursts of calls; the quota is tested in myunisoft-auth.test.ts.
+    sim = await createMyUnisoftSimulator({ dataset, enforceRateLimits: false });
+    await activate(sim.url);
   });
   afterAll(() => sim.close());
 

@@ -3,7 +3,7 @@ import { createMyUnisoftSimulator } from '../../../src/simulators/myunisoft/serv
 import { EXPORT_GENERATION_MS } from '../../../src/simulators/myunisoft/mad-export';
 import type { SimulatorServer } from '../../../src/simulators/http-kit';
 import { parseDecimalToCents } from '../../../src/domain/money';
-import { call, errorCode } from './myunisoft-client';
+import { activate, call, errorCode } from './myunisoft-client';
 
 type Line = { debit?: number; credit?: number; piece2: string; account: { account_number: string } };
 type Entries = {
@@ -30,7 +30,9 @@ describe('MyUnisoft simulator: legacy routes and MAD companions', () => {
   const entries = (type: string, body?: unknown) =>
     call<Entries>(sim.url, `/api/v1/entries?type=${type}`, { method: 'POST', society: '2101', body });
   beforeAll(async () => {
-    sim = await createMyUnisoftSimulator({ dataset, now: () => clock });
+    // Route contract tests fire bursts of calls; the quota is tested in myunisoft-auth.test.ts.
+    sim = await createMyUnisoftSimulator({ dataset, now: () => clock, enforceRateLimits: false });
+    await activate(sim.url);
   });
   afterAll(() => sim.close());
 

@@ -4,6 +4,7 @@
  * runs its undici Pool exactly as in production.
  */
 import http from 'node:http';
+import { UpstreamClient, type UpstreamClientOptions } from '../../../../src/providers/http';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedRequest {
@@ -90,4 +91,25 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
   return state;
+}
+
+/**
+ * UpstreamClients (PLEO, no retries unless asked) against the current scripted server; `destroyAll`
+ * after each test closes them at once.
+ */
+export function scriptedClients(current: () => ScriptedServer) {
+  const clients: UpstreamClient[] = [];
+  return {
+    make(options: Partial<UpstreamClientOptions> = {}): UpstreamClient {
+      const created = new UpstreamClient({
+        provider: 'PLEO',
+        baseUrl: current().baseUrl,
+        maxRetries: 0,
+        ...options,
+      });
+      clients.push(created);
+      return created;
+    },
+    destroyAll: () => Promise.all(clients.splice(0).map((client) => client.destroy())),
+  };
 }

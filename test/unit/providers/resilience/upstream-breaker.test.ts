@@ -1,35 +1,28 @@
 /** UpstreamClient circuit breaker and concurrency cap, over real HTTP against a scripted loopback server. */
 import { z } from 'zod';
 import { UpstreamError } from '../../../../src/errors';
+import type { BreakerStateChange } from '../../../../src/providers/http';
 import {
-  UpstreamClient,
-  type BreakerStateChange,
-  type UpstreamClientOptions,
-} from '../../../../src/providers/http';
-import { answer, resetSocket, stall, startScriptedServer, type ScriptedServer } from './scripted-server';
+  answer,
+  resetSocket,
+  scriptedClients,
+  stall,
+  startScriptedServer,
+  type ScriptedServer,
+} from './scripted-server';
 
 let server: ScriptedServer;
-const clients: UpstreamClient[] = [];
+const clients = scriptedClients(() => server);
+const client = clients.make;
 
 beforeEach(async () => {
   server = await startScriptedServer();
 });
 
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.destroy()));
+  await clients.destroyAll();
   await server.close();
 });
-
-function client(options: Partial<UpstreamClientOptions> = {}) {
-  const created = new UpstreamClient({
-    provider: 'PLEO',
-    baseUrl: server.baseUrl,
-    maxRetries: 0,
-    ...options,
-  });
-  clients.push(created);
-  return created;
-}
 
 const anything = z.unknown();
 const get = { method: 'GET', path: '/expenses', route: 'GET /expenses' } as const;
@@ -55,18 +48,20 @@ describe('UpstreamClient circuit breaker', () => {
     expect(server.received).toHaveLength(5);
   });
 
-  it('counts each retry attempt, 429s and network errors, but not other 4xx', async () => {
+  it('counts each retry attempt and network errors, but never a 429 nor other 4xx', async () => {
     const upstream = client({ maxRetries: 2, retryBaseMs: 1, breaker: { failureThreshold: 4 } });
     server.script = answer(404);
     for (let i = 0; i < 6; i++) await outcome(upstream.json(get, anything));
     expect(upstream.breakerState).toBe('closed');
     server.script = answer(429);
-    await outcome(upstream.json(get, anything)); // 3 attempts
+    for (let i = 0; i < 3; i++) await outcome(upstream.json(get, anything)); // 3 attempts each
     expect(upstream.breakerState).toBe('closed');
     server.script = resetSocket;
-    expect(await outcome(upstream.json(get, anything))).toMatch(/provider unreachable/);
+    expect(await outcome(upstream.json(get, anything))).toMatch(/provider unreachable/); // 3 failures
+    expect(upstream.breakerState).toBe('closed');
+    await outcome(upstream.json(get, anything));
     expect(upstream.breakerState).toBe('open');
-    expect(server.received).toHaveLength(6 + 3 + 1);
+    expect(server.received).toHaveLength(6 + 9 + 3 + 1);
   });
 
   it('lets one probe through after resetTimeoutMs and closes on its success', async () => {

@@ -1,0 +1,146 @@
+/**
+ * The upstream client's side of a provider's limits: takes budget before each call (waiting, in the
+ * caller's scope order, up to its deadline), caps the calls in flight per route, re-syncs the budget
+ * from `X-Rate-Limit-Remaining/-Reset` and waits out a 429's reset, and tallies each call in the scope.
+ */
+import { createHash } from 'node:crypto';
+import { ErrorCode, UpstreamError, type ProviderName } from '../../errors';
+import type { SharedStore } from '../../store/types';
+import { ConcurrencyLimiter, type LimiterRejection } from './concurrency-limiter';
+import { UpstreamBudget, type BudgetClock, type BudgetGrant } from './upstream-budget';
+import { currentUpstreamScope } from './upstream-scope';
+import {
+  DEFAULT_BULK_WAIT_MS,
+  DEFAULT_WAIT_MS,
+  providerSettings,
+  type ProviderUpstreamSettings,
+  type RouteTimeouts,
+  type UpstreamSettings,
+} from './upstream-settings';
+
+type Headers = Record<string, string | string[] | undefined>;
+
+const NO_GRANT: BudgetGrant = { settle: async () => undefined };
+
+export interface RateLimitPacerOptions {
+  provider: ProviderName;
+  /** The provider's origin: one credential on two hosts is two budgets. */
+  origin: string;
+  credential?: string;
+  budgetStore?: SharedStore;
+  upstream?: UpstreamSettings;
+  budgetClock?: BudgetClock;
+}
+
+const header = (headers: Headers, name: string): number | undefined => {
+  const raw = headers[name];
+  const value = Number(Array.isArray(raw) ? raw[0] : raw);
+  return raw === undefined || !Number.isFinite(value) ? undefined : value;
+};
+
+export class RateLimitPacer {
+  private readonly settings: ProviderUpstreamSettings;
+  private readonly budget: UpstreamBudget | null;
+  private readonly routes = new Map<string, ConcurrencyLimiter>();
+  private readonly waitMs: number;
+  private readonly bulkWaitMs: number;
+
+  constructor(private readonly options: RateLimitPacerOptions) {
+    this.settings = providerSettings(options.provider, options.upstream);
+    this.waitMs = options.upstream?.waitMs ?? DEFAULT_WAIT_MS;
+    this.bulkWaitMs = options.upstream?.bulkWaitMs ?? DEFAULT_BULK_WAIT_MS;
+    const limit = this.settings.budget;
+    this.budget =
+      limit && options.credential && options.budgetStore
+        ? new UpstreamBudget({
+            provider: options.provider,
+            store: options.budgetStore,
+            // One credential = one budget, across tenants and instances; the key holds only a hash.
+            key: `upstream-budget:${options.provider}:${createHash('sha256')
+              .update(`${options.origin}\n${options.credential}`)
+              .digest('hex')
+              .slice(0, 32)}`,
+            limit,
+            ...(options.budgetClock ? { clock: options.budgetClock } : {}),
+          })
+        : null;
+  }
+
+  /** Whether calls spend a budget (then a 429 is waited out rather than returned). */
+  get budgeted(): boolean {
+    return this.budget !== null;
+  }
+
+  /** The provider-wide timeouts configured for this provider, over the global ones. */
+  get timeouts(): RouteTimeouts {
+    const { headersTimeoutMs, bodyTimeoutMs } = this.settings;
+    return {
+      ...(headersTimeoutMs ? { headersTimeoutMs } : {}),
+      ...(bodyTimeoutMs ? { bodyTimeoutMs } : {}),
+    };
+  }
+
+  routeTimeouts(route: string): RouteTimeouts {
+    return this.settings.routes?.[route] ?? {};
+  }
+
+  /** Waits for budget, in the current scope's order and up to its deadline; settle the grant on the answer. */
+  async take(signal?: AbortSignal): Promise<BudgetGrant> {
+    if (!this.budget) return NO_GRANT;
+    const scope = currentUpstreamScope();
+    const priority = scope?.priority ?? 'interactive';
+    const clock = this.options.budgetClock ?? { now: Date.now };
+    const deadline = scope?.deadline ?? clock.now() + (priority === 'bulk' ? this.bulkWaitMs : this.waitMs);
+    try {
+      return await this.budget.take({ priority, deadline, ...(signal ? { signal } : {}) });
+    } finally {
+      if (scope) scope.usage.budgetLeft[this.options.provider] = this.budget.remaining;
+    }
+  }
+
+  /** A slot on `route` (a no-op without a per-route cap); call the result once the body is read. */
+  async routeSlot(route: string, signal?: AbortSignal): Promise<() => void> {
+    const cap = this.settings.concurrentPerRoute;
+    if (!cap) return () => undefined;
+    let limiter = this.routes.get(route);
+    if (!limiter) {
+      limiter = new ConcurrencyLimiter({ maxConcurrent: cap, queueTimeoutMs: this.waitMs });
+      this.routes.set(route, limiter);
+    }
+    const release = await limiter.acquire((reason) => this.routeError(reason, route), signal);
+    let released = false;
+    return () => {
+      if (!released) release();
+      released = true;
+    };
+  }
+
+  /** After each call (null: no answer): counts it in the scope and re-syncs from the quota headers. */
+  answered(headers: Headers | null): void {
+    const scope = currentUpstreamScope();
+    const provider = this.options.provider;
+    if (scope) scope.usage.calls[provider] = (scope.usage.calls[provider] ?? 0) + 1;
+    const remaining = headers ? header(headers, 'x-rate-limit-remaining') : undefined;
+    const reset = headers ? header(headers, 'x-rate-limit-reset') : undefined;
+    if (this.budget && remaining !== undefined && reset !== undefined)
+      void this.budget.sync(remaining, reset).catch(() => undefined);
+    if (scope && this.budget) scope.usage.budgetLeft[provider] = this.budget.remaining;
+  }
+
+  /** A 429: nothing more goes out until the provider's Retry-After (or its spent window's reset) has passed. */
+  async refused(headers: Headers): Promise<void> {
+    if (!this.budget) return;
+    const retryAfter = header(headers, 'retry-after');
+    const spent = header(headers, 'x-rate-limit-remaining') === 0;
+    const seconds = retryAfter ?? (spent ? header(headers, 'x-rate-limit-reset') : undefined);
+    // A 429 that names no wait (too many concurrent calls) waits half a second, not a whole window.
+    await this.budget.pause(seconds !== undefined ? seconds * 1000 : 500);
+  }
+
+  private routeError(reason: LimiterRejection, route: string): UpstreamError {
+    const { provider } = this.options;
+    if (reason === 'aborted')
+      return new UpstreamError(provider, ErrorCode.UPSTREAM_ERROR, `${route} aborted`);
+    return new UpstreamError(provider, ErrorCode.UPSTREAM_RATE_LIMITED, `too many calls waiting on ${route}`);
+  }
+}

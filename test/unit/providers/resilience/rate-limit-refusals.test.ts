@@ -1,0 +1,62 @@
+/**
+ * A 429 with a budget: waited out (for its Retry-After, or its spent window's reset, or half a second
+ * when it names neither) and sent again, never handed to the caller while the deadline allows. Real
+ * HTTP against a scripted server; the budget's waits run on a hand-moved clock.
+ */
+import { z } from 'zod';
+import { MemoryStore } from '../../../../src/store/memory-store';
+import { FakeClock } from '../../../support/fake-clock';
+import {
+  answer,
+  scriptedClients,
+  sequence,
+  startScriptedServer,
+  type ScriptedServer,
+} from './scripted-server';
+
+let server: ScriptedServer;
+const clients = scriptedClients(() => server);
+beforeEach(async () => {
+  server = await startScriptedServer();
+});
+afterEach(async () => {
+  await clients.destroyAll();
+  await server.close();
+});
+
+const get = { method: 'GET', path: '/entries', route: 'GET /entries' } as const;
+
+/** Lets real I/O run until `check` holds (a bounded number of event-loop turns, never a time). */
+async function until(check: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 2_000 && !check(); turn++) await new Promise((resolve) => setImmediate(resolve));
+  expect(check()).toBe(true);
+}
+
+function budgeted(clock: FakeClock) {
+  return clients.make({
+    credential: 'token-1',
+    budgetStore: new MemoryStore(clock.now),
+    budgetClock: clock,
+    upstream: { providers: { PLEO: { budget: { requests: 20, perMs: 10_000 } } } },
+  });
+}
+
+it.each([
+  ['its Retry-After', { 'retry-after': '3' }, 3_000],
+  ['its spent window’s reset', { 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '7' }, 7_000],
+  ['half a second when it names no wait', { 'x-rate-limit-remaining': '12', 'x-rate-limit-reset': '7' }, 500],
+] as const)('waits out a 429 for %s, then sends the call again', async (_label, headers, waitMs) => {
+  const clock = new FakeClock();
+  server.script = sequence(answer(429, {}, headers), answer(200, { ok: true }));
+  let settled = false;
+  const call = budgeted(clock)
+    .json(get, z.object({ ok: z.boolean() }))
+    .finally(() => (settled = true));
+  await until(() => server.received.length === 1 && clock.sleeping === 1);
+  await clock.advance(waitMs - 100);
+  expect(server.received).toHaveLength(1);
+  await clock.advance(200);
+  await until(() => settled);
+  expect((await call).data).toEqual({ ok: true });
+  expect(server.received).toHaveLength(2);
+});
