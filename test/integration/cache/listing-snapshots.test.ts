@@ -50,7 +50,9 @@ afterAll(async () => {
 });
 beforeEach(() => sims.resetRequests());
 
-const calls = (path: string) => sims.simulators.myunisoft.requests.filter((r) => r.path === path).length;
+// Answered calls: three gateways share one token here, so a call may meet a 429 (budgets are per store) and go again.
+const calls = (path: string) =>
+  sims.simulators.myunisoft.requests.filter((r) => r.path === path && r.status < 400).length;
 
 async function page(stack: Stack, query: string, variables: Record<string, unknown>, apiKey = 'demo') {
   const { body } = await stack.gql<{ company: { entries?: Connection; movements?: Connection } }>(
@@ -83,9 +85,8 @@ describe('listing snapshots', () => {
 
   it('entries filtered by type ask MyUnisoft for that type only', async () => {
     const reversals = await page(memory, ENTRIES, { filter: { type: 'REVERSAL', from: '2025-01-01' } });
-    expect(sims.simulators.myunisoft.requests.map((r) => [r.path, r.query])).toEqual([
-      ['/api/v1/entries', 'type=ext'],
-    ]);
+    const asked = sims.simulators.myunisoft.requests.filter((r) => r.status < 400);
+    expect(asked.map((r) => [r.path, r.query])).toEqual([['/api/v1/entries', 'type=ext']]);
     expect(reversals.edges.length).toBeGreaterThan(0);
   });
 
