@@ -3,7 +3,7 @@
 // the company list, then per company its exercises, every entries page (50) and 10 movement pages (50)
 // of its open exercise; the whole session twice. Baselines measured in the same run: the time the
 // quota itself imposes on the upstream requests made (requests ÷ 2 per s), and the same session with
-// the simulators' limits off. Then the 500k-movement exercise walked by pages of 500 under the quota.
+// the simulators' limits off (the gateway's upstream budget still paces it). Then the 500k-movement exercise walked by pages of 500 under the quota.
 import { performance } from 'node:perf_hooks';
 import { gatewayConfig } from './dist.mjs';
 import { gql } from './graphql.mjs';
