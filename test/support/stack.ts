@@ -44,7 +44,8 @@ export interface StackOptions extends SimulatorsOptions {
   sims?: RunningSimulators;
 }
 
-const UNLIMITED: ConfigInput['upstream'] = {
+/** The gateway without the budgets matching the simulators' limits (for simulators started without them). */
+export const UNLIMITED_UPSTREAM: ConfigInput['upstream'] = {
   providers: {
     MYUNISOFT: { budget: false, concurrentPerRoute: false },
     INQOM: { budget: false },
@@ -55,7 +56,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const sims = options.sims ?? (await startSimulators(options));
   const demo = buildDemoConfig({ urls: sims.urls, dataset: sims.dataset, port: 0 });
   // Simulators without their limits (a test that says why) get a gateway without the matching budgets.
-  const raw = options.enforceRateLimits === false ? { ...demo, upstream: UNLIMITED } : demo;
+  const raw = options.enforceRateLimits === false ? { ...demo, upstream: UNLIMITED_UPSTREAM } : demo;
   const config = parseConfig(options.configure ? options.configure(raw) : raw);
   const gateway = await createGateway({ config, ...(options.store ? { store: options.store } : {}) });
   const url = await gateway.listen();

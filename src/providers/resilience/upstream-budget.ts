@@ -13,6 +13,7 @@
  * its reset, for every instance.
  */
 import { ErrorCode, UpstreamError, type ProviderName } from '../../errors';
+import { MemoryStore } from '../../store/memory-store';
 import type { SharedStore } from '../../store/types';
 
 export interface BudgetLimit {
@@ -62,6 +63,8 @@ export class UpstreamBudget {
   private pumping = false;
   private seq = 0;
   private lastRemaining: number;
+  /** Counts while the shared store fails: a Redis outage must not become a provider outage. */
+  private readonly local: MemoryStore;
 
   constructor(
     private readonly options: {
@@ -75,6 +78,16 @@ export class UpstreamBudget {
   ) {
     this.bucketMs = Math.max(1, Math.ceil(options.limit.perMs / BUCKETS));
     this.lastRemaining = options.limit.requests;
+    this.local = new MemoryStore(() => this.clock.now());
+  }
+
+  /** Runs `op` on the shared store, or on this instance's memory when the shared store fails. */
+  private async counted<T>(op: (store: SharedStore) => Promise<T>): Promise<T> {
+    try {
+      return await op(this.options.store);
+    } catch {
+      return op(this.local);
+    }
   }
 
   private get clock(): BudgetClock {
@@ -116,8 +129,10 @@ export class UpstreamBudget {
   /** Nothing may be sent for `ms` (a 429's Retry-After, or a spent provider window). */
   async pause(ms: number): Promise<void> {
     const until = this.clock.now() + ms;
-    const current = Number((await this.options.store.get(this.pausedKey)) ?? 0);
-    if (until > current) await this.options.store.set(this.pausedKey, String(until), ms);
+    await this.counted(async (store) => {
+      const current = Number((await store.get(this.pausedKey)) ?? 0);
+      if (until > current) await store.set(this.pausedKey, String(until), ms);
+    });
     this.lastRemaining = 0;
   }
 
@@ -150,6 +165,9 @@ export class UpstreamBudget {
         }
         if (this.queue.length > 0) await this.clock.sleep(wait);
       }
+    } catch (error) {
+      // Unexpected (even the memory fallback failed): every waiter gets the error rather than waiting forever.
+      for (const waiter of this.queue.splice(0)) waiter.reject(error as Error);
     } finally {
       this.pumping = false;
     }
@@ -158,15 +176,21 @@ export class UpstreamBudget {
   /** Moves one counted call from bucket `from` to bucket `to` (null: gives it back). */
   private async move(from: number, to: number | null): Promise<void> {
     if (from === to) return;
-    const { store, key } = this.options;
+    const { key } = this.options;
     const ttl = (BUCKETS + SPARE + 1) * this.bucketMs;
-    if (to !== null) await store.increment(`${key}:${to}`, 1, ttl);
-    await store.increment(`${key}:${from}`, -1, ttl);
+    await this.counted(async (store) => {
+      if (to !== null) await store.increment(`${key}:${to}`, 1, ttl);
+      await store.increment(`${key}:${from}`, -1, ttl);
+    });
   }
 
   /** Takes one call from the shared count: its bucket when granted, else when one may free up. */
-  private async tryOnce(): Promise<{ bucket: number } | { readyAt: number }> {
-    const { store, key, limit } = this.options;
+  private tryOnce(): Promise<{ bucket: number } | { readyAt: number }> {
+    return this.counted((store) => this.tryOn(store));
+  }
+
+  private async tryOn(store: SharedStore): Promise<{ bucket: number } | { readyAt: number }> {
+    const { key, limit } = this.options;
     const now = this.clock.now();
     const pausedUntil = Number((await store.get(this.pausedKey)) ?? 0);
     if (pausedUntil > now) {

@@ -1,4 +1,5 @@
 /** Adapts createContext to Fastify: tenant from the auth hook, request id, logger child, abort on disconnect. */
+import { setMaxListeners } from 'node:events';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createContext, type RequestContext } from '../../context';
 import type { BulkExportService } from '../../bulk/bulk-export-service';
@@ -23,6 +24,9 @@ export function contextFactory(options: ContextFactoryOptions): ContextFactory {
     // The route's onRequest hook authenticates; reaching here without a tenant is a wiring bug.
     if (!tenant) throw new UnauthenticatedError();
     const aborter = new AbortController();
+    // Each upstream call listens while it waits for budget or runs: one request may hold dozens (a
+    // leak would still pass 1,000 and warn).
+    setMaxListeners(1_000, aborter.signal);
     // A response closed before it finished means the client left: stop the upstream calls.
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) aborter.abort();

@@ -86,3 +86,21 @@ it('lists companies, pages entries and movements under the quota: no error, no 4
     expect(r.budgetLeft.MYUNISOFT).toEqual(expect.any(Number));
   expect(reported.every((r) => (r.budgetLeft.MYUNISOFT ?? 0) >= 0)).toBe(true);
 }, 120_000);
+
+it('reads Inqom entries with their documents past 15 calls a second: no 429 upstream', async () => {
+  const { body } = await gql(`query { companies(provider: INQOM) { edges { node { id } } } }`);
+  const id = (body.data as { companies: { edges: { node: { id: string } }[] } }).companies.edges[0]!.node.id;
+  stack.sims.resetRequests();
+  reported.length = 0;
+  const entries = await gql(
+    `query ($id: ID!) { company(id: $id) { entries(first: 50, filter: { from: "2026-01-01", to: "2026-12-31" }) {
+      edges { node { id documents { id downloadUrl } } } } } }`,
+    { id },
+  );
+  expect(entries.body.errors).toBeUndefined();
+  const upstream = stack.sims.simulators.inqom.requests;
+  // A GET and a public URL per distinct document, and the ledger: more than Inqom's 15 a second.
+  expect(upstream.length).toBeGreaterThan(15);
+  expect(upstream.filter((r) => r.status === 429)).toEqual([]);
+  expect(reported[0]!.calls.INQOM).toBe(upstream.length);
+}, 60_000);

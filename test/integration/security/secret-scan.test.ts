@@ -18,6 +18,7 @@ import type { FaultSpec } from '../../../src/simulators/faults';
 import { startSimulators, type RunningSimulators, type SimulatorName } from '../../../src/simulators/harness';
 import { PROBES, PROBE_QUERY, errorsOf } from '../faults/provider-probes';
 import { LogCapture, TokenRecordingStore, findNeedles, needlesOf } from './secret-haystack';
+import { UNLIMITED_UPSTREAM } from '../../support/stack';
 
 type TenantInput = ConfigInput['tenants'][number];
 type Body = {
@@ -130,7 +131,8 @@ const store = new TokenRecordingStore();
 const responses: { where: string; text: string }[] = [];
 
 beforeAll(async () => {
-  sims = await startSimulators({ now: () => clock });
+  // The simulators' clock is moved by hand (token expiry): their quota windows would never reset.
+  sims = await startSimulators({ now: () => clock, enforceRateLimits: false });
   const demo = buildDemoConfig({ urls: sims.urls, dataset: sims.dataset, port: 0 });
   const [demoTenant, otherTenant] = demo.tenants as [TenantInput, TenantInput];
   const right = { demo: credentialsOf(demoTenant), other: credentialsOf(otherTenant) };
@@ -147,6 +149,7 @@ beforeAll(async () => {
     signingSecret: envRef('GL_SCAN_SIGNING_SECRET', `signing-secret-${'Sx9'.repeat(12)}`),
     logLevel: 'trace',
     cache: { listTtlMs: 0 },
+    upstream: UNLIMITED_UPSTREAM,
     http: { headersTimeoutMs: 250, bodyTimeoutMs: 250, maxRetries: 0, breaker: { failureThreshold: 1_000 } },
     tenants: [
       tenantWithEnvSecrets(demoTenant, 'demo', API_KEYS.demo, right.demo),

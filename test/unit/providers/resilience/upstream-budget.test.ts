@@ -126,3 +126,15 @@ it('counts a call from its answer: calls answered late hold their share of the w
   await clock.advance(3_000);
   expect(granted).toEqual([0]);
 });
+
+it('keeps counting in this instance’s memory while the shared store fails: calls still go out, within the quota', async () => {
+  const clock = new FakeClock();
+  const store = new MemoryStore(clock.now);
+  store.increment = () => Promise.reject(new Error('store unreachable'));
+  const { granted, refused } = takeMany(budgetOf(clock, store), 21, clock.now() + 60_000);
+  await settle();
+  expect(granted).toHaveLength(20);
+  expect(refused).toEqual([]);
+  await clock.advance(12_500);
+  expect(granted).toHaveLength(21);
+});
