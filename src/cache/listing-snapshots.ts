@@ -17,7 +17,7 @@ export interface ListingSnapshotsOptions {
   /** Records per stored chunk (default 250): a page of 50 reads one chunk, at most two. */
   chunkSize?: number;
   /**
-   * Most characters of snapshots this instance keeps written (default 64 Mi, ~64 MB): past it, the
+   * Most characters of snapshots this instance keeps written (default 24 Mi, ~24 MB: three windows of 15,000 movements): past it, the
    * snapshots it wrote longest ago are deleted before their TTL. A walk of a 500k-movement exercise
    * would otherwise keep a minute of windows (~250 MB) in a memory store.
    */
@@ -77,7 +77,7 @@ export class ListingSnapshots {
     this.ttlMs = options.ttlMs ?? 60_000;
     this.chunkSize = options.chunkSize ?? 250;
     this.now = options.now ?? Date.now;
-    this.maxChars = options.maxChars ?? 64 * 1024 * 1024;
+    this.maxChars = options.maxChars ?? 24 * 1024 * 1024;
   }
 
   /** The snapshot `id` of `listing`, or null when it expired or was replaced by a fresher one. */
