@@ -101,7 +101,7 @@ export class ListingSnapshots {
     const pending = this.loading.get(key);
     if (pending) return pending as Promise<Snapshot<T>>;
     const promise = this.create(listing, schema, download).finally(() => this.loading.delete(key));
-    this.loading.set(key, promise as Promise<Snapshot<unknown>>);
+    this.loading.set(key, promise);
     return promise;
   }
 

@@ -27,9 +27,7 @@ export const isStoredBadRow = <T>(row: SnapshotRow<T>): row is StoredBadRow =>
   typeof row === 'object' && row !== null && 'badRow' in row;
 
 export const toSnapshotRow = <T>(row: T | UpstreamBadDataError): SnapshotRow<T> =>
-  row instanceof UpstreamBadDataError
-    ? { badRow: row.row, reason: row.reason, provider: row.provider }
-    : row;
+  row instanceof UpstreamBadDataError ? { badRow: row.row, reason: row.reason, provider: row.provider } : row;
 
 export const rowError = (stored: StoredBadRow): UpstreamBadDataError =>
   new UpstreamBadDataError(stored.provider, stored.badRow, stored.reason);

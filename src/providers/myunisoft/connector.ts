@@ -7,7 +7,7 @@
  * (full-export.ts), other periods of movements or entries streamed from MAD. Entry attachments are not
  * mapped to documents: `documentIds` stays empty and DOCUMENTS is not a capability.
  */
-import type { Capability, EntryRecord, EntryType, MovementRecord } from '../../domain/model';
+import type { Capability, EntryRecord, MovementRecord } from '../../domain/model';
 import { NotFoundError } from '../../errors';
 import { ListingSnapshots } from '../../cache/listing-snapshots';
 import { entryRecordSchema, movementRecordSchema } from '../../cache/list-record-schemas';
@@ -86,7 +86,7 @@ function openSession(
 
     // A type filter asks MyUnisoft for that type only; without one, the six lists are merged in date order.
     async listEntries(companyId: string, filter: EntryFilter, page: PageRequest) {
-      const codes = filter.type ? [CODE_BY_ENTRY_TYPE[filter.type as EntryType]] : ALL_CODES;
+      const codes = filter.type ? [CODE_BY_ENTRY_TYPE[filter.type]] : ALL_CODES;
       const listing = JSON.stringify([
         'entries',
         companyId,
@@ -149,7 +149,8 @@ function openSession(
         : await exercisePeriod(companyId, filter);
       const plan = slicePlan(filter, from, to);
       // The snapshot's key is the slice's own upstream filter: equal slices of two listings share it.
-      const listing = (slice: MovementSlice) => `movements|${filterKey(companyId, sliceFilter(filter, slice))}`;
+      const listing = (slice: MovementSlice) =>
+        `movements|${filterKey(companyId, sliceFilter(filter, slice))}`;
       return pageMovements(
         {
           plan,

@@ -39,7 +39,15 @@ const DEFAULT_DELAYS = [500, 1_000, 2_000, 4_000, 8_000, 15_000];
 const wait = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        // An abort reason is any value: rejected as an Error all the same.
+        reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+      },
+      { once: true },
+    );
   });
 
 /** Only a whole exercise without other filters is what the full export holds. */

@@ -32,7 +32,13 @@ export interface MovementToken {
 
 export type MovementSnapshot = Snapshot<SnapshotRow<MovementRecord>>;
 
-const tokenOf = (plan: SlicePlan, slice: MovementSlice, offset: number, snapshot: string, movementId: string) =>
+const tokenOf = (
+  plan: SlicePlan,
+  slice: MovementSlice,
+  offset: number,
+  snapshot: string,
+  movementId: string,
+) =>
   `m5.${slice.drafts ? 'd' : 'v'}.${plan.from}.${slice.window.start}.${slice.window.end}.${plan.to}.${offset}.${snapshot}.${movementId}`;
 
 export function parseMovementToken(after: string | null): MovementToken | null {

@@ -137,7 +137,11 @@ describe('MyUnisoft movement paging', () => {
   });
 
   it('keeps a bad row in the snapshot: the page served from it reports UPSTREAM_BAD_DATA, without a download', async () => {
-    const bad = { badRow: 'movement 102', reason: 'unexpected shape at value', provider: 'MYUNISOFT' } as const;
+    const bad = {
+      badRow: 'movement 102',
+      reason: 'unexpected shape at value',
+      provider: 'MYUNISOFT',
+    } as const;
     const { windows, loads } = windowSnapshots([[fake('a'), bad, fake('b')]]);
     const first = await pageMovements(windows, null, 1);
     expect(first.items.map((i) => i.node.providerId)).toEqual(['a']);
