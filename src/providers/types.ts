@@ -44,6 +44,14 @@ export interface Page<T> {
   fetchedAt?: string;
 }
 
+export interface StreamOptions {
+  /**
+   * The caller can wait for a provider's asynchronous full export (a bulk export run in the background):
+   * an interactive read (a trial balance) never does. Default false.
+   */
+  bulk?: boolean;
+}
+
 export interface EntryFilter {
   type?: EntryType;
   journalCode?: string;
@@ -175,6 +183,7 @@ export interface ProviderSession {
     companyId: string,
     filter: MovementFilter,
     signal?: AbortSignal,
+    options?: StreamOptions,
   ): AsyncIterable<MovementRecord[]>;
   streamEntries?(companyId: string, filter: EntryFilter, signal?: AbortSignal): AsyncIterable<EntryRecord[]>;
 

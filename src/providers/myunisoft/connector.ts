@@ -37,7 +37,7 @@ import { createMyUnisoftLoaders, type MyUnisoftLoaders } from './loaders';
 import { streamEntries } from './entry-stream';
 import { bulkMovements, type FullExportOptions } from './full-export';
 import { byDateThenId, pageEntries } from './entry-pages';
-import { streamMovementRows } from './movement-stream';
+import { streamMovementRows, streamMovements } from './movement-stream';
 import { filterKey, pageMovements, parseMovementToken } from './movements';
 import { fetchAccounts, fetchBalance, fetchJournals } from './chart';
 import { firstSlice, nextSlice, sliceFilter, slicePlan, type MovementSlice } from './movement-slices';
@@ -175,10 +175,12 @@ function openSession(
     providerBalance: async (companyId, period) =>
       fetchBalance(client, companyId, await loaders.exercises.load(companyId), period, signal),
 
-    // Bulk exports: a whole exercise from MyUnisoft's full export, else one streamed call for the whole
-    // period; validated item by item, never held whole.
-    streamMovements: (companyId, filter, streamSignal) =>
-      bulkMovements(client, companyId, filter, fullExport, streamSignal ?? signal),
+    // Bulk exports: a whole exercise from MyUnisoft's full export (polled: only a background export waits
+    // for it), else one streamed call for the whole period; validated item by item, never held whole.
+    streamMovements: (companyId, filter, streamSignal, options) =>
+      options?.bulk
+        ? bulkMovements(client, companyId, filter, fullExport, streamSignal ?? signal)
+        : streamMovements(client, companyId, filter, streamSignal ?? signal),
     streamEntries: (companyId, filter, streamSignal) =>
       streamEntries(client, companyId, filter, streamSignal ?? signal),
   };

@@ -18,7 +18,7 @@ interface Connection {
 }
 
 const ENTRIES = `query($id: ID!, $after: String, $filter: EntryFilter) { company(id: $id) {
-  entries(first: 50, after: $after, filter: $filter) { fetchedAt totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }`;
+  entries(first: 10, after: $after, filter: $filter) { fetchedAt totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }`;
 const MOVEMENTS = `query($id: ID!, $after: String) { company(id: $id) {
   movements(first: 50, after: $after, filter: { from: "2025-01-01", to: "2025-06-30" }) {
     fetchedAt totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }`;
@@ -65,14 +65,15 @@ async function page(stack: Stack, query: string, variables: Record<string, unkno
 }
 
 describe('listing snapshots', () => {
+  // One year (the gateway's longest entries window) in pages of 10: several pages from one snapshot.
   it('entries: page 1 costs six lists, every later page none, all pages share its fetchedAt', async () => {
-    const first = await page(memory, ENTRIES, { filter: { from: '2024-01-01', to: '2026-12-31' } });
+    const first = await page(memory, ENTRIES, { filter: { from: '2025-01-01', to: '2025-12-31' } });
     expect(calls('/api/v1/entries')).toBe(6);
     let after = first.pageInfo.endCursor;
     const ids = first.edges.map((e) => e.node.id);
     let pages = 1;
     while (after) {
-      const next = await page(memory, ENTRIES, { filter: { from: '2024-01-01', to: '2026-12-31' }, after });
+      const next = await page(memory, ENTRIES, { filter: { from: '2025-01-01', to: '2025-12-31' }, after });
       expect(next.fetchedAt).toBe(first.fetchedAt);
       ids.push(...next.edges.map((e) => e.node.id));
       after = next.pageInfo.hasNextPage ? next.pageInfo.endCursor : null;
