@@ -402,7 +402,9 @@ describe("MyUnisoft bulk movements through the simulator's full export", () => {
   it('reads a whole exercise from /mad/all (start, polls, one file), not from /mad/movements', async () => {
     const exercise = company.exercises[0]!;
     const session = connector.openSession({ requestId: 'bulk' });
-    const movements = await collect(session.streamMovements!('2101', { exerciseId: exercise.id }));
+    const movements = await collect(
+      session.streamMovements!('2101', { exerciseId: exercise.id }, undefined, { bulk: true }),
+    );
     expect(movements.map((m) => m.providerId)).toEqual(
       [...dataset.entries(company, exercise)].flatMap((e) => e.lines.map((l) => `${l.id}@${e.id}`)),
     );
@@ -417,7 +419,9 @@ describe("MyUnisoft bulk movements through the simulator's full export", () => {
     expect(file.query).toBe('');
     // The same parameters within the hour: MyUnisoft returns the previous export, one poll and the file.
     sim.resetRequests();
-    const again = await collect(session.streamMovements!('2101', { exerciseId: exercise.id }));
+    const again = await collect(
+      session.streamMovements!('2101', { exerciseId: exercise.id }, undefined, { bulk: true }),
+    );
     expect(again).toHaveLength(movements.length);
     expect(paths()).toEqual([
       '/api/v1/mad/all',
@@ -429,9 +433,24 @@ describe("MyUnisoft bulk movements through the simulator's full export", () => {
   it('streams /mad/movements when the filter is more than a whole exercise', async () => {
     const session = connector.openSession({ requestId: 'bulk-filtered' });
     const movements = await collect(
-      session.streamMovements!('2101', { exerciseId: company.exercises[0]!.id, accountClasses: ['4'] }),
+      session.streamMovements!(
+        '2101',
+        { exerciseId: company.exercises[0]!.id, accountClasses: ['4'] },
+        undefined,
+        { bulk: true },
+      ),
     );
     expect(movements.every((m) => m.account!.number.startsWith('4'))).toBe(true);
+    expect(paths()).toEqual(['/api/v1/mad/movements']);
+  });
+
+  it('streams /mad/movements for an interactive read of a whole exercise (a trial balance never waits for an export)', async () => {
+    const exercise = company.exercises[0]!;
+    const session = connector.openSession({ requestId: 'interactive' });
+    const movements = await collect(session.streamMovements!('2101', { exerciseId: exercise.id }));
+    expect(movements).toHaveLength(
+      [...dataset.entries(company, exercise)].reduce((n, e) => n + e.lines.length, 0),
+    );
     expect(paths()).toEqual(['/api/v1/mad/movements']);
   });
 });
