@@ -275,6 +275,11 @@ const cache = z
   .object({
     /** How long company and exercise lists stay cached, in ms (default 300,000; 0 turns the cache off). */
     listTtlMs: z.number().int().min(0).default(300_000),
+    /**
+     * How long a snapshot of a listing the provider cannot page (MyUnisoft entries, MAD movement windows)
+     * serves later pages, in ms (default 60,000; at least 1,000, at most 3,600,000).
+     */
+    snapshotTtlMs: z.number().int().min(1_000).max(3_600_000).default(60_000),
   })
   .strict();
 

@@ -75,6 +75,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     overrides: options.connectors,
     deps: {
       store,
+      snapshotTtlMs: config.cache.snapshotTtlMs,
       http: {
         ...config.http,
         upstream: config.upstream,

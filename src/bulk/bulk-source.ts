@@ -26,7 +26,7 @@ export function bulkRows(
       signal,
     );
   if (request.kind === 'MOVEMENTS') {
-    if (session.streamMovements) return session.streamMovements(companyId, period, signal);
+    if (session.streamMovements) return session.streamMovements(companyId, period, signal, { bulk: true });
     const list = session.listMovements?.bind(session);
     if (!list) throw new UnsupportedByProviderError(session.provider, 'MOVEMENTS');
     return pages((page) => list(companyId, period, page), signal);

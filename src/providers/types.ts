@@ -40,6 +40,16 @@ export interface Page<T> {
   totalCount: number | null;
   /** Rows of this page the provider sent malformed (UPSTREAM_BAD_DATA): left out of `items`, reported. */
   rowErrors?: UpstreamError[];
+  /** When the page's data was downloaded (ISO 8601), for pages served from a listing snapshot; absent: now. */
+  fetchedAt?: string;
+}
+
+export interface StreamOptions {
+  /**
+   * The caller can wait for a provider's asynchronous full export (a bulk export run in the background):
+   * an interactive read (a trial balance) never does. Default false.
+   */
+  bulk?: boolean;
 }
 
 export interface EntryFilter {
@@ -173,6 +183,7 @@ export interface ProviderSession {
     companyId: string,
     filter: MovementFilter,
     signal?: AbortSignal,
+    options?: StreamOptions,
   ): AsyncIterable<MovementRecord[]>;
   streamEntries?(companyId: string, filter: EntryFilter, signal?: AbortSignal): AsyncIterable<EntryRecord[]>;
 
@@ -246,6 +257,8 @@ export interface ConnectorDeps {
   onAttempt?: import('./http').UpstreamClientOptions['onAttempt'];
   /** Observes the size of each DataLoader batch (metrics); default none. */
   onLoaderBatch?: import('./observed-batch').LoaderBatchListener;
+  /** How long a listing snapshot serves later pages, in ms (config `cache.snapshotTtlMs`; default 60,000). */
+  snapshotTtlMs?: number;
   /** Upstream client tuning (timeouts, retries) shared by every provider. */
   http?: Partial<Omit<import('./http').UpstreamClientOptions, 'provider' | 'baseUrl' | 'onAttempt'>>;
 }

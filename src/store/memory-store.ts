@@ -5,11 +5,18 @@ interface Slot {
   expiresAt: number | null;
 }
 
-/** In-process store: the embedded default for a single instance. Expired keys are dropped lazily. */
+/** Least time between two sweeps of expired keys, in ms. */
+const SWEEP_INTERVAL_MS = 1_000;
+
+/**
+ * In-process store: the embedded default for a single instance. Expired keys are dropped when read,
+ * and swept at most once a second on writes: snapshot chunks nobody reads again must not stay forever.
+ */
 export class MemoryStore implements SharedStore {
   private readonly values = new Map<string, Slot>();
   private readonly lists = new Map<string, string[]>();
   private readonly listExpiry = new Map<string, number>();
+  private lastSweep = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -18,7 +25,21 @@ export class MemoryStore implements SharedStore {
   }
 
   async set(key: string, value: string, ttlMs?: number): Promise<void> {
+    this.sweep();
     this.values.set(key, { value, expiresAt: ttlMs === undefined ? null : this.now() + ttlMs });
+  }
+
+  /** Keys held, expired or not (tests). */
+  get size(): number {
+    return this.values.size;
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    if (now - this.lastSweep < SWEEP_INTERVAL_MS) return;
+    this.lastSweep = now;
+    for (const [key, slot] of this.values)
+      if (slot.expiresAt !== null && slot.expiresAt <= now) this.values.delete(key);
   }
 
   async setIfAbsent(key: string, value: string, ttlMs?: number): Promise<boolean> {

@@ -28,12 +28,14 @@ export interface MyUnisoftCall {
 
 export class MyUnisoftClient {
   private readonly http: UpstreamClient;
+  /** Clients of the hosts export files are served from, by origin, without credentials. */
+  private readonly fileHosts = new Map<string, UpstreamClient>();
   /** The token's one-time activation, shared by every call of this connector (retried if it failed). */
   private activation: Promise<void> | null = null;
 
   constructor(
     private readonly account: MyUnisoftAccount,
-    deps: ConnectorDeps,
+    private readonly deps: ConnectorDeps,
   ) {
     this.http = new UpstreamClient({
       ...deps.http,
@@ -134,13 +136,41 @@ export class MyUnisoftClient {
     return parsed.data;
   }
 
+  /**
+   * Opens a file MyUnisoft handed out by URL (a full export's `url`): a bearer link, fetched without
+   * the API token or partner secret. Threat: an answer naming another host must not receive them.
+   */
+  async download(url: string, route: string, signal?: AbortSignal): Promise<UpstreamResponse> {
+    const target = URL.canParse(url) ? new URL(url) : null;
+    if (!target || (target.protocol !== 'https:' && target.protocol !== 'http:'))
+      throw invalidResponse(route, 'not an http(s) URL');
+    let host = this.fileHosts.get(target.origin);
+    if (!host) {
+      host = new UpstreamClient({
+        ...this.deps.http,
+        provider: 'MYUNISOFT',
+        baseUrl: target.origin,
+        ...(this.deps.onAttempt ? { onAttempt: this.deps.onAttempt } : {}),
+      });
+      this.fileHosts.set(target.origin, host);
+    }
+    const response = await host.send({
+      method: 'GET',
+      path: target.pathname + target.search,
+      route,
+      ...(signal ? { signal } : {}),
+    });
+    await host.assertOk(response, { route });
+    return response;
+  }
+
   /** The typed error for a failure while reading a streamed body (reset, body timeout). */
   networkError(error: unknown): UpstreamError {
     return this.http.mapNetworkError(error);
   }
 
-  close(): Promise<void> {
-    return this.http.close();
+  async close(): Promise<void> {
+    await Promise.all([this.http.close(), ...[...this.fileHosts.values()].map((host) => host.close())]);
   }
 }
 

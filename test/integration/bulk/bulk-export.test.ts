@@ -40,7 +40,7 @@ describe('bulk export', () => {
   afterAll(() => stack.close());
   beforeEach(() => stack.sims.resetRequests());
 
-  it('writes an exercise of movements as JSONL that reconciles to the cent, from one streamed call', async () => {
+  it("writes an exercise of movements as JSONL that reconciles to the cent, from MyUnisoft's full export", async () => {
     const expected = ledgerLines(stack.sims.dataset, big(), bigExercise());
     const done = await startAndFinish(stack, {
       companyId: companyGlobalId('MYUNISOFT', BIG),
@@ -53,7 +53,11 @@ describe('bulk export', () => {
     expect(expected.lines.length).toBeGreaterThan(19_000);
     expect(cents(done.debitTotal)).toBe(expected.debit);
     expect(cents(done.creditTotal)).toBe(expected.credit);
-    expect(madCalls()).toBe(1);
+    // A whole exercise: MyUnisoft's asynchronous full export (start, polls, one file), no /mad/movements call.
+    expect(madCalls()).toBe(0);
+    const myunisoft = stack.sims.simulators.myunisoft.requests.map((r) => r.path);
+    expect(myunisoft.filter((p) => p === '/api/v1/mad/all')).toHaveLength(1);
+    expect(myunisoft.filter((p) => p.endsWith('/download'))).toHaveLength(1);
 
     const file = await download(done.downloadUrl!);
     expect(file.status).toBe(200);
