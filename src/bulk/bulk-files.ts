@@ -1,7 +1,7 @@
 /**
  * Where this gateway instance keeps its bulk export files: a private directory under
  * `os.tmpdir()/grand-livre-bulk/`, one per instance, removed when the gateway closes. Files are local
- * to the instance that produced them (see the README); each is deleted once its record expires.
+ * to the instance that produced them (docs/security.md, Download links); each is deleted once its record expires.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';

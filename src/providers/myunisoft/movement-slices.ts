@@ -4,7 +4,7 @@
  * booked in it, whatever their document date — read as windows on the accounting date (its validated
  * movements), then windows on the document date with `draft` (its drafts, which have no accounting date
  * yet, so their document's date places them). Every slice is a window: memory stays bounded by one.
- * That a draft has no accounting date is the simulator's reading of MAD (README, provider fidelity).
+ * That a draft has no accounting date is the simulator's reading of MAD (docs/providers.md, Provider fidelity).
  */
 import type { ExerciseRecord } from '../../domain/model';
 import type { MovementFilter } from '../types';

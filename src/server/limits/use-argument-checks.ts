@@ -1,7 +1,7 @@
 /**
- * One rule for argument errors (README "Argument errors"): a value of the wrong type, a scalar that
- * does not parse or an argument rule broken — literal or variable, root or nested field — refuses the
- * whole operation before execution, as BAD_USER_INPUT naming `field` (the argument path) and `path`
+ * One rule for argument errors (docs/api.md, "Argument errors"): a value of the wrong type, a scalar
+ * that does not parse or an argument rule broken — literal or variable, root or nested field — refuses
+ * the whole operation before execution, as BAD_USER_INPUT naming `field` (the argument path) and `path`
  * (the field's response path). Threat: malformed input costing upstream calls — without this,
  * `company(id) { movements(filter: <broken>) }` looks the company up at its provider before the
  * movements resolver refuses the filter. The rules are the resolvers' own validators
@@ -42,7 +42,10 @@ export function useArgumentChecks(): ApolloServerPlugin<RequestContext> {
           const inputs = request.variables ?? {};
           const coerced = getVariableValues(schema, definitions, inputs);
           if (coerced.errors)
-            throw variableArgumentError(schema, definitions, inputs, fields) ?? (coerced.errors[0] as GraphQLError);
+            throw (
+              variableArgumentError(schema, definitions, inputs, fields) ??
+              (coerced.errors[0] as GraphQLError)
+            );
           const variables = coerced.coerced;
           // Providers named by the global `id` of enclosing fields (`company(id)`, `node(id)`), by path.
           const providers = new Map<string, ProviderName>();
