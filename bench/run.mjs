@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const HELP = `Usage: node bench/run.mjs [options]   (npm run bench builds first)
-  --parts=1,2,3,4      parts to run (1 gateway vs direct, 2 upstream requests, 3 large exercise, 4 cold start)
+  --parts=1,2,3,4,5    parts to run (1 gateway vs direct, 2 upstream requests, 3 large exercise, 4 cold start,
+                       5 frontend session under the documented limits)
+  --part=NAME          one part by name instead: gateway-vs-direct, upstream-requests, large-exercise,
+                       cold-start, frontend-session (a part run alone keeps the other parts' last figures)
   --duration=5000      ms of load per side in part 1 (after --warmup ms)
   --warmup=1000
   --connections=4 
@@ -19,7 +22,8 @@ const HELP = `Usage: node bench/run.mjs [options]   (npm run bench builds first)
 
 const { values } = parseArgs({
   options: {
-    parts: { type: 'string', default: '1,2,3,4' },
+    parts: { type: 'string', default: '1,2,3,4,5' },
+    part: { type: 'string' },
     duration: { type: 'string', default: '5000' },
     warmup: { type: 'string', default: '1000' },
     connections: { type: 'string', default: '4' },
@@ -41,8 +45,18 @@ const positive = (name) => {
   if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
   return value;
 };
+const PART_NAMES = [
+  'gateway-vs-direct',
+  'upstream-requests',
+  'large-exercise',
+  'cold-start',
+  'frontend-session',
+];
+if (values.part !== undefined && !PART_NAMES.includes(values.part))
+  throw new Error(`--part takes one of ${PART_NAMES.join(', ')}`);
 const settings = {
-  parts: values.parts.split(',').map(Number),
+  parts:
+    values.part !== undefined ? [PART_NAMES.indexOf(values.part) + 1] : values.parts.split(',').map(Number),
   durationMs: positive('duration'),
   warmupMs: Number(values.warmup),
   connections: positive('connections'),
@@ -50,7 +64,7 @@ const settings = {
   coldRuns: positive('cold-runs'),
   latencies: [0, 30],
 };
-if (settings.parts.some((p) => ![1, 2, 3, 4].includes(p))) throw new Error('--parts takes numbers 1 to 4');
+if (settings.parts.some((p) => ![1, 2, 3, 4, 5].includes(p))) throw new Error('--parts takes numbers 1 to 5');
 
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const built = fileURLToPath(new URL('../dist/src/main.js', import.meta.url));
@@ -65,6 +79,7 @@ const { gatewayVsDirect } = await import('./lib/part-gateway-vs-direct.mjs');
 const { upstreamRequests } = await import('./lib/part-upstream-requests.mjs');
 const { largeExercise } = await import('./lib/part-large-exercise.mjs');
 const { coldStart } = await import('./lib/part-cold-start.mjs');
+const { frontendSessionPart } = await import('./lib/part-frontend-session.mjs');
 const { evaluateTargets } = await import('./lib/targets.mjs');
 const { writeReport } = await import('./lib/report.mjs');
 
@@ -100,7 +115,22 @@ if (settings.parts.includes(4)) {
   log('4. cold start');
   results.coldStart = await coldStart({ runs: settings.coldRuns, log });
 }
+if (settings.parts.includes(5)) {
+  log('5. frontend session under the documented limits');
+  results.frontendSession = await frontendSessionPart({ movements: settings.movements, log });
+  results.frontendSession.date = results.environment.date;
+}
 results.environment.loadAfter = os.loadavg();
+// A subset of the parts keeps the other parts' figures from the last results.json, so RESULTS.md stays whole.
+const PART_KEYS = ['gatewayVsDirect', 'upstreamRequests', 'largeExercise', 'coldStart', 'frontendSession'];
+const resultsPath = `${benchDir}results.json`;
+if (settings.parts.length < PART_KEYS.length && existsSync(resultsPath)) {
+  const previous = JSON.parse(readFileSync(resultsPath, 'utf8'));
+  PART_KEYS.forEach((key, i) => {
+    if (!settings.parts.includes(i + 1) && previous[key] !== undefined) results[key] = previous[key];
+  });
+  results.environment.keptFrom = previous.environment?.date;
+}
 results.environment.totalSeconds = Math.round((Date.now() - started) / 1000);
 results.targets = evaluateTargets(results);
 

@@ -140,6 +140,8 @@ const http = z
     headersTimeoutMs: z.number().int().positive().optional(),
     /** Longest idle time between body chunks in ms, e.g. a stalled body (default 30,000). */
     bodyTimeoutMs: z.number().int().positive().optional(),
+    /** Time to a write's (POST not retried) response headers in ms (default 60,000; reads use headersTimeoutMs). */
+    writeTimeoutMs: z.number().int().positive().optional(),
     /** Retries of idempotent calls (GETs, token calls) on network errors, 429 and 5xx (default 2). */
     maxRetries: z.number().int().min(0).max(10).optional(),
     /** Base backoff in ms, doubled per attempt with full jitter (default 100). */
@@ -208,11 +210,76 @@ const shutdown = z
   })
   .strict();
 
+/** Idempotent mutations (src/idempotency). */
+const idempotency = z
+  .object({
+    /** Lease of one attempt on its key, renewed while it runs, in ms (default 30,000). */
+    leaseMs: z.number().int().positive().default(30_000),
+    /** How long a duplicate waits for the running attempt before IDEMPOTENCY_IN_PROGRESS, in ms (default 10,000). */
+    waitMs: z.number().int().min(0).default(10_000),
+    /**
+     * How long a provider may still commit a write whose outcome was lost, in ms (default 60,000):
+     * until then a retry that finds nothing answers IDEMPOTENCY_OUTCOME_UNCERTAIN instead of writing.
+     */
+    uncertainWindowMs: z.number().int().min(0).default(60_000),
+  })
+  .strict();
+
+/** The shared store's client (src/store). */
+const store = z
+  .object({
+    /** Longest wait for one store command, in ms (default 200): reads fall back, keyed mutations answer STORE_UNAVAILABLE. */
+    commandTimeoutMs: z.number().int().positive().default(200),
+  })
+  .strict();
+
+/** Where bulk export files live (src/bulk/blob): every instance must see the same storage. */
+const bulkStorage = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('directory'),
+      /** Default `os.tmpdir()/grand-livre-bulk`: one instance, or a volume all instances mount. */
+      path: z.string().min(1).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('s3'),
+      bucket: z.string().min(3),
+      region: z.string().min(1).default('us-east-1'),
+      /** A non-AWS endpoint (MinIO…), path-style. */
+      endpoint: url.optional(),
+      prefix: z.string().default('bulk-exports/'),
+      /** Absent: the AWS SDK's default credential chain. */
+      accessKeyId: secret.optional(),
+      secretAccessKey: secret.optional(),
+    })
+    .strict(),
+]);
+
+/** Bulk exports (src/bulk). */
+const bulk = z
+  .object({
+    storage: bulkStorage.default({ type: 'directory' }),
+    /** Lease of a running export, renewed while it runs, in ms (default 30,000). */
+    leaseMs: z.number().int().positive().default(30_000),
+    /** Runs of one export (its instances dying) before it fails with GATEWAY_RESTARTED (default 3). */
+    maxAttempts: z.number().int().positive().default(3),
+    /** How often each instance looks for exports nobody runs, in ms (default 5,000). */
+    sweepMs: z.number().int().positive().default(5_000),
+  })
+  .strict();
+
 /** Caches on the shared store (src/cache). */
 const cache = z
   .object({
     /** How long company and exercise lists stay cached, in ms (default 300,000; 0 turns the cache off). */
     listTtlMs: z.number().int().min(0).default(300_000),
+    /**
+     * How long a snapshot of a listing the provider cannot page (MyUnisoft entries, MAD movement windows)
+     * serves later pages, in ms (default 60,000; at least 1,000, at most 3,600,000).
+     */
+    snapshotTtlMs: z.number().int().min(1_000).max(3_600_000).default(60_000),
   })
   .strict();
 
@@ -248,6 +315,9 @@ export const configSchema = z
     upstream: upstream.default({}),
     shutdown: shutdown.default(shutdown.parse({})),
     cache: cache.default(cache.parse({})),
+    idempotency: idempotency.default(idempotency.parse({})),
+    store: store.default(store.parse({})),
+    bulk: bulk.default(bulk.parse({})),
     graphiql: graphiql.default(graphiql.parse({})),
     tenants: z.array(tenant).min(1),
   })
@@ -339,5 +409,7 @@ export function collectSecrets(config: GatewayConfig): string[] {
     if (p.inqom) out.push(p.inqom.password, p.inqom.clientSecret);
     if (p.pleo) out.push(p.pleo.auth.type === 'bearer' ? p.pleo.auth.token : p.pleo.auth.apiKey);
   }
+  const storage = config.bulk?.storage;
+  if (storage?.type === 's3' && storage.secretAccessKey) out.push(storage.secretAccessKey);
   return [...new Set(out.filter((s) => s.length >= 6))];
 }

@@ -15,6 +15,7 @@ import type { TaggedNode } from './domain/tagged-node';
 import { PROVIDERS } from './domain/model';
 import type { ProviderConnector, ProviderSession } from './providers/types';
 import type { SharedStore } from './store/types';
+import type { IdempotencyOptions } from './idempotency/run-idempotently';
 import { assertCompanyAllowed } from './auth/company-access';
 import { NotFoundError } from './errors';
 
@@ -72,6 +73,8 @@ export interface RequestContext {
   deferredErrors: GraphQLError[];
   /** This gateway instance's bulk exports (absent in contexts built without the HTTP app). */
   bulkExports?: BulkExportRunner;
+  /** Leases and windows of idempotent mutations (config.idempotency); absent: the defaults. */
+  idempotency?: IdempotencyOptions;
 }
 
 export interface ContextInput {
@@ -88,6 +91,7 @@ export interface ContextInput {
   connectors: ReadonlyMap<ProviderName, ProviderConnector>;
   signal?: AbortSignal;
   bulkExports?: BulkExportRunner;
+  idempotency?: IdempotencyOptions;
   /** Builds the request's node loader (src/schema/node/node.loader.ts); the context knows no schema. */
   nodeLoader: (ctx: RequestContext) => NodeLoader;
 }
@@ -148,6 +152,7 @@ export function createContext(input: ContextInput): RequestContext {
     forgetShared: () => shared.clear(),
     deferredErrors: [],
     ...(input.bulkExports ? { bulkExports: input.bulkExports } : {}),
+    ...(input.idempotency ? { idempotency: input.idempotency } : {}),
   };
   const nodes = input.nodeLoader(context);
   return context;

@@ -13,6 +13,8 @@ export const ErrorCode = {
   UPSTREAM_INVALID_RESPONSE: 'UPSTREAM_INVALID_RESPONSE',
   UPSTREAM_BAD_DATA: 'UPSTREAM_BAD_DATA',
   IDEMPOTENCY_IN_PROGRESS: 'IDEMPOTENCY_IN_PROGRESS',
+  IDEMPOTENCY_OUTCOME_UNCERTAIN: 'IDEMPOTENCY_OUTCOME_UNCERTAIN',
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -138,6 +140,39 @@ export class IdempotencyInProgressError extends GrandLivreError {
       'A request with this idempotency key is still in progress; retry with the same key later.',
       ErrorCode.IDEMPOTENCY_IN_PROGRESS,
       { field: 'input.idempotencyKey', retryable: true, retryAfterSeconds },
+    );
+  }
+}
+
+/**
+ * Thrown when an earlier attempt with this idempotency key may have reached the provider but its
+ * outcome is not known yet (timed out, answer lost, instance gone): retryable after
+ * `retryAfterSeconds`, when the gateway looks again; it writes again only once the provider provably
+ * has nothing.
+ */
+export class IdempotencyOutcomeUncertainError extends GrandLivreError {
+  readonly code = ErrorCode.IDEMPOTENCY_OUTCOME_UNCERTAIN;
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      'The outcome of an earlier attempt with this idempotency key is not known yet; retry with the same key later.',
+      ErrorCode.IDEMPOTENCY_OUTCOME_UNCERTAIN,
+      { field: 'input.idempotencyKey', retryable: true, retryAfterSeconds },
+    );
+  }
+}
+
+/**
+ * Thrown when the shared store (Redis) is down or stalled past its command timeout where nothing can
+ * stand in for it: a keyed mutation before its write, or a record only the store holds. Retryable
+ * after `retryAfterSeconds`; reads that can do without the store degrade instead.
+ */
+export class StoreOutageError extends GrandLivreError {
+  readonly code = ErrorCode.STORE_UNAVAILABLE;
+  constructor(retryAfterSeconds = 5) {
+    super(
+      'The gateway cannot reach its shared store; retry later (a mutation with the same idempotency key).',
+      ErrorCode.STORE_UNAVAILABLE,
+      { retryable: true, retryAfterSeconds },
     );
   }
 }

@@ -60,7 +60,9 @@ export interface Gateway {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = options.store ?? createStore({ redisUrl: config.redisUrl });
+  const store =
+    options.store ??
+    createStore({ redisUrl: config.redisUrl, commandTimeoutMs: config.store.commandTimeoutMs });
   const observability = await createObservability({
     logger,
     otlpEndpoint: config.otlpEndpoint,
@@ -73,6 +75,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     overrides: options.connectors,
     deps: {
       store,
+      snapshotTtlMs: config.cache.snapshotTtlMs,
       http: {
         ...config.http,
         upstream: config.upstream,

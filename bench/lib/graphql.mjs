@@ -1,11 +1,12 @@
 // POSTs GraphQL to a gateway with an API key; throws on HTTP or GraphQL errors unless told not to.
+// `raw` returns the whole body (data and errors) instead of its data.
 import { request } from 'undici';
 
 export async function gql(
   url,
   query,
   variables = {},
-  { apiKey = 'demo', dispatcher, allowErrors = false } = {},
+  { apiKey = 'demo', dispatcher, allowErrors = false, raw = false } = {},
 ) {
   const response = await request(`${url}/graphql`, {
     method: 'POST',
@@ -16,5 +17,5 @@ export async function gql(
   const body = JSON.parse(await response.body.text());
   if (response.statusCode !== 200 || (!allowErrors && body.errors))
     throw new Error(`GraphQL ${response.statusCode}: ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
-  return body.data;
+  return raw ? body : body.data;
 }

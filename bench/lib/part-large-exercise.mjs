@@ -98,6 +98,13 @@ export async function largeExercise({ movements, log }) {
   const sims = await startSimulatorsChild(datasetOptions);
   const config = gatewayConfig(sims.urls, datasetOptions);
   try {
+    // The simulators are strict by default: a MyUnisoft token answers nothing until activated once.
+    await request(`${sims.urls.myunisoft}/api/v1/key/info?mode=extended`, {
+      headers: {
+        authorization: `Bearer ${demoCredentials.myunisoft.demo.apiToken}`,
+        'x-third-party-secret': demoCredentials.myunisoft.thirdPartySecret,
+      },
+    }).then((response) => response.body.dump());
     const raw = await rawBaseline(
       `${sims.urls.myunisoft}/api/v1/mad/movements?version=1.0.0&idExercice=${exercise.id}`,
       {

@@ -13,7 +13,8 @@ export function writeReport(dir, results, notes) {
     `Run ${env.date} on ${env.cpu} (${env.cores} cores), Node ${env.node}, ${env.platform}; load average ` +
       `${env.loadBefore.map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min) at the start, ` +
       `${env.loadAfter.map((l) => l.toFixed(2)).join(' / ')} at the end. Produced by \`npm run bench\` ` +
-      `(\`${env.argv}\`); raw figures in \`results.json\`.`,
+      `(\`${env.argv}\`); raw figures in \`results.json\`.` +
+      (env.keptFrom ? ` Parts not run this time keep their figures of ${env.keptFrom}.` : ''),
     '',
     '## Targets',
     '',
@@ -84,6 +85,24 @@ export function writeReport(dir, results, notes) {
       '| --- | --- | --- |',
       `| node dist/src/main.js | ${n(c.nodeMedianMs)} | ${c.nodeMs.map((v) => n(v)).join(', ')} |`,
       `| npm start | ${n(c.npmStartMedianMs)} | ${c.npmStartMs.map((v) => n(v)).join(', ')} |`,
+    );
+  }
+  if (results.frontendSession) {
+    const f = results.frontendSession;
+    const row = (name, r) =>
+      `| ${name} | ${r.requests} | ${r.errors} | ${r.rateLimited} | ${r.upstream} | ${r.upstream429} | ${n(r.pages.entriesFirst.mean, 2)} | ${n(r.pages.entriesLater.mean, 2)} (max ${r.pages.entriesLater.max}) | ${n(r.pages.movementsFirst.mean, 2)} | ${n(r.pages.movementsLater.mean, 2)} (max ${r.pages.movementsLater.max}) | ${n(r.ms / 1000, 1)} | ${n(r.quotaMs / 1000, 1)} | ${n(r.ms / r.quotaMs, 2)} |`;
+    lines.push(
+      '',
+      `## 5. Frontend session under the documented limits (run ${f.date})`,
+      '',
+      `A firm of ${f.firmSize} MyUnisoft companies (dataset scale ${f.dataset.scale}); one sequential client: the companies, then per company its exercises, every entries page of 50 and ${f.movementPages} movement pages of 50 of its open exercise; the whole session twice. MyUnisoft's quota: 20 requests per 10 s per token, enforced by the simulator in the "limits on" row and off in the baseline row (the gateway's own upstream budget paces both alike). Baselines of the same run: the time the quota alone imposes on the requests made (requests ÷ 2 per s), and the session with the simulator's limits off.`,
+      '',
+      '| session | GraphQL requests | errors | UPSTREAM_RATE_LIMITED | MyUnisoft requests | upstream 429 | entries page 1: requests | later entries pages | movements page 1 | later movement pages | time s | quota time s | time ÷ quota time |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      row("simulator's limits off (baseline)", f.unlimited),
+      row('limits on', f.limited),
+      '',
+      `The ${f.big.rows.toLocaleString('en')}-movement exercise walked by pages of 500 with the limits on: ${f.big.pages} pages, ${f.big.upstream} MyUnisoft requests (${f.big.upstream429} answered 429), ${f.big.errors} errors, ${n(f.big.ms / 1000, 1)} s; the quota alone imposes ${n(f.big.quotaMs / 1000, 1)} s.`,
     );
   }
   if (notes) lines.push('', notes.trim());

@@ -20,6 +20,7 @@ process.on('message', async (message) => {
             path: r.path,
             query: r.query,
             societyId: r.societyId,
+            status: r.status,
           })),
         )
       : null;

@@ -48,5 +48,35 @@ export function evaluateTargets(results) {
       `${cold.npmStartMedianMs.toFixed(0)} ms`,
     );
   }
+  const session = results.frontendSession;
+  if (session) {
+    const { limited, big } = session;
+    // A session cut short by errors makes its per-page and time figures look better than they are.
+    const complete = limited.errors === 0 && limited.requests === session.unlimited.requests;
+    const cut = complete
+      ? ''
+      : ` (session incomplete: ${limited.requests} of ${session.unlimited.requests} requests)`;
+    add('frontend session under the limits: 0 errors', limited.errors === 0, `${limited.errors} errors`);
+    add(
+      'frontend session: 0 429s reaching the client',
+      limited.rateLimited === 0,
+      `${limited.rateLimited} UPSTREAM_RATE_LIMITED (${limited.upstream429} upstream 429s absorbed)`,
+    );
+    add(
+      'frontend session: upstream requests per later page ≤ 1',
+      complete && limited.laterPages.mean <= 1,
+      `${limited.laterPages.mean.toFixed(2)} on average over ${limited.laterPages.pages} pages (max ${limited.laterPages.max})${cut}`,
+    );
+    add(
+      'frontend session: time ≤ 2× the time the quota imposes (requests ÷ 2 per s)',
+      complete && limited.ms <= 2 * limited.quotaMs,
+      `${(limited.ms / 1000).toFixed(1)} s for ${limited.upstream} requests: ×${(limited.ms / limited.quotaMs).toFixed(2)}${cut}`,
+    );
+    add(
+      'large exercise walked under the quota: 0 errors',
+      big.errors === 0,
+      `${big.errors} errors; ${(big.ms / 1000).toFixed(1)} s for ${big.upstream} requests (×${(big.ms / big.quotaMs).toFixed(2)} the quota time)`,
+    );
+  }
   return targets;
 }

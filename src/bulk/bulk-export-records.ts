@@ -19,14 +19,22 @@ const recordShape = z.object({
   providerId: z.string(),
   kind: z.enum(['MOVEMENTS', 'ENTRIES']),
   format: z.enum(['JSONL', 'CSV', 'FEC']),
-  status: z.enum(['CREATED', 'RUNNING', 'COMPLETED', 'FAILED']),
+  status: z.enum(['CREATED', 'RUNNING', 'COMPLETED', 'FAILED', 'EXPIRED']),
   rowCount: z.number().int().min(0),
   debitTotal: cents,
   creditTotal: cents,
   createdAt: z.string(),
   completedAt: z.string().nullable(),
   errorCode: z.string().nullable(),
-  instanceId: z.string(),
+  attempts: z.number().int().min(0),
+  period: z.union([z.object({ exerciseId: z.string() }), z.object({ from: z.string(), to: z.string() })]),
+  fec: z
+    .object({
+      fileName: z.string(),
+      exercise: z.object({ startDate: z.string(), endDate: z.string() }).nullable(),
+      exerciseId: z.string().nullable().default(null),
+    })
+    .optional(),
   fileName: z.string().nullish(),
   conformance: z
     .object({
@@ -46,6 +54,8 @@ const recordShape = z.object({
 const keyOf = (tenantId: string, exportId: string) =>
   `tenant:${encodeURIComponent(tenantId)}:bulk-export:${encodeURIComponent(exportId)}`;
 
+const pendingKey = (day: string) => `bulk-exports:started:${day}`;
+
 export class BulkExportRecords {
   constructor(private readonly store: SharedStore) {}
 
@@ -55,6 +65,22 @@ export class BulkExportRecords {
       JSON.stringify(record),
       BULK_EXPORT_TTL_MS,
     );
+  }
+
+  /** Adds the export to the day's list that every instance sweeps for exports to (re)run. */
+  async index(record: BulkExportRecord, day = new Date().toISOString().slice(0, 10)): Promise<void> {
+    await this.store.listAppend(
+      pendingKey(day),
+      `${record.tenantId}/${record.providerId}`,
+      2 * BULK_EXPORT_TTL_MS,
+    );
+  }
+
+  /** Exports started today or yesterday, as `[tenantId, exportId]` (finished ones included). */
+  async indexed(now = Date.now()): Promise<[string, string][]> {
+    const days = [now, now - BULK_EXPORT_TTL_MS].map((at) => new Date(at).toISOString().slice(0, 10));
+    const lists = await Promise.all(days.map((day) => this.store.listRange(pendingKey(day), 0, -1)));
+    return [...new Set(lists.flat())].map((entry) => entry.split('/') as [string, string]);
   }
 
   /** The tenant's export, or null when absent, expired or another tenant's. */

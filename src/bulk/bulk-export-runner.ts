@@ -1,56 +1,68 @@
 /**
- * Runs bulk exports in the background of one gateway instance: the record goes to the shared store
- * (CREATED → RUNNING → COMPLETED | FAILED, with running totals), the rows stream from the provider to
- * a local file. At most `maxConcurrent` exports run at once; the others wait their turn as CREATED.
- * Closing the service cancels what runs and deletes the files.
+ * Runs bulk exports in the background, on whichever gateway instance gets to them: the record lives
+ * in the shared store (CREATED → RUNNING → COMPLETED | FAILED, EXPIRED once its file is gone), the
+ * rows stream from the provider into the shared BlobStore, so any instance serves the download.
+ * A run holds a fenced lease on its export, renewed while it runs: an instance killed mid-export
+ * lets its lease lapse, and another instance's sweep picks the export up and runs it again, up to
+ * `maxAttempts` runs, then fails it with GATEWAY_RESTARTED. Closing (SIGTERM) hands running exports
+ * back (record CREATED again, lease released) for another instance, rather than failing them.
  */
-import { runAsBulk } from '../providers/resilience/upstream-scope';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, type ReadStream } from 'node:fs';
+import { PassThrough, type Readable } from 'node:stream';
+import { checkFecStream, type FecConformanceReport } from '../fec/conformance';
 import { ErrorCode, isGrandLivreError } from '../errors';
 import type { Logger } from '../logger';
 import type { ConnectorRegistry } from '../providers/registry';
+import { runAsBulk } from '../providers/resilience/upstream-scope';
+import { FencedLease } from '../store/fenced-lease';
 import type { SharedStore } from '../store/types';
-import { BULK_EXPORT_TTL_MS, BulkExportRecords } from './bulk-export-records';
+import type { BlobStore } from './blob/blob-store';
+import { BulkExportRecords } from './bulk-export-records';
 import type { BulkExportRecord, BulkExportRequest } from './bulk-export.model';
 import { writeBulkFile, type BulkTotals } from './bulk-file-writer';
-import { BulkFiles } from './bulk-files';
 import { rowFormat } from './bulk-row-format';
 import { bulkRows } from './bulk-source';
-import { checkFecStream } from '../fec/conformance';
 
 export interface BulkExportRunnerOptions {
   registry: ConnectorRegistry;
   store: SharedStore;
   logger: Logger;
-  /** Exports running at once on this instance (default 2): each holds an upstream stream and a file. */
+  /** Where files go: shared by every instance. */
+  blobs: BlobStore;
+  /** Exports running at once on this instance (default 2): each holds an upstream stream. */
   maxConcurrent?: number;
-  /** Parent of the files' directory (default `os.tmpdir()/grand-livre-bulk`). */
-  tmpRoot?: string;
+  /** Lease of a running export, renewed every third of it (default 30,000 ms). */
+  leaseMs?: number;
+  /** Runs of one export before it fails with GATEWAY_RESTARTED (default 3). */
+  maxAttempts?: number;
+  /** How often this instance looks for exports no instance runs (default 5,000 ms; 0: never). */
+  sweepMs?: number;
 }
 
 export interface BulkExportFile {
-  /** Opens the file for reading (once the caller is ready to send it). */
-  open(): ReadStream;
+  body: Readable;
   size: number;
   fileName: string;
   contentType: string;
 }
 
+/** Why a run stopped early: the instance is closing and hands the export back. */
+const HANDED_BACK = 'handed back';
+const GATEWAY_RESTARTED = 'GATEWAY_RESTARTED';
+const isOpen = (record: BulkExportRecord) => record.status === 'CREATED' || record.status === 'RUNNING';
+
 export class BulkExportRunner {
-  /** Names this instance in records, so a download elsewhere can say where the file is. */
-  readonly instanceId = randomBytes(8).toString('hex');
   private readonly records: BulkExportRecords;
-  private readonly files: BulkFiles;
   private readonly running = new Map<string, { abort: AbortController; done: Promise<void> }>();
-  private readonly queue: (() => void)[] = [];
-  private readonly maxConcurrent: number;
+  private readonly queue: [string, string][] = [];
+  private readonly sweeper: NodeJS.Timeout | null;
   private closed = false;
 
   constructor(private readonly options: BulkExportRunnerOptions) {
     this.records = new BulkExportRecords(options.store);
-    this.files = new BulkFiles(options.tmpRoot);
-    this.maxConcurrent = options.maxConcurrent ?? 2;
+    const sweepMs = options.sweepMs ?? 5_000;
+    this.sweeper = sweepMs > 0 ? setInterval(() => void this.sweep().catch(() => undefined), sweepMs) : null;
+    this.sweeper?.unref();
   }
 
   /** Records the export as CREATED and schedules it; resolves once the record is stored. */
@@ -69,96 +81,165 @@ export class BulkExportRunner {
       createdAt: new Date().toISOString(),
       completedAt: null,
       errorCode: null,
-      instanceId: this.instanceId,
+      attempts: 0,
+      period: request.period,
+      ...(request.fec ? { fec: request.fec } : {}),
     };
     await this.records.save(record);
-    const run = () => this.track(record, request);
-    if (this.running.size < this.maxConcurrent) run();
-    else this.queue.push(run);
+    await this.records.index(record);
+    this.schedule(record.tenantId, record.providerId);
     return record;
   }
 
-  find(tenantId: string, exportId: string): Promise<BulkExportRecord | null> {
-    return this.records.find(tenantId, exportId);
+  /** The export; a COMPLETED one whose file is gone is EXPIRED (and recorded so). */
+  async find(tenantId: string, exportId: string): Promise<BulkExportRecord | null> {
+    const record = await this.records.find(tenantId, exportId);
+    if (record?.status !== 'COMPLETED' || (await this.options.blobs.exists(blobKey(record)))) return record;
+    const expired: BulkExportRecord = { ...record, status: 'EXPIRED' };
+    await this.records.save(expired);
+    return expired;
   }
 
-  /** The finished file, when this instance holds it. */
+  /** The finished file, from the shared BlobStore; null when gone. */
   async openFile(record: BulkExportRecord): Promise<BulkExportFile | null> {
-    if (record.status !== 'COMPLETED' || record.instanceId !== this.instanceId) return null;
+    if (record.status !== 'COMPLETED') return null;
+    const blob = await this.options.blobs.open(blobKey(record));
+    if (!blob) return null;
     const format = rowFormat(record.kind, record.format);
-    const path = this.files.path(record.providerId, format.extension);
-    const size = await this.files.size(path);
-    if (size === null) return null;
     const fileName =
       record.fileName ??
       `${record.kind.toLowerCase()}-${record.companyId}-${record.providerId}.${format.extension}`;
-    return { open: () => createReadStream(path), size, fileName, contentType: format.contentType };
+    return { ...blob, fileName, contentType: format.contentType };
   }
 
-  /** Cancels running exports, waits for them to stop, deletes every file. */
+  /** Looks for exports no instance runs (never started here, or whose instance died) and runs them. */
+  async sweep(): Promise<void> {
+    for (const [tenantId, exportId] of await this.records.indexed()) {
+      if (this.closed || this.running.has(exportId)) continue;
+      if (this.queue.some(([, queued]) => queued === exportId)) continue;
+      const record = await this.records.find(tenantId, exportId);
+      if (record && isOpen(record)) this.schedule(tenantId, exportId);
+    }
+  }
+
+  /** Stops sweeping, hands running exports back (CREATED again, lease released), waits for them. */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.sweeper) clearInterval(this.sweeper);
     this.queue.length = 0;
-    for (const job of this.running.values()) job.abort.abort();
+    for (const job of this.running.values()) job.abort.abort(new Error(HANDED_BACK));
     await Promise.allSettled([...this.running.values()].map((job) => job.done));
-    this.files.close();
+    await this.options.blobs.close();
   }
 
-  private track(record: BulkExportRecord, request: BulkExportRequest): void {
+  private schedule(tenantId: string, exportId: string): void {
+    if (this.closed) return;
+    if (this.running.size >= (this.options.maxConcurrent ?? 2)) {
+      this.queue.push([tenantId, exportId]);
+      return;
+    }
     const abort = new AbortController();
     // Exports read behind interactive requests, each call waiting for budget up to upstream.bulkWaitMs.
-    const done = runAsBulk(() => this.run(record, request, abort.signal)).finally(() => {
-      this.running.delete(record.providerId);
-      if (!this.closed) this.queue.shift()?.();
-    });
-    this.running.set(record.providerId, { abort, done });
+    const done = runAsBulk(() => this.runUnderLease(tenantId, exportId, abort.signal))
+      .catch((error: unknown) => this.options.logger.warn({ err: error }, 'bulk export run failed'))
+      .finally(() => {
+        this.running.delete(exportId);
+        const next = this.queue.shift();
+        if (next && !this.closed) this.schedule(...next);
+      });
+    this.running.set(exportId, { abort, done });
   }
 
-  private async run(
-    created: BulkExportRecord,
-    request: BulkExportRequest,
-    signal: AbortSignal,
-  ): Promise<void> {
-    const format = rowFormat(request.kind, request.format);
-    const path = this.files.path(created.providerId, format.extension);
-    const log = this.options.logger.child({ bulkExport: created.providerId, tenant: created.tenantId });
-    let record: BulkExportRecord = { ...created, status: 'RUNNING' };
+  /** Runs the export if no other instance holds it; fails it once it has been tried `maxAttempts` times. */
+  private async runUnderLease(tenantId: string, exportId: string, signal: AbortSignal): Promise<void> {
+    const { store, leaseMs = 30_000, maxAttempts = 3 } = this.options;
+    const key = `tenant:${encodeURIComponent(tenantId)}:bulk-export:${exportId}:lease`;
+    const lease = await FencedLease.acquire({ store, key, ttlMs: leaseMs });
+    if (!lease) return; // another instance runs it
+    try {
+      const record = await this.records.find(tenantId, exportId);
+      if (!record || !isOpen(record)) return;
+      if (record.attempts >= maxAttempts) {
+        await this.records.save({
+          ...record,
+          status: 'FAILED',
+          errorCode: GATEWAY_RESTARTED,
+          completedAt: now(),
+        });
+        return;
+      }
+      lease.keepRenewing();
+      await this.run({ ...record, status: 'RUNNING', attempts: record.attempts + 1 }, lease, signal);
+    } finally {
+      await lease.release();
+    }
+  }
+
+  private async run(started: BulkExportRecord, lease: FencedLease, signal: AbortSignal): Promise<void> {
+    const log = this.options.logger.child({ bulkExport: started.providerId, tenant: started.tenantId });
+    let record = started;
     const save = (update: Partial<BulkExportRecord>) => {
       record = { ...record, ...update };
       return this.records.save(record);
     };
+    const request: BulkExportRequest = { ...started };
+    const key = blobKey(started);
     try {
       await save({});
       const connector = this.options.registry.get(request.tenantId)?.get(request.provider);
       if (!connector) throw new Error(`no ${request.provider} connector for tenant ${request.tenantId}`);
-      const session = connector.openSession({ requestId: `bulk-export:${created.providerId}`, signal });
+      const session = connector.openSession({ requestId: `bulk-export:${started.providerId}`, signal });
+      const sink = new PassThrough({ highWaterMark: 1024 * 1024 });
+      const stored = this.options.blobs.put(key, sink);
+      stored.catch(() => undefined);
       const totals = await writeBulkFile({
-        path,
-        format,
+        sink,
+        format: rowFormat(request.kind, request.format),
         rows: bulkRows(session, request, signal),
         onProgress: (progress: BulkTotals) => void save(progress).catch(() => undefined),
+      }).catch((error: unknown) => {
+        sink.destroy(error as Error);
+        throw error;
       });
-      const conformance = request.fec
-        ? await checkFecStream(createReadStream(path), {
-            fileName: request.fec.fileName,
-            exercise: request.fec.exercise,
-          })
-        : null;
-      this.files.expire(path, BULK_EXPORT_TTL_MS);
+      await stored;
+      const conformance = request.fec ? await this.checkFec(key, request.fec) : null;
+      // A run whose lease lapsed (its successor may be running) does not record over it.
+      lease.assertHeld();
       await save({
         ...totals,
         ...(request.fec ? { fileName: request.fec.fileName, conformance } : {}),
         status: 'COMPLETED',
-        completedAt: new Date().toISOString(),
+        completedAt: now(),
       });
       log.info({ rows: totals.rowCount }, 'bulk export completed');
     } catch (error) {
-      await this.files.remove(path);
+      if (signal.aborted && this.closed) {
+        // Shutdown: hand the export back for another instance; this run does not count as an attempt.
+        await save({ status: 'CREATED', attempts: started.attempts - 1 }).catch(() => undefined);
+        log.info('bulk export handed back on shutdown');
+        return;
+      }
+      await this.options.blobs.delete(key).catch(() => undefined);
+      if (!lease.held()) return;
       const errorCode = isGrandLivreError(error) ? error.code : ErrorCode.INTERNAL_SERVER_ERROR;
       log.warn({ err: error, errorCode }, 'bulk export failed');
-      await save({ status: 'FAILED', errorCode, completedAt: new Date().toISOString() }).catch(
-        () => undefined,
-      );
+      await save({ status: 'FAILED', errorCode, completedAt: now() }).catch(() => undefined);
     }
   }
+
+  /** The FEC's conformance report, read back from the stored file (streamed, bounded memory). */
+  private async checkFec(
+    key: string,
+    fec: NonNullable<BulkExportRequest['fec']>,
+  ): Promise<FecConformanceReport> {
+    const blob = await this.options.blobs.open(key);
+    if (!blob) throw new Error('the FEC file just stored is gone');
+    return checkFecStream(blob.body, { fileName: fec.fileName, exercise: fec.exercise });
+  }
 }
+
+const now = () => new Date().toISOString();
+
+/** Where an export's file lives in the BlobStore. */
+const blobKey = (record: BulkExportRecord) =>
+  `${record.tenantId}/${record.providerId}.${rowFormat(record.kind, record.format).extension}`;

@@ -5,7 +5,7 @@ import type { FecConformanceReport } from '../fec/conformance';
 
 export type BulkExportKind = 'MOVEMENTS' | 'ENTRIES';
 export type BulkExportFormat = 'JSONL' | 'CSV' | 'FEC';
-export type BulkExportStatus = 'CREATED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+export type BulkExportStatus = 'CREATED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'EXPIRED';
 
 export interface BulkExportRecord {
   tenantId: string;
@@ -24,8 +24,12 @@ export interface BulkExportRecord {
   completedAt: IsoDateTime | null;
   /** The error code (`UPSTREAM_TIMEOUT`, …) when FAILED. */
   errorCode: string | null;
-  /** The gateway instance that holds the file (files are local to it). */
-  instanceId: string;
+  /** Runs started so far, on any instance (a run whose instance died counts; one handed back does not). */
+  attempts: number;
+  /** What to export, so that any instance can run (or re-run) it. */
+  period: BulkExportRequest['period'];
+  /** FEC: what a run (on any instance) needs to name and check the file. */
+  fec?: BulkExportRequest['fec'];
   /** FEC: the file's legal name, `<SIREN>FEC<closing date>.txt`. */
   fileName?: string | null;
   /** FEC: the conformance report of the finished file. */
@@ -41,6 +45,14 @@ export interface BulkExportRequest {
   format: BulkExportFormat;
   /** MOVEMENTS: an exercise or a window; ENTRIES: always a window (an exercise is turned into its dates). */
   period: { exerciseId: string } | { from: IsoDate; to: IsoDate };
-  /** FEC: the file name and the exercise the dates are checked against (null when unknown). */
-  fec?: { fileName: string; exercise: Pick<ExerciseRecord, 'startDate' | 'endDate'> | null };
+  /**
+   * FEC: the file name, the exercise the dates are checked against (null when unknown), and the native
+   * id of the exercise asked for (null for a window): its lines are those booked in it, whatever their
+   * documents' dates.
+   */
+  fec?: {
+    fileName: string;
+    exercise: Pick<ExerciseRecord, 'startDate' | 'endDate'> | null;
+    exerciseId: string | null;
+  };
 }

@@ -4,7 +4,7 @@
  * a slow disk slows the upstream read instead of filling memory). Totals are summed in cents.
  */
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import type { Cents } from '../domain/money';
 import type { BulkRow, RowFormat } from './bulk-row-format';
 
@@ -15,7 +15,8 @@ export interface BulkTotals {
 }
 
 export interface WriteBulkFileOptions {
-  path: string;
+  /** Where the bytes go (a file, or the stream into the BlobStore); ended on success. */
+  sink: Writable;
   format: RowFormat;
   rows: AsyncIterable<BulkRow[]>;
   /** Called now and then with the totals so far (progress in the shared store). */
@@ -32,8 +33,7 @@ const safeAdd = (a: Cents, b: Cents): Cents => {
 
 export async function writeBulkFile(options: WriteBulkFileOptions): Promise<BulkTotals> {
   const { format, onProgress, progressEvery = 50_000 } = options;
-  // 0600: the file holds a tenant's ledger; no other local user may read it.
-  const file = createWriteStream(options.path, { mode: 0o600, highWaterMark: 1024 * 1024 });
+  const file = options.sink;
   const failed = once(file, 'error').then(([error]) => Promise.reject(error as Error));
   failed.catch(() => undefined);
   const totals: BulkTotals = { rowCount: 0, debitTotal: 0, creditTotal: 0 };
@@ -58,7 +58,8 @@ export async function writeBulkFile(options: WriteBulkFileOptions): Promise<Bulk
     await Promise.race([once(file, 'finish'), failed]);
     return totals;
   } catch (error) {
-    file.destroy();
+    // With the error, so the reader (the BlobStore's upload) fails too instead of keeping half a file.
+    file.destroy(error as Error);
     throw error;
   }
 }

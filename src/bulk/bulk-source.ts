@@ -4,25 +4,11 @@
  * page the schema allows. Capability checks happened when the export was started.
  */
 import { UnsupportedByProviderError } from '../errors';
-import type { Page, PageRequest, ProviderSession } from '../providers/types';
+import { pages } from '../providers/read-all-pages';
+import type { ProviderSession } from '../providers/types';
 import type { BulkRow } from './bulk-row-format';
 import type { BulkExportRequest } from './bulk-export.model';
 import { ledgerMovements } from '../ledger/ledger-source';
-
-const PAGE_SIZE = 500;
-
-/** A paged listing read to its end, one page of PAGE_SIZE at a time. */
-export async function* pages<T>(fetch: (page: PageRequest) => Promise<Page<T>>, signal: AbortSignal) {
-  let after: string | null = null;
-  for (;;) {
-    signal.throwIfAborted();
-    const page = await fetch({ first: PAGE_SIZE, after });
-    yield page.items.map((item) => item.node);
-    const last = page.items.at(-1);
-    if (!page.hasNextPage || !last) return;
-    after = last.resumeToken;
-  }
-}
 
 export function bulkRows(
   session: ProviderSession,
@@ -30,16 +16,17 @@ export function bulkRows(
   signal: AbortSignal,
 ): AsyncIterable<BulkRow[]> {
   const { companyId, period } = request;
-  // FEC: the ledger's lines (movements where the provider lists them, for lettering), by dates.
+  // FEC: the ledger's lines (movements where the provider lists them, for lettering): an exercise's
+  // are those booked in it (a year-end invoice may be dated in the previous year), a window's by date.
   if (request.format === 'FEC' && 'from' in period)
     return ledgerMovements(
       session,
       companyId,
-      { ...period, exerciseId: null, exercise: null, accountClasses: [] },
+      { ...period, exerciseId: request.fec?.exerciseId ?? null, exercise: null, accountClasses: [] },
       signal,
     );
   if (request.kind === 'MOVEMENTS') {
-    if (session.streamMovements) return session.streamMovements(companyId, period, signal);
+    if (session.streamMovements) return session.streamMovements(companyId, period, signal, { bulk: true });
     const list = session.listMovements?.bind(session);
     if (!list) throw new UnsupportedByProviderError(session.provider, 'MOVEMENTS');
     return pages((page) => list(companyId, period, page), signal);

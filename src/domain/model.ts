@@ -121,7 +121,10 @@ export interface MovementRecord {
   companyId: string;
   providerId: string;
   entryId: string | null;
+  /** The document's date (MyUnisoft MAD `date`); may lie outside the exercise the line is booked in. */
   date: IsoDate;
+  /** The accounting (booking) date the provider gives; null while MyUnisoft has not validated the entry. */
+  accountedOn: IsoDate | null;
   journal: JournalRecord;
   account: AccountRecord | null;
   description: string | null;

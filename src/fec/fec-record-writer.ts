@@ -1,7 +1,8 @@
 /**
  * Writes a FEC (art. A47 A-1 LPF) line by line from a period's ledger lines: the 18 columns, tab
  * separated, CRLF records, YYYYMMDD dates, comma decimals. EcritureNum is sequential per journal in
- * the order entries arrive (the providers' ledger order, by date); an entry's lines must be adjacent.
+ * the order entries arrive (the providers' ledger order, by booking date); an entry's lines must be
+ * adjacent. EcritureDate is the booking date, PieceDate the document's own (they differ at year end).
  */
 import { isThirdPartyAccount } from '../ledger/account-classes';
 import type { LedgerMovement } from '../ledger/ledger.model';
@@ -30,26 +31,26 @@ export class FecRecordWriter {
     const accountName = clean(m.account.name) || clean(m.account.number);
     const thirdParty = isThirdPartyAccount(m.account.number);
     const foreign = m.currency !== null && m.currency !== '' && m.currency !== 'EUR';
-    const date = compact(m.date);
+    const booked = compact(m.accountedOn);
     const record: Record<FecColumn, string> = {
       JournalCode: clean(journal),
       JournalLib: clean(m.journal.label) || clean(journal),
       EcritureNum: String(this.currentNumber),
-      EcritureDate: date,
+      EcritureDate: booked,
       CompteNum: clean(m.account.number),
       CompteLib: accountName,
       CompAuxNum: thirdParty ? clean(m.account.number) : '',
       CompAuxLib: thirdParty ? accountName : '',
       PieceRef: clean(m.pieceRef) || clean(m.entryId),
-      PieceDate: date,
+      PieceDate: compact(m.date),
       EcritureLib: clean(m.label) || accountName,
       Debit: fecAmount(m.debit),
       Credit: fecAmount(m.credit),
       EcritureLet: clean(m.lettering),
       // No provider here dates its lettering: DateLet stays empty rather than invented.
       DateLet: '',
-      // Providers give no validation date through these routes: the entry date stands for it.
-      ValidDate: date,
+      // Providers give no validation date through these routes: the booking date stands for it.
+      ValidDate: booked,
       Montantdevise: foreign ? fecAmount(m.debit || m.credit) : '',
       Idevise: foreign ? clean(m.currency) : '',
     };

@@ -8,7 +8,13 @@ import { z } from 'zod';
 import { stableJson } from '../domain/cursor';
 
 export const idempotencyRecordShape = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('pending'), hash: z.string(), checkpoint: z.unknown().optional() }),
+  z.object({
+    state: z.literal('pending'),
+    hash: z.string(),
+    checkpoint: z.unknown().optional(),
+    /** When the last checkpoint was saved or the attempt ended unknown: the uncertainty window starts here. */
+    at: z.number().default(0),
+  }),
   z.object({ state: z.literal('done'), hash: z.string(), outcome: z.unknown() }),
 ]);
 export type IdempotencyRecord = z.infer<typeof idempotencyRecordShape>;

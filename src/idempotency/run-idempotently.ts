@@ -3,18 +3,36 @@
  *
  * - A recorded outcome for the same input is returned without calling the provider; another input with
  *   the same key is BAD_USER_INPUT. The outcome is recorded before it is returned.
- * - One attempt at a time: a lock (setIfAbsent, renewed while the attempt runs, expiring if its
- *   instance dies) guards the call. A duplicate arriving meanwhile WAITS, polling the store, and returns
- *   the outcome once recorded; past `waitMs` it gets IDEMPOTENCY_IN_PROGRESS (retryable). Waiting was
- *   chosen over failing at once because the common duplicate is a client retrying a slow call.
- * - A failed attempt leaves no trace (the key may be reused) unless its connector saved a checkpoint
- *   through the journal: then the record stays, bound to the input, and the retry resumes from it.
+ * - One attempt at a time: a fenced lease (src/store/fenced-lease.ts) guards the call. Every record
+ *   write is fenced by the lease's token, so a holder whose lease lapsed (Redis stall, slow provider)
+ *   cannot overwrite its successor's record, and each checkpoint asserts the lease first, so a holder
+ *   that lost it stops before its next upstream step. A duplicate arriving meanwhile WAITS, polling,
+ *   and returns the outcome once recorded; past `waitMs` it gets IDEMPOTENCY_IN_PROGRESS.
+ * - A failed attempt that saved no checkpoint, or that the provider refused, leaves no trace (the key
+ *   may be reused). One whose outcome is unknown (timeout, lost answer, instance gone) keeps its
+ *   checkpoint: the retry hands it to the connector, which looks for the committed write and may write
+ *   again only through `journal.beforeRewrite()`, refused with IDEMPOTENCY_OUTCOME_UNCERTAIN until
+ *   `uncertainWindowMs` has passed since the unknown attempt.
+ * - The store unreachable before anything was sent: STORE_UNAVAILABLE (retryable), never a masked error.
  */
-import { randomUUID } from 'node:crypto';
-import { BadUserInputError, IdempotencyInProgressError } from '../errors';
+import {
+  BadUserInputError,
+  IdempotencyInProgressError,
+  IdempotencyOutcomeUncertainError,
+  StoreOutageError,
+} from '../errors';
 import type { MutationJournal } from '../providers/types';
+import { LeaseLostError, StoreUnavailableError } from '../store/errors';
+import { FencedLease } from '../store/fenced-lease';
 import type { SharedStore } from '../store/types';
-import { idempotencyKeys, inputHash, parseRecord, type IdempotencyKeys } from './idempotency-record';
+import {
+  idempotencyKeys,
+  inputHash,
+  parseRecord,
+  type IdempotencyKeys,
+  type IdempotencyRecord,
+} from './idempotency-record';
+import { provesNothingCommitted } from './outcome-certainty';
 
 export interface IdempotencyOptions {
   /** How long a duplicate waits for the running attempt, in ms (default 10,000). */
@@ -25,6 +43,12 @@ export interface IdempotencyOptions {
   leaseMs?: number;
   /** How long outcomes and checkpoints are kept, in ms (default 24 h). */
   recordTtlMs?: number;
+  /**
+   * How long after an attempt with an unknown outcome a provider may still commit it, in ms (default
+   * 60,000): until then a retry that finds nothing answers IDEMPOTENCY_OUTCOME_UNCERTAIN.
+   */
+  uncertainWindowMs?: number;
+  now?: () => number;
 }
 
 export interface IdempotentCall<T> extends IdempotencyOptions {
@@ -32,88 +56,134 @@ export interface IdempotentCall<T> extends IdempotencyOptions {
   tenantId: string;
   key: string;
   operation: string;
-  /** What must match for a retry to get the recorded outcome (validated input, no file bytes). */
+  /** What must match for a retry to get the recorded outcome (validated input, file digests included). */
   input: unknown;
   run: (journal: MutationJournal) => Promise<T>;
 }
 
 const FIELD = 'input.idempotencyKey';
+const DAY_MS = 24 * 60 * 60 * 1000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 export async function runIdempotently<T>(call: IdempotentCall<T>): Promise<T> {
-  const { store, waitMs = 10_000, pollMs = 50, leaseMs = 30_000 } = call;
+  try {
+    return await runWithStore(call);
+  } catch (error) {
+    // Only store failures before or between steps get here: nothing further was sent to the provider.
+    if (error instanceof StoreUnavailableError) throw new StoreOutageError();
+    throw error;
+  }
+}
+
+async function runWithStore<T>(call: IdempotentCall<T>): Promise<T> {
+  const { store, waitMs = 10_000, pollMs = 50, leaseMs = 30_000, now = Date.now } = call;
   const keys = idempotencyKeys(call.tenantId, call.key);
   const hash = inputHash(call.operation, call.input);
-  const giveUpAt = Date.now() + waitMs;
+  const giveUpAt = now() + waitMs;
   for (;;) {
-    const recorded = await recordedOutcome<T>(store, keys, hash);
-    if (recorded) return recorded.outcome;
-    const owner = randomUUID();
-    if (await store.setIfAbsent(keys.lock, owner, leaseMs)) {
-      const stopRenewing = renewLease(store, keys.lock, owner, leaseMs);
+    const recorded = await readRecord(store, keys, hash);
+    if (recorded?.state === 'done') return recorded.outcome as T;
+    const lease = await FencedLease.acquire({ store, key: keys.lock, ttlMs: leaseMs, now });
+    if (lease) {
+      lease.keepRenewing();
       try {
-        return await attempt(call, keys, hash);
+        return await attempt(call, keys, hash, lease);
       } finally {
-        stopRenewing();
-        // Not atomic: only an attempt that outlived its lease could delete a successor's lock.
-        if ((await store.get(keys.lock)) === owner) await store.delete(keys.lock);
+        await lease.release();
       }
     }
-    if (Date.now() >= giveUpAt) throw new IdempotencyInProgressError(1);
+    if (now() >= giveUpAt) throw new IdempotencyInProgressError(seconds(pollMs * 20));
     await sleep(pollMs);
   }
 }
 
-/** The recorded outcome for this input, null when there is none yet; BAD_USER_INPUT for another input. */
-async function recordedOutcome<T>(
+/** The record, after checking it binds the key to this input (BAD_USER_INPUT otherwise). */
+async function readRecord(
   store: SharedStore,
   keys: IdempotencyKeys,
   hash: string,
-): Promise<{ outcome: T } | null> {
+): Promise<IdempotencyRecord | null> {
   const record = parseRecord(await store.get(keys.record));
   if (record && record.hash !== hash)
     throw new BadUserInputError('This idempotency key was used with a different input.', FIELD);
-  return record?.state === 'done' ? { outcome: record.outcome as T } : null;
+  return record;
 }
 
-/** Runs the call under the lock: records the input, then the outcome before returning it. */
-async function attempt<T>(call: IdempotentCall<T>, keys: IdempotencyKeys, hash: string): Promise<T> {
-  const { store, recordTtlMs = 24 * 60 * 60 * 1000 } = call;
-  // Re-read under the lock: the previous holder may have recorded the outcome since we looked.
-  const record = parseRecord(await store.get(keys.record));
-  if (record && record.hash !== hash)
-    throw new BadUserInputError('This idempotency key was used with a different input.', FIELD);
+/** Runs the call under the lease: records the input, then the outcome before returning it. */
+async function attempt<T>(
+  call: IdempotentCall<T>,
+  keys: IdempotencyKeys,
+  hash: string,
+  lease: FencedLease,
+): Promise<T> {
+  const { store, recordTtlMs = DAY_MS, uncertainWindowMs = 60_000, now = Date.now } = call;
+  // Re-read under the lease: the previous holder may have recorded the outcome since we looked.
+  const record = await readRecord(store, keys, hash);
   if (record?.state === 'done') return record.outcome as T;
   const previous = record?.checkpoint;
-  let checkpointed = previous !== undefined;
-  const write = (checkpoint: unknown) =>
-    store.set(keys.record, JSON.stringify({ state: 'pending', hash, checkpoint }), recordTtlMs);
-  await write(previous);
+  const previousAt = record?.at ?? 0;
+  const write = async (state: Record<string, unknown>) => {
+    lease.assertHeld();
+    if (!(await store.setFenced(keys.record, JSON.stringify({ hash, ...state }), lease.fence, recordTtlMs)))
+      throw new LeaseLostError();
+  };
+  const attemptState: AttemptState = { previous, saved: false, checkpoint: previous };
+  await write({ state: 'pending', checkpoint: previous, at: previous === undefined ? now() : previousAt });
   const journal: MutationJournal = {
     previous: previous ?? null,
+    writeId: `gl-${keys.record.slice(-32)}`,
     async save(checkpoint) {
-      await write(checkpoint);
-      checkpointed = true;
+      await write({ state: 'pending', checkpoint, at: now() });
+      Object.assign(attemptState, { saved: true, checkpoint });
+    },
+    beforeRewrite() {
+      const openFor = previousAt + uncertainWindowMs - now();
+      if (previous !== undefined && openFor > 0) throw new IdempotencyOutcomeUncertainError(seconds(openFor));
     },
   };
   let outcome: T;
   try {
     outcome = await call.run(journal);
   } catch (error) {
-    // Nothing was checkpointed: nothing is known to have committed, the key is free again.
-    if (!checkpointed) await store.delete(keys.record).catch(() => undefined);
-    throw error;
+    throw await settleFailure(call, keys, hash, lease, error, attemptState);
   }
-  await store.set(keys.record, JSON.stringify({ state: 'done', hash, outcome }), recordTtlMs);
+  // A successor holding a newer fence keeps its record: it reconciles to this same write.
+  await store
+    .setFenced(keys.record, JSON.stringify({ state: 'done', hash, outcome }), lease.fence, recordTtlMs)
+    .catch(() => undefined);
   return outcome;
 }
 
-/** Keeps the lock while a long call runs; returns the function that stops renewing. */
-function renewLease(store: SharedStore, lock: string, owner: string, leaseMs: number): () => void {
-  const renew = async () => {
-    if ((await store.get(lock)) === owner) await store.set(lock, owner, leaseMs);
-  };
-  const timer = setInterval(() => void renew().catch(() => undefined), leaseMs / 3);
-  timer.unref();
-  return () => clearInterval(timer);
+interface AttemptState {
+  /** The earlier attempt's checkpoint, if any. */
+  previous: unknown;
+  /** True once this attempt saved a checkpoint (it was about to act upstream). */
+  saved: boolean;
+  checkpoint: unknown;
+}
+
+/** What a failed attempt leaves in the store, and the error its caller gets. */
+async function settleFailure(
+  call: IdempotentCall<unknown>,
+  keys: IdempotencyKeys,
+  hash: string,
+  lease: FencedLease,
+  error: unknown,
+  { previous, saved, checkpoint }: AttemptState,
+): Promise<unknown> {
+  const { store, recordTtlMs = DAY_MS, uncertainWindowMs = 60_000, now = Date.now } = call;
+  if (error instanceof IdempotencyOutcomeUncertainError) return error;
+  // Nothing sent, or refused by the provider: nothing is known to have committed, the key is free again.
+  if ((!saved && previous === undefined) || (saved && provesNothingCommitted(error))) {
+    await store.deleteFenced(keys.record, lease.fence).catch(() => undefined);
+    return error;
+  }
+  const uncertain = new IdempotencyOutcomeUncertainError(seconds(uncertainWindowMs));
+  // Failed while reconciling: the earlier attempt's record stands as it was, its window unchanged.
+  if (!saved) return error instanceof LeaseLostError ? uncertain : error;
+  // The write may have reached the provider: the retry must reconcile, from now on.
+  const record = JSON.stringify({ state: 'pending', hash, checkpoint, at: now() });
+  await store.setFenced(keys.record, record, lease.fence, recordTtlMs).catch(() => undefined);
+  return uncertain;
 }

@@ -3,7 +3,7 @@
  * connector's movement stream (one upstream download for the period) or movement pages, else its
  * entries' lines (Pleo). Nothing here holds more than one batch.
  */
-import { pages } from '../bulk/bulk-source';
+import { pages } from '../providers/read-all-pages';
 import type { EntryRecord, MovementRecord } from '../domain/model';
 import { UnsupportedByProviderError } from '../errors';
 import type { MovementFilter, ProviderSession } from '../providers/types';
@@ -14,6 +14,8 @@ function fromMovement(m: MovementRecord): LedgerMovement {
   return {
     entryId: m.entryId ?? m.providerId,
     date: m.date,
+    // A MyUnisoft draft has no accounting date yet: it is booked on its document's date.
+    accountedOn: m.accountedOn ?? m.date,
     journal: m.journal,
     account: m.account ?? { number: '', name: null },
     label: m.description,
@@ -31,6 +33,7 @@ const fromEntry = (e: EntryRecord): LedgerMovement[] =>
   e.lines.map((line) => ({
     entryId: e.providerId,
     date: e.date,
+    accountedOn: e.date,
     journal: e.journal,
     account: line.account,
     label: line.label,
@@ -92,13 +95,14 @@ export async function* ledgerMovements(
   period: LedgerPeriod,
   signal: AbortSignal,
 ): AsyncGenerator<LedgerMovement[]> {
+  // An exercise is what the provider books in it (MAD's idExercice), whatever a document's own date:
+  // an invoice dated in December may be booked in January's exercise. Windows are by date.
+  const inPeriod =
+    period.exerciseId !== null
+      ? () => true
+      : (m: LedgerMovement) => m.date >= period.from && m.date <= period.to;
   for await (const batch of rawBatches(session, companyId, period, signal)) {
-    const kept = batch.filter(
-      (m) =>
-        m.date >= period.from &&
-        m.date <= period.to &&
-        matchesClasses(m.account.number, period.accountClasses),
-    );
+    const kept = batch.filter((m) => inPeriod(m) && matchesClasses(m.account.number, period.accountClasses));
     if (kept.length > 0) yield kept;
   }
 }

@@ -15,7 +15,10 @@ export type { BalancePeriod, ProviderBalance, ProviderBalanceLine } from '../pro
 export interface LedgerMovement {
   /** Native id of the entry holding the line (lines of one entry share it). */
   entryId: string;
+  /** The document's date (FEC PieceDate). */
   date: IsoDate;
+  /** The booking date (FEC EcritureDate): the provider's accounting date, else the document's. */
+  accountedOn: IsoDate;
   journal: JournalRecord;
   account: AccountRecord;
   label: string | null;

@@ -26,6 +26,11 @@ export interface UpstreamClientOptions {
   headersTimeoutMs?: number;
   /** Max idle time between body chunks in ms (default 30,000). */
   bodyTimeoutMs?: number;
+  /**
+   * Time to a write's response headers in ms (default 60,000): longer than reads', since a write given
+   * up on may still commit and must then be reconciled.
+   */
+  writeTimeoutMs?: number;
   /** Connections in the pool: also caps concurrent calls to the provider (default 16). */
   connections?: number;
   /** Retries for idempotent requests on network errors, 429 and 5xx (default 2). */
@@ -202,7 +207,7 @@ export class UpstreamClient {
       const mayRetry = idempotent && attempt < this.options.maxRetries;
       let response: UpstreamResponse;
       try {
-        response = await this.attempt(request);
+        response = await this.attempt(request, idempotent);
       } catch (error) {
         // Refusals made before any call (open circuit, full queue) are already typed: never retried.
         // A refused retry reports the provider's real failure rather than the refusal.
@@ -241,7 +246,7 @@ export class UpstreamClient {
    * One call: budget first (it may wait), then a slot on the route and the breaker and concurrency cap;
    * throws undici's own error on network failure. The route slot is held until the body is read.
    */
-  private async attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
+  private async attempt(request: UpstreamRequest, idempotent: boolean): Promise<UpstreamResponse> {
     const grant = await this.pacer.take(request.signal);
     const settle = () => void grant.settle().catch(() => undefined);
     let releaseRoute: () => void = () => undefined;
@@ -263,7 +268,14 @@ export class UpstreamClient {
         headers: request.headers,
         body: request.body ?? null,
         signal: request.signal,
-        ...(timeouts.headersTimeoutMs ? { headersTimeout: timeouts.headersTimeoutMs } : {}),
+        // Writes wait longer for their answer than reads (config http.writeTimeoutMs): a commit is slow.
+        ...(idempotent
+          ? timeouts.headersTimeoutMs
+            ? { headersTimeout: timeouts.headersTimeoutMs }
+            : {}
+          : {
+              headersTimeout: Math.max(this.options.writeTimeoutMs ?? 60_000, timeouts.headersTimeoutMs ?? 0),
+            }),
         ...(timeouts.bodyTimeoutMs ? { bodyTimeout: timeouts.bodyTimeoutMs } : {}),
       });
       this.report(request, response.statusCode, attemptStart);

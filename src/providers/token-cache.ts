@@ -7,7 +7,9 @@
  * Threat model: the store key holds a hash of the account, never the password or client secret; the
  * token itself is stored (it must be shared) with a TTL no longer than its own life.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { StoreUnavailableError } from '../store/errors';
+import { FencedLease } from '../store/fenced-lease';
 import type { SharedStore } from '../store/types';
 
 export interface FetchedToken {
@@ -61,7 +63,7 @@ export class SharedTokenCache {
   /** A token believed valid: the in-process copy, the store's, or a fresh one. */
   async get(): Promise<string> {
     if (this.local && this.local.refreshAt > this.now()) return this.local.accessToken;
-    return this.inflight ?? (await this.readStored()) ?? this.singleFlight();
+    return this.inflight ?? (await this.readStored().catch(() => null)) ?? this.singleFlight();
   }
 
   /** After `rejected` got a 401: drops it (unless already replaced) and returns a fresh token. */
@@ -76,10 +78,10 @@ export class SharedTokenCache {
   }
 
   private async replace(rejected: string): Promise<string> {
-    const stored = await this.readStored();
+    const stored = await this.readStored().catch(() => null);
     if (stored && stored !== rejected) return stored; // another instance already refreshed
     this.local = null;
-    if (stored === rejected) await this.options.store.delete(this.key);
+    if (stored === rejected) await this.options.store.delete(this.key).catch(() => undefined);
     return this.fetchUnderLock();
   }
 
@@ -91,15 +93,24 @@ export class SharedTokenCache {
   }
 
   private async fetchUnderLock(): Promise<string> {
+    // The store down degrades to one fetch per instance rather than failing the request.
+    return this.sharedFetch().catch((error: unknown) => {
+      if (error instanceof StoreUnavailableError) return this.fetchAndStore();
+      throw error;
+    });
+  }
+
+  private async sharedFetch(): Promise<string> {
     const { store, lockTtlMs = 10_000, pollMs = 50 } = this.options;
-    const owner = randomUUID();
     const giveUpAt = this.now() + lockTtlMs;
     for (;;) {
-      if (await store.setIfAbsent(this.lockKey, owner, lockTtlMs)) {
+      const lease = await FencedLease.acquire({ store, key: this.lockKey, ttlMs: lockTtlMs, now: this.now });
+      if (lease) {
         try {
           return (await this.readStored()) ?? (await this.fetchAndStore());
         } finally {
-          if ((await store.get(this.lockKey)) === owner) await store.delete(this.lockKey);
+          // Compare-and-delete: a fetch that outlived its lock never frees the next holder's.
+          await lease.release();
         }
       }
       // Another instance is fetching: wait for its token rather than asking the provider twice.
@@ -116,7 +127,11 @@ export class SharedTokenCache {
     const marginMs = Math.min(this.options.marginMs ?? 60_000, lifeMs / 2);
     const token: StoredToken = { accessToken, refreshAt: this.now() + lifeMs - marginMs };
     this.local = token;
-    await this.options.store.set(this.key, JSON.stringify(token), lifeMs - marginMs);
+    await this.options.store
+      .set(this.key, JSON.stringify(token), lifeMs - marginMs)
+      .catch((error: unknown) => {
+        if (!(error instanceof StoreUnavailableError)) throw error;
+      });
     return accessToken;
   }
 

@@ -40,6 +40,16 @@ export interface Page<T> {
   totalCount: number | null;
   /** Rows of this page the provider sent malformed (UPSTREAM_BAD_DATA): left out of `items`, reported. */
   rowErrors?: UpstreamError[];
+  /** When the page's data was downloaded (ISO 8601), for pages served from a listing snapshot; absent: now. */
+  fetchedAt?: string;
+}
+
+export interface StreamOptions {
+  /**
+   * The caller can wait for a provider's asynchronous full export (a bulk export run in the background):
+   * an interactive read (a trial balance) never does. Default false.
+   */
+  bulk?: boolean;
 }
 
 export interface EntryFilter {
@@ -114,6 +124,8 @@ export interface UploadPayload {
   contentType: string;
   /** Size in bytes when known. */
   size: number | null;
+  /** SHA-256 (hex) of the bytes when the gateway spooled them (idempotency fingerprints cover it). */
+  sha256?: string;
   stream: () => Readable;
 }
 
@@ -171,6 +183,7 @@ export interface ProviderSession {
     companyId: string,
     filter: MovementFilter,
     signal?: AbortSignal,
+    options?: StreamOptions,
   ): AsyncIterable<MovementRecord[]>;
   streamEntries?(companyId: string, filter: EntryFilter, signal?: AbortSignal): AsyncIterable<EntryRecord[]>;
 
@@ -206,8 +219,18 @@ export interface ProviderSession {
 export interface MutationJournal {
   /** The last checkpoint an earlier attempt saved, or null on a first attempt. */
   readonly previous: unknown;
-  /** Records a JSON-serialisable checkpoint before the step whose answer could be lost. */
+  /** Stable for every attempt of one key (derived from it, never the key itself): a provider-side reference to find the write by. */
+  readonly writeId: string;
+  /**
+   * Records a JSON-serialisable checkpoint before the step whose answer could be lost. Throws (and so
+   * stops the connector before that step) when this attempt lost its lease or the store is unreachable.
+   */
   save(checkpoint: unknown): Promise<void>;
+  /**
+   * Called after a lookup for the earlier attempt's write found nothing, right before writing again:
+   * throws IDEMPOTENCY_OUTCOME_UNCERTAIN while that attempt may still commit at the provider.
+   */
+  beforeRewrite(): void;
 }
 
 /** What a connector needs from the gateway to open a session. */
@@ -234,6 +257,8 @@ export interface ConnectorDeps {
   onAttempt?: import('./http').UpstreamClientOptions['onAttempt'];
   /** Observes the size of each DataLoader batch (metrics); default none. */
   onLoaderBatch?: import('./observed-batch').LoaderBatchListener;
+  /** How long a listing snapshot serves later pages, in ms (config `cache.snapshotTtlMs`; default 60,000). */
+  snapshotTtlMs?: number;
   /** Upstream client tuning (timeouts, retries) shared by every provider. */
   http?: Partial<Omit<import('./http').UpstreamClientOptions, 'provider' | 'baseUrl' | 'onAttempt'>>;
 }

@@ -13,6 +13,7 @@ import type { GatewayObservability } from '../observability/gateway-observabilit
 import type { TenantDirectory } from '../auth/api-key';
 import type { ConnectorRegistry } from '../providers/registry';
 import type { SharedStore } from '../store/types';
+import { createBlobStore } from '../bulk/blob/create-blob-store';
 import { BulkExportRunner } from '../bulk/bulk-export-runner';
 import { ApqStoreCache } from '../cache/apq-store-cache';
 import { withListCaches } from '../cache/cached-registry';
@@ -110,6 +111,10 @@ export async function createHttpApp(
     registry: options.registry,
     store: options.store,
     logger: options.logger,
+    blobs: createBlobStore(config.bulk.storage),
+    leaseMs: config.bulk.leaseMs,
+    maxAttempts: config.bulk.maxAttempts,
+    sweepMs: config.bulk.sweepMs,
   });
   app.addHook('onClose', () => bulkExports.close());
   healthzRoute(app);
@@ -136,6 +141,7 @@ export async function createHttpApp(
       bulkExports,
       ...(options.now ? { now: options.now } : {}),
       nodeLoader: createNodeLoader,
+      idempotency: config.idempotency,
     }),
     maxBatchOperations: config.limits.maxBatchOperations,
     maxTokens: config.limits.maxTokens,

@@ -11,7 +11,9 @@ export type FaultKind =
   | 'stall' // send headers and part of the body, then stall until the client gives up
   | 'malformed_json' // answer 200 with a body that is not JSON
   | 'drift' // answer 200 with JSON whose shape drifted (keys renamed)
-  | 'reset_after_commit'; // run the handler (the write commits), then destroy the connection
+  | 'reset_after_commit' // run the handler (the write commits), then destroy the connection
+  | 'slow_commit' // read the request, wait `ms`, then run the handler (commits) even if the client left
+  | 'echo'; // answer `status` (default 400) with an error body echoing the request: headers, body, credentials
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -22,6 +24,8 @@ export interface FaultSpec {
   ms?: number;
   status?: number;
   retryAfter?: number;
+  /** For `echo`: `error` as a list of lines (Jepilote's `error[]`) instead of one string (OAuth2's `error`). */
+  errorList?: boolean;
 }
 
 interface ActiveFault extends FaultSpec {
@@ -61,6 +65,35 @@ export class FaultPlan {
     if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
     return fault;
   }
+}
+
+/**
+ * An error body that echoes the whole request in every field a provider's error parser reads, each
+ * value in several spellings (raw, URL-encoded, base64), as some real APIs do on a 400.
+ */
+export function echoBody(
+  request: { method: string; url: string; headers: Record<string, unknown>; body: unknown },
+  errorList: boolean,
+): Record<string, unknown> {
+  const body = Buffer.isBuffer(request.body) ? request.body.toString('utf8') : JSON.stringify(request.body);
+  const raw = [
+    `${request.method} ${request.url}`,
+    ...Object.entries(request.headers).map(([name, value]) => `${name}: ${String(value)}`),
+    body ?? '',
+  ];
+  const lines = raw.flatMap((line) => [line, encodeURIComponent(line), Buffer.from(line).toString('base64')]);
+  const text = lines.join('\n');
+  return {
+    success: false,
+    file: null,
+    message: text,
+    type: text,
+    title: text,
+    detail: text,
+    error_description: text,
+    error: errorList ? lines : text,
+    errors: [{ message: text }],
+  };
 }
 
 /** Renames every object key (`id` → `id_v2`) so a strict client sees a drifted shape. */

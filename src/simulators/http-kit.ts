@@ -4,7 +4,7 @@
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AddressInfo } from 'node:net';
-import { FaultPlan, driftShape, type FaultSpec } from './faults';
+import { FaultPlan, driftShape, echoBody, type FaultSpec } from './faults';
 import type { RecordedRequest, RunningSimulator, SimulatorOptions } from './types';
 
 export interface SimulatorServer extends RunningSimulator {
@@ -105,9 +105,18 @@ export async function startSimulatorServer(
     request.fault = fault; // malformed_json, drift, reset_after_commit act once the handler has run
   });
 
+  // After the body is read: the provider holds the request, then commits whether or not its client waited.
+  app.addHook('preHandler', async (request: FaultedRequest, reply: FastifyReply) => {
+    if (request.fault?.kind === 'slow_commit') await sleep(request.fault.ms ?? 1_000);
+    if (request.fault?.kind === 'echo') {
+      const { status = 400, errorList = false } = request.fault;
+      return reply.code(status).send(echoBody(request, errorList));
+    }
+  });
+
   app.addHook('onSend', async (request: FaultedRequest, reply, payload) => {
     const fault = request.fault;
-    if (!fault) return payload;
+    if (!fault || fault.kind === 'slow_commit' || fault.kind === 'echo') return payload;
     if (fault.kind === 'reset_after_commit') {
       request.raw.socket.destroy();
       return payload;

@@ -6,6 +6,8 @@ export interface CreateStoreOptions {
   redisUrl?: string | undefined;
   /** Key prefix on Redis (default `gl:`). */
   keyPrefix?: string;
+  /** Longest wait for one Redis command, in ms (default 200). */
+  commandTimeoutMs?: number;
 }
 
 /**
@@ -21,5 +23,6 @@ export function createStore(options: CreateStoreOptions = {}): SharedStore {
   return new RedisStore({
     url: options.redisUrl,
     ...(options.keyPrefix !== undefined ? { keyPrefix: options.keyPrefix } : {}),
+    ...(options.commandTimeoutMs !== undefined ? { commandTimeoutMs: options.commandTimeoutMs } : {}),
   });
 }

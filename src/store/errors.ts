@@ -39,3 +39,15 @@ function safeDecode(text: string): string {
     return text;
   }
 }
+
+/**
+ * Thrown by a lease holder before a side effect once its lease may have lapsed (renewal refused or
+ * unanswered past the deadline): a successor may be running, so this holder must not act.
+ */
+export class LeaseLostError extends Error {
+  readonly code = 'LEASE_LOST';
+  constructor() {
+    super('The lease on this operation lapsed before its next step; another attempt may run it.');
+    this.name = 'LeaseLostError';
+  }
+}

@@ -1,14 +1,22 @@
-import type { SharedStore } from './types';
+import { FENCES_KEPT_MS, type SharedStore } from './types';
 
 interface Slot {
   value: string;
   expiresAt: number | null;
 }
 
-/** In-process store: the embedded default for a single instance. Expired keys are dropped lazily. */
+/** Least time between two sweeps of expired keys, in ms. */
+const SWEEP_INTERVAL_MS = 1_000;
+
+/**
+ * In-process store: the embedded default for a single instance. Expired keys are dropped when read,
+ * and swept at most once a second on writes: snapshot chunks nobody reads again must not stay forever.
+ */
 export class MemoryStore implements SharedStore {
   private readonly values = new Map<string, Slot>();
   private readonly lists = new Map<string, string[]>();
+  private readonly listExpiry = new Map<string, number>();
+  private lastSweep = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -17,7 +25,21 @@ export class MemoryStore implements SharedStore {
   }
 
   async set(key: string, value: string, ttlMs?: number): Promise<void> {
+    this.sweep();
     this.values.set(key, { value, expiresAt: ttlMs === undefined ? null : this.now() + ttlMs });
+  }
+
+  /** Keys held, expired or not (tests). */
+  get size(): number {
+    return this.values.size;
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    if (now - this.lastSweep < SWEEP_INTERVAL_MS) return;
+    this.lastSweep = now;
+    for (const [key, slot] of this.values)
+      if (slot.expiresAt !== null && slot.expiresAt <= now) this.values.delete(key);
   }
 
   async setIfAbsent(key: string, value: string, ttlMs?: number): Promise<boolean> {
@@ -29,6 +51,51 @@ export class MemoryStore implements SharedStore {
   async delete(key: string): Promise<void> {
     this.values.delete(key);
     this.lists.delete(key);
+    this.listExpiry.delete(key);
+  }
+
+  async compareAndDelete(key: string, expected: string): Promise<boolean> {
+    if (this.read(key)?.value !== expected) return false;
+    this.values.delete(key);
+    return true;
+  }
+
+  async compareAndExtend(key: string, expected: string, ttlMs: number): Promise<boolean> {
+    const slot = this.read(key);
+    if (slot?.value !== expected) return false;
+    slot.expiresAt = this.now() + ttlMs;
+    return true;
+  }
+
+  async acquireFenced(key: string, ttlMs: number): Promise<number | null> {
+    // No await between the check and the set: one caller wins, as with the Redis script.
+    if (this.read(key)) return null;
+    const fence = Number(this.read(`${key}:fences`)?.value ?? 0) + 1;
+    this.values.set(`${key}:fences`, { value: String(fence), expiresAt: this.now() + FENCES_KEPT_MS });
+    this.values.set(key, { value: String(fence), expiresAt: this.now() + ttlMs });
+    return fence;
+  }
+
+  async setFenced(key: string, value: string, fence: number, ttlMs?: number): Promise<boolean> {
+    if (!this.admitFence(key, fence, ttlMs)) return false;
+    await this.set(key, value, ttlMs);
+    return true;
+  }
+
+  async deleteFenced(key: string, fence: number): Promise<boolean> {
+    if (!this.admitFence(key, fence, undefined)) return false;
+    this.values.delete(key);
+    return true;
+  }
+
+  /** Records `fence` as the highest seen on `key`, or refuses it when a higher one came first. */
+  private admitFence(key: string, fence: number, ttlMs: number | undefined): boolean {
+    const fenceKey = `${key}:fence`;
+    const seen = this.read(fenceKey);
+    if (seen && Number(seen.value) > fence) return false;
+    const expiresAt = ttlMs === undefined ? (seen?.expiresAt ?? null) : this.now() + ttlMs;
+    this.values.set(fenceKey, { value: String(fence), expiresAt });
+    return true;
   }
 
   async increment(key: string, by = 1, ttlMs?: number): Promise<number> {
@@ -41,19 +108,20 @@ export class MemoryStore implements SharedStore {
     return next;
   }
 
-  async listAppend(key: string, value: string): Promise<void> {
-    const list = this.lists.get(key) ?? [];
+  async listAppend(key: string, value: string, ttlMs?: number): Promise<void> {
+    const list = this.liveList(key) ?? [];
     list.push(value);
     this.lists.set(key, list);
+    if (ttlMs !== undefined) this.listExpiry.set(key, this.now() + ttlMs);
   }
 
   async listRange(key: string, start: number, stopInclusive: number): Promise<string[]> {
-    const list = this.lists.get(key) ?? [];
+    const list = this.liveList(key) ?? [];
     return list.slice(start, stopInclusive < 0 ? list.length + stopInclusive + 1 : stopInclusive + 1);
   }
 
   async listLength(key: string): Promise<number> {
-    return this.lists.get(key)?.length ?? 0;
+    return this.liveList(key)?.length ?? 0;
   }
 
   async ping(): Promise<void> {}
@@ -61,6 +129,15 @@ export class MemoryStore implements SharedStore {
   async close(): Promise<void> {
     this.values.clear();
     this.lists.clear();
+  }
+
+  private liveList(key: string): string[] | undefined {
+    const expiresAt = this.listExpiry.get(key);
+    if (expiresAt !== undefined && expiresAt <= this.now()) {
+      this.lists.delete(key);
+      this.listExpiry.delete(key);
+    }
+    return this.lists.get(key);
   }
 
   private read(key: string): Slot | undefined {

@@ -5,7 +5,7 @@
  * instead of queueing forever; ioredis keeps reconnecting in the background.
  */
 import Redis from 'ioredis';
-import type { SharedStore } from './types';
+import { FENCES_KEPT_MS, type SharedStore } from './types';
 import { StoreConfigError, StoreUnavailableError, redact } from './errors';
 
 export interface RedisStoreOptions {
@@ -26,8 +26,52 @@ local value = redis.call('INCRBY', KEYS[1], ARGV[1])
 if created and ARGV[2] ~= '' then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return value`;
 
+// Each lock and fence operation is one script, so no other client's command runs between its read and write.
+const COMPARE_AND_DELETE_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
+const COMPARE_AND_EXTEND_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0`;
+
+// The counter only grows; it outlives the lock by FENCES_KEPT_MS so no later token repeats an older one.
+const ACQUIRE_FENCED_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+local fence = redis.call('INCR', KEYS[2])
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+redis.call('SET', KEYS[1], fence, 'PX', ARGV[1])
+return fence`;
+
+// KEYS: value, fence. ARGV: fence, value ('' with ARGV[4] = 'del' deletes), ttl ('' = none), mode.
+const FENCED_WRITE_SCRIPT = `
+local seen = tonumber(redis.call('GET', KEYS[2]) or '-1')
+if seen > tonumber(ARGV[1]) then return 0 end
+if ARGV[4] == 'del' then
+  redis.call('DEL', KEYS[1])
+  redis.call('SET', KEYS[2], ARGV[1], 'KEEPTTL')
+elseif ARGV[3] == '' then
+  redis.call('SET', KEYS[1], ARGV[2])
+  redis.call('SET', KEYS[2], ARGV[1], 'KEEPTTL')
+else
+  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+  redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[3])
+end
+return 1`;
+
 type IncrementingRedis = Redis & {
   glIncrement(key: string, by: number, ttlMs: string): Promise<number>;
+  glCompareAndDelete(key: string, expected: string): Promise<number>;
+  glCompareAndExtend(key: string, expected: string, ttlMs: number): Promise<number>;
+  glAcquireFenced(key: string, fences: string, ttlMs: number, keptMs: number): Promise<number>;
+  glFencedWrite(
+    key: string,
+    fenceKey: string,
+    fence: number,
+    value: string,
+    ttlMs: string,
+    mode: string,
+  ): Promise<number>;
 };
 
 /** Redis wants a positive integer expiry; a sub-millisecond or zero TTL still expires (almost) at once. */
@@ -54,6 +98,10 @@ export class RedisStore implements SharedStore {
     // Connection errors reach callers through their commands; the listener keeps ioredis from logging them.
     this.redis.on('error', () => undefined);
     this.redis.defineCommand('glIncrement', { numberOfKeys: 1, lua: INCREMENT_SCRIPT });
+    this.redis.defineCommand('glCompareAndDelete', { numberOfKeys: 1, lua: COMPARE_AND_DELETE_SCRIPT });
+    this.redis.defineCommand('glCompareAndExtend', { numberOfKeys: 1, lua: COMPARE_AND_EXTEND_SCRIPT });
+    this.redis.defineCommand('glAcquireFenced', { numberOfKeys: 2, lua: ACQUIRE_FENCED_SCRIPT });
+    this.redis.defineCommand('glFencedWrite', { numberOfKeys: 2, lua: FENCED_WRITE_SCRIPT });
   }
 
   get(key: string): Promise<string | null> {
@@ -79,13 +127,48 @@ export class RedisStore implements SharedStore {
     await this.run('DEL', () => this.redis.del(key));
   }
 
+  async compareAndDelete(key: string, expected: string): Promise<boolean> {
+    return (await this.run('CAD', () => this.redis.glCompareAndDelete(key, expected))) === 1;
+  }
+
+  async compareAndExtend(key: string, expected: string, ttlMs: number): Promise<boolean> {
+    const reply = await this.run('CAE', () => this.redis.glCompareAndExtend(key, expected, expiryMs(ttlMs)));
+    return reply === 1;
+  }
+
+  async acquireFenced(key: string, ttlMs: number): Promise<number | null> {
+    const fence = await this.run('acquire', () =>
+      this.redis.glAcquireFenced(key, `${key}:fences`, expiryMs(ttlMs), FENCES_KEPT_MS),
+    );
+    return fence > 0 ? fence : null;
+  }
+
+  async setFenced(key: string, value: string, fence: number, ttlMs?: number): Promise<boolean> {
+    const ttl = ttlMs === undefined ? '' : String(expiryMs(ttlMs));
+    const reply = await this.run('fenced SET', () =>
+      this.redis.glFencedWrite(key, `${key}:fence`, fence, value, ttl, 'set'),
+    );
+    return reply === 1;
+  }
+
+  async deleteFenced(key: string, fence: number): Promise<boolean> {
+    const reply = await this.run('fenced DEL', () =>
+      this.redis.glFencedWrite(key, `${key}:fence`, fence, '', '', 'del'),
+    );
+    return reply === 1;
+  }
+
   increment(key: string, by = 1, ttlMs?: number): Promise<number> {
     const ttl = ttlMs === undefined ? '' : String(expiryMs(ttlMs));
     return this.run('INCRBY', () => this.redis.glIncrement(key, by, ttl));
   }
 
-  async listAppend(key: string, value: string): Promise<void> {
-    await this.run('RPUSH', () => this.redis.rpush(key, value));
+  async listAppend(key: string, value: string, ttlMs?: number): Promise<void> {
+    if (ttlMs === undefined) await this.run('RPUSH', () => this.redis.rpush(key, value));
+    else
+      await this.run('RPUSH', () =>
+        this.redis.multi().rpush(key, value).pexpire(key, expiryMs(ttlMs)).exec(),
+      );
   }
 
   listRange(key: string, start: number, stopInclusive: number): Promise<string[]> {

@@ -13,6 +13,8 @@ export interface RunningRedis {
   /** `redis://[:password@]127.0.0.1:<port>` */
   url: string;
   port: number;
+  /** The redis-server process id (tests stall it with SIGSTOP / SIGCONT). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -59,7 +61,7 @@ async function launch(port: number, options: RedisServerOptions): Promise<Runnin
     throw error;
   }
   const auth = options.password ? `:${encodeURIComponent(options.password)}@` : '';
-  return { url: `redis://${auth}127.0.0.1:${port}`, port, stop: () => stopChild(child) };
+  return { url: `redis://${auth}127.0.0.1:${port}`, port, pid: child.pid!, stop: () => stopChild(child) };
 }
 
 function freeLoopbackPort(): Promise<number> {

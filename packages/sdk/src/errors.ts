@@ -134,6 +134,21 @@ export class IdempotencyInProgressError extends GrandLivreError {
     return this.numberExtension('retryAfterSeconds');
   }
 }
+/**
+ * An earlier attempt with this idempotency key may have reached the provider and its outcome is not
+ * known yet: retry with the same key after `retryAfterSeconds` (never with a new key: that may write twice).
+ */
+export class IdempotencyOutcomeUncertainError extends GrandLivreError {
+  get retryAfterSeconds() {
+    return this.numberExtension('retryAfterSeconds');
+  }
+}
+/** The gateway's shared store (Redis) is unreachable; nothing was sent to the provider: retry later. */
+export class StoreUnavailableError extends GrandLivreError {
+  get retryAfterSeconds() {
+    return this.numberExtension('retryAfterSeconds');
+  }
+}
 /** An unexpected gateway failure (masked): report it with `requestId`. */
 export class InternalServerError extends GrandLivreError {}
 
@@ -166,6 +181,8 @@ export const ERROR_CLASSES: Record<ErrorCode, ErrorClass> = {
   [ErrorCode.UPSTREAM_INVALID_RESPONSE]: UpstreamInvalidResponseError,
   [ErrorCode.UPSTREAM_BAD_DATA]: UpstreamBadDataError,
   [ErrorCode.IDEMPOTENCY_IN_PROGRESS]: IdempotencyInProgressError,
+  [ErrorCode.IDEMPOTENCY_OUTCOME_UNCERTAIN]: IdempotencyOutcomeUncertainError,
+  [ErrorCode.STORE_UNAVAILABLE]: StoreUnavailableError,
   [ErrorCode.INTERNAL_SERVER_ERROR]: InternalServerError,
 };
 

@@ -13,6 +13,7 @@ import { multipartBody, type MultipartPart } from './multipart-body';
 import { inqomPaths, inqomRoutes } from './paths';
 import { oauthErrorSchema, tokenResponseSchema } from './schemas';
 import { InqomTokenCache, type FetchedToken } from './token-cache';
+import { upstreamErrorCode } from '../upstream-text';
 
 export type InqomAccount = NonNullable<GatewayConfig['tenants'][number]['providers']['inqom']>;
 
@@ -28,6 +29,15 @@ export const isUpstreamStatus = (error: unknown, ...statuses: number[]): error i
 
 /** Inqom answers a failed authentication with 403 (the seed); 401 is accepted too. */
 const isAuthRefusal = (error: unknown) => isUpstreamStatus(error, 401, 403);
+/** RFC 6749 §5.2 error codes: any other `error` value may be echoed request text. */
+const OAUTH_ERROR_CODES = [
+  'invalid_request',
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'invalid_scope',
+];
 
 export class InqomClient {
   readonly tokens: InqomTokenCache;
@@ -137,7 +147,8 @@ export class InqomClient {
       const parsed = oauthErrorSchema.safeParse(
         await this.auth.readJson(response, inqomRoutes.token).catch(() => null),
       );
-      const code = parsed.success ? ` (${parsed.data.error.replace(/[^\w.-]/g, '')})` : '';
+      const known = parsed.success ? upstreamErrorCode(parsed.data.error, OAUTH_ERROR_CODES) : null;
+      const code = known ? ` (${known})` : '';
       throw new UpstreamError(
         'INQOM',
         ErrorCode.UPSTREAM_ERROR,

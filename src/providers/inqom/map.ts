@@ -97,6 +97,8 @@ export function mapMovement(companyId: string, line: InqomEntryLine): MovementRe
     providerId: datedId(line.Id, line.Date),
     entryId: datedId(line.EntryId, line.Date),
     date: line.Date,
+    // Inqom's line date is its booking date: it keeps no document date apart.
+    accountedOn: line.Date,
     journal: journalOf(line),
     account: accountOf(line),
     description: line.Label ?? null,

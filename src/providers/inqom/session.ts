@@ -131,11 +131,13 @@ export class InqomSession implements ProviderSession {
     const { companyId, file } = request;
     const committed = await this.findCommittedUpload(companyId, journal);
     if (committed) return this.remember(companyId, committed);
+    // Without the caller's own SourceId, one derived from the idempotency key lets a retry find the upload.
+    const sourceId = request.sourceId ?? journal?.writeId;
     const parts: MultipartPart[] = [
       { name: 'TypeScan', value: TYPE_SCAN[request.type] },
       { name: 'FileSource', value: 'Api' },
       ...text('DocRef', request.reference),
-      ...text('SourceId', request.sourceId),
+      ...text('SourceId', sourceId),
       ...text(
         'WithoutWorkflow',
         request.skipExtraction === undefined ? undefined : String(request.skipExtraction),
@@ -145,7 +147,7 @@ export class InqomSession implements ProviderSession {
         name: 'Document',
         fileName: file.fileName,
         contentType: file.contentType,
-        stream: this.uploadBody(request, journal),
+        stream: this.uploadBody(request, journal, sourceId),
       },
     ];
     const doc = await this.client.postMultipart(
@@ -199,12 +201,21 @@ export class InqomSession implements ProviderSession {
       const page = await this.loaders.documentsPage.load({ folderId: companyId, filter, pageNumber });
       const found = page.Items.find((doc) => isCommittedUpload(doc, upload));
       if (found) return found;
-      if (pageNumber >= page.TotalPages) return null;
+      if (pageNumber >= page.TotalPages) break;
     }
+    // Not there (yet): the earlier upload may still commit, so upload again only once its window passed.
+    journal?.beforeRewrite();
+    this.loaders.documentsPage.clearAll();
+    return null;
   }
 
-  private uploadBody({ file }: { file: UploadDocumentRequest['file'] }, journal?: MutationJournal) {
-    return journal ? checkpointedBody(file.stream(), file.fileName, journal) : file.stream();
+  private uploadBody(
+    { file }: { file: UploadDocumentRequest['file'] },
+    journal?: MutationJournal,
+    sourceId?: string,
+  ) {
+    if (!journal) return file.stream();
+    return checkpointedBody(file.stream(), { name: file.fileName, sourceId }, journal);
   }
 
   private remember(companyId: string, doc: InqomDocument): DocumentRecord {

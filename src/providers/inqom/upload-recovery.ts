@@ -3,8 +3,9 @@
  * the same bytes would be stored as a second document (status Duplicate), so a retry must not send it
  * again. As the request body ends — before any answer can be lost — the SHA-1 of the bytes sent
  * (Inqom's own `Checksum`) is checkpointed in the mutation journal; a retry with the same idempotency
- * key first looks for a document of that checksum and name created since the first attempt and
- * returns it. Residual risk: the same bytes and name uploaded by someone else within the clock-skew
+ * key first looks for a document of that checksum and name (and, for uploads, the `SourceId` the
+ * gateway derives from the key when the caller sets none) created since the first attempt and
+ * returns it; finding none, it uploads again only once the attempt's uncertainty window has passed. Residual risk: the same bytes and name uploaded by someone else within the clock-skew
  * margin would be taken for ours.
  */
 import { createHash } from 'node:crypto';
@@ -17,7 +18,13 @@ import type { InqomDocument } from './schemas';
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 const checkpointShape = z.object({
-  inqomUpload: z.object({ sha1: z.string(), name: z.string(), startedAt: z.number() }),
+  inqomUpload: z.object({
+    sha1: z.string(),
+    name: z.string(),
+    startedAt: z.number(),
+    /** The `SourceId` sent (uploads only: expense bills take none). */
+    sourceId: z.string().optional(),
+  }),
 });
 export type UploadCheckpoint = z.infer<typeof checkpointShape>['inqomUpload'];
 
@@ -31,7 +38,11 @@ export function previousUpload(journal: MutationJournal | undefined): UploadChec
  * Passes `source` through, hashing it; at its end the checkpoint is saved before the last byte is
  * released, so the provider cannot have answered (nor the answer be lost) before it is recorded.
  */
-export function checkpointedBody(source: Readable, name: string, journal: MutationJournal): Readable {
+export function checkpointedBody(
+  source: Readable,
+  sent: { name: string; sourceId?: string | undefined },
+  journal: MutationJournal,
+): Readable {
   const hash = createHash('sha1');
   const startedAt = Date.now();
   const body = new Transform({
@@ -41,7 +52,9 @@ export function checkpointedBody(source: Readable, name: string, journal: Mutati
     },
     flush(done) {
       const sha1 = hash.digest('hex').toUpperCase();
-      journal.save({ inqomUpload: { sha1, name, startedAt } }).then(() => done(), done);
+      const { name, sourceId } = sent;
+      const checkpoint = { sha1, name, startedAt, ...(sourceId ? { sourceId } : {}) };
+      journal.save({ inqomUpload: checkpoint }).then(() => done(), done);
     },
   });
   source.once('error', (error) => body.destroy(error));
@@ -57,6 +70,7 @@ export function isCommittedUpload(doc: InqomDocument, upload: UploadCheckpoint):
   return (
     doc.Checksum?.toUpperCase() === upload.sha1 &&
     doc.Name === upload.name &&
+    (upload.sourceId === undefined || doc.SourceId === upload.sourceId) &&
     Date.parse(doc.CreatedAt) >= upload.startedAt - CLOCK_SKEW_MS
   );
 }

@@ -8,9 +8,20 @@ import type { ExportParams, JepiloteClient } from './client';
 import type { JepiloteJobLog } from './job-log';
 import { createJepiloteLoaders } from './loaders';
 import { mapCompany, mapExport } from './map';
-import { exportWithoutLoss } from './two-phase-export';
+import { mentionedParameters } from '../upstream-text';
+import { exportWithoutLoss, previousExportJobId } from './two-phase-export';
 
 export const JEPILOTE_CAPABILITIES: readonly Capability[] = ['EXPORT_JOBS', 'EXPORT_FEC', 'EXPORT_ACD'];
+
+const EXPORT_PARAMETERS = [
+  'companyId',
+  'format',
+  'alreadyExported',
+  'flagAsExported',
+  'emailAddress',
+  'dateDebut',
+  'dateFin',
+] as const;
 
 /** The provider's parameters for a gateway export request (the schema layer validated its values). */
 export function exportParams(request: CreateExportJobRequest): ExportParams {
@@ -48,17 +59,19 @@ export function createJepiloteSession(
 
     async createExportJob(request, journal): Promise<ExportJobRecord> {
       const params = exportParams(request);
+      // An earlier attempt that finished at Jepilote but lost its outcome logged its job: reconcile.
+      const earlierJobId = previousExportJobId(journal);
+      const logged = earlierJobId && (await jobs.get(request.companyId, earlierJobId));
+      if (logged) return logged;
       const send = async (sent: ExportParams) => {
         const { status, body } = await client.exportDocuments(sent, deps.signal);
         if (status === 403) throw new NotFoundError('Company', 'input.companyId');
         if (status === 400) {
-          // The gateway validated the input, so a 400 means the provider disagrees: say what it said.
-          throw new UpstreamError(
-            'JEPILOTE',
-            ErrorCode.UPSTREAM_ERROR,
-            `export refused: ${(body.error ?? []).join('; ').slice(0, 300)}`,
-            400,
-          );
+          // The provider disagrees with validated input: name the parameters it objected to, never its
+          // text (its error[] may echo the request, bearer token included).
+          const fields = mentionedParameters(body.error ?? [], EXPORT_PARAMETERS);
+          const about = fields.length ? ` (parameters: ${fields.join(', ')})` : '';
+          throw new UpstreamError('JEPILOTE', ErrorCode.UPSTREAM_ERROR, `export refused${about}`, 400);
         }
         return body;
       };

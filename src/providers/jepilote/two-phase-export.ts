@@ -40,6 +40,12 @@ const checkpointShape = z.object({
 });
 type Checkpoint = z.infer<typeof checkpointShape>['jepiloteExport'];
 
+/** The job id an earlier attempt fixed at intent time, to look it up in the job log. */
+export function previousExportJobId(journal: MutationJournal | undefined): string | null {
+  const previous = checkpointShape.safeParse(journal?.previous);
+  return previous.success ? previous.data.jepiloteExport.jobId : null;
+}
+
 /** Today in France, where Jepilote dates its documents. */
 const todayInFrance = (): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
@@ -62,6 +68,8 @@ export async function exportWithoutLoss(
       };
   const window: ExportParams = { ...params, dateFin: intent.dateFin, flagAsExported: 0 };
   let phase1 = intent.phase1;
+  // Phase 1 flags nothing, so it is redone freely; a phase 2 whose outcome is unknown may still commit.
+  if (phase1) journal?.beforeRewrite();
   if (!phase1) {
     await journal?.save({ jepiloteExport: intent });
     phase1 = await send(window);

@@ -28,12 +28,14 @@ export interface MyUnisoftCall {
 
 export class MyUnisoftClient {
   private readonly http: UpstreamClient;
+  /** Clients of the hosts export files are served from, by origin, without credentials. */
+  private readonly fileHosts = new Map<string, UpstreamClient>();
   /** The token's one-time activation, shared by every call of this connector (retried if it failed). */
   private activation: Promise<void> | null = null;
 
   constructor(
     private readonly account: MyUnisoftAccount,
-    deps: ConnectorDeps,
+    private readonly deps: ConnectorDeps,
   ) {
     this.http = new UpstreamClient({
       ...deps.http,
@@ -72,21 +74,17 @@ export class MyUnisoftClient {
 
   /**
    * A MyUnisoft token answers nothing until activated once with `key/info?mode=extended` (providers.md);
-   * activating an active token is harmless, so each connector does it before its first call.
+   * activating an active token is harmless, so each connector does it before its first call. Its
+   * failure is read like any MyUnisoft answer, so the caller gets the code (ERR-API-TOKEN-NOT-FOUND…).
    */
   private activate(signal?: AbortSignal): Promise<void> {
-    this.activation ??= this.http
-      .json(
-        this.request({
-          route: 'GET /api/v1/key/info',
-          path: '/api/v1/key/info',
-          query: { mode: 'extended' },
-          societyId: null,
-          ...(signal ? { signal } : {}),
-        }),
-        z.unknown(),
-      )
-      .then(() => undefined)
+    const route = 'GET /api/v1/key/info';
+    const call = { route, path: '/api/v1/key/info', query: { mode: 'extended' }, societyId: null };
+    this.activation ??= this.send({ ...call, ...(signal ? { signal } : {}) })
+      .then(async (response) => {
+        await assertMyUnisoftOk(this.http, response, route);
+        await response.body.dump();
+      })
       .catch((error: unknown) => {
         this.activation = null;
         throw error;
@@ -120,6 +118,10 @@ export class MyUnisoftClient {
 
   private async open(call: MyUnisoftCall): Promise<UpstreamResponse> {
     await this.activate(call.signal);
+    return this.send(call);
+  }
+
+  private send(call: MyUnisoftCall): Promise<UpstreamResponse> {
     const request = this.request(call);
     return this.http.send({ ...request, headers: { accept: 'application/json', ...request.headers } });
   }
@@ -134,13 +136,41 @@ export class MyUnisoftClient {
     return parsed.data;
   }
 
+  /**
+   * Opens a file MyUnisoft handed out by URL (a full export's `url`): a bearer link, fetched without
+   * the API token or partner secret. Threat: an answer naming another host must not receive them.
+   */
+  async download(url: string, route: string, signal?: AbortSignal): Promise<UpstreamResponse> {
+    const target = URL.canParse(url) ? new URL(url) : null;
+    if (!target || (target.protocol !== 'https:' && target.protocol !== 'http:'))
+      throw invalidResponse(route, 'not an http(s) URL');
+    let host = this.fileHosts.get(target.origin);
+    if (!host) {
+      host = new UpstreamClient({
+        ...this.deps.http,
+        provider: 'MYUNISOFT',
+        baseUrl: target.origin,
+        ...(this.deps.onAttempt ? { onAttempt: this.deps.onAttempt } : {}),
+      });
+      this.fileHosts.set(target.origin, host);
+    }
+    const response = await host.send({
+      method: 'GET',
+      path: target.pathname + target.search,
+      route,
+      ...(signal ? { signal } : {}),
+    });
+    await host.assertOk(response, { route });
+    return response;
+  }
+
   /** The typed error for a failure while reading a streamed body (reset, body timeout). */
   networkError(error: unknown): UpstreamError {
     return this.http.mapNetworkError(error);
   }
 
-  close(): Promise<void> {
-    return this.http.close();
+  async close(): Promise<void> {
+    await Promise.all([this.http.close(), ...[...this.fileHosts.values()].map((host) => host.close())]);
   }
 }
 

@@ -1,13 +1,17 @@
 /**
  * The MyUnisoft connector: companies (societies), exercises (MAD), entries (legacy `POST /entries`,
  * paged by the gateway over the provider's full answer), one entry or movement (`/mad/entry`) and movements (MAD,
- * slices — date windows, thirds of a month, or an exercise's drafts — parsed as streams, kept in a bounded
- * per-connector cache); for bulk exports, whole
- * periods of movements or entries streamed from MAD. Entry attachments are not
+ * slices — date windows sized from density, or an exercise's validated then draft windows — parsed as
+ * streams). Entries and movement slices are served from listing snapshots on the shared store
+ * (src/cache/listing-snapshots.ts), bad rows kept in them as markers: later pages cost no upstream call. For bulk exports, a whole exercise of movements from MyUnisoft's asynchronous full export
+ * (full-export.ts), other periods of movements or entries streamed from MAD. Entry attachments are not
  * mapped to documents: `documentIds` stays empty and DOCUMENTS is not a capability.
  */
 import type { Capability, EntryRecord, MovementRecord } from '../../domain/model';
-import { BadUserInputError, NotFoundError, UpstreamBadDataError } from '../../errors';
+import { NotFoundError } from '../../errors';
+import { ListingSnapshots } from '../../cache/listing-snapshots';
+import { entryRecordSchema, movementRecordSchema } from '../../cache/list-record-schemas';
+import { isStoredBadRow, snapshotRowSchema, toSnapshotRow } from '../../cache/snapshot-rows';
 import type {
   ConnectorDeps,
   EntryFilter,
@@ -30,55 +34,44 @@ import { parseMovementNativeId } from './movement-ids';
 import type { MadEntry } from './schemas';
 import type { LoaderBatchListener } from '../observed-batch';
 import { createMyUnisoftLoaders, type MyUnisoftLoaders } from './loaders';
-import { MovementWindowCache, type MovementCacheOptions } from './movement-cache';
 import { streamEntries } from './entry-stream';
-import { fetchMovementSlice, streamMovements } from './movement-stream';
-import { filterKey, pageMovements } from './movements';
+import { bulkMovements, type FullExportOptions } from './full-export';
+import { byDateThenId, pageEntries } from './entry-pages';
+import { streamMovementRows, streamMovements } from './movement-stream';
+import { filterKey, pageMovements, parseMovementToken } from './movements';
 import { fetchAccounts, fetchBalance, fetchJournals } from './chart';
-import { exerciseSlices, sliceFilter, windowSlices, type MovementSlice } from './movement-slices';
+import { firstSlice, nextSlice, sliceFilter, slicePlan, type MovementSlice } from './movement-slices';
 
 const CAPABILITIES: readonly Capability[] = ['EXERCISES', 'ENTRIES', 'MOVEMENTS'];
 const ALL_CODES = Object.keys(ENTRY_TYPE_BY_CODE) as LegacyEntryCode[];
+const movementRowSchema = snapshotRowSchema(movementRecordSchema);
+const entryRowSchema = snapshotRowSchema(entryRecordSchema);
 
 export interface MyUnisoftConnectorOptions {
-  /** Bounds of the movement window cache (defaults: 30,000 movements, 60 s). */
-  movementCache?: MovementCacheOptions;
-}
-
-const byDateThenId = (a: EntryRecord, b: EntryRecord) =>
-  a.date.localeCompare(b.date) || Number(a.providerId) - Number(b.providerId);
-
-function offsetOf(after: string | null): number {
-  if (after === null) return 0;
-  if (!/^e\d+$/.test(after))
-    throw new BadUserInputError('This cursor does not belong to this entry listing.', 'after');
-  return Number(after.slice(1));
-}
-
-function sliceEntries(all: EntryRecord[], page: PageRequest): Page<EntryRecord> {
-  const start = offsetOf(page.after);
-  const items = all
-    .slice(start, start + page.first)
-    .map((node, i) => ({ node, resumeToken: `e${start + i + 1}` }));
-  return { items, hasNextPage: start + items.length < all.length, totalCount: all.length };
+  /** Clock of the listing snapshots (tests); default Date.now. */
+  now?: () => number;
+  /** Polling of the asynchronous full export bulk exports use (defaults in full-export.ts). */
+  fullExport?: FullExportOptions;
 }
 
 function openSession(
   client: MyUnisoftClient,
-  cache: MovementWindowCache,
+  snapshots: ListingSnapshots,
+  fullExport: FullExportOptions,
   signal?: AbortSignal,
   onLoaderBatch?: LoaderBatchListener,
 ): ProviderSession {
   const loaders: MyUnisoftLoaders = createMyUnisoftLoaders(client, signal, onLoaderBatch);
   const entryRecords = new WeakMap<MadEntry, EntryRecord>();
 
-  const movementSlices = async (companyId: string, filter: MovementFilter): Promise<MovementSlice[]> => {
-    if (!filter.exerciseId) return windowSlices(filter.from!, filter.to!);
+  // An exercise's slices walk its own dates (the schema layer allows an exercise or from/to, not both).
+  const exercisePeriod = async (companyId: string, filter: MovementFilter) => {
+    if (!filter.exerciseId) return { from: filter.from!, to: filter.to! };
     const exercise = (await loaders.exercises.load(companyId)).find(
       (e) => e.providerId === filter.exerciseId,
     );
     if (!exercise) throw new NotFoundError('Exercise', 'filter.exerciseId');
-    return exerciseSlices(exercise, filter.draft);
+    return { from: exercise.startDate, to: exercise.endDate };
   };
 
   return {
@@ -91,27 +84,40 @@ function openSession(
     getExercise: async (companyId, exerciseId) =>
       (await loaders.exercises.load(companyId)).find((e) => e.providerId === exerciseId) ?? null,
 
+    // A type filter asks MyUnisoft for that type only; without one, the six lists are merged in date order.
     async listEntries(companyId: string, filter: EntryFilter, page: PageRequest) {
       const codes = filter.type ? [CODE_BY_ENTRY_TYPE[filter.type]] : ALL_CODES;
-      const lists = await loaders.entryList.loadMany(
-        codes.map((code) => ({
-          companyId,
-          code,
-          ...(filter.journalCode ? { journalCode: filter.journalCode } : {}),
-          ...(filter.from ? { from: filter.from } : {}),
-          ...(filter.to ? { to: filter.to } : {}),
-        })),
+      const listing = JSON.stringify([
+        'entries',
+        companyId,
+        codes,
+        filter.journalCode,
+        filter.from,
+        filter.to,
+      ]);
+      return pageEntries(
+        snapshots,
+        listing,
+        entryRowSchema,
+        async (write) => {
+          const lists = await loaders.entryList.loadMany(
+            codes.map((code) => ({
+              companyId,
+              code,
+              ...(filter.journalCode ? { journalCode: filter.journalCode } : {}),
+              ...(filter.from ? { from: filter.from } : {}),
+              ...(filter.to ? { to: filter.to } : {}),
+            })),
+          );
+          const failed = lists.find((list): list is Error => list instanceof Error);
+          if (failed) throw failed;
+          const rows = (lists as EntryRow[][]).flat().map(toSnapshotRow);
+          const entries = rows.filter((row): row is EntryRecord => !isStoredBadRow(row));
+          // Bad entries have no place in the date order: stored first, named by every page (entry-pages.ts).
+          await write([...rows.filter(isStoredBadRow), ...entries.sort(byDateThenId)]);
+        },
+        page,
       );
-      const failed = lists.find((list): list is Error => list instanceof Error);
-      if (failed) throw failed;
-      const rows = (lists as EntryRow[][]).flat();
-      const entries = rows.filter((row): row is EntryRecord => !(row instanceof UpstreamBadDataError));
-      // Bad entries have no place in the date order: every page of the listing names them.
-      const rowErrors = rows.filter(
-        (row): row is UpstreamBadDataError => row instanceof UpstreamBadDataError,
-      );
-      const sliced = sliceEntries(entries.sort(byDateThenId), page);
-      return rowErrors.length > 0 ? { ...sliced, rowErrors } : sliced;
     },
     // `/mad/entry?id=` also matches invoice numbers: only numeric ids, and only the entry with that id.
     async getEntry(companyId, entryId) {
@@ -136,16 +142,31 @@ function openSession(
       filter: MovementFilter,
       page: PageRequest,
     ): Promise<Page<MovementRecord>> {
+      const token = parseMovementToken(page.after);
+      // A cursor carries its period: later pages need no exercise lookup.
+      const { from, to } = token
+        ? { from: token.periodStart, to: token.periodEnd }
+        : await exercisePeriod(companyId, filter);
+      const plan = slicePlan(filter, from, to);
+      // The snapshot's key is the slice's own upstream filter: equal slices of two listings share it.
+      const listing = (slice: MovementSlice) =>
+        `movements|${filterKey(companyId, sliceFilter(filter, slice))}`;
       return pageMovements(
-        await movementSlices(companyId, filter),
-        // No request signal here: a cached slice download may be shared with other requests.
-        (slice) => {
-          const upstream = sliceFilter(filter, slice);
-          return cache.get(filterKey(companyId, upstream), () =>
-            fetchMovementSlice(client, companyId, upstream),
-          );
+        {
+          plan,
+          first: firstSlice(plan),
+          next: (slice, count) => nextSlice(plan, slice, count),
+          open: (slice, id) => snapshots.open(listing(slice), id, movementRowSchema),
+          // No request signal here: a slice's download may be shared with other requests.
+          load: (slice) =>
+            snapshots.load(listing(slice), movementRowSchema, async (write) => {
+              const upstream = sliceFilter(filter, slice);
+              for await (const batch of streamMovementRows(client, companyId, upstream))
+                await write(batch.map(toSnapshotRow));
+            }),
         },
-        page,
+        token,
+        page.first,
       );
     },
 
@@ -154,9 +175,12 @@ function openSession(
     providerBalance: async (companyId, period) =>
       fetchBalance(client, companyId, await loaders.exercises.load(companyId), period, signal),
 
-    // Bulk exports: one streamed call for the whole period, validated item by item, never held whole.
-    streamMovements: (companyId, filter, streamSignal) =>
-      streamMovements(client, companyId, filter, streamSignal ?? signal),
+    // Bulk exports: a whole exercise from MyUnisoft's full export (polled: only a background export waits
+    // for it), else one streamed call for the whole period; validated item by item, never held whole.
+    streamMovements: (companyId, filter, streamSignal, options) =>
+      options?.bulk
+        ? bulkMovements(client, companyId, filter, fullExport, streamSignal ?? signal)
+        : streamMovements(client, companyId, filter, streamSignal ?? signal),
     streamEntries: (companyId, filter, streamSignal) =>
       streamEntries(client, companyId, filter, streamSignal ?? signal),
   };
@@ -168,11 +192,17 @@ export function createMyUnisoftConnector(
   options: MyUnisoftConnectorOptions = {},
 ): ProviderConnector {
   const client = new MyUnisoftClient(account, deps);
-  const cache = new MovementWindowCache(options.movementCache);
+  const snapshots = new ListingSnapshots({
+    store: deps.store,
+    tenantId: deps.tenantId,
+    ...(deps.snapshotTtlMs !== undefined ? { ttlMs: deps.snapshotTtlMs } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
     provider: 'MYUNISOFT',
     capabilities: CAPABILITIES,
-    openSession: (session) => openSession(client, cache, session.signal, deps.onLoaderBatch),
+    openSession: (session) =>
+      openSession(client, snapshots, options.fullExport ?? {}, session.signal, deps.onLoaderBatch),
     close: () => client.close(),
   };
 }

@@ -16,6 +16,8 @@ export interface JsonArrayOptions {
    * item would otherwise make the gateway buffer it whole.
    */
   maxItemBytes?: number;
+  /** Stop at the array's closing bracket, ignoring what follows: an array inside a larger document (default false). */
+  endsInside?: boolean;
 }
 
 const QUOTE = 0x22;
@@ -82,13 +84,16 @@ export async function* jsonArrayBatches(
         else if (depth === 0 && (c === COMMA || c === CLOSE_BRACKET)) {
           finishItem(i);
           state = c === COMMA ? 'next' : 'done';
+          if (state === 'done' && options.endsInside) break;
         }
         continue;
       }
       if (isSpace(c)) continue;
       if (state === 'start' && c === OPEN_BRACKET) state = 'first';
-      else if (state === 'first' && c === CLOSE_BRACKET) state = 'done';
-      else if (state === 'first' || state === 'next') {
+      else if (state === 'first' && c === CLOSE_BRACKET) {
+        state = 'done';
+        if (options.endsInside) break;
+      } else if (state === 'first' || state === 'next') {
         state = 'item';
         itemStart = i;
         i--; // read this byte again as the item's first
@@ -102,6 +107,7 @@ export async function* jsonArrayBatches(
       carried.push(Buffer.from(rest));
     }
     if (batch.length > 0) yield batch;
+    if (state === 'done' && options.endsInside) return;
   }
   if (state !== 'done') throw new JsonArrayError('the array ends before its closing bracket');
 }

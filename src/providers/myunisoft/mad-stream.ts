@@ -1,26 +1,34 @@
 /**
- * Streams a MAD listing (`/mad/movements`, `/mad/entries`): the JSON array is split item by item
- * (json-array-items.ts), each item validated with zod and mapped as it arrives, in batches of one
- * network chunk. Nothing holds the whole body — 150–250 MB for a big exercise at MyUnisoft.
+ * Streams a MAD listing (`/mad/movements`, `/mad/entries`, or the entries of a full export's file): the
+ * JSON array is split item by item (json-array-items.ts), each item validated with zod and mapped as it
+ * arrives, in batches of one network chunk. Nothing holds the whole body — 150–250 MB for a big exercise
+ * at MyUnisoft.
  */
 import type { z } from 'zod';
 import { UpstreamBadDataError, UpstreamError } from '../../errors';
-import type { QueryValue } from '../http';
+import type { QueryValue, UpstreamResponse } from '../http';
 import { invalidResponse, type MyUnisoftClient } from './client';
 import { JsonArrayError, jsonArrayBatches } from './json-array-items';
+import { arrayAtPath } from './json-path-array';
 import { badRow, rowName } from './map';
 
-export interface MadListing<S extends z.ZodType, T> {
+/** How the items of an answer are read: what one must look like, and what it becomes. */
+export interface MadItems<S extends z.ZodType, T> {
   route: string;
-  path: string;
-  query: Record<string, QueryValue>;
-  companyId: string;
   /** What one item must look like; `what` names it in errors (`movement`, `entry`). */
   schema: S;
   what: string;
   map: (item: z.infer<S>) => T;
   /** Items to keep (default all): a filter MAD cannot apply upstream. */
   keep?: (item: z.infer<S>) => boolean;
+  /** Key path of the array inside a larger document (default: the body is the array). */
+  at?: readonly string[];
+}
+
+export interface MadListing<S extends z.ZodType, T> extends MadItems<S, T> {
+  path: string;
+  query: Record<string, QueryValue>;
+  companyId: string;
   signal?: AbortSignal;
 }
 
@@ -32,17 +40,26 @@ export async function* streamMadRows<S extends z.ZodType, T>(
   client: MyUnisoftClient,
   listing: MadListing<S, T>,
 ): AsyncGenerator<(T | UpstreamBadDataError)[]> {
-  const { route, schema, what, map, keep = () => true } = listing;
   const response = await client.stream({
-    route,
+    route: listing.route,
     path: listing.path,
     query: listing.query,
     societyId: listing.companyId,
     ...(listing.signal ? { signal: listing.signal } : {}),
   });
+  yield* madRows(client, response, listing);
+}
+
+/** The rows of an open answer, validated and mapped as they arrive; the body is released however it ends. */
+export async function* madRows<S extends z.ZodType, T>(
+  client: MyUnisoftClient,
+  response: UpstreamResponse,
+  { route, schema, what, map, keep = () => true, at }: MadItems<S, T>,
+): AsyncGenerator<(T | UpstreamBadDataError)[]> {
   let index = 0;
   try {
-    for await (const batch of jsonArrayBatches(response.body)) {
+    const body = at ? arrayAtPath(response.body, at) : response.body;
+    for await (const batch of jsonArrayBatches(body, { endsInside: at !== undefined })) {
       const items: (T | UpstreamBadDataError)[] = [];
       for (const value of batch) {
         const row = itemRow(what, value, index++);
@@ -65,11 +82,24 @@ export async function* streamMadRows<S extends z.ZodType, T>(
 }
 
 /** Every item, mapped; the first malformed one fails the listing as UPSTREAM_BAD_DATA (bulk exports). */
-export async function* streamMadListing<S extends z.ZodType, T>(
+export function streamMadListing<S extends z.ZodType, T>(
   client: MyUnisoftClient,
   listing: MadListing<S, T>,
 ): AsyncGenerator<T[]> {
-  for await (const batch of streamMadRows(client, listing)) {
+  return failOnBadRow(streamMadRows(client, listing));
+}
+
+/** The items of an open answer (a full export's file); the first malformed one fails it as UPSTREAM_BAD_DATA. */
+export function madItems<S extends z.ZodType, T>(
+  client: MyUnisoftClient,
+  response: UpstreamResponse,
+  items: MadItems<S, T>,
+): AsyncGenerator<T[]> {
+  return failOnBadRow(madRows(client, response, items));
+}
+
+async function* failOnBadRow<T>(rows: AsyncGenerator<(T | UpstreamBadDataError)[]>): AsyncGenerator<T[]> {
+  for await (const batch of rows) {
     const bad = batch.find((item): item is UpstreamBadDataError => item instanceof UpstreamBadDataError);
     if (bad) throw bad;
     yield batch as T[];

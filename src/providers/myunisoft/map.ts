@@ -235,6 +235,7 @@ export function movementFromMad(companyId: string, movement: MadMovement): Movem
     providerId: movementNativeId(movement.producerId, movement.entry.producerId),
     entryId: movement.entry.producerId,
     date: movement.entry.date,
+    accountedOn: movement.entry.additionalProducerProperties?.accountedAt ?? null,
     journal: madJournal(movement.entry.journal),
     account,
     description: blankToNull(movement.description),

@@ -3,25 +3,45 @@
  * date windows on its `dateFilter` column. An exercise is what MAD's `idExercice` selects — the entries
  * booked in it, whatever their document date — read as windows on the accounting date (its validated
  * movements), then windows on the document date with `draft` (its drafts, which have no accounting date
- * yet, so their document's date places them). Every slice is a window: memory stays bounded by one.
- * That a draft has no accounting date is the simulator's reading of MAD (docs/providers.md, Provider fidelity).
+ * yet, so their document's date places them). Windows are sized from density (movement-windows.ts) and
+ * each slice is one listing snapshot: memory stays bounded by one window.
+ * That a draft has no accounting date is the simulator's reading of MAD (docs/providers.md, fidelity).
  */
-import type { ExerciseRecord } from '../../domain/model';
+import type { IsoDate } from '../../domain/model';
 import type { MovementFilter } from '../types';
-import { periodWindows, type DateWindow } from './movement-windows';
+import { firstWindow, nextWindow, type DateWindow } from './movement-windows';
 
 export type MovementSlice = { window: DateWindow; drafts: boolean };
 
-export function exerciseSlices(exercise: ExerciseRecord, draft: boolean | undefined): MovementSlice[] {
-  const windows = periodWindows(exercise.startDate, exercise.endDate);
-  const validated = windows.map((window) => ({ window, drafts: false }));
-  const drafts = windows.map((window) => ({ window, drafts: true }));
-  if (draft === true) return drafts;
-  return draft === false ? validated : [...validated, ...drafts];
+/** The slices of one listing, in order: the next one is known from the last one's size. */
+export interface SlicePlan {
+  from: IsoDate;
+  to: IsoDate;
+  /** The phases walked in turn: false = validated (or a plain window listing), true = drafts. */
+  phases: readonly boolean[];
 }
 
-export const windowSlices = (from: string, to: string): MovementSlice[] =>
-  periodWindows(from, to).map((window) => ({ window, drafts: false }));
+export function slicePlan(filter: MovementFilter, from: IsoDate, to: IsoDate): SlicePlan {
+  if (filter.exerciseId === undefined) return { from, to, phases: [false] };
+  const phases = filter.draft === true ? [true] : filter.draft === false ? [false] : [false, true];
+  return { from, to, phases };
+}
+
+const phaseStart = (plan: SlicePlan, drafts: boolean): MovementSlice | null => {
+  const window = firstWindow(plan.from, plan.to);
+  return window ? { window, drafts } : null;
+};
+
+export const firstSlice = (plan: SlicePlan): MovementSlice | null => phaseStart(plan, plan.phases[0]!);
+
+/** The slice after one that held `count` rows: the next window of its phase, else the next phase's first. */
+export function nextSlice(plan: SlicePlan, slice: MovementSlice, count: number): MovementSlice | null {
+  const window = nextWindow(slice.window, count, plan.to);
+  if (window) return { window, drafts: slice.drafts };
+  const phase = plan.phases.indexOf(slice.drafts);
+  const following = plan.phases[phase + 1];
+  return following === undefined ? null : phaseStart(plan, following);
+}
 
 /** The upstream filter of one slice: its window, on the listing's column or (an exercise) as above. */
 export function sliceFilter(filter: MovementFilter, slice: MovementSlice): MovementFilter {

@@ -1,6 +1,6 @@
 /**
  * `GET /api/v1/mad/movements` as a stream of mapped movements (see mad-stream.ts): one date window
- * collected for the paged listing, or a whole exercise or window streamed for bulk exports.
+ * for the paged listing, or a whole exercise or window streamed for bulk exports.
  */
 import type { MovementFilter } from '../types';
 import type { MovementRecord } from '../../domain/model';
@@ -60,14 +60,12 @@ export function streamMovements(
   return streamMadListing(client, listing(companyId, filter, signal));
 }
 
-/** Every row of one slice's filter (movement-slices.ts), collected for the paged listing. */
-export async function fetchMovementSlice(
+/** Every row of one slice's filter (movement-slices.ts), bad rows included, in batches: a snapshot's download. */
+export function streamMovementRows(
   client: MyUnisoftClient,
   companyId: string,
   filter: MovementFilter,
   signal?: AbortSignal,
-): Promise<MovementRow[]> {
-  const rows: MovementRow[] = [];
-  for await (const batch of streamMadRows(client, listing(companyId, filter, signal))) rows.push(...batch);
-  return rows;
+): AsyncGenerator<MovementRow[]> {
+  return streamMadRows(client, listing(companyId, filter, signal));
 }

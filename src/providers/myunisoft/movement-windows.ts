@@ -1,7 +1,10 @@
 /**
- * Date windows inside a period: MAD has no pagination, so a page downloads one window at most. Windows
- * are thirds of a calendar month (days 1–10, 11–20, 21–end): a large exercise's month of ~40k movements
- * would make the first page wait for, and hold, three times what it needs (measured in bench/).
+ * Date windows inside a period: MAD has no pagination, so a page downloads one window at a time. The
+ * first window is the third of a calendar month holding the period's start (days 1–10, 11–20, 21–end):
+ * a large exercise's month of ~40k movements would make the first page wait for, and hold, three times
+ * what it needs (measured in bench/). Each next window is sized from the last one's density, aiming at
+ * TARGET_MOVEMENTS: a small company's exercise takes two or three downloads instead of thirty-six, a
+ * large one keeps windows of about ten days. Windows never shrink and never pass MAD's 12 months.
  */
 import type { IsoDate } from '../../domain/model';
 
@@ -10,28 +13,40 @@ export interface DateWindow {
   end: IsoDate;
 }
 
-/** Window boundaries are stable whatever the period's start, so cached windows serve every listing. */
+/** Movements a window aims at: one download serves ~300 pages of 50, and its snapshot stays a few MB. */
+export const TARGET_MOVEMENTS = 15_000;
+/** Most a window grows over the last one: a sparse start says little about the rest of the year. */
+const MAX_GROWTH = 8;
+const DAY_MS = 86_400_000;
 const WINDOW_START_DAYS = [1, 11, 21] as const;
 
 const isoDate = (year: number, month: number, day: number): IsoDate =>
   new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
+const dayNumber = (date: IsoDate) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+const fromDayNumber = (day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const earliest = (...dates: IsoDate[]) => dates.reduce((a, b) => (a < b ? a : b));
 
-/** The first day of the window after the one holding `date`. */
-function nextWindowStart(date: IsoDate): IsoDate {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const nextDay = WINDOW_START_DAYS.find((start) => start > day);
-  return nextDay ? isoDate(year, month, nextDay) : isoDate(year, month + 1, 1);
+/** Last day MAD accepts for a window starting on `start`: twelve months minus one day. */
+function lastDayWithin12Months(start: IsoDate): IsoDate {
+  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+  return fromDayNumber(Date.UTC(y, m - 1 + 12, d) / DAY_MS - 1);
 }
 
-/** `2025-01-15 … 2025-02-12` → [01-15…01-20], [01-21…01-31], [02-01…02-10], [02-11…02-12]. */
-export function periodWindows(from: IsoDate, to: IsoDate): DateWindow[] {
-  const windows: DateWindow[] = [];
-  let start = from;
-  while (start <= to) {
-    const next = nextWindowStart(start);
-    const dayBefore = new Date(Date.parse(`${next}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    windows.push({ start, end: dayBefore < to ? dayBefore : to });
-    start = next;
-  }
-  return windows;
+/** The first window of `from … to`: from `from` to the end of its third of a month; null when empty. */
+export function firstWindow(from: IsoDate, to: IsoDate): DateWindow | null {
+  if (from > to) return null;
+  const [year, month, day] = from.split('-').map(Number) as [number, number, number];
+  const nextDay = WINDOW_START_DAYS.find((start) => start > day);
+  const next = nextDay ? isoDate(year, month, nextDay) : isoDate(year, month + 1, 1);
+  return { start: from, end: earliest(fromDayNumber(dayNumber(next) - 1), to) };
+}
+
+/** The window after `previous` (which held `count` movements) up to `to`; null when the period is done. */
+export function nextWindow(previous: DateWindow, count: number, to: IsoDate): DateWindow | null {
+  const start = fromDayNumber(dayNumber(previous.end) + 1);
+  if (start > to) return null;
+  const days = dayNumber(previous.end) - dayNumber(previous.start) + 1;
+  const growth = Math.min(MAX_GROWTH, Math.max(1, TARGET_MOVEMENTS / Math.max(count, 1)));
+  const end = fromDayNumber(dayNumber(start) + Math.floor(days * growth) - 1);
+  return { start, end: earliest(end, to, lastDayWithin12Months(start)) };
 }

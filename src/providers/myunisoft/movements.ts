@@ -1,27 +1,62 @@
 /**
- * Pages through movements slice by slice (windows, or an exercise's drafts: movement-slices.ts). A resume token is
- * `m2.<window index>.<offset in window>` (m1 tokens indexed whole months and are refused);
- * a page reads the windows it needs (through the connector's window cache) and, when it ends on a
- * window's last movement, looks ahead to the next non-empty window so `hasNextPage` is exact — that
- * window is cached, so the next page does not download it again.
+ * Pages through movements slice by slice (movement-slices.ts: date windows, or an exercise's validated
+ * then draft windows), each slice a listing snapshot on the shared store (src/cache/listing-snapshots.ts).
+ * A resume token is `m5.<v|d>.<period start>.<window start>.<window end>.<period end>.<offset>.<snapshot>.<movement>`
+ * (older tokens are refused; the period spares later pages the exercise lookup): a page reads the slices
+ * it needs and, when it ends on a slice's last row, looks ahead to the next non-empty slice so
+ * `hasNextPage` is exact — that slice is stored, so the next page does not download it again. Once a
+ * token's snapshot expired, its slice is downloaded afresh and the page resumes after the token's
+ * movement (at its offset if that movement is gone). A bad row stays in its snapshot as a marker and is
+ * reported (UPSTREAM_BAD_DATA) by the page that passes over it, downloaded or served from the snapshot.
  */
-import type { MovementRecord } from '../../domain/model';
-import { BadUserInputError, UpstreamError } from '../../errors';
-import type { MovementRow } from './movement-stream';
-import type { MovementFilter, Page, PageRequest } from '../types';
+import type { IsoDate, MovementRecord } from '../../domain/model';
+import { BadUserInputError, type UpstreamError } from '../../errors';
+import type { Snapshot } from '../../cache/listing-snapshots';
+import { isStoredBadRow, rowError, type SnapshotRow } from '../../cache/snapshot-rows';
+import type { MovementFilter, Page } from '../types';
+import type { MovementSlice, SlicePlan } from './movement-slices';
 
-const TOKEN = /^m2\.(\d+)\.(\d+)$/;
+const DATE = String.raw`\d{4}-\d{2}-\d{2}`;
+const TOKEN = new RegExp(
+  String.raw`^m5\.([vd])\.(${DATE})\.(${DATE})\.(${DATE})\.(${DATE})\.(\d+)\.([\w-]+)\.([\w@]+)$`,
+);
 
-export const movementToken = (window: number, offset: number) => `m2.${window}.${offset}`;
-
-export function parseMovementToken(after: string | null): { window: number; offset: number } {
-  if (after === null) return { window: 0, offset: 0 };
-  const match = TOKEN.exec(after);
-  if (!match) throw new BadUserInputError('This cursor does not belong to this movement listing.', 'after');
-  return { window: Number(match[1]), offset: Number(match[2]) };
+export interface MovementToken {
+  slice: MovementSlice;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  offset: number;
+  snapshot: string;
+  movementId: string;
 }
 
-/** A stable cache key for what one upstream call downloads (a slice's filter, see movement-slices.ts). */
+export type MovementSnapshot = Snapshot<SnapshotRow<MovementRecord>>;
+
+const tokenOf = (
+  plan: SlicePlan,
+  slice: MovementSlice,
+  offset: number,
+  snapshot: string,
+  movementId: string,
+) =>
+  `m5.${slice.drafts ? 'd' : 'v'}.${plan.from}.${slice.window.start}.${slice.window.end}.${plan.to}.${offset}.${snapshot}.${movementId}`;
+
+export function parseMovementToken(after: string | null): MovementToken | null {
+  if (after === null) return null;
+  const match = TOKEN.exec(after);
+  if (!match || match[2]! > match[3]! || match[3]! > match[4]! || match[4]! > match[5]!)
+    throw new BadUserInputError('This cursor does not belong to this movement listing.', 'after');
+  return {
+    slice: { window: { start: match[3]!, end: match[4]! }, drafts: match[1] === 'd' },
+    periodStart: match[2]!,
+    periodEnd: match[5]!,
+    offset: Number(match[6]),
+    snapshot: match[7]!,
+    movementId: match[8]!,
+  };
+}
+
+/** A stable key for what one upstream call downloads (a slice's filter, see movement-slices.ts). */
 export function filterKey(companyId: string, filter: MovementFilter): string {
   const classes = [...(filter.accountClasses ?? [])].sort().join(',');
   return [
@@ -37,37 +72,91 @@ export function filterKey(companyId: string, filter: MovementFilter): string {
   ].join('|');
 }
 
-export async function pageMovements<W>(
-  windows: W[],
-  loadWindow: (window: W) => Promise<MovementRow[]>,
-  page: PageRequest,
+/** The slices of one listing and their snapshots. */
+export interface SliceSnapshots {
+  plan: SlicePlan;
+  /** The listing's first slice; null when the period is empty. */
+  first: MovementSlice | null;
+  /** The slice after one that held `count` rows; null at the listing's end. */
+  next(slice: MovementSlice, count: number): MovementSlice | null;
+  /** The slice's live snapshot, downloaded when there is none. */
+  load(slice: MovementSlice): Promise<MovementSnapshot>;
+  /** The snapshot a token named, or null once expired. */
+  open(slice: MovementSlice, snapshot: string): Promise<MovementSnapshot | null>;
+}
+
+/** Where a page starts: the token's snapshot, else a fresh one resumed after the token's movement. */
+async function resume(slices: SliceSnapshots, token: MovementToken | null) {
+  if (!token) return { slice: slices.first, offset: 0, snapshot: undefined };
+  const named = await slices.open(token.slice, token.snapshot);
+  if (named) return { slice: token.slice, offset: token.offset, snapshot: named };
+  const snapshot = await slices.load(token.slice);
+  const at = await snapshot.findIndex((m) => !isStoredBadRow(m) && m.providerId === token.movementId);
+  return {
+    slice: token.slice,
+    offset: at >= 0 ? at + 1 : Math.min(token.offset, snapshot.count),
+    snapshot,
+  };
+}
+
+/** A page of `first` movements after `token` (parsed from the page request's `after`). */
+export async function pageMovements(
+  slices: SliceSnapshots,
+  token: MovementToken | null,
+  first: number,
 ): Promise<Page<MovementRecord>> {
-  let { window, offset } = parseMovementToken(page.after);
+  const start = await resume(slices, token);
+  let { slice, offset } = start;
+  let snapshot: MovementSnapshot | undefined = start.snapshot;
   const items: Page<MovementRecord>['items'] = [];
   const rowErrors: UpstreamError[] = [];
+  let fetchedAt: string | undefined;
+  const use = (s: MovementSnapshot) => {
+    if (!fetchedAt || s.fetchedAt < fetchedAt) fetchedAt = s.fetchedAt;
+    return s;
+  };
   const done = (hasNextPage: boolean): Page<MovementRecord> => ({
     items,
     hasNextPage,
     totalCount: null,
+    ...(fetchedAt ? { fetchedAt } : {}),
     ...(rowErrors.length > 0 ? { rowErrors } : {}),
   });
-  while (window < windows.length) {
-    const movements = await loadWindow(windows[window]!);
-    while (offset < movements.length && items.length < page.first) {
-      const row = movements[offset]!;
-      // A bad row is reported by the page that passes over it, and takes no place in it.
-      if (row instanceof UpstreamError) rowErrors.push(row);
-      else items.push({ node: row, resumeToken: movementToken(window, offset + 1) });
-      offset++;
+  while (slice) {
+    snapshot = use(snapshot ?? (await slices.load(slice)));
+    const take = Math.min(first - items.length, snapshot.count - offset);
+    if (take > 0) {
+      const rows = await snapshot.read(offset, take);
+      // Expired between two reads: the same slice again, downloaded afresh.
+      if (!rows) {
+        snapshot = undefined;
+        continue;
+      }
+      const current = slice;
+      const id = snapshot.id;
+      rows.forEach((row, i) => {
+        // A bad row is reported by the page that passes over it, and takes no place in it.
+        if (isStoredBadRow(row)) rowErrors.push(rowError(row));
+        else
+          items.push({
+            node: row,
+            resumeToken: tokenOf(slices.plan, current, offset + i + 1, id, row.providerId),
+          });
+      });
+      offset += rows.length;
+      if (items.length < first && offset < snapshot.count) continue;
     }
-    if (offset < movements.length) return done(true);
-    window++;
+    if (offset < snapshot.count) return done(true);
+    slice = slices.next(slice, snapshot.count);
     offset = 0;
-    // Page full and this window done: the look-ahead below decides hasNextPage.
-    if (items.length >= page.first) break;
+    snapshot = undefined;
+    // Page full and this slice done: the look-ahead below decides hasNextPage.
+    if (items.length >= first) break;
   }
-  for (; window < windows.length; window++) {
-    if ((await loadWindow(windows[window]!)).length > 0) return done(true);
+  while (slice) {
+    const ahead = use(await slices.load(slice));
+    if (ahead.count > 0) return done(true);
+    slice = slices.next(slice, 0);
   }
   return done(false);
 }

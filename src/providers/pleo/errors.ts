@@ -1,6 +1,7 @@
 /** Pleo's failure answers → the gateway's typed errors. Only the error `type` code is ever echoed. */
 import { BadUserInputError, ErrorCode, UpstreamError } from '../../errors';
 import type { UpstreamClient } from '../http';
+import { upstreamErrorCode } from '../upstream-text';
 
 export function pleoFailure(
   http: UpstreamClient,
@@ -31,6 +32,8 @@ export function pleoFailure(
   }
   // Retry-After reaches the caller, who is told when Pleo will take requests again.
   const base = http.statusError(status, route, retryAfter);
-  if (!type || base.code === ErrorCode.UPSTREAM_RATE_LIMITED) return base;
-  return new UpstreamError('PLEO', base.code, `${base.message.replace(/^PLEO: /, '')} (${type})`, status);
+  // Only a code-shaped `type` is echoed: a free-text one may quote the request.
+  const code = upstreamErrorCode(type);
+  if (!code || base.code === ErrorCode.UPSTREAM_RATE_LIMITED) return base;
+  return new UpstreamError('PLEO', base.code, `${base.message.replace(/^PLEO: /, '')} (${code})`, status);
 }

@@ -34,7 +34,10 @@ export function createPleoSession(
     const attempt = previousCreate(journal);
     if (!attempt) return null;
     const newest = await client.listExportJobs(companyId, { after: null, limit: 20 }, deps.signal);
-    return findCreatedJob(newest.items, attempt);
+    const found = findCreatedJob(newest.items, attempt);
+    // Not there (yet): the earlier POST may still commit, so create again only once its window passed.
+    if (!found) journal?.beforeRewrite();
+    return found;
   };
   const createJob = async (
     companyId: string,

@@ -16,6 +16,7 @@ export const BulkExportStatusEnum: { [K in BulkExportStatus]: K } = {
   RUNNING: 'RUNNING',
   COMPLETED: 'COMPLETED',
   FAILED: 'FAILED',
+  EXPIRED: 'EXPIRED',
 };
 
 registerEnumType(BulkExportKindEnum, {
@@ -49,6 +50,9 @@ registerEnumType(BulkExportStatusEnum, {
     CREATED: { description: 'Accepted, waiting for a slot.' },
     RUNNING: { description: 'Streaming rows from the provider to the file.' },
     COMPLETED: { description: 'The file is ready (see downloadUrl); totals are final.' },
-    FAILED: { description: 'Stopped (see errorCode); no file.' },
+    FAILED: {
+      description: 'Stopped (see errorCode: GATEWAY_RESTARTED when its instances kept dying); no file.',
+    },
+    EXPIRED: { description: 'It had completed, but its file is gone (past its lifetime or deleted).' },
   },
 });

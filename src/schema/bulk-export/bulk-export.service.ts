@@ -67,7 +67,9 @@ export async function startBulkExport(
     period: await providerPeriod(session, company, input.kind, period),
   };
   if (input.format === 'FEC' && 'from' in request.period)
-    request.fec = await fecExportPlan(ctx, session, company.companyId, request.period);
+    request.fec = await fecExportPlan(ctx, session, company.companyId, request.period, {
+      exerciseId: 'exerciseId' in period ? period.exerciseId : null,
+    });
   const fingerprint = { company, kind: input.kind, format: input.format, period };
   const started = await withIdempotency(ctx, input.idempotencyKey, 'startBulkExport', fingerprint, () =>
     service.start(request),

@@ -1,5 +1,6 @@
 /** Builds the Relay `<Name>Connection` / `<Name>Edge` types for a node type. */
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { DateTimeScalar } from '../scalars/date-time.scalar';
 import { PageInfo } from './page-info.type';
 
 export interface Edge<T> {
@@ -12,6 +13,8 @@ export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
   totalCount: number | null;
+  /** When the page's data was downloaded from the provider (ISO 8601). */
+  fetchedAt: string;
 }
 
 export interface ConnectionOptions {
@@ -21,7 +24,18 @@ export interface ConnectionOptions {
    * listings that span providers (companies), where one provider's failure must not hide the others.
    */
   nullableNode?: boolean;
+  /** Exposes `fetchedAt`: for listings a provider cannot page, served from a snapshot of the listing. */
+  snapshot?: boolean;
 }
+
+const FETCHED_AT = [
+  'When the data on this page was downloaded from the provider. Listings a provider cannot page',
+  '(MyUnisoft entries and movement windows) are served from a snapshot: the first page downloads the',
+  'listing, or reuses a snapshot at most `cache.snapshotTtlMs` old (default 60 s), and later pages read',
+  'that same download without asking the provider again, so a page can be up to that old. A cursor whose',
+  'snapshot expired is not an error: its page comes from a fresh download, resuming after the',
+  "cursor's edge, and fetchedAt moves forward. Other listings are read live: the time of the request.",
+].join(' ');
 
 export function connectionType<T extends object>(
   name: string,
@@ -56,7 +70,12 @@ export function connectionType<T extends object>(
       description: 'Total count of the whole listing when the provider can tell, otherwise null.',
     })
     totalCount!: number | null;
+
+    fetchedAt!: string;
   }
+  // Declared only on snapshot-served connections, so the others do not promise a field they never vary.
+  if (options.snapshot)
+    Field(() => DateTimeScalar, { description: FETCHED_AT })(ConnectionType.prototype, 'fetchedAt');
 
   return ConnectionType;
 }

@@ -21,5 +21,14 @@ export async function withIdempotency<T>(
 ): Promise<T> {
   if (key === null || key === undefined) return run();
   parseInput(keyShape, key, 'input.idempotencyKey');
-  return runIdempotently({ store: ctx.store, tenantId: ctx.tenant.id, key, operation, input, run });
+  const options = ctx.idempotency ?? {};
+  return runIdempotently({
+    ...options,
+    store: ctx.store,
+    tenantId: ctx.tenant.id,
+    key,
+    operation,
+    input,
+    run,
+  });
 }

@@ -42,6 +42,7 @@ export function toConnection<T>(scope: CursorScope, args: PageArgs, page: Page<T
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     totalCount: page.totalCount,
+    fetchedAt: page.fetchedAt ?? new Date().toISOString(),
   };
 }
 

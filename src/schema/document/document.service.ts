@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { RequestContext } from '../../context';
 import { decodeGlobalIdOf } from '../../domain/ids';
 import type { CompanyRecord, DocumentRecord } from '../../domain/model';
+import type { UploadPayload } from '../../providers/types';
 import { requireMethod } from '../capabilities';
 import type { Connection } from '../common/connection.type';
 import { downloadLink, type LinkFields } from '../common/download-link';
@@ -37,6 +38,13 @@ const text = z.string().trim().min(1).max(255).nullish();
 const uploadShape = z.object({ reference: text, sourceId: text, skipExtraction: z.boolean().nullish() });
 const expenseBillShape = z.object({ reference: text, beneficiaryFullName: text });
 
+/** What binds an idempotency key to a file: its name, type and bytes (SHA-256 of the spooled upload). */
+const fileFingerprint = (file: UploadPayload) => ({
+  name: file.fileName,
+  type: file.contentType,
+  sha256: file.sha256,
+});
+
 export async function uploadDocument(
   ctx: RequestContext,
   input: UploadDocumentInput,
@@ -52,13 +60,7 @@ export async function uploadDocument(
   const session = ctx.mutationSession(company.provider, company.companyId, 'input.companyId');
   const upload = requireMethod(session, 'uploadDocument', 'UPLOAD_DOCUMENT');
   const file = await input.file.toPayload('input.file');
-  // The bytes are streamed, not hashed up front: the idempotency hash covers the file's name and type.
-  const fingerprint = {
-    company,
-    type: input.type,
-    ...extra,
-    file: { name: file.fileName, type: file.contentType },
-  };
+  const fingerprint = { company, type: input.type, ...extra, file: fileFingerprint(file) };
   return withIdempotency(ctx, input.idempotencyKey, 'uploadDocument', fingerprint, (journal) =>
     upload({ companyId: company.companyId, file, type: input.type, ...extra }, journal),
   );
@@ -79,7 +81,7 @@ export async function createExpenseBill(
   const session = ctx.mutationSession(company.provider, company.companyId, 'input.companyId');
   const create = requireMethod(session, 'createExpenseBill', 'EXPENSE_BILLS');
   const file = await input.file.toPayload('input.file');
-  const fingerprint = { company, ...extra, file: { name: file.fileName, type: file.contentType } };
+  const fingerprint = { company, ...extra, file: fileFingerprint(file) };
   return withIdempotency(ctx, input.idempotencyKey, 'createExpenseBill', fingerprint, (journal) =>
     create({ companyId: company.companyId, file, ...extra }, journal),
   );

@@ -72,4 +72,4 @@ export class Entry extends Node {
   lines!: EntryLine[];
 }
 
-export const EntryConnection = connectionType('Entry', Entry, 'entries');
+export const EntryConnection = connectionType('Entry', Entry, 'entries', { snapshot: true });

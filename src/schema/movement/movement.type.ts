@@ -85,4 +85,6 @@ export class Movement extends Node {
   analytics!: AnalyticAllocation[];
 }
 
-export const MovementConnection = connectionType('Movement', Movement, 'movements');
+export const MovementConnection = connectionType('Movement', Movement, 'movements', {
+  snapshot: true,
+});

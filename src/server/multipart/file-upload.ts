@@ -35,6 +35,7 @@ export class FileUpload {
       fileName,
       contentType: file.type.contentType,
       size: file.size,
+      sha256: file.sha256,
       stream: () => {
         if (this.consumed) throw new Error('upload stream already consumed');
         this.consumed = true;

@@ -5,7 +5,7 @@
  * nothing upstream. The file is unlinked as soon as it is created (only its descriptor remains), so
  * nothing is left on disk, even if the process dies.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +30,8 @@ export interface SpooledUpload {
   /** The type recognised from the bytes (the declared mimetype is ignored). */
   type: UploadType;
   size: number;
+  /** SHA-256 (hex) of the bytes, computed while spooling: idempotency binds a key to them. */
+  sha256: string;
   /** The bytes, from the start; once. */
   open(): Readable;
   /** Frees the temporary file unless open() handed it to a reader (which closes it when done). */
@@ -45,6 +47,7 @@ export function spoolUpload(part: Readable, declaredName: string, maxBytes: numb
   });
   return new Promise((resolve, reject) => {
     let size = 0;
+    const digest = createHash('sha256');
     let head = Buffer.alloc(0);
     let type: UploadType | null = null;
     let done = false;
@@ -78,6 +81,7 @@ export function spoolUpload(part: Readable, declaredName: string, maxBytes: numb
       if (!type && head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES)]);
       checkType(false);
       if (done) return;
+      digest.update(chunk);
       part.pause();
       lastWrite = lastWrite
         .then(() => handle?.write(chunk))
@@ -103,6 +107,7 @@ export function spoolUpload(part: Readable, declaredName: string, maxBytes: numb
         declaredName,
         type,
         size,
+        sha256: digest.digest('hex'),
         open() {
           opened = true;
           return file.createReadStream({ start: 0 });

@@ -3,12 +3,13 @@
  * URLs with credentials) leaking to callers through unexpected exceptions. Only Grand Livre's own
  * errors and GraphQL request errors (parse, validation, variables) keep their message; anything else
  * thrown during execution becomes a generic INTERNAL_SERVER_ERROR (it is logged with the request
- * id by the log-errors plugin).
+ * id by the log-errors plugin). The shared store unreachable becomes STORE_UNAVAILABLE (retryable).
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ArgumentError, ErrorCode, isGrandLivreError } from '../../errors';
+import { ArgumentError, ErrorCode, StoreOutageError, isGrandLivreError } from '../../errors';
+import { StoreUnavailableError } from '../../store/errors';
 
 export const INTERNAL_MESSAGE = 'Unexpected error. Quote the request id (x-request-id) when reporting it.';
 
@@ -37,6 +38,15 @@ export function maskUnexpectedErrors(
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       path,
       extensions: rest,
+    };
+  }
+  // The shared store down is an outage the client can wait out: typed and retryable, never masked.
+  if (unwrapResolverError(error) instanceof StoreUnavailableError) {
+    const outage = new StoreOutageError();
+    return {
+      message: outage.message,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: outage.extensions,
     };
   }
   if (isExposedError(error)) {

@@ -5,6 +5,7 @@ import { createContext, type ContextInput, type RequestContext } from '../../con
 import type { BulkExportRunner } from '../../bulk/bulk-export-runner';
 import type { ConnectorRegistry } from '../../providers/registry';
 import type { SharedStore } from '../../store/types';
+import type { IdempotencyOptions } from '../../idempotency/run-idempotently';
 import type { Logger } from '../../logger';
 import { UnauthenticatedError } from '../../errors';
 
@@ -20,6 +21,7 @@ export interface ContextFactoryOptions {
   now?: () => number;
   bulkExports?: BulkExportRunner;
   nodeLoader: ContextInput['nodeLoader'];
+  idempotency?: IdempotencyOptions;
 }
 
 export function contextFactory(options: ContextFactoryOptions): ContextFactory {
@@ -48,6 +50,7 @@ export function contextFactory(options: ContextFactoryOptions): ContextFactory {
       signal: aborter.signal,
       nodeLoader: options.nodeLoader,
       ...(options.bulkExports ? { bulkExports: options.bulkExports } : {}),
+      ...(options.idempotency ? { idempotency: options.idempotency } : {}),
     });
   };
 }

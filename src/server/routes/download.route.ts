@@ -56,16 +56,16 @@ async function openTarget(
 ): Promise<DownloadStream> {
   if (target.kind === 'BULK') {
     const record = await options.bulkExports.find(tenant.id, target.exportId);
+    if (record?.status === 'EXPIRED') throw new NoFile('The file of this bulk export has expired.');
     if (!record || record.status !== 'COMPLETED') throw new NoFile(NO_FILE);
+    // Any instance serves any export: the file lives in the shared BlobStore.
     const file = await options.bulkExports.openFile(record);
-    if (!file && record.instanceId !== options.bulkExports.instanceId)
-      throw new NoFile('The file of this bulk export is held by another gateway instance.');
-    if (!file) throw new NoFile(NO_FILE);
+    if (!file) throw new NoFile('The file of this bulk export has expired.');
     return {
       contentType: file.contentType,
       fileName: file.fileName,
       contentLength: file.size,
-      body: file.open(),
+      body: file.body,
     };
   }
   const connector = options.registry.get(tenant.id)?.get(target.provider);

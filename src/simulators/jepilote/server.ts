@@ -50,6 +50,7 @@ function routes(app: FastifyInstance, state: JepiloteState, baseUrl: () => strin
     if (!token) return reply.code(401).send({ code: 401, message: 'Invalid credentials.' });
     return { token };
   };
+  app.get('/__admin/flagging-runs', async () => state.flaggingRuns);
   app.get('/login_check', login);
   app.post('/login_check', login);
 
@@ -115,7 +116,11 @@ function routes(app: FastifyInstance, state: JepiloteState, baseUrl: () => strin
         const day = d.createdAt.slice(0, 10);
         return day >= from && day <= to && (input.alreadyExported || !flagged.has(d.id));
       });
-      if (input.flagAsExported) selected.forEach((d) => flagged.add(d.id));
+      if (input.flagAsExported) {
+        const fresh = selected.filter((d) => !flagged.has(d.id));
+        fresh.forEach((d) => flagged.add(d.id));
+        if (fresh.length > 0) state.flaggingRuns.push({ companyId: company.id, flagged: fresh.length });
+      }
       const entries = entriesOfDocuments(state.dataset, company, selected);
       const hash = randomBytes(50).toString('hex');
       // With nothing selected the export still succeeds: a header-only FEC or an empty archive.

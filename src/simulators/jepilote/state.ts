@@ -20,6 +20,8 @@ export interface JepiloteState {
   /** Document ids flagged as exported, per company. */
   exported(companyId: string): Set<string>;
   files: Map<string, ExportFile>;
+  /** Each flagging export that flagged documents, as tests count writes (`GET /__admin/flagging-runs`). */
+  flaggingRuns: { companyId: string; flagged: number }[];
 }
 
 const ACCOUNTS: { username: string; password: string; owner: DemoOwner }[] = [
@@ -47,5 +49,6 @@ export function createJepiloteState(dataset: SimulatorDataset, now: () => number
       return set;
     },
     files: new Map(),
+    flaggingRuns: [],
   };
 }

@@ -2,14 +2,16 @@
  * The asynchronous full export: `GET /mad/all` answers `{ id, status: "INIT" }`, `GET /mad/all/status
  * ?exportId=` turns DONE (with a download `url`) once the simulated generation time has passed, or
  * FAILED with a `reason` (TRA, which the simulator does not produce). The same parameters within an
- * hour return the previous export, as MyUnisoft documents. The URL serves the MAD JSON, streamed.
+ * hour return the previous export, as MyUnisoft documents. The URL serves the MAD JSON, streamed: the
+ * folder's reference data, then `data.entries` (each with its movements) of the `idExercice` asked, or
+ * of every exercise (a guess: the docs name the route, not its parameters nor the file's layout).
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { GenCompany } from '../data/dataset';
+import type { GenCompany, GenExercise } from '../data/dataset';
 import { MyUnisoftError, badRequest } from './errors';
 import { baseUrlOf, callerOf, queryOf, societyOf, type MyUnisoftContext } from './context';
-import { many, requireVersion, single } from './mad-params';
+import { exerciseOf, many, requireVersion, single } from './mad-params';
 import { documentToken, madAccounts, madEntry, madExercice, madJournals } from './mad-shapes';
 import { jsonArrayStream, mapIterable } from './json-stream';
 
@@ -22,6 +24,8 @@ interface ExportJob {
   key: string;
   token: string;
   company: GenCompany;
+  /** The exercise asked (`idExercice`), or null for all of them. */
+  exercise: GenExercise | null;
   format: 'json' | 'tra';
   createdAt: number;
   downloadToken: string;
@@ -50,6 +54,8 @@ export function registerMadExport(app: FastifyInstance, ctx: MyUnisoftContext): 
     if (format !== 'json' && format !== 'tra')
       throw badRequest('ERR-INVALID-FORMAT', 'format is json or tra.', { parameter: 'format' });
     const caller = callerOf(request);
+    const idExercice = single(query, 'idExercice');
+    const exercise = idExercice === undefined ? null : exerciseOf(company, idExercice);
     const params = ['idExercice', 'startDate', 'endDate'].map((name) => single(query, name) ?? '');
     const key = [
       caller.token,
@@ -67,6 +73,7 @@ export function registerMadExport(app: FastifyInstance, ctx: MyUnisoftContext): 
       key,
       token: caller.token,
       company,
+      exercise,
       format,
       createdAt: ctx.now(),
       downloadToken: `${company.id}-x${randomBytes(12).toString('hex')}`,
@@ -97,7 +104,7 @@ export function registerMadExport(app: FastifyInstance, ctx: MyUnisoftContext): 
       return reply
         .type('application/json')
         .header('content-disposition', `attachment; filename="${job.id}.json"`)
-        .send(exportBody(ctx, job.company, baseUrlOf(request)));
+        .send(exportBody(ctx, job.company, job.exercise, baseUrlOf(request)));
     const document = ctx.dataset
       .companiesOf('myunisoft')
       .flatMap((c) => c.documents.map((d) => ({ c, d })))
@@ -111,7 +118,7 @@ export function registerMadExport(app: FastifyInstance, ctx: MyUnisoftContext): 
 }
 
 /** The MAD export document: `{ metadata, data: { ..., entries } }`, with the entries streamed last. */
-function exportBody(ctx: MyUnisoftContext, company: GenCompany, baseUrl: string) {
+function exportBody(ctx: MyUnisoftContext, company: GenCompany, only: GenExercise | null, baseUrl: string) {
   const metadata = {
     version: '1.0.0',
     createdAt: Math.floor(ctx.now() / 1000),
@@ -129,7 +136,7 @@ function exportBody(ctx: MyUnisoftContext, company: GenCompany, baseUrl: string)
   };
   const head = `{"metadata":${JSON.stringify(metadata)},"data":${JSON.stringify(data).slice(0, -1)},"entries":`;
   const all = (function* () {
-    for (const exercise of company.exercises) yield* ctx.dataset.entries(company, exercise);
+    for (const exercise of only ? [only] : company.exercises) yield* ctx.dataset.entries(company, exercise);
   })();
   return jsonArrayStream(
     mapIterable(all, (entry) => madEntry(company, entry, baseUrl)),

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { idempotencyKeys } from '../../../src/idempotency/idempotency-record';
+import { ErrorCode, UpstreamError } from '../../../src/errors';
 import { runIdempotently, type IdempotentCall } from '../../../src/idempotency/run-idempotently';
 import { MemoryStore } from '../../../src/store/memory-store';
 import { RedisStore } from '../../../src/store/redis-store';
@@ -123,7 +124,10 @@ describe.each(backends)('runIdempotently on %s', (_name, open) => {
         throw new Error('lost answer');
       },
     });
-    await expect(failing).rejects.toThrow('lost answer');
+    // The answer was lost after a checkpoint: the outcome is unknown, not a plain failure.
+    await expect(failing).rejects.toMatchObject({
+      extensions: { code: 'IDEMPOTENCY_OUTCOME_UNCERTAIN', retryable: true, retryAfterSeconds: 60 },
+    });
     // The checkpoint binds the key to its input until the retry finishes.
     await expect(call(b, { input: { company: 'c2' } })).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT' },
@@ -143,5 +147,99 @@ describe.each(backends)('runIdempotently on %s', (_name, open) => {
     // A crashed instance leaves its lock behind, no longer renewed: it expires after its lease.
     await a.set(idempotencyKeys('t1', 'key-1').lock, 'dead-instance', 100);
     expect(await call(b, { waitMs: 2_000 })).toEqual({ job: 1 });
+  });
+
+  describe('an attempt whose outcome is unknown', () => {
+    let clock: number;
+    const now = () => clock;
+    beforeEach(() => (clock = 1_000_000));
+    const lostAfterCheckpoint = (store: SharedStore) =>
+      call(store, {
+        now,
+        uncertainWindowMs: 30_000,
+        run: async (journal) => {
+          await journal.save({ sent: true });
+          throw new UpstreamError('INQOM', ErrorCode.UPSTREAM_TIMEOUT, 'timed out on upload');
+        },
+      });
+    /** A retry whose lookup finds nothing, then writes again (counted in `calls`). */
+    const retryFindingNothing = (store: SharedStore) =>
+      call(store, {
+        now,
+        uncertainWindowMs: 30_000,
+        run: async (journal) => {
+          journal.beforeRewrite();
+          return { job: ++calls };
+        },
+      });
+
+    it('is never written again while the provider may still commit it, then once the window passed', async () => {
+      await expect(lostAfterCheckpoint(a)).rejects.toMatchObject({
+        extensions: { code: 'IDEMPOTENCY_OUTCOME_UNCERTAIN', retryAfterSeconds: 30 },
+      });
+      clock += 20_000;
+      await expect(retryFindingNothing(b)).rejects.toMatchObject({
+        extensions: { code: 'IDEMPOTENCY_OUTCOME_UNCERTAIN', retryAfterSeconds: 10 },
+      });
+      expect(calls).toBe(0);
+      // A retry that was refused does not restart the window.
+      clock += 10_000;
+      expect(await retryFindingNothing(b)).toEqual({ job: 1 });
+      expect(await retryFindingNothing(a)).toEqual({ job: 1 });
+    });
+
+    it('frees the key when the provider refused the write (a 4xx proves nothing was stored)', async () => {
+      const refused = call(a, {
+        run: async (journal) => {
+          await journal.save({ sent: true });
+          throw new UpstreamError('JEPILOTE', ErrorCode.UPSTREAM_ERROR, 'export refused', 400);
+        },
+      });
+      await expect(refused).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_ERROR' } });
+      expect(await call(b, { input: { other: true } })).toEqual({ job: 1 });
+    });
+  });
+
+  it('stops a holder whose lease lapsed before its next upstream step', async () => {
+    let clock = 5_000;
+    const sideEffects: string[] = [];
+    const stale = call(a, {
+      now: () => clock,
+      leaseMs: 1_000,
+      run: async (journal) => {
+        await journal.save({ step: 1 });
+        sideEffects.push('step 1');
+        clock += 1_001; // paused past its lease (a stall): it no longer knows it holds the key
+        await journal.save({ step: 2 });
+        sideEffects.push('step 2');
+        return { job: ++calls };
+      },
+    });
+    await expect(stale).rejects.toMatchObject({ extensions: { code: 'IDEMPOTENCY_OUTCOME_UNCERTAIN' } });
+    expect(sideEffects).toEqual(['step 1']);
+  });
+
+  it("keeps the successor's outcome when a holder whose lease lapsed finishes late", async () => {
+    const keys = idempotencyKeys('t1', 'key-1');
+    let release: () => void = () => undefined;
+    let sent = false;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const late = call(a, {
+      run: async (journal) => {
+        await journal.save({ sent: true });
+        sent = true;
+        await gate;
+        return { from: 'late holder' };
+      },
+    });
+    while (!sent) await new Promise((resolve) => setImmediate(resolve));
+    // The lease lapses (Redis stalled past it): the lock is gone and a retry takes over.
+    await a.delete(keys.lock);
+    const successor = await call(b, { run: async () => ({ from: 'successor' }) });
+    expect(successor).toEqual({ from: 'successor' });
+    release();
+    // The late holder did write upstream: its caller gets that outcome, but the record stays the successor's.
+    expect(await late).toEqual({ from: 'late holder' });
+    expect(await call(a)).toEqual({ from: 'successor' });
   });
 });

@@ -19,6 +19,7 @@ import { download, finished, startBulkExport } from '../bulk/bulk-support';
 import { PROVIDER_OF, demoCompany } from '../operations/fixtures';
 
 let stack: Stack;
+const compact = (iso: string) => iso.replaceAll('-', '');
 beforeAll(async () => {
   stack = await startStack({ configure: (config) => ({ ...config, logLevel: 'silent' }) });
 });
@@ -73,6 +74,15 @@ describe.each(['myunisoft', 'inqom', 'pleo'] as SimProvider[])(
         expect(problems).toEqual([]);
         const lines = [...stack.sims.dataset.entries(gen, exercise)].reduce((n, e) => n + e.lines.length, 0);
         expect(file.text.split('\r\n').length - 2).toBe(lines);
+        // MyUnisoft books documents dated across the year end in this exercise: PieceDate keeps their date.
+        const outside = file.text
+          .split('\r\n')
+          .slice(1, -1)
+          .map((record) => record.split('\t')[9]!)
+          .filter(
+            (pieceDate) => pieceDate < compact(exercise.startDate) || pieceDate > compact(exercise.endDate),
+          );
+        expect(outside.length > 0).toBe(provider === 'myunisoft');
       }
     });
   },

@@ -59,8 +59,10 @@ describe('Jepilote connector', () => {
     await open().listCompanies();
     await open().listCompanies();
     expect(count('/login_check')).toBe(1);
-    const key = [...(store as unknown as { values: Map<string, unknown> }).values.keys()].find((k) =>
-      k.includes(':jepilote:token:'),
+    const key = [...(store as unknown as { values: Map<string, unknown> }).values.keys()].find(
+      (k) =>
+        // The token itself, not its refresh lock's fence counter.
+        k.includes(':jepilote:token:') && !k.includes(':lock'),
     )!;
     expect(key).not.toContain(demoCredentials.jepilote.demo.password);
     // A fresh process with a stale token in the shared store: one 401, one new login, success.

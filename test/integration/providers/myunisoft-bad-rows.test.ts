@@ -119,6 +119,51 @@ describe('MyUnisoft malformed rows', () => {
     ]);
   });
 
+  it('keeps bad rows in the listing snapshot: a page served from it reports them, with no upstream call', async () => {
+    const filter = { from: '2025-01-11', to: '2025-01-20' };
+    const first = await connector.openSession({ requestId: 's1' }).listMovements!('1', filter, {
+      first: 1,
+      after: null,
+    });
+    expect(first.items.map((i) => i.node.providerId)).toEqual(['101@9101']);
+    expect(first.rowErrors).toBeUndefined();
+    const asked = server.received.length;
+    const second = await connector.openSession({ requestId: 's2' }).listMovements!('1', filter, {
+      first: 1,
+      after: first.items[0]!.resumeToken,
+    });
+    expect(server.received.length).toBe(asked);
+    expect(second.items.map((i) => i.node.providerId)).toEqual(['104@9104']);
+    expect(second.rowErrors?.map((e) => e.extensions)).toEqual([
+      expect.objectContaining({ code: 'UPSTREAM_BAD_DATA', row: 'movement 102' }),
+      expect.objectContaining({ code: 'UPSTREAM_BAD_DATA', row: 'movement 103' }),
+    ]);
+    // Every entries page names the bad entry, the ones served from the snapshot too.
+    const entries = await connector.openSession({ requestId: 's3' }).listEntries!(
+      '1',
+      {},
+      {
+        first: 1,
+        after: null,
+      },
+    );
+    expect(entries.totalCount).toBe(2);
+    const beforeEntries = server.received.length;
+    const later = await connector.openSession({ requestId: 's4' }).listEntries!(
+      '1',
+      {},
+      {
+        first: 1,
+        after: entries.items[0]!.resumeToken,
+      },
+    );
+    expect(server.received.length).toBe(beforeEntries);
+    expect(later.items.map((i) => i.node.providerId)).toEqual(['3']);
+    expect(later.rowErrors?.map((e) => e.extensions)).toEqual([
+      expect.objectContaining({ code: 'UPSTREAM_BAD_DATA', row: 'entry 2' }),
+    ]);
+  });
+
   it('fails a bulk stream on its first bad row as UPSTREAM_BAD_DATA, never "provider unreachable"', async () => {
     const stream = connector.openSession({ requestId: 'b' }).streamMovements!('1', {
       from: '2025-01-01',

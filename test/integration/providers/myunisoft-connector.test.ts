@@ -16,11 +16,18 @@ describe('MyUnisoft connector against the simulator', () => {
   let connector: ProviderConnector;
   let session: ProviderSession;
   const calls = (path: string) => sim.requests.filter((r) => r.path === path).length;
-  const connect = (apiToken: string, access: 'firm' | 'company' = 'firm', maxMovements = 50_000) =>
+  // The snapshots' clock, so a test can let them expire.
+  const clock = { at: Date.now() };
+  const now = () => clock.at;
+  const connect = (
+    apiToken: string,
+    access: 'firm' | 'company' = 'firm',
+    { tenantId = 'demo', store = new MemoryStore(now) } = {},
+  ) =>
     createMyUnisoftConnector(
       { baseUrl: sim.url, apiToken, thirdPartySecret: demoCredentials.myunisoft.thirdPartySecret, access },
-      { tenantId: 'demo', store: new MemoryStore() },
-      { movementCache: { maxMovements } },
+      { tenantId, store },
+      { now },
     );
   beforeAll(async () => {
     // The connector alone, without the gateway's budget: its listings fire bursts past the quota,
@@ -64,7 +71,7 @@ describe('MyUnisoft connector against the simulator', () => {
     expect(calls('/api/v1/mad/exercices')).toBe(1);
   });
 
-  it('lists entries of every type, paged by offset, with exact cents', async () => {
+  it('lists entries of every type from one snapshot: page 1 costs six lists, later pages none', async () => {
     const expected = company.exercises.flatMap((e) => [...dataset.entries(company, e)]);
     const first = await session.listEntries!('2101', {}, { first: 50, after: null });
     expect(first.totalCount).toBe(expected.length);
@@ -72,7 +79,9 @@ describe('MyUnisoft connector against the simulator', () => {
     expect(calls('/api/v1/entries')).toBe(6);
     const seen = [...first.items];
     let after = first.items.at(-1)!.resumeToken;
+    let pages = 1;
     for (;;) {
+      pages++;
       const next = await connector.openSession({ requestId: 'next' }).listEntries!(
         '2101',
         {},
@@ -82,6 +91,8 @@ describe('MyUnisoft connector against the simulator', () => {
       if (!next.hasNextPage) break;
       after = next.items.at(-1)!.resumeToken;
     }
+    expect(pages).toBeGreaterThan(2);
+    expect(calls('/api/v1/entries')).toBe(6);
     expect(seen.map((i) => i.node.providerId).sort()).toEqual(expected.map((e) => e.id).sort());
     const byId = new Map(expected.map((e) => [e.id, e]));
     for (const { node } of seen) {
@@ -163,16 +174,25 @@ describe('MyUnisoft connector against the simulator', () => {
     expect(movementIds(lateOfPrevious).some((id) => seenIds.has(id))).toBe(false);
     expect(sumCents(seen.map((m) => m.debit))).toBe(sumCents(lines.map((l) => l.debit)));
     expect(sumCents(seen.map((m) => m.amount))).toBe(0);
-    // Thirty-six windows (thirds of the twelve months) on the accounting date, then thirty-six of drafts
-    // on the document date, each downloaded once however many pages read them; hasNextPage is exact.
+    // A few windows on the accounting date (1–10 January, then grown from the density seen), then a few
+    // on the document date for the drafts, each downloaded once however many pages read them; hasNextPage
+    // is exact: no empty last page.
     const asked = madCalls();
-    expect(asked).toHaveLength(72);
-    expect(asked.filter((q) => q.includes('dateFilter=accounting') && !/(^|&)draft/.test(q))).toHaveLength(
-      36,
-    );
-    expect(asked.filter((q) => q.includes('dateFilter=document') && /(^|&)draft/.test(q))).toHaveLength(36);
+    const windows = (q: string) => /startDate=([\d-]+)&endDate=([\d-]+)/.exec(q)!.slice(1);
+    const validated = asked.filter((q) => q.includes('dateFilter=accounting') && !/(^|&)draft/.test(q));
+    const drafts = asked.filter((q) => q.includes('dateFilter=document') && /(^|&)draft/.test(q));
+    expect(validated.length + drafts.length).toBe(asked.length);
+    expect(validated.length).toBeLessThanOrEqual(4);
+    expect(drafts.length).toBeGreaterThan(0);
+    expect(drafts.length).toBeLessThanOrEqual(4);
+    expect(asked.indexOf(drafts[0]!)).toBe(validated.length);
+    expect(windows(validated[0]!)).toEqual(['2025-01-01', '2025-01-10']);
+    expect(windows(validated.at(-1)!)[1]).toBe('2025-12-31');
+    expect(windows(drafts[0]!)).toEqual(['2025-01-01', '2025-01-10']);
     expect(asked.some((q) => q.includes('idExercice'))).toBe(false);
     expect(pages).toBe(Math.ceil(seen.length / 7));
+    // Only page 1 looked the exercise up: later cursors carry the period's end.
+    expect(calls('/api/v1/mad/exercices')).toBe(1);
     const sample = seen.find((m) => m.analytics.length > 1)!;
     expect(sample.analytics[0]!.sections.map((s) => s.rate)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^\d+(\.\d+)?$/)]),
@@ -188,7 +208,7 @@ describe('MyUnisoft connector against the simulator', () => {
     );
     expect(madCalls().every((q) => !/(^|&)draft/.test(q))).toBe(true);
     sim.resetRequests();
-    // A connector of its own: the drafts windows of the walks above are cached.
+    // A connector of its own: the drafts windows of the walks above are stored in the first one's store.
     const fresh = connect(demoCredentials.myunisoft.demo.apiToken);
     const drafts = await walkMovements({ exerciseId: exercise.id, draft: true }, 50, fresh);
     await fresh.close();
@@ -208,7 +228,7 @@ describe('MyUnisoft connector against the simulator', () => {
     expect(windowAll.seen.map((m) => m.providerId)).toEqual(movementIds(inWindow));
   });
 
-  it('serves a second page from the cached window, without a new download', async () => {
+  it('serves a second page from the stored window, without a new download', async () => {
     const filter = { from: '2025-03-01', to: '2025-04-30', accountClasses: ['4'] };
     const windowsAsked = () =>
       sim.requests
@@ -222,7 +242,7 @@ describe('MyUnisoft connector against the simulator', () => {
       first: 2,
       after: first.items.at(-1)!.resumeToken,
     });
-    // No window was downloaded twice: the second page resumed from the cached one.
+    // No window was downloaded twice: the second page resumed from the stored one.
     const asked = windowsAsked();
     expect(new Set(asked).size).toBe(asked.length);
     expect(
@@ -256,15 +276,70 @@ describe('MyUnisoft connector against the simulator', () => {
     expect(sim.requests.some((r) => /dateFilter=accounting.*lettering=partial/.test(r.query))).toBe(true);
   });
 
-  it('evicts windows beyond its bound and rejects foreign cursors and unknown exercises', async () => {
-    const tiny = connect(demoCredentials.myunisoft.demo.apiToken, 'firm', 1);
-    const s = tiny.openSession({ requestId: 'tiny' });
+  it('continues past an expired snapshot from a fresh download, without gap or repeat', async () => {
     const filter = { from: '2025-01-01', to: '2025-01-31' };
-    const first = await s.listMovements!('2101', filter, { first: 1, after: null });
-    await s.listMovements!('2101', filter, { first: 1, after: first.items[0]!.resumeToken });
-    expect(calls('/api/v1/mad/movements')).toBe(2);
-    await tiny.close();
-    await expect(session.listMovements!('2101', filter, { first: 1, after: 'e3' })).rejects.toMatchObject({
+    const first = await session.listMovements!('2101', filter, { first: 1, after: null });
+    // Earlier tests may have stored this window (a whole-exercise walk): page 1 costs 0 or 1 download.
+    const downloads = calls('/api/v1/mad/movements');
+    expect(downloads).toBeLessThanOrEqual(1);
+    const second = await session.listMovements!('2101', filter, {
+      first: 1,
+      after: first.items.at(-1)!.resumeToken,
+    });
+    expect(calls('/api/v1/mad/movements')).toBe(downloads);
+    expect(second.fetchedAt).toBe(first.fetchedAt);
+    clock.at += 60_000;
+    const third = await session.listMovements!('2101', filter, {
+      first: 1,
+      after: second.items.at(-1)!.resumeToken,
+    });
+    // 1–10 January holds five movements: the three pages read that window only, downloaded again once expired.
+    expect(calls('/api/v1/mad/movements')).toBe(downloads + 1);
+    expect(Date.parse(third.fetchedAt!)).toBe(clock.at);
+    const whole = await connect(demoCredentials.myunisoft.demo.apiToken).openSession({ requestId: 'whole' })
+      .listMovements!('2101', filter, { first: 3, after: null });
+    expect([...first.items, ...second.items, ...third.items].map((i) => i.node.providerId)).toEqual(
+      whole.items.map((i) => i.node.providerId),
+    );
+    const entries = await session.listEntries!('2101', { type: 'MANUAL' }, { first: 2, after: null });
+    clock.at += 60_000;
+    const next = await session.listEntries!(
+      '2101',
+      { type: 'MANUAL' },
+      { first: 2, after: entries.items[1]!.resumeToken },
+    );
+    const all = await session.listEntries!('2101', { type: 'MANUAL' }, { first: 4, after: null });
+    expect([...entries.items, ...next.items].map((i) => i.node.providerId)).toEqual(
+      all.items.map((i) => i.node.providerId),
+    );
+  });
+
+  it("keeps tenants' snapshots apart on one shared store", async () => {
+    const store = new MemoryStore(now);
+    const token = demoCredentials.myunisoft.demo.apiToken;
+    const a = connect(token, 'firm', { tenantId: 'tenant-a', store });
+    const b = connect(token, 'firm', { tenantId: 'tenant-b', store });
+    const pageOfA = await a.openSession({ requestId: 'a' }).listEntries!(
+      '2101',
+      {},
+      { first: 5, after: null },
+    );
+    expect(calls('/api/v1/entries')).toBe(6);
+    // Tenant b asks for the same listing, then resumes with a's token: both cost b its own download.
+    const sessionOfB = b.openSession({ requestId: 'b' });
+    await sessionOfB.listEntries!('2101', {}, { first: 5, after: null });
+    expect(calls('/api/v1/entries')).toBe(12);
+    await Promise.all([a.close(), b.close()]);
+    expect(pageOfA.items).toHaveLength(5);
+  });
+
+  it('rejects foreign cursors and unknown exercises', async () => {
+    const filter = { from: '2025-01-01', to: '2025-01-31' };
+    for (const after of ['e3', 'm2.0.1'])
+      await expect(session.listMovements!('2101', filter, { first: 1, after })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+      });
+    await expect(session.listEntries!('2101', {}, { first: 1, after: 'e3' })).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
     });
     await expect(
@@ -286,5 +361,96 @@ describe('MyUnisoft connector against the simulator', () => {
     ]);
     await company.close();
     await expect(session.listExercises!('2103')).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' });
+  });
+});
+
+describe("MyUnisoft bulk movements through the simulator's full export", () => {
+  const dataset = createDataset();
+  const company = dataset.company('myunisoft', '2101')!;
+  let sim: SimulatorServer;
+  let connector: ProviderConnector;
+  // The token's one-time activation (`/key/info`) is not part of an export.
+  const paths = () =>
+    sim.requests
+      .filter((r) => r.path !== '/api/v1/key/info')
+      .map((r) => r.path.replace(/document\/[^/]+/, 'document/<token>'));
+  beforeAll(async () => {
+    sim = await createMyUnisoftSimulator({ dataset });
+    connector = createMyUnisoftConnector(
+      {
+        baseUrl: sim.url,
+        apiToken: demoCredentials.myunisoft.demo.apiToken,
+        thirdPartySecret: demoCredentials.myunisoft.thirdPartySecret,
+        access: 'firm',
+      },
+      { tenantId: 'demo', store: new MemoryStore() },
+      { fullExport: { pollDelaysMs: [300] } },
+    );
+  });
+  beforeEach(() => sim.resetRequests());
+  afterAll(async () => {
+    await connector.close();
+    await sim.close();
+  });
+
+  const collect = async (batches: AsyncIterable<MovementRecord[]>) => {
+    const out: MovementRecord[] = [];
+    for await (const batch of batches) out.push(...batch);
+    return out;
+  };
+
+  it('reads a whole exercise from /mad/all (start, polls, one file), not from /mad/movements', async () => {
+    const exercise = company.exercises[0]!;
+    const session = connector.openSession({ requestId: 'bulk' });
+    const movements = await collect(
+      session.streamMovements!('2101', { exerciseId: exercise.id }, undefined, { bulk: true }),
+    );
+    expect(movements.map((m) => m.providerId)).toEqual(
+      [...dataset.entries(company, exercise)].flatMap((e) => e.lines.map((l) => `${l.id}@${e.id}`)),
+    );
+    expect(sumCents(movements.map((m) => m.amount))).toBe(0);
+    const asked = paths();
+    expect(asked[0]).toBe('/api/v1/mad/all');
+    expect(asked.filter((p) => p === '/api/v1/mad/all/status').length).toBeGreaterThanOrEqual(1);
+    expect(asked.at(-1)).toBe('/api/ged/ged/document/<token>/download');
+    expect(asked).not.toContain('/api/v1/mad/movements');
+    // The file link is a bearer URL: the API token and partner secret stay home.
+    const file = sim.requests.at(-1)!;
+    expect(file.query).toBe('');
+    // The same parameters within the hour: MyUnisoft returns the previous export, one poll and the file.
+    sim.resetRequests();
+    const again = await collect(
+      session.streamMovements!('2101', { exerciseId: exercise.id }, undefined, { bulk: true }),
+    );
+    expect(again).toHaveLength(movements.length);
+    expect(paths()).toEqual([
+      '/api/v1/mad/all',
+      '/api/v1/mad/all/status',
+      '/api/ged/ged/document/<token>/download',
+    ]);
+  });
+
+  it('streams /mad/movements when the filter is more than a whole exercise', async () => {
+    const session = connector.openSession({ requestId: 'bulk-filtered' });
+    const movements = await collect(
+      session.streamMovements!(
+        '2101',
+        { exerciseId: company.exercises[0]!.id, accountClasses: ['4'] },
+        undefined,
+        { bulk: true },
+      ),
+    );
+    expect(movements.every((m) => m.account!.number.startsWith('4'))).toBe(true);
+    expect(paths()).toEqual(['/api/v1/mad/movements']);
+  });
+
+  it('streams /mad/movements for an interactive read of a whole exercise (a trial balance never waits for an export)', async () => {
+    const exercise = company.exercises[0]!;
+    const session = connector.openSession({ requestId: 'interactive' });
+    const movements = await collect(session.streamMovements!('2101', { exerciseId: exercise.id }));
+    expect(movements).toHaveLength(
+      [...dataset.entries(company, exercise)].reduce((n, e) => n + e.lines.length, 0),
+    );
+    expect(paths()).toEqual(['/api/v1/mad/movements']);
   });
 });

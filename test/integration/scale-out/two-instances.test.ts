@@ -8,7 +8,7 @@ import { startSimulators, type RunningSimulators } from '../../../src/simulators
 import { startRedisServer, type RunningRedis } from '../../support/redis-server';
 import { startStack, type Stack } from '../../support/stack';
 import { PROBES, runProbe } from '../faults/provider-probes';
-import { lostResponseScenarios } from '../idempotency/lost-response-scenarios';
+import { SHORT_UNCERTAINTY, lostResponseScenarios } from '../idempotency/lost-response-scenarios';
 
 let redis: RunningRedis;
 let sims: RunningSimulators;
@@ -24,7 +24,14 @@ beforeAll(async () => {
   const instance = () =>
     startStack({
       sims,
-      configure: (config) => ({ ...config, signingSecret, redisUrl: redis.url, logLevel: 'silent' }),
+      configure: (config) => ({
+        ...config,
+        signingSecret,
+        redisUrl: redis.url,
+        logLevel: 'silent',
+        idempotency: SHORT_UNCERTAINTY,
+        store: { commandTimeoutMs: 2_000 },
+      }),
     });
   [a, b] = await Promise.all([instance(), instance()]);
 });

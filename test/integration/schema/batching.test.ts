@@ -6,7 +6,7 @@
  */
 import { request } from 'undici';
 import { decodeGlobalId } from '../../../src/domain/ids';
-import { periodWindows } from '../../../src/providers/myunisoft/movement-windows';
+import { firstWindow, nextWindow } from '../../../src/providers/myunisoft/movement-windows';
 import {
   CompanyDocumentsDocument,
   CompanyEntriesDocument,
@@ -134,15 +134,20 @@ describe('companies → exercises → movements', () => {
     query { mu: companies(provider: MYUNISOFT) { ...Ledger } iq: companies(provider: INQOM) { ...Ledger } }`;
 
   /**
-   * The accounting-date windows (thirds of a month) a first page of `first` reads from an exercise: its
-   * validated movements, window by window, until the page is full and the next non-empty window is known.
+   * The accounting-date windows (sized from density, movement-windows.ts) a first page of `first` reads
+   * from an exercise: its validated movements, window by window, until the page is full and the next
+   * non-empty window is known.
    */
   const windowsRead = (company: GenCompany, exercise: GenCompany['exercises'][number], first: number) => {
     const validated = [...stack.sims.dataset.entries(company, exercise)].filter((e) => !e.draft);
     const read: { start: string; end: string }[] = [];
     let lines = 0;
-    for (const window of periodWindows(exercise.startDate, exercise.endDate)) {
-      const inWindow = validated
+    for (
+      let window = firstWindow(exercise.startDate, exercise.endDate), inWindow = 0;
+      window;
+      window = nextWindow(window, inWindow, exercise.endDate)
+    ) {
+      inWindow = validated
         .filter((e) => e.bookedOn >= window.start && e.bookedOn <= window.end)
         .reduce((n, e) => n + e.lines.length, 0);
       read.push(window);

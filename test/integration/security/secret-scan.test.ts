@@ -119,6 +119,9 @@ const FAULTS: [FaultSpec['kind'], Omit<FaultSpec, 'kind'>][] = [
   ['malformed_json', {}],
   ['drift', {}],
   ['reset_after_commit', {}],
+  // Error bodies echoing the request (headers with the token, the login form, the body) in every field.
+  ['echo', { status: 400 }],
+  ['echo', { status: 401, errorList: true }],
 ];
 const PROVIDERS = Object.keys(PROBES) as SimulatorName[];
 
@@ -212,6 +215,7 @@ async function gql(query: string, variables: Record<string, unknown>, apiKey: st
   return { status, body: JSON.parse(text) as Body };
 }
 
+const haystackOf = () => [...responses, ...logs.lines.map((text, i) => ({ where: `log line ${i}`, text }))];
 const pleoCompanyOf = (owner: 'demo' | 'demo-other') =>
   companyGlobalId('PLEO', sims.dataset.companiesOf('pleo', owner)[0]!.id);
 const probe = (apiKey: string, owner: 'demo' | 'demo-other' = 'demo') =>
@@ -319,6 +323,47 @@ describe('secret scan', () => {
     expect((JSON.parse(text) as Body).errors?.[0]?.extensions?.code).toBe('UPSTREAM_ERROR');
   });
 
+  it('reduces write refusals that echo the request to codes and parameter names', async () => {
+    const exportJob = `mutation ($input: CreateExportJobInput!) { createExportJob(input: $input) { id } }`;
+    const jepilote = companyGlobalId('JEPILOTE', sims.dataset.companiesOf('jepilote', 'demo')[0]!.id);
+    sims.simulators.jepilote.faults.add({
+      kind: 'echo',
+      status: 400,
+      errorList: true,
+      method: 'POST',
+      path: '^/export_documents$',
+      times: 1,
+    });
+    const refused = await gql(exportJob, { input: { companyId: jepilote, format: 'FEC' } }, API_KEYS.demo);
+    expect(refused.body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^JEPILOTE: export refused/),
+      extensions: { code: 'UPSTREAM_ERROR' },
+    });
+    const pleoEntries = await gql(
+      `query ($id: ID!) { company(id: $id) { entries(first: 5) { edges { node { id } } } } }`,
+      { id: pleoCompanyOf('demo') },
+      API_KEYS.demo,
+    );
+    const entryIds = (
+      pleoEntries.body.data as { company: { entries: { edges: { node: { id: string } }[] } } }
+    ).company.entries.edges.map((edge) => edge.node.id);
+    for (const status of [400, 409, 422]) {
+      sims.simulators.pleo.faults.add({
+        kind: 'echo',
+        status,
+        method: 'POST',
+        path: '^/v3/export-jobs$',
+        times: 1,
+      });
+      const pleo = await gql(
+        exportJob,
+        { input: { companyId: pleoCompanyOf('demo'), entryIds } },
+        API_KEYS.demo,
+      );
+      expect(pleo.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_ERROR');
+    }
+  });
+
   it('answers bad requests and bad keys without echoing a secret', async () => {
     expect((await send('/graphql', { method: 'POST', apiKey: UNKNOWN_API_KEY, body: '{}' })).status).toBe(
       401,
@@ -362,6 +407,13 @@ describe('secret scan', () => {
     expect(store.issuedTokens.size).toBeGreaterThanOrEqual(4);
     expect(logs.lines.length).toBeGreaterThan(200);
     expect(logs.lines.some((line) => line.includes('UPSTREAM_'))).toBe(true);
+    // The echoed requests' header lines (raw or URL-encoded) never came back.
+    const echoed = /host(: |%3A%20)127\.0\.0\.1/i;
+    expect(
+      haystackOf()
+        .filter(({ text }) => echoed.test(text))
+        .map(({ where }) => where),
+    ).toEqual([]);
     const issued = Object.fromEntries(
       [...store.issuedTokens].map((token, i) => [`issued token #${i}`, token]),
     );

@@ -155,4 +155,50 @@ describe.each(backends)('SharedStore contract on %s', (_name, open) => {
     expect(items).toHaveLength(100);
     expect(new Set(items).size).toBe(100);
   });
+
+  it('compare-and-delete frees a lock only for the value it holds', async () => {
+    await store.set('lock', 'holder-a', 10_000);
+    expect(await store.compareAndDelete('lock', 'holder-b')).toBe(false);
+    expect(await store.get('lock')).toBe('holder-a');
+    expect(await store.compareAndDelete('lock', 'holder-a')).toBe(true);
+    expect(await store.get('lock')).toBeNull();
+    expect(await store.compareAndDelete('lock', 'holder-a')).toBe(false);
+  });
+
+  it('compare-and-extend renews only its own lease, and not one that already expired', async () => {
+    await store.set('lease', 'mine', 100);
+    expect(await store.compareAndExtend('lease', 'theirs', 10_000)).toBe(false);
+    expect(await store.compareAndExtend('lease', 'mine', 10_000)).toBe(true);
+    await advance(150);
+    expect(await store.get('lease')).toBe('mine');
+    await store.set('short', 'mine', 30);
+    await advance(80);
+    expect(await store.compareAndExtend('short', 'mine', 10_000)).toBe(false);
+    expect(await store.get('short')).toBeNull();
+  });
+
+  it('hands out fencing tokens that only grow, one holder at a time, across expiry', async () => {
+    const first = await store.acquireFenced('fenced', 60);
+    expect(first).not.toBeNull();
+    expect(await store.acquireFenced('fenced', 60)).toBeNull();
+    expect(await store.get('fenced')).toBe(String(first));
+    await advance(120);
+    const second = await store.acquireFenced('fenced', 10_000);
+    expect(second).toBeGreaterThan(first!);
+    const racers = await Promise.all(Array.from({ length: 50 }, () => store.acquireFenced('race', 10_000)));
+    expect(racers.filter((fence) => fence !== null)).toHaveLength(1);
+  });
+
+  it('refuses a fenced write or delete older than the last one, keeping the newer value', async () => {
+    expect(await store.setFenced('record', 'from-1', 1, 10_000)).toBe(true);
+    expect(await store.setFenced('record', 'from-2', 2, 10_000)).toBe(true);
+    // The holder of fence 1 wakes up late: its outcome must not replace its successor's.
+    expect(await store.setFenced('record', 'late-1', 1, 10_000)).toBe(false);
+    expect(await store.deleteFenced('record', 1)).toBe(false);
+    expect(await store.get('record')).toBe('from-2');
+    expect(await store.setFenced('record', 'again-2', 2)).toBe(true);
+    expect(await store.deleteFenced('record', 3)).toBe(true);
+    expect(await store.get('record')).toBeNull();
+    expect(await store.setFenced('record', 'late-2', 2, 10_000)).toBe(false);
+  });
 });

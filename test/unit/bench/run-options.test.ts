@@ -20,7 +20,14 @@ describe('bench/run.mjs', () => {
   it('refuses a part that does not exist', () => {
     const result = run('--dry', '--parts=1,9');
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('--parts takes numbers 1 to 4');
+    expect(result.stderr).toContain('--parts takes numbers 1 to 5');
+  });
+
+  it('runs one part by name', () => {
+    const result = run('--dry', '--part=frontend-session');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).plan.parts).toEqual([5]);
+    expect(run('--dry', '--part=nope').stderr).toContain('--part takes one of');
   });
 
   it('documents its options under --help', () => {

@@ -1,11 +1,15 @@
 /**
  * The background runner with a controllable fake provider: records move CREATED → RUNNING →
- * COMPLETED | FAILED in the store, at most maxConcurrent exports run, close() cancels and cleans.
+ * COMPLETED | FAILED in the store, at most maxConcurrent exports run, close() hands running exports
+ * back, a second instance on the same store and directory picks up an export whose lease lapsed,
+ * and fails it with GATEWAY_RESTARTED after maxAttempts; a completed export whose file is gone is EXPIRED.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BulkExportRunner } from '../../../src/bulk/bulk-export-runner';
+import { text } from 'node:stream/consumers';
+import { DirectoryBlobStore } from '../../../src/bulk/blob/directory-blob-store';
+import { BulkExportRunner, type BulkExportRunnerOptions } from '../../../src/bulk/bulk-export-runner';
 import type { BulkExportRequest } from '../../../src/bulk/bulk-export.model';
 import { UpstreamError } from '../../../src/errors';
 import { createLogger } from '../../../src/logger';
@@ -14,6 +18,10 @@ import { MemoryStore } from '../../../src/store/memory-store';
 import { movementRecord } from './movement-record';
 
 const row = (i: number) => movementRecord(i, 250, 0, { companyId: 'c1', currency: 'EUR' });
+
+const until = async (check: () => Promise<boolean>) => {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 5));
+};
 
 /** A provider whose stream waits for `release()` (or fails when the filter says so). */
 function gatedConnector() {
@@ -28,7 +36,10 @@ function gatedConnector() {
       yield [row(1), row(2)];
       await new Promise<void>((resolve, reject) => {
         gates.push(resolve);
-        signal?.addEventListener('abort', () => reject(new Error('aborted')));
+        signal?.addEventListener('abort', () => {
+          gates.splice(gates.indexOf(resolve), 1);
+          reject(new Error('aborted'));
+        });
       });
       yield [row(3)];
     },
@@ -39,7 +50,12 @@ function gatedConnector() {
     openSession: () => session,
     close: async () => undefined,
   };
-  return { connector, release: () => gates.shift()?.() };
+  /** Lets the one stream waiting at its gate (once there is one) go on. */
+  const release = async () => {
+    await until(async () => gates.length > 0);
+    gates.shift()!();
+  };
+  return { connector, release };
 }
 
 const request = (from = '2026-01-01'): BulkExportRequest => ({
@@ -51,27 +67,34 @@ const request = (from = '2026-01-01'): BulkExportRequest => ({
   period: { from, to: '2026-12-31' },
 });
 
-const until = async (check: () => Promise<boolean>) => {
-  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 5));
-};
-
 describe('BulkExportRunner', () => {
   let root: string;
+  let store: MemoryStore;
   let service: BulkExportRunner;
   let gated: ReturnType<typeof gatedConnector>;
+  const opened: BulkExportRunner[] = [];
+  /** One gateway instance's service, on the shared store and directory. */
+  const instance = (over: Partial<BulkExportRunnerOptions> = {}) => {
+    const created = new BulkExportRunner({
+      registry: new Map([['acme', new Map([['MYUNISOFT', gated.connector]])]]),
+      store,
+      logger: createLogger('silent'),
+      blobs: new DirectoryBlobStore({ path: root }),
+      maxConcurrent: 1,
+      sweepMs: 0,
+      ...over,
+    });
+    opened.push(created);
+    return created;
+  };
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'bulk-service-'));
+    store = new MemoryStore();
     gated = gatedConnector();
-    service = new BulkExportRunner({
-      registry: new Map([['acme', new Map([['MYUNISOFT', gated.connector]])]]),
-      store: new MemoryStore(),
-      logger: createLogger('silent'),
-      maxConcurrent: 1,
-      tmpRoot: root,
-    });
+    service = instance();
   });
   afterEach(async () => {
-    await service.close();
+    await Promise.all(opened.splice(0).map((one) => one.close()));
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -82,14 +105,16 @@ describe('BulkExportRunner', () => {
     const second = await service.start(request());
     await until(async () => (await status(first.providerId)) === 'RUNNING');
     expect(await status(second.providerId)).toBe('CREATED');
-    gated.release();
+    await gated.release();
     await until(async () => (await status(first.providerId)) === 'COMPLETED');
     await until(async () => (await status(second.providerId)) === 'RUNNING');
-    gated.release();
+    await gated.release();
     await until(async () => (await status(second.providerId)) === 'COMPLETED');
     const done = (await service.find('acme', second.providerId))!;
     expect(done).toMatchObject({ rowCount: 3, debitTotal: 750, creditTotal: 0 });
-    expect((await service.openFile(done))?.size).toBeGreaterThan(0);
+    const file = (await service.openFile(done))!;
+    expect(file.size).toBeGreaterThan(0);
+    expect((await text(file.body)).split('\n').filter(Boolean)).toHaveLength(3);
     expect(await service.find('other-tenant', second.providerId)).toBeNull();
   });
 
@@ -101,12 +126,45 @@ describe('BulkExportRunner', () => {
     expect(await service.openFile(record)).toBeNull();
   });
 
-  it('cancels running exports and deletes the files on close', async () => {
+  it('hands running exports back on close: another instance finishes them', async () => {
     const running = await service.start(request());
     await until(async () => (await status(running.providerId)) === 'RUNNING');
-    const dirs = (await import('node:fs')).readdirSync(root);
     await service.close();
-    expect(await status(running.providerId)).toBe('FAILED');
-    expect(existsSync(join(root, dirs[0]!))).toBe(false);
+    expect(await service.find('acme', running.providerId)).toMatchObject({ status: 'CREATED', attempts: 0 });
+    const other = instance();
+    await other.sweep();
+    await until(async () => (await status(running.providerId)) === 'RUNNING');
+    await gated.release();
+    await until(async () => (await status(running.providerId)) === 'COMPLETED');
+    // Any instance serves the file: it is in the shared directory.
+    const done = (await other.find('acme', running.providerId))!;
+    const file = (await instance().openFile(done))!;
+    expect((await text(file.body)).split('\n').filter(Boolean)).toHaveLength(3);
+  });
+
+  it('re-runs an export whose instance died once its lease lapsed, then fails it after maxAttempts', async () => {
+    // A dead instance: it recorded RUNNING and took the lease, which now lapses unrenewed.
+    const dead = instance({ leaseMs: 50, maxAttempts: 2 });
+    const started = await dead.start(request());
+    await until(async () => (await status(started.providerId)) === 'RUNNING');
+    const survivor = instance({ leaseMs: 50, maxAttempts: 2 });
+    await survivor.sweep(); // the lease is still held: nothing to do
+    expect((await survivor.find('acme', started.providerId))?.attempts).toBe(1);
+    await store.delete(`tenant:acme:bulk-export:${started.providerId}:lease`); // the lease lapsed
+    await survivor.sweep();
+    await until(async () => (await survivor.find('acme', started.providerId))?.attempts === 2);
+    await store.delete(`tenant:acme:bulk-export:${started.providerId}:lease`);
+    const third = instance({ leaseMs: 50, maxAttempts: 2 });
+    await third.sweep();
+    await until(async () => (await status(started.providerId)) === 'FAILED');
+    expect((await third.find('acme', started.providerId))?.errorCode).toBe('GATEWAY_RESTARTED');
+  });
+
+  it('calls a completed export whose file is gone EXPIRED', async () => {
+    const done = await service.start(request());
+    await gated.release();
+    await until(async () => (await status(done.providerId)) === 'COMPLETED');
+    rmSync(join(root, 'acme'), { recursive: true, force: true });
+    expect(await status(done.providerId)).toBe('EXPIRED');
   });
 });

@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeBulkFile } from '../../../src/bulk/bulk-file-writer';
-import { BulkFiles } from '../../../src/bulk/bulk-files';
 import { rowFormat, type BulkRow } from '../../../src/bulk/bulk-row-format';
 import { movementRecord } from './movement-record';
 
@@ -26,7 +25,7 @@ describe('writeBulkFile', () => {
     const path = join(dir, 'out.csv');
     const progress: number[] = [];
     const totals = await writeBulkFile({
-      path,
+      sink: createWriteStream(path),
       format: rowFormat('MOVEMENTS', 'CSV'),
       rows: batches(30, 1_000),
       onProgress: (t) => progress.push(t.rowCount),
@@ -42,26 +41,13 @@ describe('writeBulkFile', () => {
   it('fails with the source, and refuses totals past 2^53 cents', async () => {
     const format = rowFormat('MOVEMENTS', 'JSONL');
     await expect(
-      writeBulkFile({ path: join(dir, 'a.jsonl'), format, rows: batches(5, 10, true) }),
+      writeBulkFile({ sink: createWriteStream(join(dir, 'a.jsonl')), format, rows: batches(5, 10, true) }),
     ).rejects.toThrow('upstream reset');
     async function* huge(): AsyncGenerator<BulkRow[]> {
       yield [movement(1, Number.MAX_SAFE_INTEGER, 0), movement(2, 1, 0)];
     }
-    await expect(writeBulkFile({ path: join(dir, 'b.jsonl'), format, rows: huge() })).rejects.toThrow(
-      RangeError,
-    );
-  });
-});
-
-describe('BulkFiles', () => {
-  it('keeps files in a private per-instance directory, removed on close', () => {
-    const root = mkdtempSync(join(tmpdir(), 'bulk-files-'));
-    const files = new BulkFiles(root);
-    expect(files.dir.startsWith(root)).toBe(true);
-    expect(files.path('a'.repeat(32), 'csv')).toBe(join(files.dir, `${'a'.repeat(32)}.csv`));
-    expect(() => files.path('../../etc/passwd', 'csv')).toThrow('not a bulk export id');
-    files.close();
-    expect(existsSync(files.dir)).toBe(false);
-    rmSync(root, { recursive: true, force: true });
+    await expect(
+      writeBulkFile({ sink: createWriteStream(join(dir, 'b.jsonl')), format, rows: huge() }),
+    ).rejects.toThrow(RangeError);
   });
 });

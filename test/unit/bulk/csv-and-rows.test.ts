@@ -11,6 +11,7 @@ const movement: MovementRecord = {
   providerId: '77',
   entryId: '7',
   date: '2026-01-02',
+  accountedOn: '2026-01-02',
   journal: { code: 'AC', label: 'ACHATS, "fournisseurs"', type: 'Achat' },
   account: { number: '401000', name: '=HYPERLINK("http://evil")' },
   description: 'line one\nline two',

@@ -13,6 +13,7 @@ export function movementRecord(
     providerId: String(i),
     entryId: null,
     date: '2026-01-01',
+    accountedOn: '2026-01-01',
     journal: { code: 'OD', label: 'OD', type: null },
     account: null,
     description: null,

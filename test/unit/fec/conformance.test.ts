@@ -17,6 +17,8 @@ const line = (over: Partial<LedgerMovement>): LedgerMovement => ({
   movement: null,
   entry: null,
   ...over,
+  // Booked on its document's date unless a test says otherwise.
+  accountedOn: over.accountedOn ?? over.date ?? '2024-03-05',
 });
 
 function fec(lines: LedgerMovement[]): string {
@@ -83,6 +85,15 @@ describe('FEC record writer and conformance report', () => {
     expect(report.checks.map((c) => c.name)).toEqual([...FEC_CHECK_NAMES]);
     expect(failed(report)).toEqual([]);
     expect(report.valid).toBe(true);
+  });
+
+  it('dates a year-end invoice by its booking (EcritureDate, ValidDate) and keeps its own date as PieceDate', () => {
+    const booked = { accountedOn: '2024-01-03', date: '2023-12-28' };
+    const text = fec([line({ ...booked, debit: 500 }), line({ ...booked, credit: 500 })]);
+    const fields = text.split('\r\n')[1]!.split('\t');
+    expect([fields[3], fields[9], fields[15]]).toEqual(['20240103', '20231228', '20240103']);
+    const report = checkFecText(text, { fileName: '123456782FEC20241231.txt', exercise });
+    expect(failed(report)).toEqual([]);
   });
 
   it('names each broken rule with counts and examples', () => {

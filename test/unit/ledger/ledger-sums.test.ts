@@ -14,6 +14,7 @@ const m = (
 ): LedgerMovement => ({
   entryId,
   date,
+  accountedOn: date,
   journal: journal(code),
   account: { number: account, name: `ACCOUNT ${account}` },
   label: null,

@@ -16,6 +16,8 @@ import {
   GetCompanyDocument,
   GrandLivreError,
   IdempotencyInProgressError,
+  IdempotencyOutcomeUncertainError,
+  StoreUnavailableError,
   InternalServerError,
   ListCompaniesDocument,
   NotFoundError,
@@ -75,6 +77,8 @@ const EXPECTED_CLASS: Record<ErrorCode, typeof GrandLivreError> = {
   UPSTREAM_INVALID_RESPONSE: UpstreamInvalidResponseError,
   UPSTREAM_BAD_DATA: UpstreamBadDataError,
   IDEMPOTENCY_IN_PROGRESS: IdempotencyInProgressError,
+  IDEMPOTENCY_OUTCOME_UNCERTAIN: IdempotencyOutcomeUncertainError,
+  STORE_UNAVAILABLE: StoreUnavailableError,
   INTERNAL_SERVER_ERROR: InternalServerError,
 };
 

@@ -34,7 +34,9 @@ export type BulkExportStatus =
   | 'COMPLETED'
   /** Accepted, waiting for a slot. */
   | 'CREATED'
-  /** Stopped (see errorCode); no file. */
+  /** It had completed, but its file is gone (past its lifetime or deleted). */
+  | 'EXPIRED'
+  /** Stopped (see errorCode: GATEWAY_RESTARTED when its instances kept dying); no file. */
   | 'FAILED'
   /** Streaming rows from the provider to the file. */
   | 'RUNNING';

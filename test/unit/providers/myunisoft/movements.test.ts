@@ -1,77 +1,170 @@
-import { periodWindows } from '../../../../src/providers/myunisoft/movement-windows';
-import { MovementWindowCache } from '../../../../src/providers/myunisoft/movement-cache';
-import { pageMovements } from '../../../../src/providers/myunisoft/movements';
+import {
+  TARGET_MOVEMENTS,
+  firstWindow,
+  nextWindow,
+  type DateWindow,
+} from '../../../../src/providers/myunisoft/movement-windows';
+import {
+  pageMovements,
+  parseMovementToken,
+  type SliceSnapshots,
+} from '../../../../src/providers/myunisoft/movements';
+import { ListingSnapshots } from '../../../../src/cache/listing-snapshots';
+import { movementRecordSchema } from '../../../../src/cache/list-record-schemas';
+import { snapshotRowSchema, type SnapshotRow } from '../../../../src/cache/snapshot-rows';
+import { MemoryStore } from '../../../../src/store/memory-store';
 import { movementFromMad } from '../../../../src/providers/myunisoft/map';
 import type { MovementRecord } from '../../../../src/domain/model';
 import type { MadMovement } from '../../../../src/providers/myunisoft/schemas';
 
-const fake = (id: string) => ({ providerId: id }) as MovementRecord;
+const fake = (id: string): MovementRecord => ({
+  provider: 'MYUNISOFT',
+  companyId: '1',
+  providerId: id,
+  entryId: null,
+  date: '2024-01-01',
+  journal: { code: 'AC', label: 'ACHATS', type: null },
+  account: null,
+  description: id,
+  invoiceNumber: null,
+  dueDate: null,
+  debit: 0,
+  credit: 0,
+  amount: 0,
+  currency: null,
+  lettering: null,
+  analytics: [],
+});
+
+/** Windows over `data` as snapshots on a memory store with a test clock; `loads` lists the windows downloaded. */
+function windowSnapshots(data: SnapshotRow<MovementRecord>[][]) {
+  const clock = { at: 1_000_000 };
+  const now = () => clock.at;
+  const snapshots = new ListingSnapshots({ store: new MemoryStore(now), tenantId: 't', ttlMs: 60_000, now });
+  const loads: number[] = [];
+  // Window i is the one day 2024-01-<i+1>.
+  const day = (i: number) => `2024-01-${String(i + 1).padStart(2, '0')}`;
+  const index = (w: DateWindow) => Number(w.start.slice(8)) - 1;
+  const slice = (i: number) => ({ window: { start: day(i), end: day(i) }, drafts: false });
+  const schema = snapshotRowSchema(movementRecordSchema);
+  const windows: SliceSnapshots = {
+    plan: { from: day(0), to: day(data.length - 1), phases: [false] },
+    first: slice(0),
+    next: (s) => (index(s.window) + 1 < data.length ? slice(index(s.window) + 1) : null),
+    open: (s, id) => snapshots.open(s.window.start, id, schema),
+    load: (s) =>
+      snapshots.load(s.window.start, schema, async (write) => {
+        loads.push(index(s.window));
+        await write(data[index(s.window)]!);
+      }),
+  };
+  return { windows, loads, clock };
+}
 
 describe('MyUnisoft movement paging', () => {
-  it('cuts a period into thirds of calendar months, aligned on days 1, 11 and 21', () => {
-    expect(periodWindows('2024-01-15', '2024-03-10')).toEqual([
-      { start: '2024-01-15', end: '2024-01-20' },
-      { start: '2024-01-21', end: '2024-01-31' },
-      { start: '2024-02-01', end: '2024-02-10' },
-      { start: '2024-02-11', end: '2024-02-20' },
-      { start: '2024-02-21', end: '2024-02-29' },
-      { start: '2024-03-01', end: '2024-03-10' },
-    ]);
-    expect(periodWindows('2025-12-01', '2025-12-31')).toHaveLength(3);
-    expect(periodWindows('2025-12-31', '2026-01-01')).toEqual([
-      { start: '2025-12-31', end: '2025-12-31' },
-      { start: '2026-01-01', end: '2026-01-01' },
-    ]);
-    // A whole year: 36 windows, contiguous, none empty or overlapping.
-    const year = periodWindows('2025-01-01', '2025-12-31');
-    expect(year).toHaveLength(36);
-    year.slice(1).forEach((w, i) => {
-      const previousEnd = Date.parse(`${year[i]!.end}T00:00:00Z`);
-      expect(Date.parse(`${w.start}T00:00:00Z`) - previousEnd).toBe(86_400_000);
-      expect(w.start <= w.end).toBe(true);
+  it('starts with the third of a month holding the start, then sizes windows from the density seen', () => {
+    expect(firstWindow('2024-01-15', '2024-03-10')).toEqual({ start: '2024-01-15', end: '2024-01-20' });
+    expect(firstWindow('2025-12-21', '2026-12-31')).toEqual({ start: '2025-12-21', end: '2025-12-31' });
+    expect(firstWindow('2024-02-21', '2024-02-25')).toEqual({ start: '2024-02-21', end: '2024-02-25' });
+    expect(firstWindow('2026-01-02', '2026-01-01')).toBeNull();
+    // A dense window keeps the next one as long; a sparse one grows it, at most eightfold.
+    expect(nextWindow({ start: '2024-01-15', end: '2024-01-20' }, 20_000, '2024-12-31')).toEqual({
+      start: '2024-01-21',
+      end: '2024-01-26',
     });
+    expect(nextWindow({ start: '2025-01-01', end: '2025-01-10' }, 3, '2025-12-31')).toEqual({
+      start: '2025-01-11',
+      end: '2025-03-31',
+    });
+    expect(nextWindow({ start: '2025-01-01', end: '2025-12-31' }, 0, '2027-12-31')).toEqual({
+      start: '2026-01-01',
+      end: '2026-12-31',
+    });
+    expect(nextWindow({ start: '2025-01-01', end: '2025-12-31' }, 10, '2025-12-31')).toBeNull();
   });
 
-  it('refuses resume tokens of another listing (m1 month tokens included)', async () => {
-    const load = async () => [fake('a')];
-    const windows = [{ start: '2024-01-01', end: '2024-01-10' }];
-    for (const after of ['m1.0.1', 'garbage', 'm2.x.1'])
-      await expect(pageMovements(windows, load, { first: 1, after })).rejects.toMatchObject({
+  it.each([
+    ['a small company (300 a month)', 10, 3],
+    ['a 500k-movement exercise (1,400 a day)', 1_400, 40],
+  ])('covers a year in contiguous windows of at most 12 months for %s', (_, perDay, atMost) => {
+    const windows: DateWindow[] = [];
+    const days = (w: DateWindow) => (Date.parse(w.end) - Date.parse(w.start)) / 86_400_000 + 1;
+    for (
+      let w = firstWindow('2025-01-01', '2025-12-31');
+      w;
+      w = nextWindow(w, days(w) * perDay, '2025-12-31')
+    )
+      windows.push(w);
+    expect(windows[0]!.start).toBe('2025-01-01');
+    expect(windows.at(-1)!.end).toBe('2025-12-31');
+    windows.slice(1).forEach((w, i) => {
+      expect(Date.parse(w.start) - Date.parse(windows[i]!.end)).toBe(86_400_000);
+      expect(w.start <= w.end).toBe(true);
+      expect(days(w) * perDay).toBeLessThanOrEqual(Math.max(TARGET_MOVEMENTS, days(windows[i]!) * perDay));
+    });
+    expect(windows.length).toBeLessThanOrEqual(atMost);
+  });
+
+  it('refuses resume tokens of another listing (m1–m4 tokens included)', async () => {
+    const windows = windowSnapshots([[fake('a')]]).windows;
+    for (const after of [
+      'm1.0.1',
+      'garbage',
+      'm2.0.1',
+      'm3.0.1.abc.1@2',
+      'm4.2024-01-01.2024-01-01.2024-01-03.1.abc.a',
+      'm5.v.2024-01-01.2024-01-02.2024-01-01.2024-01-03.1.abc.a',
+      'm5.x.2024-01-01.2024-01-01.2024-01-01.2024-01-03.1.abc.a',
+      'm5.v.2024-01-02.2024-01-01.2024-01-01.2024-01-03.1.abc.a',
+    ])
+      await expect(async () => pageMovements(windows, parseMovementToken(after), 1)).rejects.toMatchObject({
         extensions: { code: 'BAD_USER_INPUT', field: 'after' },
       });
   });
 
-  it('pages across windows, skipping empty ones, with an exact hasNextPage', async () => {
-    const data = [[fake('a'), fake('b')], [], [fake('c')], []];
-    const windows = data.map((_, i) => ({ start: `w${i}`, end: `w${i}` }));
-    const load = async (w: { start: string }) => data[Number(w.start.slice(1))]!;
-    const first = await pageMovements(windows, load, { first: 2, after: null });
+  it('pages across windows, skipping empty ones, with an exact hasNextPage; later pages download nothing', async () => {
+    const { windows, loads } = windowSnapshots([[fake('a'), fake('b')], [], [fake('c')], []]);
+    const first = await pageMovements(windows, null, 2);
     expect(first.items.map((i) => i.node.providerId)).toEqual(['a', 'b']);
     expect(first.hasNextPage).toBe(true);
-    const second = await pageMovements(windows, load, { first: 2, after: first.items[1]!.resumeToken });
+    // Page 1 read window 0 and looked ahead through the empty window 1 to window 2.
+    expect(loads).toEqual([0, 1, 2]);
+    const second = await pageMovements(windows, parseMovementToken(first.items[1]!.resumeToken), 2);
     expect(second.items.map((i) => i.node.providerId)).toEqual(['c']);
     expect(second.hasNextPage).toBe(false);
+    expect(loads).toEqual([0, 1, 2, 3]);
+    expect(second.fetchedAt).toBe(first.fetchedAt);
   });
 
-  it('bounds the window cache by movement count and evicts the least recently used', async () => {
-    let clock = 0;
-    const cache = new MovementWindowCache({ maxMovements: 3, ttlMs: 100, now: () => clock });
-    let loads = 0;
-    const load = (n: number) => async () => (loads++, Array.from({ length: n }, (_, i) => fake(String(i))));
-    await cache.get('a', load(2));
-    await cache.get('b', load(1));
-    await cache.get('a', load(2)); // hit: a becomes the most recent
-    await cache.get('c', load(1)); // over the bound: b (least recent) goes
-    expect(loads).toBe(3);
-    expect(cache.size).toBe(3);
-    await cache.get('b', load(1));
-    expect(loads).toBe(4);
-    clock += 100;
-    await cache.get('a', load(2)); // stale
-    expect(loads).toBe(5);
-    const [x, y] = await Promise.all([cache.get('z', load(1)), cache.get('z', load(1))]);
-    expect(x).toBe(y);
-    expect(loads).toBe(6);
+  it('keeps a bad row in the snapshot: the page served from it reports UPSTREAM_BAD_DATA, without a download', async () => {
+    const bad = {
+      badRow: 'movement 102',
+      reason: 'unexpected shape at value',
+      provider: 'MYUNISOFT',
+    } as const;
+    const { windows, loads } = windowSnapshots([[fake('a'), bad, fake('b')]]);
+    const first = await pageMovements(windows, null, 1);
+    expect(first.items.map((i) => i.node.providerId)).toEqual(['a']);
+    expect(first.rowErrors).toBeUndefined();
+    const second = await pageMovements(windows, parseMovementToken(first.items[0]!.resumeToken), 1);
+    expect(loads).toEqual([0]);
+    expect(second.items.map((i) => i.node.providerId)).toEqual(['b']);
+    expect(second.hasNextPage).toBe(false);
+    expect(second.rowErrors?.map((e) => e.extensions)).toEqual([
+      expect.objectContaining({ code: 'UPSTREAM_BAD_DATA', provider: 'MYUNISOFT', row: 'movement 102' }),
+    ]);
+  });
+
+  it('resumes after the cursor movement in a fresh download once its snapshot expired', async () => {
+    const data = [[fake('a'), fake('b'), fake('c')]];
+    const { windows, loads, clock } = windowSnapshots(data);
+    const first = await pageMovements(windows, null, 2);
+    clock.at += 60_000; // past the TTL
+    data[0] = [fake('new'), fake('a'), fake('b'), fake('c')]; // a movement booked before the cursor
+    const second = await pageMovements(windows, parseMovementToken(first.items[1]!.resumeToken), 2);
+    expect(second.items.map((i) => i.node.providerId)).toEqual(['c']);
+    expect(loads).toEqual([0, 0]);
+    expect(Date.parse(second.fetchedAt!)).toBeGreaterThan(Date.parse(first.fetchedAt!));
   });
 
   it('refuses a movement whose amount is not credit − debit', () => {

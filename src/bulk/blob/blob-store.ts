@@ -1,0 +1,26 @@
+/**
+ * Where bulk export files live, shared by every gateway instance so any of them serves any export's
+ * download: a directory (default; one instance, or a volume every instance mounts) or S3-compatible
+ * object storage. Bytes are streamed in and out, never held whole in memory.
+ */
+import type { Readable } from 'node:stream';
+
+export interface StoredBlob {
+  body: Readable;
+  size: number;
+}
+
+export interface BlobStore {
+  /** Streams `body` into `key`; the blob becomes visible only once complete (a failed put leaves nothing). */
+  put(key: string, body: Readable): Promise<void>;
+  /** The blob's bytes, or null when absent (never written, deleted or expired). */
+  open(key: string): Promise<StoredBlob | null>;
+  exists(key: string): Promise<boolean>;
+  delete(key: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Keys are `<tenant>/<export id>.<extension>`: checked so that no key escapes its prefix or directory. */
+export function assertBlobKey(key: string): void {
+  if (!/^[a-z0-9][a-z0-9-]{0,62}\/[a-f0-9]{16,64}\.[a-z]{2,5}$/.test(key)) throw new Error('not a blob key');
+}

@@ -1,0 +1,249 @@
+/**
+ * Snapshots of listings a provider cannot page (MyUnisoft entries, MAD movement windows): the whole
+ * listing is downloaded once, stored on the shared store as serialised chunks for a short TTL, and every
+ * page of it reads one or two chunks, so pages 2..n cost no upstream call and no process holds a large
+ * listing as objects. Keys start with the tenant: one tenant's snapshot is never found by another.
+ * Threat stopped: a cursor (or a guessed snapshot id) of another tenant reading its data.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { SharedStore } from '../store/types';
+
+export interface ListingSnapshotsOptions {
+  store: SharedStore;
+  tenantId: string;
+  /** How long a snapshot serves pages after its download started, in ms (default 60,000). */
+  ttlMs?: number;
+  /** Records per stored chunk (default 250): a page of 50 reads one chunk, at most two. */
+  chunkSize?: number;
+  /**
+   * Most characters of snapshots this instance keeps written (default 24 Mi, ~24 MB: three windows of 15,000 movements): past it, the
+   * snapshots it wrote longest ago are deleted before their TTL. A walk of a 500k-movement exercise
+   * would otherwise keep a minute of windows (~250 MB) in a memory store.
+   */
+  maxChars?: number;
+  now?: () => number;
+}
+
+/** One stored snapshot, read chunk by chunk; records are checked with `schema` on the way out. */
+export interface Snapshot<T> {
+  /** Random id, named by cursors: a cursor resumes only in the snapshot it was read from. */
+  readonly id: string;
+  /** When the download began (ISO 8601): the data is at least this fresh. */
+  readonly fetchedAt: string;
+  readonly count: number;
+  /** `limit` records from `offset`; null when the snapshot expired meanwhile. */
+  read(offset: number, limit: number): Promise<T[] | null>;
+  /** Index of the first record matching `test`, or -1 (for resuming in a fresher snapshot). */
+  findIndex(test: (record: T) => boolean): Promise<number>;
+}
+
+/** What a download hands over as it arrives: batches appended in listing order. */
+export type SnapshotWriter<T> = (batch: readonly T[]) => Promise<void>;
+
+const metaSchema = z.object({
+  id: z.string(),
+  fetchedAt: z.string(),
+  count: z.number().int().min(0),
+  chunkSize: z.number().int().positive(),
+});
+type Meta = z.infer<typeof metaSchema>;
+
+const part = (value: string) => encodeURIComponent(value);
+
+interface Written {
+  id: string;
+  chunks: number;
+  chars: number;
+  /** When its chunks expire on their own: past it, the entry is only forgotten. */
+  expiresAt: number;
+}
+
+export class ListingSnapshots {
+  private readonly store: SharedStore;
+  private readonly tenant: string;
+  readonly ttlMs: number;
+  private readonly chunkSize: number;
+  private readonly now: () => number;
+  private readonly loading = new Map<string, Promise<Snapshot<unknown>>>();
+  private readonly maxChars: number;
+  /** What this instance wrote, oldest first: meta key → the snapshot's id, chunk count and size. */
+  private readonly written = new Map<string, Written>();
+  private writtenChars = 0;
+
+  constructor(options: ListingSnapshotsOptions) {
+    this.store = options.store;
+    this.tenant = part(options.tenantId);
+    this.ttlMs = options.ttlMs ?? 60_000;
+    this.chunkSize = options.chunkSize ?? 250;
+    this.now = options.now ?? Date.now;
+    this.maxChars = options.maxChars ?? 24 * 1024 * 1024;
+  }
+
+  /** The snapshot `id` of `listing`, or null when it expired or was replaced by a fresher one. */
+  async open<T>(listing: string, id: string, schema: z.ZodType<T>): Promise<Snapshot<T> | null> {
+    const meta = await this.readMeta(listing);
+    return meta?.id === id ? this.handle(meta, schema, listing) : null;
+  }
+
+  /**
+   * The listing's live snapshot, else one made by `download` (concurrent callers on this instance
+   * share one download). Chunks are written as batches arrive, the snapshot's record last.
+   */
+  async load<T>(
+    listing: string,
+    schema: z.ZodType<T>,
+    download: (write: SnapshotWriter<T>) => Promise<void>,
+  ): Promise<Snapshot<T>> {
+    const meta = await this.readMeta(listing);
+    if (meta) return this.handle(meta, schema, listing);
+    const key = this.metaKey(listing);
+    const pending = this.loading.get(key);
+    if (pending) return pending as Promise<Snapshot<T>>;
+    const promise = this.create(listing, schema, download).finally(() => this.loading.delete(key));
+    this.loading.set(key, promise);
+    return promise;
+  }
+
+  private async create<T>(
+    listing: string,
+    schema: z.ZodType<T>,
+    download: (write: SnapshotWriter<T>) => Promise<void>,
+  ): Promise<Snapshot<T>> {
+    const startedAt = this.now();
+    const meta: Meta = {
+      id: randomBytes(12).toString('base64url'),
+      fetchedAt: new Date(startedAt).toISOString(),
+      count: 0,
+      chunkSize: this.chunkSize,
+    };
+    let pending: T[] = [];
+    let chars = 0;
+    const flush = async () => {
+      const chunk = Math.floor(meta.count / meta.chunkSize);
+      meta.count += pending.length;
+      const text = JSON.stringify(pending);
+      chars += text.length;
+      // Chunks outlive the snapshot's record (its TTL counts from the download's start): never a record without its chunks.
+      await this.store.set(this.chunkKey(meta.id, chunk), text, this.ttlMs);
+      pending = [];
+    };
+    await download(async (batch) => {
+      for (const record of batch) {
+        pending.push(record);
+        if (pending.length === meta.chunkSize) await flush();
+      }
+    });
+    if (pending.length > 0) await flush();
+    const ttlLeft = startedAt + this.ttlMs - this.now();
+    // A download slower than the TTL still serves the request that made it, not later ones.
+    if (ttlLeft > 0) await this.store.set(this.metaKey(listing), JSON.stringify(meta), ttlLeft);
+    await this.remember(this.metaKey(listing), {
+      id: meta.id,
+      chunks: Math.ceil(meta.count / meta.chunkSize),
+      chars,
+      expiresAt: this.now() + this.ttlMs,
+    });
+    return this.handle(meta, schema, listing);
+  }
+
+  /** Counts what was written and deletes the oldest snapshots beyond `maxChars` (the newest always stays). */
+  private async remember(key: string, entry: Written): Promise<void> {
+    const forget = (oldKey: string, old: Written) => {
+      this.written.delete(oldKey);
+      this.writtenChars -= old.chars;
+    };
+    const drop = (old: Written, withRecord: string | null) => {
+      const keys = Array.from({ length: old.chunks }, (_, n) => this.chunkKey(old.id, n));
+      if (withRecord) keys.push(withRecord);
+      return Promise.all(keys.map((k) => this.store.delete(k).catch(() => undefined)));
+    };
+    const replaced = this.written.get(key);
+    if (replaced) {
+      forget(key, replaced);
+      // Its record now names the new snapshot: the old chunks can no longer be read.
+      await drop(replaced, null);
+    }
+    this.written.set(key, entry);
+    this.writtenChars += entry.chars;
+    const now = this.now();
+    for (const [oldKey, old] of this.written) {
+      if (oldKey === key) break;
+      if (old.expiresAt <= now) {
+        forget(oldKey, old);
+        continue;
+      }
+      if (this.writtenChars <= this.maxChars) break;
+      forget(oldKey, old);
+      // Only our own snapshot's record: a fresher one another instance wrote under the key stays.
+      const meta = await this.readMetaAt(oldKey);
+      await drop(old, meta?.id === old.id ? oldKey : null);
+    }
+  }
+
+  private handle<T>(meta: Meta, schema: z.ZodType<T>, listing: string): Snapshot<T> {
+    const chunks = z.array(z.unknown());
+    const readChunk = async (n: number): Promise<unknown[] | null> => {
+      const raw = await this.store.get(this.chunkKey(meta.id, n));
+      if (raw !== null) return chunks.parse(JSON.parse(raw));
+      // A chunk evicted before its record (Redis under memory pressure): the snapshot is gone as a whole.
+      await this.store.delete(this.metaKey(listing)).catch(() => undefined);
+      return null;
+    };
+    const parse = (value: unknown) => schema.parse(value);
+    return {
+      id: meta.id,
+      fetchedAt: meta.fetchedAt,
+      count: meta.count,
+      read: async (offset, limit) => {
+        const out: T[] = [];
+        const end = Math.min(meta.count, offset + limit);
+        for (let at = offset; at < end;) {
+          const n = Math.floor(at / meta.chunkSize);
+          const chunk = await readChunk(n);
+          if (!chunk) return null;
+          const from = at - n * meta.chunkSize;
+          const slice = chunk.slice(from, from + (end - at));
+          out.push(...slice.map(parse));
+          at += slice.length;
+        }
+        return out;
+      },
+      findIndex: async (test) => {
+        const total = Math.ceil(meta.count / meta.chunkSize);
+        for (let n = 0; n < total; n++) {
+          const chunk = await readChunk(n);
+          if (!chunk) return -1;
+          const i = chunk.findIndex((value) => test(parse(value)));
+          if (i >= 0) return n * meta.chunkSize + i;
+        }
+        return -1;
+      },
+    };
+  }
+
+  private readMeta(listing: string): Promise<Meta | null> {
+    return this.readMetaAt(this.metaKey(listing));
+  }
+
+  private async readMetaAt(key: string): Promise<Meta | null> {
+    try {
+      const raw = await this.store.get(key);
+      if (raw === null) return null;
+      const parsed = metaSchema.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null; // an unreadable record is a miss: the listing is downloaded again
+    }
+  }
+
+  /** Listing descriptions may hold filter values: hashed, so no caller text shapes a store key. */
+  private metaKey(listing: string): string {
+    const digest = createHash('sha256').update(listing).digest('base64url');
+    return `tenant:${this.tenant}:snapshot:${digest}`;
+  }
+
+  private chunkKey(id: string, n: number): string {
+    return `tenant:${this.tenant}:snapshot-chunk:${id}:${n}`;
+  }
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { ListingSnapshots } from '../../../src/cache/listing-snapshots';
+import { MemoryStore } from '../../../src/store/memory-store';
+
+const row = z.object({ n: z.number() });
+const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ n: from + i }));
+
+function setup(tenantId = 't1', store = new MemoryStore(() => clock.at)) {
+  const snapshots = new ListingSnapshots({
+    store,
+    tenantId,
+    ttlMs: 60_000,
+    chunkSize: 4,
+    now: () => clock.at,
+  });
+  return { snapshots, store };
+}
+const clock = { at: 1_000_000 };
+
+describe('ListingSnapshots', () => {
+  beforeEach(() => {
+    clock.at = 1_000_000;
+  });
+
+  it('stores a download as serialised chunks and reads any slice across chunk boundaries', async () => {
+    const { snapshots, store } = setup();
+    const set = jest.spyOn(store, 'set');
+    let downloads = 0;
+    const snapshot = await snapshots.load('list', row, async (write) => {
+      downloads++;
+      await write(rows(0, 3));
+      await write(rows(3, 7));
+    });
+    expect(snapshot.count).toBe(10);
+    expect(snapshot.fetchedAt).toBe(new Date(1_000_000).toISOString());
+    // Three chunks of at most four records, then the snapshot record: strings, never objects.
+    expect(set).toHaveBeenCalledTimes(4);
+    expect(set.mock.calls.every(([, value]) => typeof value === 'string')).toBe(true);
+    expect(await snapshot.read(2, 7)).toEqual(rows(2, 7));
+    expect(await snapshot.read(8, 50)).toEqual(rows(8, 2));
+    expect(await snapshot.findIndex((r) => r.n > 5)).toBe(6);
+    const again = await snapshots.load('list', row, async () => void downloads++);
+    expect(again.id).toBe(snapshot.id);
+    expect(downloads).toBe(1);
+  });
+
+  it('shares one download between concurrent callers', async () => {
+    const { snapshots } = setup();
+    let downloads = 0;
+    const download = async (write: (batch: { n: number }[]) => Promise<void>) => {
+      downloads++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await write(rows(0, 2));
+    };
+    const [a, b] = await Promise.all([
+      snapshots.load('l', row, download),
+      snapshots.load('l', row, download),
+    ]);
+    expect(a.id).toBe(b.id);
+    expect(downloads).toBe(1);
+  });
+
+  it('expires after the TTL: the named snapshot is gone and the next load downloads again', async () => {
+    const { snapshots } = setup();
+    const first = await snapshots.load('l', row, (write) => write(rows(0, 2)));
+    clock.at += 59_999;
+    expect((await snapshots.open('l', first.id, row))?.id).toBe(first.id);
+    clock.at += 1;
+    expect(await snapshots.open('l', first.id, row)).toBeNull();
+    const second = await snapshots.load('l', row, (write) => write(rows(5, 1)));
+    expect(second.id).not.toBe(first.id);
+    expect(await second.read(0, 5)).toEqual(rows(5, 1));
+  });
+
+  it("never shows one tenant's snapshot to another, even given its id", async () => {
+    const store = new MemoryStore(() => clock.at);
+    const a = setup('tenant-a', store).snapshots;
+    const b = setup('tenant-b', store).snapshots;
+    const ofA = await a.load('same listing', row, (write) => write(rows(0, 3)));
+    expect(await b.open('same listing', ofA.id, row)).toBeNull();
+    let downloadsOfB = 0;
+    const ofB = await b.load('same listing', row, async (write) => {
+      downloadsOfB++;
+      await write(rows(100, 1));
+    });
+    expect(downloadsOfB).toBe(1);
+    expect(await ofB.read(0, 10)).toEqual(rows(100, 1));
+    expect(await ofA.read(0, 10)).toEqual(rows(0, 3));
+  });
+
+  it('checks records read back from the store, and treats a lost chunk as an expired snapshot', async () => {
+    const { snapshots, store } = setup();
+    const snapshot = await snapshots.load('l', row, (write) => write(rows(0, 6)));
+    const chunkKey = `tenant:t1:snapshot-chunk:${snapshot.id}:1`;
+    await store.set(chunkKey, JSON.stringify([{ n: 'x' }]));
+    await expect(snapshot.read(4, 1)).rejects.toThrow();
+    await store.delete(chunkKey);
+    expect(await snapshot.read(4, 1)).toBeNull();
+    expect(await snapshots.open('l', snapshot.id, row)).toBeNull();
+  });
+});
+
+describe('MemoryStore under snapshots', () => {
+  it('drops expired chunks nobody reads again, on a later write', async () => {
+    const store = new MemoryStore(() => clock.at);
+    const { snapshots } = setup('t1', store);
+    await snapshots.load('big', row, (write) => write(rows(0, 40)));
+    expect(store.size).toBe(11);
+    clock.at += 60_000;
+    await store.set('other', 'x');
+    expect(store.size).toBe(1);
+  });
+});
+
+describe('ListingSnapshots memory bound', () => {
+  it('deletes the snapshots it wrote longest ago once past maxChars; a replaced one goes at once', async () => {
+    clock.at = 1_000_000;
+    const store = new MemoryStore(() => clock.at);
+    const snapshots = new ListingSnapshots({
+      store,
+      tenantId: 't1',
+      chunkSize: 4,
+      maxChars: 170,
+      now: () => clock.at,
+    });
+    const write = (from: number) => (w: (batch: { n: number }[]) => Promise<void>) => w(rows(from, 8));
+    const a = await snapshots.load('a', row, write(0)); // 66, 82 and 82 characters
+    const b = await snapshots.load('b', row, write(100));
+    expect(store.size).toBe(6);
+    const c = await snapshots.load('c', row, write(200));
+    expect(await snapshots.open('a', a.id, row)).toBeNull();
+    expect(await a.read(0, 1)).toBeNull();
+    expect((await snapshots.open('b', b.id, row))?.id).toBe(b.id);
+    expect(await c.read(7, 1)).toEqual(rows(207, 1));
+    expect(store.size).toBe(6);
+    // An expired snapshot downloaded again: the old chunks go with the new record.
+    clock.at += 60_000;
+    await snapshots.load('c', row, write(300));
+    expect(store.size).toBe(3);
+  });
+});
