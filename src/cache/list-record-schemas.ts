@@ -66,6 +66,7 @@ export const movementRecordSchema: z.ZodType<MovementRecord> = z.object({
   providerId: z.string(),
   entryId: z.string().nullable(),
   date: isoDate,
+  accountedOn: isoDate.nullable(),
   journal,
   account: account.nullable(),
   description: z.string().nullable(),

@@ -23,6 +23,7 @@ const fake = (id: string): MovementRecord => ({
   providerId: id,
   entryId: null,
   date: '2024-01-01',
+  accountedOn: '2024-01-01',
   journal: { code: 'AC', label: 'ACHATS', type: null },
   account: null,
   description: id,
