@@ -1,6 +1,6 @@
 /**
  * The gateway's configuration, validated with zod at boot. A bad config stops the process with one
- * readable message (see `formatConfigError`). Secrets may be literal strings or `{ "env": "NAME" }`
+ * readable message (see `formatIssues`). Secrets may be literal strings or `{ "env": "NAME" }`
  * references resolved from the environment, so a config file can be committed without secrets.
  */
 import { readFileSync } from 'node:fs';

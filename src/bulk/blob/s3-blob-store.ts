@@ -2,7 +2,7 @@
  * Blobs in an S3-compatible bucket (AWS S3, MinIO, …) through @aws-sdk/client-s3. Puts are streamed
  * multipart uploads (@aws-sdk/lib-storage, 5 MB parts, one in flight: memory stays bounded whatever
  * the file's size); an upload that fails is aborted, so no partial object is left. Expiry is the
- * bucket's lifecycle rule (README) and the records' lifetime.
+ * bucket's lifecycle rule (docs/operations.md, `bulk.storage`) and the records' lifetime.
  */
 import {
   DeleteObjectCommand,

@@ -5,7 +5,7 @@
  * movements), then windows on the document date with `draft` (its drafts, which have no accounting date
  * yet, so their document's date places them). Windows are sized from density (movement-windows.ts) and
  * each slice is one listing snapshot: memory stays bounded by one window.
- * That a draft has no accounting date is the simulator's reading of MAD (README, provider fidelity).
+ * That a draft has no accounting date is the simulator's reading of MAD (docs/providers.md, fidelity).
  */
 import type { IsoDate } from '../../domain/model';
 import type { MovementFilter } from '../types';

@@ -14,7 +14,7 @@ export type RunQuery = (
 
 export type ExampleVariables = Record<string, Record<string, unknown>>;
 
-/** Operations GraphiQL cannot run: they need a multipart file part (README shows them with curl). */
+/** Operations GraphiQL cannot run: they need a multipart file part (docs/api.md, GraphiQL: send them with curl -F). */
 export const NOT_RUNNABLE_IN_GRAPHIQL = new Set(['UploadDocument', 'CreateExpenseBill']);
 
 const COMPANIES = `query GraphiqlExampleCompanies { companies(first: 100) { edges { node { id provider } } } }`;

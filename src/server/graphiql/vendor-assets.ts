@@ -1,7 +1,7 @@
 /**
- * GraphiQL's browser files, read once from node_modules at start-up so the page works without
- * internet egress (no CDN). Each is served under a name carrying its content hash, so browsers may
- * cache it forever and a new package version is a new URL.
+ * GraphiQL's browser files, read once from node_modules (on the page's first request, not at start-up)
+ * so the page works without internet egress (no CDN). Each is served under a name carrying its content
+ * hash, so browsers may cache it forever and a new package version is a new URL.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 /**
- * One rule for argument errors (README "Argument errors"): a value of the wrong type, a scalar that
- * does not parse or an argument rule broken — literal or variable, root or nested field — refuses the
- * whole operation before execution, as BAD_USER_INPUT naming `field` (the argument path) and `path`
+ * One rule for argument errors (docs/api.md, "Argument errors"): a value of the wrong type, a scalar
+ * that does not parse or an argument rule broken — literal or variable, root or nested field — refuses
+ * the whole operation before execution, as BAD_USER_INPUT naming `field` (the argument path) and `path`
  * (the field's response path). Threat: malformed input costing upstream calls — without this,
  * `company(id) { movements(filter: <broken>) }` looks the company up at its provider before the
  * movements resolver refuses the filter. The rules are the resolvers' own validators

@@ -1,5 +1,5 @@
 /**
- * README "Argument errors": one rule for every refused argument. The same mistake written as a literal
+ * docs/api.md "Argument errors": one rule for every refused argument. The same mistake written as a literal
  * or as a variable, on a root or a nested field, gets the same code (BAD_USER_INPUT), the same HTTP
  * status (400 in application/graphql-response+json, 200 in application/json), `extensions.field` and
  * `path`, and refuses the whole operation — a valid sibling field is not answered and no upstream

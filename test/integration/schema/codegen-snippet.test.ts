@@ -1,5 +1,5 @@
 /**
- * README "Codegen": the `codegen.yml` snippet, as written there, run with GraphQL Code Generator
+ * docs/api.md "Codegen": the `codegen.yml` snippet, as written there, run with GraphQL Code Generator
  * against a live gateway (introspection with the API key in the header), generates typed operations
  * whose scalars are strings. Also `GET /schema.graphql`: the committed SDL, without a key.
  */
@@ -12,8 +12,8 @@ import { startStack, type Stack } from '../../support/stack';
 
 const ROOT = resolve(__dirname, '../../..');
 const WORK = join(ROOT, 'test/artifacts/codegen-snippet');
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const snippet = /## Codegen[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+const apiGuide = readFileSync(join(ROOT, 'docs/api.md'), 'utf8');
+const snippet = /## Codegen[\s\S]*?```yaml\n([\s\S]*?)```/.exec(apiGuide)?.[1] ?? '';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-it('README holds a codegen.yml with the auth header and the scalar mappings', () => {
+it('docs/api.md holds a codegen.yml with the auth header and the scalar mappings', () => {
   expect(snippet).toContain('Authorization: Bearer ${GRAND_LIVRE_API_KEY}');
   for (const scalar of ['Decimal', 'Date', 'DateTime']) expect(snippet).toContain(`${scalar}: string`);
 });

@@ -1,6 +1,6 @@
 /**
  * Every response field the seeds describe is either read by the provider's zod schemas (mapped) or
- * listed in README's "Seed fields left out" table with the reason. A field added to a seed, or one a
+ * listed in docs/providers.md's "Seed fields left out" table with the reason. A field added to a seed, or one a
  * schema stops reading, fails here until it is mapped or listed.
  */
 import { readFileSync } from 'node:fs';
@@ -48,7 +48,7 @@ function zodPaths(schema: z.ZodType, prefix = ''): string[] {
 
 interface SeedFields {
   seed: string;
-  /** Names the seed in README's table (the provider, and which of its APIs when it has two seeds). */
+  /** Names the seed in docs/providers.md's table (the provider, and which of its APIs when it has two seeds). */
   provider: string;
   /** Dotted paths from the answer's root. */
   paths: string[];
@@ -100,10 +100,10 @@ const SEEDS: SeedFields[] = [
   },
 ];
 
-/** README's "Seed fields left out" table: every backticked field of a row, by provider. */
-function listedInReadme(): Map<string, Set<string>> {
-  const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('### Seed fields left out'));
+/** docs/providers.md's "Seed fields left out" table: every backticked field of a row, by provider. */
+function listedInProvidersDoc(): Map<string, Set<string>> {
+  const providersDoc = readFileSync(join(__dirname, '../../../docs/providers.md'), 'utf8');
+  const section = providersDoc.slice(providersDoc.indexOf('### Seed fields left out'));
   const rows = section.slice(0, section.indexOf('\n\n', section.indexOf('| ---'))).split('\n');
   const listed = new Map<string, Set<string>>();
   for (const row of rows) {
@@ -117,7 +117,7 @@ function listedInReadme(): Map<string, Set<string>> {
 }
 
 describe('seed response fields', () => {
-  const listed = listedInReadme();
+  const listed = listedInProvidersDoc();
 
   it.each(SEEDS.map((s) => [s.seed, s] as const))('%s: every field is mapped or listed', (_seed, seed) => {
     expect(seed.paths.length).toBeGreaterThan(3); // the seed was parsed

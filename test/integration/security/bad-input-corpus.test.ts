@@ -69,7 +69,7 @@ describe('bad-input corpus', () => {
     if (row.code === null) expect(Object.values(response.body?.data ?? { missing: true })).toEqual([null]);
     if (row.field) expect(error?.extensions?.field).toBe(row.field);
     if (row.limit) expect(error?.extensions).toMatchObject({ limit: row.limit, max: expect.any(Number) });
-    // README "Argument errors": a refused argument refuses the whole operation and names field and path
+    // docs/api.md "Argument errors": a refused argument refuses the whole operation and names field and path
     // (an uploaded file's bytes are judged as they are read, during execution: `data` is null there).
     if (row.code === 'BAD_USER_INPUT' && row.status === 400 && !row.limit && row.field !== 'input.file') {
       expect(response.body).not.toHaveProperty('data');

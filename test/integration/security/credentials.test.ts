@@ -262,7 +262,7 @@ describe('Jepilote login', () => {
   });
 });
 
-describe('CSRF prevention (README Security)', () => {
+describe('CSRF prevention (docs/security.md, CSRF)', () => {
   it('refuses a keyless multipart or GET request (all a cross-origin page can send) with 401, sending nothing upstream', async () => {
     stack.sims.resetRequests();
     const form = new FormData();

@@ -1,20 +1,20 @@
 /**
- * The README's architecture diagram matches `src/`: every path it names exists, and every top-level
+ * docs/architecture.md's diagram matches `src/`: every path it names exists, and every top-level
  * folder of `src/` appears in it, so a new module or a rename shows up as a failing test.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../../..');
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const diagram = /```mermaid\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+const architecture = readFileSync(join(ROOT, 'docs/architecture.md'), 'utf8');
+const diagram = /```mermaid\n([\s\S]*?)```/.exec(architecture)?.[1] ?? '';
 
 /** `src/...` and `providers/...` paths named in the diagram, without trailing punctuation. */
 const namedPaths = [...diagram.matchAll(/\b((?:src|providers)\/[\w./*-]+)/g)].map((m) =>
   m[1]!.replace(/[.:]+$/, '').replace(/^providers\//, 'src/providers/'),
 );
 
-describe('README architecture diagram', () => {
+describe('docs/architecture.md diagram', () => {
   it('exists and names paths', () => {
     expect(diagram).toContain('flowchart');
     expect(namedPaths.length).toBeGreaterThan(10);

@@ -1,5 +1,5 @@
 /**
- * The README's "Configuration reference" against the code: every environment variable read in src/,
+ * docs/operations.md's "Configuration reference" against the code: every environment variable read in src/,
  * scripts/ and examples/ is in its table and every variable of the table is read somewhere; every key
  * of the config schema (src/config.ts) is in its config table and every key there exists.
  */
@@ -29,11 +29,11 @@ export function envVarsRead(text: string): Set<string> {
   return found;
 }
 
-/** The first-column names of the README table under `## <section>` whose header starts with `| <column> |`. */
-function tableNames(readme: string, section: string, column: string): Set<string> {
-  const start = readme.indexOf(`\n## ${section}\n`);
+/** The first-column names of the table under `## <section>` whose header starts with `| <column> |`. */
+function tableNames(doc: string, section: string, column: string): Set<string> {
+  const start = doc.indexOf(`\n## ${section}\n`);
   expect(start).toBeGreaterThan(-1);
-  const body = readme.slice(start + 1).split(/\n## /)[0] ?? '';
+  const body = doc.slice(start + 1).split(/\n## /)[0] ?? '';
   const lines = body.split('\n');
   const header = lines.findIndex((line) => line.startsWith(`| ${column} |`));
   expect(header).toBeGreaterThan(-1);
@@ -78,14 +78,14 @@ function configKeys(schema: ZodLike, prefix = ''): string[] {
   return [prefix];
 }
 
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const operations = readFileSync(join(ROOT, 'docs/operations.md'), 'utf8');
 
 it('documents every environment variable the code reads, and only those', () => {
   const read = new Set<string>();
   for (const dir of SCANNED)
     for (const file of sourceFiles(join(ROOT, dir)))
       for (const name of envVarsRead(readFileSync(file, 'utf8'))) read.add(name);
-  const documented = tableNames(readme, 'Configuration reference', 'variable');
+  const documented = tableNames(operations, 'Configuration reference', 'variable');
   expect(read.size).toBeGreaterThan(5);
   expect({ undocumented: [...read].filter((n) => !documented.has(n)).sort() }).toEqual({ undocumented: [] });
   expect({ readByNothing: [...documented].filter((n) => !read.has(n)).sort() }).toEqual({
@@ -95,7 +95,7 @@ it('documents every environment variable the code reads, and only those', () => 
 
 it('documents every key of the config schema, and only those', () => {
   const keys = new Set(configKeys(configSchema));
-  const documented = tableNames(readme, 'Configuration reference', 'key');
+  const documented = tableNames(operations, 'Configuration reference', 'key');
   expect(keys.has('http.breaker.resetTimeoutMs')).toBe(true);
   expect({ undocumented: [...keys].filter((k) => !documented.has(k)).sort() }).toEqual({ undocumented: [] });
   expect({ unknown: [...documented].filter((k) => !keys.has(k)).sort() }).toEqual({ unknown: [] });

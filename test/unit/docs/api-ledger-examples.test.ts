@@ -1,5 +1,5 @@
 /**
- * The README's one-line examples of the general ledger (accounts, journals, trial balance, ledger,
+ * docs/api.md's one-line examples of the general ledger (accounts, journals, trial balance, ledger,
  * FEC and its conformance) are valid operations against the committed schema.
  */
 import { readFileSync } from 'node:fs';
@@ -8,13 +8,13 @@ import { buildSchema, parse, validate } from 'graphql';
 
 const ROOT = join(__dirname, '../../..');
 const schema = buildSchema(readFileSync(join(ROOT, 'schema/schema.graphql'), 'utf8'));
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const apiGuide = readFileSync(join(ROOT, 'docs/api.md'), 'utf8');
 
 const LEDGER_ROWS =
   /^\| (accounts and journals|trial balance|one account's general ledger|FEC of any provider|conformance of a provider's own FEC).*$/gm;
 
-describe('README general-ledger examples', () => {
-  const rows = readme.match(LEDGER_ROWS) ?? [];
+describe('docs/api.md general-ledger examples', () => {
+  const rows = apiGuide.match(LEDGER_ROWS) ?? [];
 
   it('has one row per new capability', () => {
     expect(rows).toHaveLength(5);
