@@ -15,7 +15,6 @@ import {
   closeConnectorRegistry,
   type ConnectorOverrides,
 } from './providers/registry';
-import type { UpstreamClock } from './providers/http';
 import type { ConnectorDeps } from './providers/types';
 import { buildGrandLivreSchema } from './schema/build-schema';
 import { createHttpApp, type HttpAppOptions } from './server/app';
@@ -39,8 +38,6 @@ export interface GatewayOptions {
   onUpstreamAttempt?: ConnectorDeps['onAttempt'];
   /** Observes each hit or miss of the companies/exercises list cache (metrics); default none. */
   onCacheLookup?: HttpAppOptions['onCacheLookup'];
-  /** Time for the providers' breakers and retry waits; default the real clock (tests inject a fake). */
-  upstreamClock?: UpstreamClock;
   /** The schema to serve (tests adding fields in a fixture); default buildGrandLivreSchema(). */
   schema?: GraphQLSchema;
   /** Spans go to this provider instead of `config.otlpEndpoint`'s exporter (tests); not shut down here. */
@@ -81,7 +78,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         upstream: config.upstream,
         budgetStore: store,
         onBreakerStateChange: (change) => observability.onBreakerStateChange(change),
-        ...(options.upstreamClock ? { clock: options.upstreamClock } : {}),
       },
       onAttempt: onUpstreamAttempt
         ? (attempt) => {

@@ -4,8 +4,7 @@
  * An open breaker reports half-open only once a call finds its reset time passed, so the gauge stays
  * at 2 until the next call to that provider probes it.
  */
-import type { BreakerStateChange } from '../providers/http';
-import type { BreakerState } from '../providers/resilience/circuit-breaker';
+import type { BreakerState, BreakerStateChange } from '../providers/http';
 
 /** The gauge value of a state: 0 closed, 1 half-open, 2 open. */
 export const BREAKER_STATE_VALUE: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };

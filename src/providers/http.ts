@@ -3,15 +3,16 @@
  * timeouts, bounded retries for idempotent calls, and failures mapped to typed UpstreamErrors.
  * It never puts a URL query, header or body in an error message: they may hold credentials.
  */
+import { handleWhenResult, retry } from 'cockatiel';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { ErrorCode, UpstreamError, type ProviderName } from '../errors';
 import type { SharedStore } from '../store/types';
-import type { BreakerState } from './resilience/circuit-breaker';
-import { UpstreamGuard, isFailureStatus, type BreakerStateChange } from './resilience/upstream-guard';
+import { UpstreamGuard, type BreakerState, type BreakerStateChange } from './resilience/upstream-guard';
 import { RateLimitPacer } from './resilience/rate-limit-pacer';
 import type { BudgetClock } from './resilience/upstream-budget';
+import { withRetries } from './resilience/upstream-retry';
 import type { UpstreamSettings } from './resilience/upstream-settings';
 
 export type { BreakerState, BreakerStateChange };
@@ -41,6 +42,8 @@ export interface UpstreamClientOptions {
   retryBudgetMs?: number;
   /** Called once per upstream attempt, for metrics and tests. */
   onAttempt?: (event: UpstreamAttempt) => void;
+  /** Called before each retry's wait with its length in ms (metrics; tests driving fake timers). */
+  onRetry?: (delayMs: number) => void;
   /**
    * Circuit breaker for this provider (default on: opens after 5 consecutive failures — network
    * errors, timeouts, 5xx, 429 — and lets one probe through after 10,000 ms); `false` turns it off.
@@ -65,19 +68,7 @@ export interface UpstreamClientOptions {
   upstream?: UpstreamSettings;
   /** Clock of budget waits, injectable for tests (default the wall clock). */
   budgetClock?: BudgetClock;
-  /** Time for the breaker, retry waits and the retry budget (default the real clock); tests inject a fake. */
-  clock?: UpstreamClock;
 }
-
-export interface UpstreamClock {
-  now: () => number;
-  sleep: (ms: number) => Promise<void>;
-}
-
-const realClock: UpstreamClock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
 
 export interface UpstreamAttempt {
   provider: ProviderName;
@@ -150,12 +141,15 @@ export class UpstreamClient {
   private readonly options: Required<Pick<UpstreamClientOptions, Tuning>> & UpstreamClientOptions;
   private readonly guard: UpstreamGuard;
   private readonly pacer: RateLimitPacer;
-  private readonly clock: UpstreamClock;
+  /** A 429 under a budget did not run the call: it waits out the provider's reset and goes again. */
+  private readonly refusals = retry(
+    handleWhenResult((response) => (response as UpstreamResponse).status === 429),
+    { maxAttempts: MAX_RATE_LIMIT_REFUSALS },
+  );
 
   constructor(options: UpstreamClientOptions) {
     const url = new URL(options.baseUrl);
     this.provider = options.provider;
-    this.clock = options.clock ?? realClock;
     this.basePath = url.pathname.replace(/\/$/, '');
     this.pacer = new RateLimitPacer({ ...options, origin: url.origin });
     this.options = {
@@ -183,7 +177,6 @@ export class UpstreamClient {
       maxQueued: options.maxQueued ?? 1_000,
       queueTimeoutMs: options.queueTimeoutMs ?? this.options.headersTimeoutMs,
       ...(options.onBreakerStateChange ? { onBreakerStateChange: options.onBreakerStateChange } : {}),
-      now: this.clock.now,
     });
   }
 
@@ -200,86 +193,76 @@ export class UpstreamClient {
    */
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
     const idempotent = request.idempotent ?? request.method === 'GET';
-    const started = this.clock.now();
-    let lastFailure: UpstreamError | undefined;
-    let refusals = 0;
-    for (let attempt = 0; ; attempt++) {
-      const mayRetry = idempotent && attempt < this.options.maxRetries;
-      let response: UpstreamResponse;
+    if (!idempotent) {
       try {
-        response = await this.attempt(request, idempotent);
+        return await this.paced(request, false);
       } catch (error) {
-        // Refusals made before any call (open circuit, full queue) are already typed: never retried.
-        // A refused retry reports the provider's real failure rather than the refusal.
-        if (error instanceof UpstreamError) throw lastFailure ?? error;
-        const delay = this.retryDelay(attempt, undefined);
-        lastFailure = this.mapNetworkError(error);
-        if (mayRetry && !request.signal?.aborted && this.withinBudget(started, delay)) {
-          await this.clock.sleep(delay);
-          continue;
-        }
-        throw lastFailure;
+        throw this.mapNetworkError(error);
       }
-      // A 429 did not run the call: with a budget it waits for the provider's reset and goes again.
-      if (response.status === 429 && this.pacer.budgeted && refusals < MAX_RATE_LIMIT_REFUSALS) {
-        refusals += 1;
-        attempt -= 1;
-        await response.body.dump();
-        await this.pacer.refused(response.headers);
-        continue;
-      }
-      if (mayRetry && isFailureStatus(response.status)) {
-        const retryAfter = retryAfterSeconds(response.headers);
-        const delay = this.retryDelay(attempt, retryAfter);
-        if (this.withinBudget(started, delay)) {
-          lastFailure = this.statusError(response.status, request.route, retryAfter);
-          await response.body.dump();
-          await this.clock.sleep(delay);
-          continue;
-        }
-      }
-      return response;
     }
+    const { onRetry } = this.options;
+    return withRetries(this.options, request.signal, () => this.paced(request, true), {
+      statusError: (status, retryAfter) => this.statusError(status, request.route, retryAfter),
+      networkError: (error) => this.mapNetworkError(error),
+      retryAfterSeconds,
+      ...(onRetry ? { onRetry } : {}),
+    });
+  }
+
+  /** One attempt, gone again after each budgeted 429 (up to MAX_RATE_LIMIT_REFUSALS), which never counts as a retry. */
+  private paced(request: UpstreamRequest, idempotent: boolean): Promise<UpstreamResponse> {
+    if (!this.pacer.budgeted) return this.attempt(request, idempotent);
+    let refused: UpstreamResponse | undefined;
+    return this.refusals.execute(async () => {
+      if (refused) {
+        await refused.body.dump();
+        await this.pacer.refused(refused.headers);
+      }
+      const response = await this.attempt(request, idempotent);
+      refused = response;
+      return response;
+    });
   }
 
   /**
-   * One call: budget first (it may wait), then a slot on the route and the breaker and concurrency cap;
-   * throws undici's own error on network failure. The route slot is held until the body is read.
+   * One call: budget first (it may wait), then a slot on the route, then the breaker and concurrency
+   * cap; throws undici's own error on network failure. The route slot is held until the body is read.
    */
   private async attempt(request: UpstreamRequest, idempotent: boolean): Promise<UpstreamResponse> {
     const grant = await this.pacer.take(request.signal);
     const settle = () => void grant.settle().catch(() => undefined);
-    let releaseRoute: () => void = () => undefined;
-    let ticket;
+    let releaseRoute: () => void;
     try {
       releaseRoute = await this.pacer.routeSlot(request.route, request.signal);
-      ticket = await this.guard.enter(request.route, request.signal);
     } catch (error) {
-      releaseRoute();
       settle();
       throw error;
     }
     const attemptStart = Date.now();
     try {
       const timeouts = this.pacer.routeTimeouts(request.route);
-      const response = await this.pool.request({
-        method: request.method,
-        path: this.basePath + request.path + buildQuery(request.query),
-        headers: request.headers,
-        body: request.body ?? null,
-        signal: request.signal,
-        // Writes wait longer for their answer than reads (config http.writeTimeoutMs): a commit is slow.
-        ...(idempotent
-          ? timeouts.headersTimeoutMs
-            ? { headersTimeout: timeouts.headersTimeoutMs }
-            : {}
-          : {
-              headersTimeout: Math.max(this.options.writeTimeoutMs ?? 60_000, timeouts.headersTimeoutMs ?? 0),
-            }),
-        ...(timeouts.bodyTimeoutMs ? { bodyTimeout: timeouts.bodyTimeoutMs } : {}),
-      });
+      const response = await this.guard.run(request.route, request.signal, () =>
+        this.pool.request({
+          method: request.method,
+          path: this.basePath + request.path + buildQuery(request.query),
+          headers: request.headers,
+          body: request.body ?? null,
+          signal: request.signal,
+          // Writes wait longer for their answer than reads (config http.writeTimeoutMs): a commit is slow.
+          ...(idempotent
+            ? timeouts.headersTimeoutMs
+              ? { headersTimeout: timeouts.headersTimeoutMs }
+              : {}
+            : {
+                headersTimeout: Math.max(
+                  this.options.writeTimeoutMs ?? 60_000,
+                  timeouts.headersTimeoutMs ?? 0,
+                ),
+              }),
+          ...(timeouts.bodyTimeoutMs ? { bodyTimeout: timeouts.bodyTimeoutMs } : {}),
+        }),
+      );
       this.report(request, response.statusCode, attemptStart);
-      ticket.answered(response.statusCode);
       settle();
       this.pacer.answered(response.headers);
       response.body.once('close', releaseRoute);
@@ -287,9 +270,11 @@ export class UpstreamClient {
     } catch (error) {
       releaseRoute();
       settle();
-      this.pacer.answered(null);
-      this.report(request, null, attemptStart, error);
-      ticket.failed(request.signal?.aborted ?? false);
+      // Refusals made before any call (open circuit, full queue) reached no provider.
+      if (!(error instanceof UpstreamError)) {
+        this.pacer.answered(null);
+        this.report(request, null, attemptStart, error);
+      }
       throw error;
     }
   }
@@ -388,15 +373,6 @@ export class UpstreamClient {
   /** Closes the pool at once, failing in-flight calls (shutdown past its drain bound, tests). */
   async destroy(): Promise<void> {
     await this.pool.destroy();
-  }
-
-  private withinBudget(started: number, delayMs: number): boolean {
-    return this.clock.now() - started + delayMs <= this.options.retryBudgetMs;
-  }
-
-  private retryDelay(attempt: number, retryAfter: number | undefined): number {
-    if (retryAfter !== undefined) return retryAfter * 1000;
-    return Math.random() * this.options.retryBaseMs * 2 ** attempt;
   }
 
   private report(request: UpstreamRequest, status: number | null, started: number, error?: unknown) {

@@ -11,7 +11,7 @@ import {
 } from '../../src/simulators/harness';
 import { buildDemoConfig } from '../../src/simulators/demo-config';
 import { parseConfig, type ConfigInput, type GatewayConfig } from '../../src/config';
-import { createGateway, type GatewayOptions } from '../../src/gateway';
+import { createGateway } from '../../src/gateway';
 import type { SharedStore } from '../../src/store/types';
 
 export interface GqlResponse<T = Record<string, unknown>> {
@@ -44,8 +44,6 @@ export interface StackOptions extends SimulatorsOptions {
   sims?: RunningSimulators;
   /** The gateway's clock of token and link expiries (default Date.now). */
   now?: () => number;
-  /** Time for the providers' breakers and retry waits (default the real clock). */
-  upstreamClock?: GatewayOptions['upstreamClock'];
 }
 
 /** The gateway without the budgets matching the simulators' limits (for simulators started without them). */
@@ -66,7 +64,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     config,
     ...(options.store ? { store: options.store } : {}),
     ...(options.now ? { now: options.now } : {}),
-    ...(options.upstreamClock ? { upstreamClock: options.upstreamClock } : {}),
   });
   const url = await gateway.listen();
   const graphqlUrl = `${url}/graphql`;

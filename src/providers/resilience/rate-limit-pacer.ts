@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { ErrorCode, UpstreamError, type ProviderName } from '../../errors';
 import type { SharedStore } from '../../store/types';
-import { ConcurrencyLimiter, type LimiterRejection } from './concurrency-limiter';
+import type { BulkheadPolicy } from 'cockatiel';
+import { acquireSlot, slotBulkhead, type SlotRefusal } from './bulkhead-slot';
 import { UpstreamBudget, type BudgetClock, type BudgetGrant } from './upstream-budget';
 import { currentUpstreamScope } from './upstream-scope';
 import {
@@ -21,6 +22,8 @@ import {
 type Headers = Record<string, string | string[] | undefined>;
 
 const NO_GRANT: BudgetGrant = { settle: async () => undefined };
+/** Calls allowed to wait for a slot on one route; more are refused at once. */
+const ROUTE_QUEUE = 1_000;
 
 export interface RateLimitPacerOptions {
   provider: ProviderName;
@@ -41,7 +44,7 @@ const header = (headers: Headers, name: string): number | undefined => {
 export class RateLimitPacer {
   private readonly settings: ProviderUpstreamSettings;
   private readonly budget: UpstreamBudget | null;
-  private readonly routes = new Map<string, ConcurrencyLimiter>();
+  private readonly routes = new Map<string, BulkheadPolicy>();
   private readonly waitMs: number;
   private readonly bulkWaitMs: number;
 
@@ -102,17 +105,16 @@ export class RateLimitPacer {
   async routeSlot(route: string, signal?: AbortSignal): Promise<() => void> {
     const cap = this.settings.concurrentPerRoute;
     if (!cap) return () => undefined;
-    let limiter = this.routes.get(route);
-    if (!limiter) {
-      limiter = new ConcurrencyLimiter({ maxConcurrent: cap, queueTimeoutMs: this.waitMs });
-      this.routes.set(route, limiter);
+    let slots = this.routes.get(route);
+    if (!slots) {
+      slots = slotBulkhead(cap, ROUTE_QUEUE);
+      this.routes.set(route, slots);
     }
-    const release = await limiter.acquire((reason) => this.routeError(reason, route), signal);
-    let released = false;
-    return () => {
-      if (!released) release();
-      released = true;
-    };
+    return acquireSlot(slots, {
+      timeoutMs: this.waitMs,
+      ...(signal ? { signal } : {}),
+      refuse: (reason) => this.routeError(reason, route),
+    });
   }
 
   /** After each call (null: no answer): counts it in the scope and re-syncs from the quota headers. */
@@ -137,7 +139,7 @@ export class RateLimitPacer {
     await this.budget.pause(seconds !== undefined ? seconds * 1000 : 500);
   }
 
-  private routeError(reason: LimiterRejection, route: string): UpstreamError {
+  private routeError(reason: SlotRefusal, route: string): UpstreamError {
     const { provider } = this.options;
     if (reason === 'aborted')
       return new UpstreamError(provider, ErrorCode.UPSTREAM_ERROR, `${route} aborted`);

@@ -1,4 +1,7 @@
-/** UpstreamClient circuit breaker and concurrency cap, over real HTTP against a scripted loopback server. */
+/**
+ * UpstreamClient circuit breaker and concurrency cap (cockatiel policies), over real HTTP against a
+ * scripted loopback server. The breaker reads Date.now, which tests move ahead by hand.
+ */
 import { z } from 'zod';
 import { UpstreamError } from '../../../../src/errors';
 import {
@@ -6,17 +9,22 @@ import {
   type BreakerStateChange,
   type UpstreamClientOptions,
 } from '../../../../src/providers/http';
-import { SteppingClock } from '../../../support/stepping-clock';
+import { shiftDateNow } from '../../../support/shifted-date-now';
 import { answer, resetSocket, stall, startScriptedServer, type ScriptedServer } from './scripted-server';
 
+/** Long enough that no stall of a loaded machine reaches it: only the test's jumps do. */
+const RESET_MS = 600_000;
 let server: ScriptedServer;
+let clock: ReturnType<typeof shiftDateNow>;
 const clients: UpstreamClient[] = [];
 
 beforeEach(async () => {
   server = await startScriptedServer();
+  clock = shiftDateNow();
 });
 
 afterEach(async () => {
+  clock.restore();
   await Promise.all(clients.splice(0).map((client) => client.destroy()));
   await server.close();
 });
@@ -76,20 +84,20 @@ describe('UpstreamClient circuit breaker', () => {
   it('lets one probe through after resetTimeoutMs and closes on its success', async () => {
     server.script = answer(503);
     const changes: string[] = [];
-    const clock = new SteppingClock();
     const upstream = client({
-      breaker: { failureThreshold: 2, resetTimeoutMs: 200 },
+      breaker: { failureThreshold: 2, resetTimeoutMs: RESET_MS },
       onBreakerStateChange: ({ previous, state }) => changes.push(`${previous}->${state}`),
-      clock,
     });
     await outcome(upstream.json(get, anything));
     await outcome(upstream.json(get, anything));
-    clock.advance(199);
+    clock.advance(RESET_MS - 60_000);
+    expect(await outcome(upstream.json(get, anything))).toMatch(/circuit open/);
     expect(upstream.breakerState).toBe('open');
-    clock.advance(1);
-    expect(upstream.breakerState).toBe('half-open');
+    clock.advance(60_000);
     server.script = (_req, res) => setTimeout(() => answer(200, { ok: true })(_req, res, 0), 50);
     const probe = upstream.json(get, anything);
+    await received(3);
+    expect(upstream.breakerState).toBe('half-open');
     // While the probe is out, others are refused without a call.
     expect(await outcome(upstream.json(get, anything))).toMatch(/circuit open/);
     await expect(probe).resolves.toMatchObject({ data: { ok: true } });
@@ -101,13 +109,18 @@ describe('UpstreamClient circuit breaker', () => {
 
   it('reopens when the probe fails', async () => {
     server.script = answer(500);
-    const clock = new SteppingClock();
-    const upstream = client({ breaker: { failureThreshold: 1, resetTimeoutMs: 100 }, clock });
+    const changes: string[] = [];
+    const upstream = client({
+      breaker: { failureThreshold: 1, resetTimeoutMs: RESET_MS },
+      onBreakerStateChange: ({ previous, state }) => changes.push(`${previous}->${state}`),
+    });
     await outcome(upstream.json(get, anything));
-    clock.advance(100);
+    clock.advance(RESET_MS);
     await outcome(upstream.json(get, anything));
     expect(upstream.breakerState).toBe('open');
+    expect(await outcome(upstream.json(get, anything))).toMatch(/circuit open/);
     expect(server.received).toHaveLength(2);
+    expect(changes).toEqual(['closed->open', 'open->half-open', 'half-open->open']);
   });
 
   it('stops retrying once the breaker opens mid-request, reporting the real failure', async () => {
@@ -169,6 +182,25 @@ describe('UpstreamClient concurrency cap', () => {
     void outcome(upstream.json(get, anything));
     await received(1);
     expect(await outcome(upstream.json(get, anything))).toMatch(/UPSTREAM_ERROR .*too many calls waiting/);
+  });
+
+  it('a caller that gives up while queued is refused at once and holds up no one behind it', async () => {
+    const held: (() => void)[] = [];
+    server.script = (req, res) => held.push(() => answer(200, {})(req, res, 0));
+    const upstream = client({ maxConcurrent: 1, headersTimeoutMs: 5_000 });
+    const first = outcome(upstream.json(get, anything));
+    await received(1);
+    const controller = new AbortController();
+    const quitter = outcome(upstream.json({ ...get, signal: controller.signal }, anything));
+    const patient = outcome(upstream.json(get, anything));
+    controller.abort();
+    expect(await quitter).toBe('UPSTREAM_ERROR PLEO: GET /expenses aborted');
+    held.shift()?.();
+    expect(await first).toBe('ok');
+    await received(2);
+    held.shift()?.();
+    expect(await patient).toBe('ok');
+    expect(server.received).toHaveLength(2);
   });
 
   it('frees the slot at the response headers, so an undrained body cannot block later calls', async () => {

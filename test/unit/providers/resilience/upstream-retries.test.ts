@@ -1,8 +1,11 @@
-/** UpstreamClient retries, timeouts and error mapping, over real HTTP against a scripted loopback server. */
+/**
+ * UpstreamClient retries (cockatiel's retry policy), timeouts and error mapping, over real HTTP against
+ * a scripted loopback server. Tests of long waits fake the timers and Date, and advance them by each
+ * wait the client announces, so they assert on the waits asked for, never on elapsed time.
+ */
 import { z } from 'zod';
 import { UpstreamError } from '../../../../src/errors';
 import { UpstreamClient, type UpstreamClientOptions } from '../../../../src/providers/http';
-import { SteppingClock } from '../../../support/stepping-clock';
 import {
   answer,
   resetSocket,
@@ -21,9 +24,25 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  jest.useRealTimers();
   await Promise.all(clients.splice(0).map((client) => client.close()));
   await server.close();
 });
+
+/** Fakes timers and Date (not the I/O loop); each retry's wait passes at once. Returns the waits. */
+function fakeRetryWaits(): { slept: number[]; onRetry: (delayMs: number) => void } {
+  jest.useFakeTimers({
+    doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'performance'],
+  });
+  const slept: number[] = [];
+  return {
+    slept,
+    onRetry: (delayMs) => {
+      slept.push(delayMs);
+      jest.advanceTimersByTime(delayMs);
+    },
+  };
+}
 
 function client(options: Partial<UpstreamClientOptions> = {}) {
   const created = new UpstreamClient({
@@ -86,8 +105,8 @@ describe('UpstreamClient retries', () => {
 
   it('waits for Retry-After before retrying a 429', async () => {
     server.script = sequence(answer(429, {}, { 'retry-after': '1' }), answer(200, { items: [2] }));
-    const clock = new SteppingClock();
-    const { data } = await client({ clock }).json(get, items);
+    const clock = fakeRetryWaits();
+    const { data } = await client({ onRetry: clock.onRetry }).json(get, items);
     expect(data.items).toEqual([2]);
     expect(clock.slept).toEqual([1_000]);
     expect(server.received).toHaveLength(2);
@@ -95,8 +114,8 @@ describe('UpstreamClient retries', () => {
 
   it('does not wait when Retry-After exceeds the budget: RATE_LIMITED with retryAfterSeconds', async () => {
     server.script = answer(429, {}, { 'retry-after': '30' });
-    const clock = new SteppingClock();
-    const error = await failure(client({ retryBudgetMs: 5_000, clock }).json(get, items));
+    const clock = fakeRetryWaits();
+    const error = await failure(client({ retryBudgetMs: 5_000, onRetry: clock.onRetry }).json(get, items));
     expect(clock.slept).toEqual([]);
     expect(error.code).toBe('UPSTREAM_RATE_LIMITED');
     expect(error.retryAfterSeconds).toBe(30);
@@ -106,8 +125,9 @@ describe('UpstreamClient retries', () => {
 
   it('bounds the total retry time by retryBudgetMs even with many retries allowed', async () => {
     server.script = answer(503, {}, { 'retry-after': '1' });
-    const clock = new SteppingClock();
-    const error = await failure(client({ maxRetries: 10, retryBudgetMs: 2_500, clock }).json(get, items));
+    const clock = fakeRetryWaits();
+    const upstream = client({ maxRetries: 10, retryBudgetMs: 2_500, onRetry: clock.onRetry });
+    const error = await failure(upstream.json(get, items));
     // Attempts at 0 s, 1 s, 2 s; a third wait would end at 3 s, past the 2.5 s budget.
     expect(server.received).toHaveLength(3);
     expect(clock.slept).toEqual([1_000, 1_000]);
