@@ -46,7 +46,7 @@ export interface UpstreamClientOptions {
   onRetry?: (delayMs: number) => void;
   /**
    * Circuit breaker for this provider (default on: opens after 5 consecutive failures — network
-   * errors, timeouts, 5xx, 429 — and lets one probe through after 10,000 ms); `false` turns it off.
+   * errors, timeouts, 5xx, never a 429 — and lets one probe through after 10,000 ms); `false` turns it off.
    */
   breaker?: { failureThreshold?: number; resetTimeoutMs?: number } | false;
   /** Calls allowed to wait for response headers at once; the rest queue (default `connections`). */

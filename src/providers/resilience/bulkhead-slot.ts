@@ -35,7 +35,9 @@ export function acquireSlot(slots: BulkheadPolicy, wait: SlotWait): Promise<() =
       reject(wait.refuse(reason));
     };
     const onAbort = () => refuse('aborted');
-    if (wait.timeoutMs !== undefined) timer = setTimeout(() => refuse('timeout'), wait.timeoutMs);
+    // A free slot is granted at once (synchronously): only a call that will queue needs a timer.
+    if (wait.timeoutMs !== undefined && slots.executionSlots <= 0)
+      timer = setTimeout(() => refuse('timeout'), wait.timeoutMs);
     wait.signal?.addEventListener('abort', onAbort, { once: true });
     // The bulkhead's own signal is not passed: 3.2 leaves an aborted waiter queued and stalls the ones behind it.
     slots
