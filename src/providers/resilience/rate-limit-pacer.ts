@@ -2,6 +2,7 @@
  * The upstream client's side of a provider's limits: takes budget before each call (waiting, in the
  * caller's scope order, up to its deadline), caps the calls in flight per route, re-syncs the budget
  * from `X-Rate-Limit-Remaining/-Reset` and waits out a 429's reset, and tallies each call in the scope.
+ * Project code rather than cockatiel: no policy there counts a quota shared by instances in Redis.
  */
 import { createHash } from 'node:crypto';
 import { ErrorCode, UpstreamError, type ProviderName } from '../../errors';

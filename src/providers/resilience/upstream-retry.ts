@@ -52,7 +52,7 @@ export async function withRetries<R extends RetriedResponse>(
   });
   let backoff: IBackoff<unknown> | undefined;
   let plannedMs = 0;
-  // Plans the wait before the next attempt; false when it would overrun the retry budget.
+  // Plans the wait before the next attempt in the filter: cockatiel 3.2's backoff cannot stop a retry.
   const fits = (retryAfterSeconds: number | undefined): boolean => {
     backoff = backoff ? backoff.next(undefined) : jitter.next();
     plannedMs = retryAfterSeconds !== undefined ? retryAfterSeconds * 1000 : backoff.duration;
