@@ -22,7 +22,7 @@ const HELP = `Usage: node bench/run.mjs [options]   (npm run bench builds first)
   --connections=4
   --movements=500000   movements in the large exercise of part 3
   --cold-runs=3
-  --no-write           print only; leave results.json and RESULTS.md alone
+  --no-write           leave bench/results.json and bench/RESULTS.md alone (writes them to bench/tmp/ instead)
   --dry                check options and the built files, print the plan and its estimated duration, measure nothing
   --help`;
 
@@ -201,8 +201,8 @@ log(`\nTargets (median of the runs; spread min–max):`);
 for (const t of results.targets)
   log(`  ${t.met ? 'MET    ' : 'NOT MET'}  ${t.name}: ${t.measured}${t.spread ? ` (${t.spread})` : ''}`);
 log(`\n${minutes(results.environment.totalSeconds)} in all (estimated ${minutes(estimate.total)})`);
-if (!values['no-write']) {
-  const notesPath = `${benchDir}notes.md`;
-  writeReport(benchDir, results, existsSync(notesPath) ? readFileSync(notesPath, 'utf8') : '');
-  log(`Wrote bench/results.json and bench/RESULTS.md`);
-}
+// --no-write leaves bench/ alone and writes the same two files under bench/tmp/ to look at.
+const notesPath = `${benchDir}notes.md`;
+const outDir = values['no-write'] ? `${benchDir}tmp` : benchDir;
+writeReport(outDir, results, existsSync(notesPath) ? readFileSync(notesPath, 'utf8') : '', benchDir);
+log(`Wrote ${values['no-write'] ? 'bench/tmp' : 'bench'}/results.json and RESULTS.md`);

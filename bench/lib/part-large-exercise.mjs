@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { rmSync } from 'node:fs';
 import { request } from 'undici';
-import { companyGlobalId, createDataset, demoCredentials, encodeGlobalId, gatewayConfig } from './dist.mjs';
+import { companyGlobalId, createDataset, encodeGlobalId, gatewayConfig } from './dist.mjs';
+import { activateMyUnisoftToken, myUnisoftHeaders } from './myunisoft-direct.mjs';
 import { gql } from './graphql.mjs';
 import { startGatewayChild, startSimulatorsChild, tmpDir } from './processes.mjs';
 
@@ -133,20 +134,10 @@ export async function largeExercise({ movements, pairs = [], log }) {
   const sims = await startSimulatorsChild(datasetOptions);
   const config = gatewayConfig(sims.urls, datasetOptions);
   try {
-    // The simulators are strict by default: a MyUnisoft token answers nothing until activated once.
-    await request(`${sims.urls.myunisoft}/api/v1/key/info?mode=extended`, {
-      headers: {
-        authorization: `Bearer ${demoCredentials.myunisoft.demo.apiToken}`,
-        'x-third-party-secret': demoCredentials.myunisoft.thirdPartySecret,
-      },
-    }).then((response) => response.body.dump());
+    await activateMyUnisoftToken(sims.urls.myunisoft);
     const raw = await rawBaseline(
       `${sims.urls.myunisoft}/api/v1/mad/movements?version=1.0.0&idExercice=${exercise.id}`,
-      {
-        authorization: `Bearer ${demoCredentials.myunisoft.demo.apiToken}`,
-        'x-third-party-secret': demoCredentials.myunisoft.thirdPartySecret,
-        'society-id': BIG,
-      },
+      myUnisoftHeaders(BIG),
     );
     log(
       `  raw download + JSON.parse: ${raw.count} movements, ${(raw.bytes / 1e6).toFixed(0)} MB in ${raw.ms.toFixed(0)} ms, peak RSS ${mb(raw.peakRssMb)}`,

@@ -61,6 +61,19 @@ describe('evaluateTargets', () => {
     expect(evaluateTargets(results).every((t) => t.met)).toBe(true);
   });
 
+  it('leaves out a run where either side of a part 1 case had errors', () => {
+    const failing = gatewayVsDirectRun({ 'entries page of 50': 1.0 });
+    for (const row of failing) row.direct.errors = 3;
+    const results = benchResults({
+      gatewayVsDirect: runsOf(
+        gatewayVsDirectRun({ 'entries page of 50': 1.06 }),
+        failing,
+        gatewayVsDirectRun({ 'entries page of 50': 1.08 }),
+      ),
+    });
+    expect(byName(results)[ENTRIES]).toMatchObject({ met: false, runs: 2, values: [1.06, 1.08] });
+  });
+
   it('judges part 3 times against the raw time of the same run', () => {
     const results = benchResults({
       largeExercise: runsOf(
