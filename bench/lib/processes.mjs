@@ -49,6 +49,8 @@ export async function startSimulatorsChild(options) {
     urls,
     reset: () => call('reset'),
     requests: () => call('requests'),
+    /** Upstream requests recorded since the last reset, all simulators together. */
+    count: () => call('count'),
     close: async () => {
       child.removeAllListeners('exit');
       await call('close');

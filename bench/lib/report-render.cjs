@@ -94,32 +94,31 @@ function gatewayVsDirectSection(results) {
     '',
     `## 1. Gateway vs direct REST (${s.connections} connections, ${s.durationMs / 1000} s per side after ${s.warmupMs / 1000} s warm-up, the sides interleaved in 5 slices; medians of ${runs.length} runs)`,
     '',
-    '| case | gateway | upstream latency | gateway req/s | p50 ms | p99 ms | direct req/s | p50 ms | p99 ms | p50 ratio (min–max) | p99 ratio | req/s ratio | target |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| case | gateway | upstream latency | gateway req/s | p50 ms | p99 ms | direct req/s | p50 ms | p99 ms | p50 ratio (min–max) | p99 ratio | req/s ratio | upstream calls per request: gateway / direct | target |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...[...groups.values()].map((rows) => {
       const [r] = rows;
-      return `| ${r.case} | ${r.gatewayVariant ?? ''} | ${r.latencyMs} ms | ${n(med(rows, (x) => x.gateway.perSecond))} | ${n(
-        med(rows, (x) => x.gateway.p50Ms),
-        1,
-      )} | ${n(
-        med(rows, (x) => x.gateway.p99Ms),
-        1,
-      )} | ${n(med(rows, (x) => x.direct.perSecond))} | ${n(
-        med(rows, (x) => x.direct.p50Ms),
-        1,
-      )} | ${n(
-        med(rows, (x) => x.direct.p99Ms),
-        1,
-      )} | ${withSpread(
-        rows.map((x) => x.p50Ratio),
-        2,
-      )} | ${n(
-        med(rows, (x) => x.p99Ratio),
-        2,
-      )} | ${n(
-        med(rows, (x) => x.throughputRatio),
-        2,
-      )} | ${bound(r)} |`;
+      const at = (pick, digits = 0) => n(med(rows, pick), digits);
+      const cells = [
+        r.case,
+        r.gatewayVariant ?? '',
+        `${r.latencyMs} ms`,
+        at((x) => x.gateway.perSecond),
+        at((x) => x.gateway.p50Ms, 1),
+        at((x) => x.gateway.p99Ms, 1),
+        at((x) => x.direct.perSecond),
+        at((x) => x.direct.p50Ms, 1),
+        at((x) => x.direct.p99Ms, 1),
+        withSpread(
+          rows.map((x) => x.p50Ratio),
+          2,
+        ),
+        at((x) => x.p99Ratio, 2),
+        at((x) => x.throughputRatio, 2),
+        `${at((x) => x.gateway.upstreamPerOperation, 2)} / ${at((x) => x.direct.upstreamPerOperation, 2)}`,
+        bound(r),
+      ];
+      return `| ${cells.join(' | ')} |`;
     }),
     '',
     "Direct baselines (the same data from the simulator's REST API):",
