@@ -158,7 +158,14 @@ async function measure(part, run, runs) {
     `${part}. ${TITLES[part - 1]}${runs > 1 ? ` (run ${run} of ${runs})` : ''}, load ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
   );
   const partStarted = Date.now();
-  const result = await MEASURE[part]();
+  // A run that fails is recorded as failed and the bench goes on: the targets count the runs that measured.
+  let outcome;
+  try {
+    outcome = { result: await MEASURE[part]() };
+  } catch (error) {
+    outcome = { error: String(error instanceof Error ? error.message : error).split('\n')[0] };
+    log(`  FAILED: ${outcome.error}`);
+  }
   const key = PART_KEYS[part - 1];
   results.parts[key] ??= { runs: [] };
   results.parts[key].runs.push({
@@ -167,7 +174,7 @@ async function measure(part, run, runs) {
     seconds: Math.round((Date.now() - partStarted) / 1000),
     loadBefore,
     loadAfter: os.loadavg(),
-    result,
+    ...outcome,
   });
 }
 

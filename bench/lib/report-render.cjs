@@ -65,15 +65,15 @@ function runsTable(results) {
   const rows = Object.entries(results.parts ?? {}).flatMap(([key, part]) =>
     (part?.runs ?? []).map(
       (r) =>
-        `| ${PART_TITLES[key]} | ${r.run} | ${r.date ?? '—'} | ${n(r.seconds)} | ${load(r.loadBefore)} | ${load(r.loadAfter)} |`,
+        `| ${PART_TITLES[key]} | ${r.run} | ${r.date ?? '—'} | ${n(r.seconds)} | ${load(r.loadBefore)} | ${load(r.loadAfter)} | ${r.error ? `**FAILED**: ${r.error}` : 'measured'} |`,
     ),
   );
   return [
     '',
     '## Runs and load average',
     '',
-    '| part | run | started | s | load before (1/5/15 min) | load after |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| part | run | started | s | load before (1/5/15 min) | load after | outcome |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
   ];
 }

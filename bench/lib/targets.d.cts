@@ -4,7 +4,9 @@ export interface PartRun {
   seconds?: number;
   loadBefore?: number[];
   loadAfter?: number[];
-  result: unknown;
+  result?: unknown;
+  /** Set when the run failed: what went wrong (then there is no result). */
+  error?: string;
 }
 export interface PartRuns {
   runs: PartRun[];

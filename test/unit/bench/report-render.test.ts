@@ -37,9 +37,23 @@ describe('renderReport', () => {
   it("records each run's load average before and after", () => {
     const report = renderReport(threeRuns());
     expect(line(report, '| 1. gateway vs direct | 2 |')).toBe(
-      '| 1. gateway vs direct | 2 | 2026-12-01T20:01:00.000Z | 60 | 2.50 / 2.20 / 2.00 | 3.00 / 2.70 / 2.50 |',
+      '| 1. gateway vs direct | 2 | 2026-12-01T20:01:00.000Z | 60 | 2.50 / 2.20 / 2.00 | 3.00 / 2.70 / 2.50 | measured |',
     );
     expect(report.split('\n').filter((l) => l.startsWith('| 3. large exercise |'))).toHaveLength(3);
+  });
+
+  it('shows a failed run as failed, and its part judged on the runs that measured', () => {
+    const results = threeRuns();
+    const part1 = results.parts?.gatewayVsDirect;
+    if (!part1?.runs[1]) throw new Error('fixture has three runs');
+    part1.runs[1] = { ...part1.runs[1], result: undefined, error: 'simulators exited with 1' };
+    const report = renderReport({ ...results, targets: evaluateTargets(results) });
+    expect(line(report, '| 1. gateway vs direct | 2 |')).toMatch(
+      /\| \*\*FAILED\*\*: simulators exited with 1 \|$/,
+    );
+    expect(line(report, '| 30 ms upstream, list cache off, entries page of 50')).toBe(
+      '| 30 ms upstream, list cache off, entries page of 50: gateway p50 ≤ 1.05× direct | ×1.03 | ×1.02–×1.04 | 2 | MET |',
+    );
   });
 
   it('tables part 1 by medians, marking which rows are targets and which are information', () => {
