@@ -33,9 +33,13 @@ export function rawBaseline(url, headers) {
     );
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
-    child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`raw child exited ${code}`)),
-    );
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`raw child exited ${code}`));
+      const result = JSON.parse(out);
+      // A refused download would make a fast, tiny baseline: every ratio against it would be wrong.
+      if (result.status !== 200) return reject(new Error(`raw download answered ${result.status}`));
+      resolve(result);
+    });
   });
 }
 

@@ -4,10 +4,11 @@
 // reconciliation) and a FEC bulk export (start, poll, download, with its conformance report).
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
-import { demoCredentials, gatewayConfig } from './dist.mjs';
+import { gatewayConfig } from './dist.mjs';
 import { gql } from './graphql.mjs';
 import { bigExercise, inFreshGateway, rawBaseline } from './part-large-exercise.mjs';
 import { startSimulatorsChild } from './processes.mjs';
+import { activateMyUnisoftToken, myUnisoftHeaders } from './myunisoft-direct.mjs';
 
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const TRIAL_BALANCE = `query TB($id: ID!, $exerciseId: ID!) { company(id: $id) { trialBalance(filter: { exerciseId: $exerciseId }) {
@@ -60,13 +61,10 @@ export async function ledgerPart({ movements, log }) {
   const sims = await startSimulatorsChild(datasetOptions);
   const config = gatewayConfig(sims.urls, datasetOptions);
   try {
+    await activateMyUnisoftToken(sims.urls.myunisoft);
     const raw = await rawBaseline(
       `${sims.urls.myunisoft}/api/v1/mad/movements?version=1.0.0&idExercice=${exercise.id}`,
-      {
-        authorization: `Bearer ${demoCredentials.myunisoft.demo.apiToken}`,
-        'x-third-party-secret': demoCredentials.myunisoft.thirdPartySecret,
-        'society-id': '2199',
-      },
+      myUnisoftHeaders('2199'),
     );
     log(
       `  raw download + JSON.parse: ${raw.count} movements, ${(raw.bytes / 1e6).toFixed(0)} MB in ${raw.ms.toFixed(0)} ms, peak RSS ${raw.peakRssMb.toFixed(0)} MB`,
