@@ -5,6 +5,7 @@ const { median, summarise } = require('./stats.cjs');
 const { OVERHEAD_BOUNDS, TARGET_LATENCY_MS, TARGET_VARIANT, samplesOf } = require('./targets.cjs');
 
 const n = (value, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+const times = (count, what) => `${count} ${what}${count === 1 ? '' : 's'}`;
 const load = (values) => (values ? values.map((l) => l.toFixed(2)).join(' / ') : '—');
 /** "median (min–max)" of some numbers, or the one figure, or a dash when none. */
 function withSpread(values, digits = 0) {
@@ -38,7 +39,7 @@ function header(results) {
       `\`npm run bench\` (\`${env.argv}\`); every run's raw figures in \`results.json\`.` +
       (kept.length ? ` Not run this time: ${kept.join('; ')}.` : ''),
     '',
-    `Parts 1 and 3 run ${settings.runs} times (part 1's sides interleaved within each run); each target is ` +
+    `Parts 1 and 3 run ${times(settings.runs, 'time')} (part 1's sides interleaved within each run); each target is ` +
       'checked on the **median** of its runs, the spread (min–max) beside it, and is MET only if the median ' +
       'holds. Parts 2 and 4 run once (part 2 counts requests; part 4 is a median of its own cold starts). ' +
       'Part 5 (the frontend session, about 10 minutes) is opt-in so that `npm run bench` stays near 30 ' +
@@ -92,7 +93,7 @@ function gatewayVsDirectSection(results) {
       : 'information';
   return [
     '',
-    `## 1. Gateway vs direct REST (${s.connections} connections, ${s.durationMs / 1000} s per side after ${s.warmupMs / 1000} s warm-up, the sides interleaved in 5 slices; medians of ${runs.length} runs)`,
+    `## 1. Gateway vs direct REST (${s.connections} connections, ${s.durationMs / 1000} s per side after ${s.warmupMs / 1000} s warm-up, the sides interleaved in 5 slices; medians of ${times(runs.length, 'run')})`,
     '',
     '| case | gateway | upstream latency | gateway req/s | p50 ms | p99 ms | direct req/s | p50 ms | p99 ms | p50 ratio (min–max) | p99 ratio | req/s ratio | upstream calls per request: gateway / direct | target |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -167,7 +168,7 @@ function largeExerciseSection(results) {
   const { raw, pages } = last;
   return [
     '',
-    `## 3. The ${last.movements.toLocaleString('en')}-movement exercise (${n(raw.bytes / 1e6)} MB of MAD JSON; medians of ${runs.length} runs, spread in brackets)`,
+    `## 3. The ${last.movements.toLocaleString('en')}-movement exercise (${n(raw.bytes / 1e6)} MB of MAD JSON; medians of ${times(runs.length, 'run')}, spread in brackets)`,
     '',
     "Each pass in a fresh gateway process started with node's default flags; a pass's ratio is to the raw time of the same run.",
     '',
