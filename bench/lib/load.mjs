@@ -8,16 +8,23 @@ import { performance } from 'node:perf_hooks';
  * Several operations measured in alternating slices (`rounds` of `durationMs / rounds` each, the
  * order rotated every round) instead of one after the other: a drift of the machine over the run
  * (another process, CPU frequency, the simulator's heap) then weighs on every side alike, so their
- * ratios compare like with like. Each side is warmed up first.
+ * ratios compare like with like. Each side is warmed up first. With `upstream` (the simulators' request
+ * counter: reset, count), each side's upstream calls per operation are counted too.
  */
-export async function runInterleaved(operations, { connections, durationMs, warmupMs, rounds = 5 }) {
+export async function runInterleaved(
+  operations,
+  { connections, durationMs, warmupMs, rounds = 5, upstream = null },
+) {
   const names = Object.keys(operations);
-  const samples = Object.fromEntries(names.map((name) => [name, { latencies: [], errors: 0 }]));
+  const samples = Object.fromEntries(names.map((name) => [name, { latencies: [], errors: 0, upstream: 0 }]));
   for (const name of names) await loadSlice(operations[name], connections, warmupMs, null);
   for (let round = 0; round < rounds; round++)
     for (let i = 0; i < names.length; i++) {
       const name = names[(round + i) % names.length];
+      await upstream?.reset();
       await loadSlice(operations[name], connections, durationMs / rounds, samples[name]);
+      // One side runs at a time, so the upstream calls of the slice are that side's.
+      if (upstream) samples[name].upstream += await upstream.count();
     }
   return Object.fromEntries(names.map((name) => [name, summarise(samples[name], durationMs)]));
 }
@@ -41,7 +48,7 @@ async function loadSlice(operation, connections, ms, sample) {
   await Promise.all(Array.from({ length: connections }, worker));
 }
 
-function summarise({ latencies, errors }, durationMs) {
+function summarise({ latencies, errors, upstream }, durationMs) {
   latencies.sort((a, b) => a - b);
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   return {
@@ -50,5 +57,6 @@ function summarise({ latencies, errors }, durationMs) {
     perSecond: latencies.length / (durationMs / 1000),
     p50Ms: at(0.5),
     p99Ms: at(0.99),
+    upstreamPerOperation: upstream / (latencies.length + errors),
   };
 }

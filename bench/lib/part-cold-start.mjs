@@ -3,6 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { spawn } from 'node:child_process';
 import { freePort, root, waitFor } from './processes.mjs';
+import { median } from './stats.cjs';
 
 const QUERY = JSON.stringify({ query: '{ companies(first: 1) { totalCount } }' });
 
@@ -33,8 +34,6 @@ async function once(command, args) {
     await exited;
   }
 }
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export async function coldStart({ runs, log }) {
   const node = [];

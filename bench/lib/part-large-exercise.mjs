@@ -1,18 +1,20 @@
-// Part 3: the 500k-movement exercise (MyUnisoft society 2199) read whole three ways, each with its
-// own fresh process so peak RSS is its own: the raw MAD body downloaded and JSON.parse'd once (the
-// baseline), GraphQL pages of 500 walked by cursor (with V8's default heap, then again with the old
-// space capped, which shows what the walk really keeps alive), and a bulk export (start, poll, download).
+// Part 3: the 500k-movement exercise (MyUnisoft society 2199) read whole, each pass in its own fresh
+// process so peak RSS is its own, every gateway with node's default flags (no heap cap): the raw MAD
+// body downloaded and JSON.parse'd once (the baseline), GraphQL pages of 500 walked by cursor, bulk
+// exports in JSONL, CSV and FEC (start, poll, download), then pairs of those passes at once on one gateway.
 import { performance } from 'node:perf_hooks';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { request } from 'undici';
-import { companyGlobalId, createDataset, demoCredentials, encodeGlobalId, gatewayConfig } from './dist.mjs';
+import { companyGlobalId, createDataset, encodeGlobalId, gatewayConfig } from './dist.mjs';
+import { activateMyUnisoftToken, myUnisoftHeaders } from './myunisoft-direct.mjs';
 import { gql } from './graphql.mjs';
-import { startGatewayChild, startSimulatorsChild } from './processes.mjs';
+import { startGatewayChild, startSimulatorsChild, tmpDir } from './processes.mjs';
 
 const BIG = '2199';
-/** The old-space cap of the second page walk, in MB (see bench/pages-memory.mjs to try others). */
-const CAPPED_OLD_SPACE_MB = 192;
+/** What each bulk format exports: the FEC is a ledger of entries (its lines), the others movements. */
+const BULK_KIND = { JSONL: 'MOVEMENTS', CSV: 'MOVEMENTS', FEC: 'ENTRIES' };
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const PAGE_QUERY = `query Page($id: ID!, $exerciseId: ID!, $after: String) { company(id: $id) {
@@ -31,9 +33,13 @@ export function rawBaseline(url, headers) {
     );
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
-    child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`raw child exited ${code}`)),
-    );
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`raw child exited ${code}`));
+      const result = JSON.parse(out);
+      // A refused download would make a fast, tiny baseline: every ratio against it would be wrong.
+      if (result.status !== 200) return reject(new Error(`raw download answered ${result.status}`));
+      resolve(result);
+    });
   });
 }
 
@@ -92,64 +98,88 @@ export function bigExercise(datasetOptions) {
   };
 }
 
-export async function largeExercise({ movements, log }) {
+/**
+ * A fresh gateway for one pass (or a pair of passes), with its own bulk directory, removed after:
+ * its peak RSS (VmHWM) is that pass's alone.
+ */
+export async function inFreshGateway(name, config, run) {
+  const bulkDir = `${tmpDir}/bulk-${name}`;
+  const gateway = await startGatewayChild(name, {
+    ...config,
+    bulk: { ...config.bulk, storage: { type: 'directory', path: bulkDir } },
+  });
+  const idleRssMb = gateway.peakRssMb();
+  try {
+    const result = await run(gateway.url);
+    return { ...result, peakRssMb: gateway.peakRssMb(), idleRssMb };
+  } finally {
+    await gateway.close();
+    rmSync(bulkDir, { recursive: true, force: true });
+  }
+}
+
+/** Two passes started together on one gateway; each side's time, and how long both were running. */
+async function pairAtOnce(url, passes, names) {
+  const started = performance.now();
+  const sides = await Promise.all(
+    names.map(async (name) => {
+      const result = await passes[name](url);
+      return { name, ms: result.ms, endedMs: performance.now() - started };
+    }),
+  );
+  return { ms: performance.now() - started, overlapMs: Math.min(...sides.map((s) => s.endedMs)), sides };
+}
+
+const mb = (value) => `${value.toFixed(0)} MB`;
+
+export async function largeExercise({ movements, pairs = [], log }) {
   const datasetOptions = { bigExerciseMovements: movements };
   const { exercise, companyId, exerciseId } = bigExercise(datasetOptions);
   const sims = await startSimulatorsChild(datasetOptions);
   const config = gatewayConfig(sims.urls, datasetOptions);
   try {
-    // The simulators are strict by default: a MyUnisoft token answers nothing until activated once.
-    await request(`${sims.urls.myunisoft}/api/v1/key/info?mode=extended`, {
-      headers: {
-        authorization: `Bearer ${demoCredentials.myunisoft.demo.apiToken}`,
-        'x-third-party-secret': demoCredentials.myunisoft.thirdPartySecret,
-      },
-    }).then((response) => response.body.dump());
+    await activateMyUnisoftToken(sims.urls.myunisoft);
     const raw = await rawBaseline(
       `${sims.urls.myunisoft}/api/v1/mad/movements?version=1.0.0&idExercice=${exercise.id}`,
-      {
-        authorization: `Bearer ${demoCredentials.myunisoft.demo.apiToken}`,
-        'x-third-party-secret': demoCredentials.myunisoft.thirdPartySecret,
-        'society-id': BIG,
-      },
+      myUnisoftHeaders(BIG),
     );
     log(
-      `  raw download + JSON.parse: ${raw.count} movements, ${(raw.bytes / 1e6).toFixed(0)} MB in ${raw.ms.toFixed(0)} ms, peak RSS ${raw.peakRssMb.toFixed(0)} MB`,
+      `  raw download + JSON.parse: ${raw.count} movements, ${(raw.bytes / 1e6).toFixed(0)} MB in ${raw.ms.toFixed(0)} ms, peak RSS ${mb(raw.peakRssMb)}`,
     );
 
-    const walk = async (name, nodeFlags) => {
-      const gateway = await startGatewayChild(name, config, nodeFlags);
-      const idleRssMb = gateway.peakRssMb();
-      try {
-        const result = await walkPages(gateway.url, { id: companyId, exerciseId });
-        return { ...result, peakRssMb: gateway.peakRssMb(), idleRssMb, nodeFlags };
-      } finally {
-        await gateway.close();
-      }
+    const passes = {
+      pages: (url) => walkPages(url, { id: companyId, exerciseId }),
+      ...Object.fromEntries(
+        Object.entries(BULK_KIND).map(([format, kind]) => [
+          format,
+          (url) => bulkExport(url, { companyId, exerciseId, kind, format }),
+        ]),
+      ),
     };
-    const pages = await walk('part3-pages', []);
+    const pages = await inFreshGateway('part3-pages', config, passes.pages);
     log(
-      `  GraphQL pages of 500: ${pages.rows} movements in ${pages.pages} pages, ${pages.ms.toFixed(0)} ms (first page ${pages.firstPageMs.toFixed(0)} ms), gateway peak RSS ${pages.peakRssMb.toFixed(0)} MB`,
+      `  GraphQL pages of 500: ${pages.rows} movements in ${pages.pages} pages, ${pages.ms.toFixed(0)} ms (first page ${pages.firstPageMs.toFixed(0)} ms), gateway peak RSS ${mb(pages.peakRssMb)}`,
     );
-    const cappedPages = await walk('part3-pages-capped', [`--max-old-space-size=${CAPPED_OLD_SPACE_MB}`]);
-    log(
-      `  the same with --max-old-space-size=${CAPPED_OLD_SPACE_MB}: ${cappedPages.ms.toFixed(0)} ms, gateway peak RSS ${cappedPages.peakRssMb.toFixed(0)} MB`,
-    );
-
-    const bulkGateway = await startGatewayChild('part3-bulk', config);
-    const bulkIdle = bulkGateway.peakRssMb();
-    let bulk;
-    try {
-      bulk = await bulkExport(bulkGateway.url, { companyId, exerciseId, kind: 'MOVEMENTS', format: 'JSONL' });
-      bulk.peakRssMb = bulkGateway.peakRssMb();
-      bulk.idleRssMb = bulkIdle;
-    } finally {
-      await bulkGateway.close();
+    const bulk = {};
+    for (const format of Object.keys(BULK_KIND)) {
+      bulk[format] = await inFreshGateway(`part3-bulk-${format}`, config, passes[format]);
+      const b = bulk[format];
+      log(
+        `  bulk export ${format} (${BULK_KIND[format]}): ${b.rows} rows, ${(b.bytes / 1e6).toFixed(0)} MB, ${b.ms.toFixed(0)} ms (file ready at ${b.producedMs.toFixed(0)} ms), gateway peak RSS ${mb(b.peakRssMb)}`,
+      );
     }
-    log(
-      `  bulk export JSONL: ${bulk.rows} rows, ${(bulk.bytes / 1e6).toFixed(0)} MB, ${bulk.ms.toFixed(0)} ms (file ready at ${bulk.producedMs.toFixed(0)} ms), gateway peak RSS ${bulk.peakRssMb.toFixed(0)} MB`,
-    );
-    return { movements: raw.count, raw, pages, cappedPages, bulk };
+    const measuredPairs = [];
+    for (const name of pairs) {
+      const names = name.split('+');
+      const pair = await inFreshGateway(`part3-pair-${names.join('-')}`, config, (url) =>
+        pairAtOnce(url, passes, names),
+      );
+      measuredPairs.push({ name, ...pair });
+      log(
+        `  ${names.join(' and ')} at once: ${pair.sides.map((s) => `${s.name} ${s.ms.toFixed(0)} ms`).join(', ')} (both running for ${pair.overlapMs.toFixed(0)} ms), gateway peak RSS ${mb(pair.peakRssMb)}`,
+      );
+    }
+    return { movements: raw.count, raw, pages, bulk, pairs: measuredPairs, nodeFlags: [] };
   } finally {
     await sims.close();
   }

@@ -4,10 +4,11 @@
 // reconciliation) and a FEC bulk export (start, poll, download, with its conformance report).
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
-import { demoCredentials, gatewayConfig } from './dist.mjs';
+import { gatewayConfig } from './dist.mjs';
 import { gql } from './graphql.mjs';
-import { bigExercise, rawBaseline } from './part-large-exercise.mjs';
-import { startGatewayChild, startSimulatorsChild } from './processes.mjs';
+import { bigExercise, inFreshGateway, rawBaseline } from './part-large-exercise.mjs';
+import { startSimulatorsChild } from './processes.mjs';
+import { activateMyUnisoftToken, myUnisoftHeaders } from './myunisoft-direct.mjs';
 
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const TRIAL_BALANCE = `query TB($id: ID!, $exerciseId: ID!) { company(id: $id) { trialBalance(filter: { exerciseId: $exerciseId }) {
@@ -15,17 +16,6 @@ const TRIAL_BALANCE = `query TB($id: ID!, $exerciseId: ID!) { company(id: $id) {
 const START = `mutation Start($input: StartBulkExportInput!) { startBulkExport(input: $input) { id } }`;
 const POLL = `query Poll($id: ID!) { bulkExport(id: $id) { status rowCount errorCode downloadUrl fileName
   conformance { valid checks { name passed count } } } }`;
-
-async function inGateway(name, config, run) {
-  const gateway = await startGatewayChild(name, config);
-  const idleRssMb = gateway.peakRssMb();
-  try {
-    const result = await run(gateway.url);
-    return { ...result, peakRssMb: gateway.peakRssMb(), idleRssMb };
-  } finally {
-    await gateway.close();
-  }
-}
 
 async function trialBalance(url, variables) {
   const started = performance.now();
@@ -71,24 +61,21 @@ export async function ledgerPart({ movements, log }) {
   const sims = await startSimulatorsChild(datasetOptions);
   const config = gatewayConfig(sims.urls, datasetOptions);
   try {
+    await activateMyUnisoftToken(sims.urls.myunisoft);
     const raw = await rawBaseline(
       `${sims.urls.myunisoft}/api/v1/mad/movements?version=1.0.0&idExercice=${exercise.id}`,
-      {
-        authorization: `Bearer ${demoCredentials.myunisoft.demo.apiToken}`,
-        'x-third-party-secret': demoCredentials.myunisoft.thirdPartySecret,
-        'society-id': '2199',
-      },
+      myUnisoftHeaders('2199'),
     );
     log(
       `  raw download + JSON.parse: ${raw.count} movements, ${(raw.bytes / 1e6).toFixed(0)} MB in ${raw.ms.toFixed(0)} ms, peak RSS ${raw.peakRssMb.toFixed(0)} MB`,
     );
-    const tb = await inGateway('ledger-trial-balance', config, (url) =>
+    const tb = await inFreshGateway('ledger-trial-balance', config, (url) =>
       trialBalance(url, { id: companyId, exerciseId }),
     );
     log(
       `  trial balance: ${tb.accounts} accounts, balanced ${tb.balanced}, reconciled ${tb.reconciled}, ${tb.ms.toFixed(0)} ms, gateway peak RSS ${tb.peakRssMb.toFixed(0)} MB (idle ${tb.idleRssMb.toFixed(0)} MB)`,
     );
-    const fec = await inGateway('ledger-fec', config, (url) =>
+    const fec = await inFreshGateway('ledger-fec', config, (url) =>
       fecExport(url, { companyId, exerciseId, kind: 'ENTRIES', format: 'FEC' }),
     );
     log(

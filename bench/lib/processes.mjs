@@ -49,6 +49,8 @@ export async function startSimulatorsChild(options) {
     urls,
     reset: () => call('reset'),
     requests: () => call('requests'),
+    /** Upstream requests recorded since the last reset, all simulators together. */
+    count: () => call('count'),
     close: async () => {
       child.removeAllListeners('exit');
       await call('close');
@@ -77,15 +79,19 @@ export async function waitFor(url, init, accept, timeoutMs) {
   }
 }
 
-/** A gateway process on a config file; its logs go to bench/tmp/<name>.log. */
-export async function startGatewayChild(name, config, nodeFlags = []) {
+/**
+ * A gateway process on a config file, with node's default flags: NODE_OPTIONS is not passed on, so no
+ * heap cap set in the shell reaches a measured gateway. Its logs go to bench/tmp/<name>.log.
+ */
+export async function startGatewayChild(name, config) {
   const port = await freePort();
   const configPath = `${tmpDir}/${name}.config.json`;
   writeFileSync(configPath, JSON.stringify({ ...config, host: '127.0.0.1', port }));
   const log = openSync(`${tmpDir}/${name}.log`, 'w');
-  const child = spawn(process.execPath, [...nodeFlags, 'dist/src/main.js'], {
+  const { NODE_OPTIONS: _notPassedOn, ...env } = process.env;
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
     cwd: root,
-    env: { ...process.env, GRAND_LIVRE_CONFIG: configPath, NODE_ENV: 'production' },
+    env: { ...env, GRAND_LIVRE_CONFIG: configPath, NODE_ENV: 'production' },
     stdio: ['ignore', log, log],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -17,6 +17,32 @@ describe('bench/run.mjs', () => {
     });
   });
 
+  it('runs parts 1 to 4 three times by default, every pair, part 5 only when asked, and estimates the time', () => {
+    const result = run('--dry');
+    expect(result.status).toBe(0);
+    const { plan, estimate } = JSON.parse(result.stdout);
+    expect(plan).toMatchObject({ parts: [1, 2, 3, 4], runs: 3 });
+    expect(plan.pairs).toEqual([
+      'pages+JSONL',
+      'pages+CSV',
+      'pages+FEC',
+      'JSONL+CSV',
+      'JSONL+FEC',
+      'CSV+FEC',
+    ]);
+    expect(Object.keys(estimate.perPart)).toEqual(['1', '2', '3', '4']);
+    expect(estimate.total).toBeLessThan(35 * 60);
+  });
+
+  it('takes the runs and a list of pairs, and refuses a pair it does not know', () => {
+    const result = run('--dry', '--runs=2', '--pairs=pages+jsonl,CSV+FEC');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).plan).toMatchObject({ runs: 2, pairs: ['pages+JSONL', 'CSV+FEC'] });
+    expect(JSON.parse(run('--dry', '--pairs=none').stdout).plan.pairs).toEqual([]);
+    expect(run('--dry', '--pairs=pages+pages').stderr).toContain('--pairs takes all, none or some of');
+    expect(run('--dry', '--runs=0').stderr).toContain('--runs must be a positive integer');
+  });
+
   it('refuses a part that does not exist', () => {
     const result = run('--dry', '--parts=1,9');
     expect(result.status).not.toBe(0);
