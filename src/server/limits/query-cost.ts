@@ -14,9 +14,12 @@
 import {
   getNullableType,
   isListType,
+  Kind,
   type DocumentNode,
   type GraphQLField,
   type GraphQLSchema,
+  type OperationDefinitionNode,
+  type TypeNode,
 } from 'graphql';
 import {
   fieldExtensionsEstimator,
@@ -78,4 +81,42 @@ export function queryCost(
     if (error instanceof Error && error.message === TOO_MANY_NODES) return Infinity;
     return undefined;
   }
+}
+
+/** Variable types that can change a cost: numbers (`first`), lists (`ids`), booleans (`@skip`, `@include`). */
+function sizesCost(type: TypeNode): boolean {
+  const nullable = type.kind === Kind.NON_NULL_TYPE ? type.type : type;
+  return nullable.kind === Kind.LIST_TYPE || ['Int', 'Float', 'Boolean'].includes(nullable.name.value);
+}
+
+const MEMO_ENTRIES_PER_DOCUMENT = 64;
+const memo = new WeakMap<DocumentNode, Map<string, number>>();
+
+/**
+ * queryCost memoised per document (Apollo reuses a cached document's node) and the variables that
+ * can change the cost: a page walked with new cursors is measured once (graphql-query-complexity
+ * re-walks the whole document with TypeInfo, several times our old hand-written walk per request).
+ */
+export function memoizedQueryCost(
+  schema: GraphQLSchema,
+  query: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> = {},
+): number | undefined {
+  // Absent keys stay absent (the variable's default applies), unlike an explicit null.
+  const sizing = Object.fromEntries(
+    (operation.variableDefinitions ?? [])
+      .filter((definition) => sizesCost(definition.type) && definition.variable.name.value in variables)
+      .map((definition) => [definition.variable.name.value, variables[definition.variable.name.value]]),
+  );
+  const key = `${operation.name?.value ?? ''}\n${JSON.stringify(sizing)}`;
+  let costs = memo.get(query);
+  const known = costs?.get(key);
+  if (known !== undefined) return known;
+  const cost = queryCost(schema, query, variables, operation.name?.value);
+  // Not memoised: a variable error (any variable's) is for execution to answer, request by request.
+  if (cost === undefined) return cost;
+  if (!costs || costs.size >= MEMO_ENTRIES_PER_DOCUMENT) memo.set(query, (costs = new Map<string, number>()));
+  costs.set(key, cost);
+  return cost;
 }

@@ -5,11 +5,11 @@
  */
 import { LimitExceededError } from '../../errors';
 import { operationCheckPlugin } from './limit-plugin';
-import { MAX_MEASURED_SELECTIONS, queryCost } from './query-cost';
+import { MAX_MEASURED_SELECTIONS, memoizedQueryCost } from './query-cost';
 
 export function useMaxCost(maxCost: number) {
-  return operationCheckPlugin(({ schema, document, request, operationName }) => {
-    const cost = queryCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+  return operationCheckPlugin(({ schema, document, operation, request }) => {
+    const cost = memoizedQueryCost(schema, document, operation, request.variables ?? {});
     if (cost === undefined || cost <= maxCost) return;
     throw new LimitExceededError(
       'maxCost',

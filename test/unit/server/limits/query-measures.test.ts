@@ -6,11 +6,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, parse, specifiedRules, validate } from 'graphql';
+import { buildSchema, Kind, parse, specifiedRules, validate, type OperationDefinitionNode } from 'graphql';
+import { getComplexity } from 'graphql-query-complexity';
 import { LimitExceededError } from '../../../../src/errors';
 import { documentLimitRules, type DocumentLimits } from '../../../../src/server/limits/document-limits';
-import { MAX_MEASURED_SELECTIONS, queryCost } from '../../../../src/server/limits/query-cost';
+import {
+  MAX_MEASURED_SELECTIONS,
+  memoizedQueryCost,
+  queryCost,
+} from '../../../../src/server/limits/query-cost';
 import { exceedsTokens } from '../../../../src/server/limits/use-max-tokens';
+
+jest.mock('graphql-query-complexity', () => {
+  const actual = jest.requireActual<typeof import('graphql-query-complexity')>('graphql-query-complexity');
+  return { ...actual, getComplexity: jest.fn(actual.getComplexity) };
+});
 
 const schema = buildSchema(readFileSync(join(__dirname, '../../../../schema/schema.graphql'), 'utf8'));
 
@@ -59,6 +69,12 @@ describe('document limits (GraphQL Armor)', () => {
       fragment Lines on Entry { lines { account { number } } __typename }`;
     expect(measure(query, 'maxDepth')).toBe(7);
     expect(measure('{ __schema { types { fields { type { name } } } } }', 'maxDepth')).toBe(0);
+  });
+
+  it('count a fragment’s depth from where it is spread, a shallow spread first or not', () => {
+    const query = `{ node(id: "x") { ...L } company(id: "y") { entries { edges { node { ...L } } } } }
+      fragment L on Entry { lines { account { number } } }`;
+    expect(measure(query, 'maxDepth')).toBe(4 + 3);
   });
 
   it('count every alias, nested ones and __typename’s included', () => {
@@ -144,6 +160,38 @@ describe('queryCost (graphql-query-complexity)', () => {
   });
 });
 
+describe('memoizedQueryCost', () => {
+  const document = parse(
+    'query Page($n: Int = 20, $after: String) { companies(first: $n, after: $after) { edges { node { id } } } }',
+  );
+  const operation = document.definitions[0] as OperationDefinitionNode;
+  const measured = jest.mocked(getComplexity);
+
+  it('measures a document once per value of the variables that size it (not per cursor)', () => {
+    expect(operation.kind).toBe(Kind.OPERATION_DEFINITION);
+    measured.mockClear();
+    const cost = (variables: Record<string, unknown>) =>
+      memoizedQueryCost(schema, document, operation, variables);
+    expect(cost({ n: 7 })).toBe(1 + 7 * 3);
+    expect(cost({ n: 7, after: 'cursor-1' })).toBe(1 + 7 * 3);
+    expect(cost({ n: 7, after: 'cursor-2' })).toBe(1 + 7 * 3);
+    expect(measured).toHaveBeenCalledTimes(1);
+    expect(cost({ n: 9 })).toBe(1 + 9 * 3);
+    expect(cost({})).toBe(1 + 20 * 3); // the variable's default
+    expect(cost({ n: null })).toBe(1 + 50 * 3); // explicit null: the field's default page
+    expect(measured).toHaveBeenCalledTimes(4);
+  });
+
+  it('does not memoise a variable error', () => {
+    measured.mockClear();
+    const cost = (variables: Record<string, unknown>) =>
+      memoizedQueryCost(schema, document, operation, variables);
+    expect(cost({ n: 3, after: 42 })).toBeUndefined();
+    expect(cost({ n: 3, after: 'ok' })).toBe(1 + 3 * 3);
+    expect(measured).toHaveBeenCalledTimes(2);
+  });
+});
+
 describe('exceedsTokens (GraphQL Armor’s parser)', () => {
   it('counts lexical tokens, not comments', () => {
     expect(exceedsTokens('{ companies { totalCount } }', 6)).toBe(false);
@@ -154,6 +202,11 @@ describe('exceedsTokens (GraphQL Armor’s parser)', () => {
   it('stops one past the limit, however long the document', () => {
     const huge = `{ ${'a '.repeat(1_000_000)}}`;
     expect(exceedsTokens(huge, 2_000)).toBe(true);
+  });
+
+  it('counts long documents of few tokens right (a block string is one token)', () => {
+    expect(exceedsTokens(`{ a(s: """${'x'.repeat(5_000)}""") }`, 8)).toBe(false);
+    expect(exceedsTokens(`{ a(s: """${'x'.repeat(5_000)}""") }`, 7)).toBe(true);
   });
 
   it('leaves syntax errors within the limit to the parser', () => {
