@@ -120,6 +120,7 @@ const limits = z
     maxDepth: z.number().int().positive().default(12),
     maxCost: z.number().int().positive().default(50_000),
     maxAliases: z.number().int().positive().default(30),
+    maxDirectives: z.number().int().positive().default(50),
     maxTokens: z.number().int().positive().default(2_000),
     maxBatchOperations: z.number().int().positive().default(10),
     maxBodyBytes: z.number().int().positive().default(1_048_576),

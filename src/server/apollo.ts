@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { StringKeyValueCache } from '../cache/apq-store-cache';
 import type { RequestContext } from '../context';
-import { queryLimitPlugins, type QueryLimits } from './limits/query-limits';
+import { queryLimitPlugins, queryLimitRules, type QueryLimits } from './limits/query-limits';
 import { useArgumentChecks } from './limits/use-argument-checks';
 import { deferredErrorsPlugin } from './plugins/deferred-errors';
 import { logErrorsPlugin } from './plugins/log-errors';
@@ -59,6 +59,8 @@ export async function startApollo({
     allowBatchedHttpRequests: true,
     // Backstop of limits/use-max-tokens.ts, which refuses first with a clearer error.
     ...(limits ? { parseOptions: { maxTokens: limits.maxTokens } } : {}),
+    // Depth, aliases and directives (GraphQL Armor), checked once per distinct document.
+    ...(limits ? { validationRules: queryLimitRules(limits) } : {}),
     formatError: maskUnexpectedErrors,
     includeStacktraceInErrorResponses: false,
     // src/server/shutdown.ts owns SIGTERM/SIGINT (bounded drain, then pools and store); Apollo's own

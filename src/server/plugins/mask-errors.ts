@@ -8,7 +8,13 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ArgumentError, ErrorCode, StoreOutageError, isGrandLivreError } from '../../errors';
+import {
+  ArgumentError,
+  ErrorCode,
+  LimitExceededError,
+  StoreOutageError,
+  isGrandLivreError,
+} from '../../errors';
 import { StoreUnavailableError } from '../../store/errors';
 
 export const INTERNAL_MESSAGE = 'Unexpected error. Quote the request id (x-request-id) when reporting it.';
@@ -29,8 +35,11 @@ export function maskUnexpectedErrors(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
-  // A literal refused by validation (use-argument-checks.ts): answered as the argument error it is.
-  if (error instanceof GraphQLError && error.originalError instanceof ArgumentError) {
+  // Our errors reported by validation (use-argument-checks.ts, limits/document-limits.ts): answered as they are.
+  if (
+    error instanceof GraphQLError &&
+    (error.originalError instanceof ArgumentError || error.originalError instanceof LimitExceededError)
+  ) {
     const { message, path, extensions } = error.originalError.toJSON();
     const { http: _http, ...rest } = extensions ?? {};
     return {

@@ -559,6 +559,13 @@ export const CORPUS: CorpusRow[] = [
     limit: 'maxCost',
   },
   {
+    name: 'directive flood',
+    request: () => json(`{ ${'__typename @include(if: true) '.repeat(51)}}`),
+    status: 400,
+    code: 'BAD_USER_INPUT',
+    limit: 'maxDirectives',
+  },
+  {
     name: 'costly nested pages',
     request: () =>
       json('{ companies(first: 500) { edges { node { entries(first: 500) { edges { node { id } } } } } } }'),

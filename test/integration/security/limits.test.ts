@@ -11,6 +11,7 @@ import { json, multipartBody, sendRaw, type RawRequest } from './hostile-request
 const LIMITS = {
   maxDepth: 4,
   maxAliases: 3,
+  maxDirectives: 3,
   maxCost: 60,
   maxTokens: 60,
   maxBatchOperations: 2,
@@ -61,6 +62,16 @@ describe.each([
     ),
   ],
   [
+    'maxDirectives',
+    3,
+    json(
+      '{ companies(first: 1) @include(if: true) { totalCount @include(if: true) edges { cursor @include(if: true) } } }',
+    ),
+    json(
+      '{ companies(first: 1) @include(if: true) { totalCount @include(if: true) edges { cursor @include(if: true) } __typename @include(if: true) } }',
+    ),
+  ],
+  [
     'maxCost',
     60,
     json('{ companies(first: 19) { edges { node { id } } } }'),
@@ -108,6 +119,22 @@ describe('limits through fragments', () => {
     );
     expect(refused.body?.errors?.[0]?.extensions).toMatchObject({ limit: 'maxDepth', max: 4 });
     expect(refused.upstream).toBe(0);
+  });
+
+  it('counts a fragment’s aliases once per place it is spread', async () => {
+    const fragment = 'fragment T on CompanyConnection { n: totalCount m: totalCount }';
+    const once = await send(json(`{ companies(first: 1) { ...T } } ${fragment}`));
+    expect(once.status).toBe(200);
+    expect(once.body?.errors).toBeUndefined();
+    const twice = await send(
+      json(`{ companies(first: 1) { ...T } x: companies(first: 1) { ...T } } ${fragment}`),
+    );
+    expect(twice.status).toBe(400);
+    expect(twice.body?.errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', limit: 'maxAliases', max: 3 } }),
+    ]);
+    expect(twice.body?.errors?.[0]?.message).toContain('found 5');
+    expect(twice.upstream).toBe(0);
   });
 });
 
