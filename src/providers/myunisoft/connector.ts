@@ -196,6 +196,8 @@ export function createMyUnisoftConnector(
     store: deps.store,
     tenantId: deps.tenantId,
     ...(deps.snapshotTtlMs !== undefined ? { ttlMs: deps.snapshotTtlMs } : {}),
+    ...(deps.windowCache ? { windows: deps.windowCache } : {}),
+    ...(deps.snapshotChunksInStore !== undefined ? { chunksInStore: deps.snapshotChunksInStore } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   return {
