@@ -46,6 +46,27 @@ export interface Snapshot<T> {
   findIndex(test: (record: T) => boolean): Promise<number>;
 }
 
+/** The first records of a snapshot still downloading: enough for a first page, before the rest arrives. */
+export interface SnapshotHead<T> {
+  /** The id the snapshot will have: a cursor naming it resumes once the download is stored. */
+  readonly id: string;
+  readonly fetchedAt: string;
+  readonly rows: readonly T[];
+}
+
+/** Most records a head holds: one page of the largest size (500) and the record after it. */
+const HEAD_ROWS = 501;
+
+/** A download under way on this instance, with the records it began with. */
+interface Loading {
+  promise: Promise<Snapshot<unknown>>;
+  id: string;
+  fetchedAt: string;
+  head: unknown[];
+  /** Called after each batch while the head fills. */
+  onHead: Set<() => void>;
+}
+
 /** What a download hands over as it arrives: batches appended in listing order. */
 export type SnapshotWriter<T> = (batch: readonly T[]) => Promise<void>;
 
@@ -73,7 +94,7 @@ export class ListingSnapshots {
   readonly ttlMs: number;
   private readonly chunkSize: number;
   private readonly now: () => number;
-  private readonly loading = new Map<string, Promise<Snapshot<unknown>>>();
+  private readonly loading = new Map<string, Loading>();
   private readonly maxChars: number;
   private readonly windows: WindowCache | undefined;
   private readonly chunksInStore: boolean;
@@ -107,25 +128,87 @@ export class ListingSnapshots {
     schema: z.ZodType<T>,
     download: (write: SnapshotWriter<T>) => Promise<void>,
   ): Promise<Snapshot<T>> {
+    const found = await this.live(listing, schema, download);
+    return 'read' in found ? found : (found.promise as Promise<Snapshot<T>>);
+  }
+
+  /**
+   * As `load`, but while the snapshot is still downloading, its first `rows` records (at most 501) as
+   * soon as they arrived: a first page need not wait for a whole window.
+   */
+  async loadHead<T>(
+    listing: string,
+    schema: z.ZodType<T>,
+    download: (write: SnapshotWriter<T>) => Promise<void>,
+    rows: number,
+  ): Promise<Snapshot<T> | SnapshotHead<T>> {
+    const found = await this.live(listing, schema, download);
+    if ('read' in found) return found;
+    const wanted = Math.min(rows, HEAD_ROWS);
+    const head = (): SnapshotHead<T> => ({
+      id: found.id,
+      fetchedAt: found.fetchedAt,
+      rows: found.head.slice(0, wanted) as T[],
+    });
+    if (found.head.length >= wanted) return head();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (found.head.length < wanted) return;
+        found.onHead.delete(check);
+        resolve(head());
+      };
+      found.onHead.add(check);
+      (found.promise as Promise<Snapshot<T>>).then(
+        (snapshot) => {
+          found.onHead.delete(check);
+          resolve(snapshot);
+        },
+        (error: Error) => {
+          found.onHead.delete(check);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  /** The listing's stored snapshot, else its download under way on this instance (started when none). */
+  private async live<T>(
+    listing: string,
+    schema: z.ZodType<T>,
+    download: (write: SnapshotWriter<T>) => Promise<void>,
+  ): Promise<Snapshot<T> | Loading> {
     const meta = await this.readMeta(listing);
     if (meta) return this.handle(meta, schema, listing);
     const key = this.metaKey(listing);
     const pending = this.loading.get(key);
-    if (pending) return pending as Promise<Snapshot<T>>;
-    const promise = this.create(listing, schema, download).finally(() => this.loading.delete(key));
-    this.loading.set(key, promise);
-    return promise;
+    if (pending) return pending;
+    const startedAt = this.now();
+    const loading: Loading = {
+      promise: Promise.resolve(null as unknown as Snapshot<unknown>),
+      id: randomBytes(12).toString('base64url'),
+      fetchedAt: new Date(startedAt).toISOString(),
+      head: [],
+      onHead: new Set(),
+    };
+    loading.promise = this.create(listing, schema, download, loading, startedAt).finally(() =>
+      this.loading.delete(key),
+    );
+    // A head may be served and nobody wait for the rest: its failure is then the next page's to see.
+    loading.promise.catch(() => undefined);
+    this.loading.set(key, loading);
+    return loading;
   }
 
   private async create<T>(
     listing: string,
     schema: z.ZodType<T>,
     download: (write: SnapshotWriter<T>) => Promise<void>,
+    loading: Loading,
+    startedAt: number,
   ): Promise<Snapshot<T>> {
-    const startedAt = this.now();
     const meta: Meta = {
-      id: randomBytes(12).toString('base64url'),
-      fetchedAt: new Date(startedAt).toISOString(),
+      id: loading.id,
+      fetchedAt: loading.fetchedAt,
       count: 0,
       chunkSize: this.chunkSize,
     };
@@ -142,11 +225,16 @@ export class ListingSnapshots {
       await this.keep(key, text);
     };
     await download(async (batch) => {
+      if (loading.head.length < HEAD_ROWS) {
+        loading.head.push(...batch.slice(0, HEAD_ROWS - loading.head.length));
+        for (const wake of [...loading.onHead]) wake();
+      }
       for (const record of batch) {
         pending.push(record);
         if (pending.length === meta.chunkSize) await flush();
       }
     });
+    loading.head = [];
     if (pending.length > 0) await flush();
     const ttlLeft = startedAt + this.ttlMs - this.now();
     // A download slower than the TTL still serves the request that made it, not later ones.
