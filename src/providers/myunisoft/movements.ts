@@ -8,6 +8,7 @@
  * token's snapshot expired, its slice is downloaded afresh and the page resumes after the token's
  * movement (at its offset if that movement is gone). A bad row stays in its snapshot as a marker and is
  * reported (UPSTREAM_BAD_DATA) by the page that passes over it, downloaded or served from the snapshot.
+ * A first page does not wait for its whole first slice: it is served from the slice's first rows (`head`).
  */
 import type { IsoDate, MovementRecord } from '../../domain/model';
 import { BadUserInputError, type UpstreamError } from '../../errors';
