@@ -281,6 +281,15 @@ const cache = z
      * serves later pages, in ms (default 60,000; at least 1,000, at most 3,600,000).
      */
     snapshotTtlMs: z.number().int().min(1_000).max(3_600_000).default(60_000),
+    /**
+     * Most bytes of decoded snapshot chunks (movement windows, entry listings) one instance keeps for
+     * later pages, shared by all tenants, least recently used out (default 33,554,432 = 32 MiB; 0: none).
+     */
+    windowBytes: z
+      .number()
+      .int()
+      .min(0)
+      .default(32 * 1024 * 1024),
   })
   .strict();
 

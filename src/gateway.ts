@@ -20,6 +20,7 @@ import { buildGrandLivreSchema } from './schema/build-schema';
 import { createHttpApp, type HttpAppOptions } from './server/app';
 import { createStore } from './store/create-store';
 import type { SharedStore } from './store/types';
+import { WindowCache } from './cache/window-cache';
 
 export type { ConnectorOverrides };
 
@@ -66,6 +67,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     tracerProvider: options.tracerProvider,
     providers: [...new Set(config.tenants.flatMap((tenant) => Object.keys(tenant.providers)))],
   });
+  const windowCache = new WindowCache({ maxBytes: config.cache.windowBytes });
+  observability.metrics.observeWindowCache(windowCache);
   const onUpstreamAttempt = options.onUpstreamAttempt;
   const registry = await buildConnectorRegistry({
     config,
@@ -73,6 +76,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     deps: {
       store,
       snapshotTtlMs: config.cache.snapshotTtlMs,
+      windowCache,
+      // A store this gateway made in memory is read by no other instance: chunks leave the cache only when evicted.
+      snapshotChunksInStore: Boolean(options.store || config.redisUrl),
       http: {
         ...config.http,
         upstream: config.upstream,

@@ -4,6 +4,7 @@
  * bounded: operation names are capped (operation-labels.ts), upstream routes are templates without ids.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { WindowCache } from '../cache/window-cache';
 
 /** Latency buckets in seconds: from a cached list (~5 ms) to a slow provider export (30 s). */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -60,6 +61,37 @@ export class GatewayMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Reports the instance's window cache (src/cache/window-cache.ts), read at each scrape. */
+  observeWindowCache(cache: WindowCache): void {
+    const registers = [this.registry];
+    new Gauge({
+      name: 'window_cache_bytes',
+      help: 'Estimated bytes of decoded listing-snapshot chunks held by this instance (bound: cache.windowBytes).',
+      registers,
+      collect() {
+        this.set(cache.bytes);
+      },
+    });
+    new Gauge({
+      name: 'window_cache_entries',
+      help: 'Decoded listing-snapshot chunks held by this instance.',
+      registers,
+      collect() {
+        this.set(cache.size);
+      },
+    });
+    let reported = 0;
+    new Counter({
+      name: 'window_cache_evictions_total',
+      help: 'Chunks the window cache dropped to stay under cache.windowBytes.',
+      registers,
+      collect() {
+        this.inc(cache.evictions - reported);
+        reported = cache.evictions;
+      },
+    });
   }
 
   /** The text exposition format and its content type, for `GET /metrics`. */

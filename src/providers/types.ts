@@ -259,6 +259,10 @@ export interface ConnectorDeps {
   onLoaderBatch?: import('./observed-batch').LoaderBatchListener;
   /** How long a listing snapshot serves later pages, in ms (config `cache.snapshotTtlMs`; default 60,000). */
   snapshotTtlMs?: number;
+  /** The instance's decoded snapshot chunks, shared by every tenant (config `cache.windowBytes`); default none. */
+  windowCache?: import('../cache/window-cache').WindowCache;
+  /** false when `store` is this instance's own memory (snapshot chunks then stay in `windowCache` until evicted). */
+  snapshotChunksInStore?: boolean;
   /** Upstream client tuning (timeouts, retries) shared by every provider. */
   http?: Partial<Omit<import('./http').UpstreamClientOptions, 'provider' | 'baseUrl' | 'onAttempt'>>;
 }

@@ -9,9 +9,14 @@
  */
 import type { Capability, EntryRecord, MovementRecord } from '../../domain/model';
 import { NotFoundError } from '../../errors';
-import { ListingSnapshots } from '../../cache/listing-snapshots';
+import { ListingSnapshots, type SnapshotWriter } from '../../cache/listing-snapshots';
 import { entryRecordSchema, movementRecordSchema } from '../../cache/list-record-schemas';
-import { isStoredBadRow, snapshotRowSchema, toSnapshotRow } from '../../cache/snapshot-rows';
+import {
+  isStoredBadRow,
+  snapshotRowSchema,
+  toSnapshotRow,
+  type SnapshotRow,
+} from '../../cache/snapshot-rows';
 import type {
   ConnectorDeps,
   EntryFilter,
@@ -151,6 +156,12 @@ function openSession(
       // The snapshot's key is the slice's own upstream filter: equal slices of two listings share it.
       const listing = (slice: MovementSlice) =>
         `movements|${filterKey(companyId, sliceFilter(filter, slice))}`;
+      const downloadSlice =
+        (slice: MovementSlice) => async (write: SnapshotWriter<SnapshotRow<MovementRecord>>) => {
+          const upstream = sliceFilter(filter, slice);
+          for await (const batch of streamMovementRows(client, companyId, upstream))
+            await write(batch.map(toSnapshotRow));
+        };
       return pageMovements(
         {
           plan,
@@ -158,12 +169,9 @@ function openSession(
           next: (slice, count) => nextSlice(plan, slice, count),
           open: (slice, id) => snapshots.open(listing(slice), id, movementRowSchema),
           // No request signal here: a slice's download may be shared with other requests.
-          load: (slice) =>
-            snapshots.load(listing(slice), movementRowSchema, async (write) => {
-              const upstream = sliceFilter(filter, slice);
-              for await (const batch of streamMovementRows(client, companyId, upstream))
-                await write(batch.map(toSnapshotRow));
-            }),
+          load: (slice) => snapshots.load(listing(slice), movementRowSchema, downloadSlice(slice)),
+          head: (slice, rows) =>
+            snapshots.loadHead(listing(slice), movementRowSchema, downloadSlice(slice), rows),
         },
         token,
         page.first,
@@ -196,6 +204,8 @@ export function createMyUnisoftConnector(
     store: deps.store,
     tenantId: deps.tenantId,
     ...(deps.snapshotTtlMs !== undefined ? { ttlMs: deps.snapshotTtlMs } : {}),
+    ...(deps.windowCache ? { windows: deps.windowCache } : {}),
+    ...(deps.snapshotChunksInStore !== undefined ? { chunksInStore: deps.snapshotChunksInStore } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   return {

@@ -8,10 +8,11 @@
  * token's snapshot expired, its slice is downloaded afresh and the page resumes after the token's
  * movement (at its offset if that movement is gone). A bad row stays in its snapshot as a marker and is
  * reported (UPSTREAM_BAD_DATA) by the page that passes over it, downloaded or served from the snapshot.
+ * A first page does not wait for its whole first slice: it is served from the slice's first rows (`head`).
  */
 import type { IsoDate, MovementRecord } from '../../domain/model';
 import { BadUserInputError, type UpstreamError } from '../../errors';
-import type { Snapshot } from '../../cache/listing-snapshots';
+import type { Snapshot, SnapshotHead } from '../../cache/listing-snapshots';
 import { isStoredBadRow, rowError, type SnapshotRow } from '../../cache/snapshot-rows';
 import type { MovementFilter, Page } from '../types';
 import type { MovementSlice, SlicePlan } from './movement-slices';
@@ -83,6 +84,34 @@ export interface SliceSnapshots {
   load(slice: MovementSlice): Promise<MovementSnapshot>;
   /** The snapshot a token named, or null once expired. */
   open(slice: MovementSlice, snapshot: string): Promise<MovementSnapshot | null>;
+  /** As `load`, or the first `rows` rows of the slice while it is still downloading. */
+  head?(
+    slice: MovementSlice,
+    rows: number,
+  ): Promise<MovementSnapshot | SnapshotHead<SnapshotRow<MovementRecord>>>;
+}
+
+/**
+ * A first page served from the rows of its first slice downloaded so far (the rest is still being
+ * stored): only when they hold a full page of good rows and one more, so hasNextPage is known.
+ */
+function pageFromHead(
+  plan: SlicePlan,
+  slice: MovementSlice,
+  head: SnapshotHead<SnapshotRow<MovementRecord>>,
+  first: number,
+): Page<MovementRecord> | null {
+  if (head.rows.length <= first || head.rows.slice(0, first + 1).some(isStoredBadRow)) return null;
+  const rows = head.rows.slice(0, first) as MovementRecord[];
+  return {
+    items: rows.map((node, i) => ({
+      node,
+      resumeToken: tokenOf(plan, slice, i + 1, head.id, node.providerId),
+    })),
+    hasNextPage: true,
+    totalCount: null,
+    fetchedAt: head.fetchedAt,
+  };
 }
 
 /** Where a page starts: the token's snapshot, else a fresh one resumed after the token's movement. */
@@ -108,6 +137,13 @@ export async function pageMovements(
   const start = await resume(slices, token);
   let { slice, offset } = start;
   let snapshot: MovementSnapshot | undefined = start.snapshot;
+  if (!token && slice && first > 0 && slices.head) {
+    const head = await slices.head(slice, first + 1);
+    if (!('read' in head)) {
+      const page = pageFromHead(slices.plan, slice, head, first);
+      if (page) return page;
+    } else snapshot = head;
+  }
   const items: Page<MovementRecord>['items'] = [];
   const rowErrors: UpstreamError[] = [];
   let fetchedAt: string | undefined;

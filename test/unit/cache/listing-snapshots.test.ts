@@ -60,6 +60,27 @@ describe('ListingSnapshots', () => {
     expect(downloads).toBe(1);
   });
 
+  it('hands over the first rows of a download under way, then the stored snapshot to later callers', async () => {
+    const { snapshots } = setup();
+    let release!: () => void;
+    const rest = new Promise<void>((resolve) => (release = resolve));
+    const download = async (write: (batch: { n: number }[]) => Promise<void>) => {
+      await write(rows(0, 3));
+      await rest;
+      await write(rows(3, 3));
+    };
+    const head = await snapshots.loadHead('l', row, download, 2);
+    expect('read' in head).toBe(false);
+    expect(head).toMatchObject({ rows: rows(0, 2), fetchedAt: new Date(1_000_000).toISOString() });
+    // More rows than the listing holds: the whole snapshot, once stored.
+    const waiting = snapshots.loadHead('l', row, download, 7);
+    release();
+    const whole = await waiting;
+    expect('read' in whole && whole.id).toBe(head.id);
+    expect('read' in whole && (await whole.read(0, 10))).toEqual(rows(0, 6));
+    expect('read' in (await snapshots.loadHead('l', row, download, 2))).toBe(true);
+  });
+
   it('expires after the TTL: the named snapshot is gone and the next load downloads again', async () => {
     const { snapshots } = setup();
     const first = await snapshots.load('l', row, (write) => write(rows(0, 2)));

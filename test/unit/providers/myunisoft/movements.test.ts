@@ -156,6 +156,52 @@ describe('MyUnisoft movement paging', () => {
     ]);
   });
 
+  it('serves a first page from the rows downloaded so far; the next page resumes in the stored snapshot', async () => {
+    const clock = { at: 1_000_000 };
+    const now = () => clock.at;
+    const snapshots = new ListingSnapshots({ store: new MemoryStore(now), tenantId: 't', chunkSize: 2, now });
+    const schema = snapshotRowSchema(movementRecordSchema);
+    let release!: () => void;
+    const rest = new Promise<void>((resolve) => (release = resolve));
+    let downloads = 0;
+    const download = async (write: (batch: SnapshotRow<MovementRecord>[]) => Promise<void>) => {
+      downloads++;
+      await write([fake('a'), fake('b'), fake('c')]);
+      await rest; // the rest of the window is still on its way
+      await write([fake('d'), fake('e')]);
+    };
+    const slice = { window: { start: '2024-01-01', end: '2024-01-01' }, drafts: false };
+    const windows: SliceSnapshots = {
+      plan: { from: '2024-01-01', to: '2024-01-01', phases: [false] },
+      first: slice,
+      next: () => null,
+      open: (s, id) => snapshots.open('w', id, schema),
+      load: () => snapshots.load('w', schema, download),
+      head: (s, rows) => snapshots.loadHead('w', schema, download, rows),
+    };
+    const first = await pageMovements(windows, null, 2);
+    expect(first.items.map((i) => i.node.providerId)).toEqual(['a', 'b']);
+    expect(first.hasNextPage).toBe(true);
+    // Page 2 arrives before the download ends: it waits for the same download, never starts another.
+    const second = pageMovements(windows, parseMovementToken(first.items[1]!.resumeToken), 2);
+    release();
+    const page = await second;
+    expect(page.items.map((i) => i.node.providerId)).toEqual(['c', 'd']);
+    expect(page.fetchedAt).toBe(first.fetchedAt);
+    expect(page.items[1]!.resumeToken).toContain(first.items[0]!.resumeToken.split('.')[7]);
+    expect(downloads).toBe(1);
+  });
+
+  it('waits for the whole first window when its head holds a bad row or too few rows', async () => {
+    const bad = { badRow: 'movement 9', reason: 'unexpected shape at value', provider: 'MYUNISOFT' } as const;
+    const { windows } = windowSnapshots([[fake('a'), bad, fake('b')]]);
+    const withHead: SliceSnapshots = { ...windows, head: (s) => windows.load(s) };
+    const page = await pageMovements(withHead, null, 2);
+    expect(page.items.map((i) => i.node.providerId)).toEqual(['a', 'b']);
+    expect(page.rowErrors).toHaveLength(1);
+    expect(page.hasNextPage).toBe(false);
+  });
+
   it('resumes after the cursor movement in a fresh download once its snapshot expired', async () => {
     const data = [[fake('a'), fake('b'), fake('c')]];
     const { windows, loads, clock } = windowSnapshots(data);
