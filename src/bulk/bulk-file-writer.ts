@@ -1,7 +1,8 @@
 /**
- * Writes a bulk export's rows to its file as they arrive, in constant memory: one string per batch,
- * and the next batch is read only once the file has taken the previous one (write backpressure, so
- * a slow disk slows the upstream read instead of filling memory). Totals are summed in cents.
+ * Writes a bulk export's rows to its file as they arrive, in constant memory: each row's text is
+ * copied at once into an off-heap buffer of OUT_CHUNK_BYTES, and a full buffer is written to the sink;
+ * the next batch is read only once the sink has taken it (write backpressure, so a slow disk or upload
+ * slows the upstream read instead of filling memory). Totals are summed in cents.
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
@@ -25,11 +26,45 @@ export interface WriteBulkFileOptions {
   progressEvery?: number;
 }
 
+/**
+ * Rows are copied into buffers of this size: a batch's text never sits in the heap as one string,
+ * where it outlived young-generation collections and was promoted (bench/notes.md, 1 December evening).
+ */
+const OUT_CHUNK_BYTES = 64 * 1024;
+
 const safeAdd = (a: Cents, b: Cents): Cents => {
   const sum = a + b;
   if (!Number.isSafeInteger(sum)) throw new RangeError('bulk export totals out of range');
   return sum;
 };
+
+/** Text → bytes in OUT_CHUNK_BYTES buffers, each handed to `flush` once full (never reused after). */
+class ByteChunks {
+  private buffer = Buffer.allocUnsafeSlow(OUT_CHUNK_BYTES);
+  private used = 0;
+
+  constructor(private readonly flush: (bytes: Buffer) => void) {}
+
+  append(text: string): void {
+    // A UTF-8 byte is at most 3 per UTF-16 unit: only a text that may not fit needs measuring.
+    if (this.used + text.length * 3 > OUT_CHUNK_BYTES) {
+      const bytes = Buffer.byteLength(text);
+      if (this.used + bytes > OUT_CHUNK_BYTES) {
+        this.end();
+        if (bytes > OUT_CHUNK_BYTES) return this.flush(Buffer.from(text));
+      }
+    }
+    this.used += this.buffer.write(text, this.used, 'utf8');
+  }
+
+  /** Hands over what is buffered; the next text goes into a new buffer. */
+  end(): void {
+    if (this.used === 0) return;
+    this.flush(this.buffer.subarray(0, this.used));
+    this.buffer = Buffer.allocUnsafeSlow(OUT_CHUNK_BYTES);
+    this.used = 0;
+  }
+}
 
 export async function writeBulkFile(options: WriteBulkFileOptions): Promise<BulkTotals> {
   const { format, onProgress, progressEvery = 50_000 } = options;
@@ -37,23 +72,31 @@ export async function writeBulkFile(options: WriteBulkFileOptions): Promise<Bulk
   const failed = once(file, 'error').then(([error]) => Promise.reject(error as Error));
   failed.catch(() => undefined);
   const totals: BulkTotals = { rowCount: 0, debitTotal: 0, creditTotal: 0 };
+  let behind = false;
+  const out = new ByteChunks((bytes) => {
+    if (!file.write(bytes)) behind = true;
+  });
   let nextProgress = progressEvery;
   try {
-    if (format.header) file.write(format.header);
+    if (format.header) out.append(format.header);
     for await (const batch of options.rows) {
-      let text = '';
       for (const row of batch) {
-        text += format.write(row);
+        out.append(format.write(row));
         totals.debitTotal = safeAdd(totals.debitTotal, format.debit(row));
         totals.creditTotal = safeAdd(totals.creditTotal, format.credit(row));
       }
       totals.rowCount += batch.length;
-      if (!file.write(text)) await Promise.race([once(file, 'drain'), failed]);
+      if (behind) {
+        // The sink holds a buffer's worth already: the upstream body waits until it drains.
+        await Promise.race([once(file, 'drain'), failed]);
+        behind = false;
+      }
       if (totals.rowCount >= nextProgress) {
         onProgress?.({ ...totals });
         nextProgress += progressEvery;
       }
     }
+    out.end();
     file.end();
     await Promise.race([once(file, 'finish'), failed]);
     return totals;
