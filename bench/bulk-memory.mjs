@@ -27,7 +27,11 @@ const { values } = parseArgs({
 mkdirSync(fileURLToPath(new URL('./tmp', import.meta.url)), { recursive: true });
 const nodeFlags = values['node-flags'] ? values['node-flags'].split(',') : [];
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' / ');
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ');
 const START = `mutation Start($input: StartBulkExportInput!) { startBulkExport(input: $input) { id } }`;
 const POLL = `query Poll($id: ID!) { bulkExport(id: $id) { status rowCount errorCode downloadUrl
   conformance { valid } } }`;
@@ -41,7 +45,8 @@ async function bulkExport(url, input) {
     if (state.status === 'COMPLETED' || state.status === 'FAILED') break;
     await pause(100);
   }
-  if (state.status !== 'COMPLETED') throw new Error(`${input.format} export ${state.status}: ${state.errorCode}`);
+  if (state.status !== 'COMPLETED')
+    throw new Error(`${input.format} export ${state.status}: ${state.errorCode}`);
   const producedMs = performance.now() - started;
   const response = await request(state.downloadUrl, { headers: { authorization: 'Bearer demo' } });
   let bytes = 0;
@@ -51,7 +56,15 @@ async function bulkExport(url, input) {
     for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
   }
   const valid = state.conformance?.valid ?? null;
-  return { format: input.format, ms: performance.now() - started, producedMs, rows: state.rowCount, lines, bytes, valid };
+  return {
+    format: input.format,
+    ms: performance.now() - started,
+    producedMs,
+    rows: state.rowCount,
+    lines,
+    bytes,
+    valid,
+  };
 }
 
 const datasetOptions = { bigExerciseMovements: Number(values.movements) };
@@ -62,20 +75,35 @@ const headers = {
   authorization: `Bearer ${demoCredentials.myunisoft.demo.apiToken}`,
   'x-third-party-secret': demoCredentials.myunisoft.thirdPartySecret,
 };
-const inputOf = (format) => ({ companyId, exerciseId, kind: format === 'FEC' ? 'ENTRIES' : 'MOVEMENTS', format });
+const inputOf = (format) => ({
+  companyId,
+  exerciseId,
+  kind: format === 'FEC' ? 'ENTRIES' : 'MOVEMENTS',
+  format,
+});
 console.log(`bulk exports of ${values.movements} movements, ${process.version}, load ${load()}`);
 try {
-  await request(`${sims.urls.myunisoft}/api/v1/key/info?mode=extended`, { headers }).then((r) => r.body.dump());
+  await request(`${sims.urls.myunisoft}/api/v1/key/info?mode=extended`, { headers }).then((r) =>
+    r.body.dump(),
+  );
   if (values.raw) {
     const raw = await rawBaseline(
       `${sims.urls.myunisoft}/api/v1/mad/movements?version=1.0.0&idExercice=${exercise.id}`,
       { ...headers, 'society-id': '2199' },
     );
-    console.log(`raw download + JSON.parse: ${raw.count} movements, ${(raw.bytes / 1e6).toFixed(0)} MB, ${raw.ms.toFixed(0)} ms, peak RSS ${raw.peakRssMb.toFixed(0)} MB (load ${load()})`);
+    console.log(
+      `raw download + JSON.parse: ${raw.count} movements, ${(raw.bytes / 1e6).toFixed(0)} MB, ${raw.ms.toFixed(0)} ms, peak RSS ${raw.peakRssMb.toFixed(0)} MB (load ${load()})`,
+    );
   }
   const runs = [
-    ...values.formats.split(',').filter(Boolean).map((f) => [f]),
-    ...values.pairs.split(',').filter(Boolean).map((p) => p.split('+')),
+    ...values.formats
+      .split(',')
+      .filter(Boolean)
+      .map((f) => [f]),
+    ...values.pairs
+      .split(',')
+      .filter(Boolean)
+      .map((p) => p.split('+')),
   ];
   for (const formats of runs) {
     const gateway = await startGatewayChild(`bulk-${formats.join('-')}`, config, nodeFlags);
@@ -83,8 +111,12 @@ try {
     try {
       const results = await Promise.all(formats.map((f) => bulkExport(gateway.url, inputOf(f))));
       for (const r of results)
-        console.log(`${r.format}: ${r.rows} rows, ${r.lines} lines, ${(r.bytes / 1e6).toFixed(0)} MB, ${r.ms.toFixed(0)} ms (ready ${r.producedMs.toFixed(0)} ms)${r.valid === null ? '' : `, valid ${r.valid}`}`);
-      console.log(`  [${formats.join(' + ')}] gateway peak RSS ${gateway.peakRssMb().toFixed(0)} MB (idle ${idle.toFixed(0)} MB), load ${load()}`);
+        console.log(
+          `${r.format}: ${r.rows} rows, ${r.lines} lines, ${(r.bytes / 1e6).toFixed(0)} MB, ${r.ms.toFixed(0)} ms (ready ${r.producedMs.toFixed(0)} ms)${r.valid === null ? '' : `, valid ${r.valid}`}`,
+        );
+      console.log(
+        `  [${formats.join(' + ')}] gateway peak RSS ${gateway.peakRssMb().toFixed(0)} MB (idle ${idle.toFixed(0)} MB), load ${load()}`,
+      );
     } finally {
       await gateway.close();
     }
