@@ -7,10 +7,15 @@
  * A bad config prints one line to stderr and exits 1. SIGTERM drains in-flight requests, then exits 0.
  */
 import 'reflect-metadata';
+import { setFlagsFromString } from 'node:v8';
 import { ConfigError, loadConfigFile, parseConfig, redisUrlSchema, type GatewayConfig } from './config';
 import { createGateway } from './gateway';
 import { exitGracefullyOnSignals } from './server/shutdown';
 import { StoreConfigError } from './store/errors';
+
+// Wasm stays on V8's baseline compiler: tiering undici's HTTP parser (llhttp) up to TurboFan on the
+// first upstream call cost +36 MB of RSS for good, a fifth of the bulk export's bound (bench/notes.md).
+setFlagsFromString('--liftoff-only');
 
 interface Boot {
   config: GatewayConfig;

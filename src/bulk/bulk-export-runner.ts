@@ -8,7 +8,7 @@
  * back (record CREATED again, lease released) for another instance, rather than failing them.
  */
 import { randomBytes } from 'node:crypto';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { checkFecStream, type FecConformanceReport } from '../fec/conformance';
 import { ErrorCode, isGrandLivreError } from '../errors';
 import type { Logger } from '../logger';
@@ -189,8 +189,7 @@ export class BulkExportRunner {
       const connector = this.options.registry.get(request.tenantId)?.get(request.provider);
       if (!connector) throw new Error(`no ${request.provider} connector for tenant ${request.tenantId}`);
       const session = connector.openSession({ requestId: `bulk-export:${started.providerId}`, signal });
-      const sink = new PassThrough({ highWaterMark: 1024 * 1024 });
-      const stored = this.options.blobs.put(key, sink);
+      const { sink, done: stored } = this.options.blobs.openWrite(key);
       stored.catch(() => undefined);
       const totals = await writeBulkFile({
         sink,

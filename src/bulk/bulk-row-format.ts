@@ -3,7 +3,7 @@ import type { EntryRecord, MovementRecord } from '../domain/model';
 import type { Cents } from '../domain/money';
 import type { BulkExportFormat, BulkExportKind } from './bulk-export.model';
 import { ENTRY_CSV_HEADER, MOVEMENT_CSV_HEADER, entryCsv, movementCsv } from './bulk-rows.csv';
-import { entryJson, movementJson } from './bulk-rows.json';
+import { entryJson, movementJsonLine } from './bulk-rows.json';
 import { FEC_HEADER, FecRecordWriter } from '../fec/fec-record-writer';
 import type { LedgerMovement } from '../ledger/ledger.model';
 
@@ -49,7 +49,7 @@ export function rowFormat(kind: BulkExportKind, format: BulkExportFormat): RowFo
       ...media,
       header: format === 'CSV' ? MOVEMENT_CSV_HEADER : '',
       write: (row) =>
-        format === 'CSV' ? movementCsv(row as MovementRecord) : jsonLine(movementJson(row as MovementRecord)),
+        format === 'CSV' ? movementCsv(row as MovementRecord) : movementJsonLine(row as MovementRecord),
       debit: (row) => (row as MovementRecord).debit,
       credit: (row) => (row as MovementRecord).credit,
     };

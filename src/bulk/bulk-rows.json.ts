@@ -29,17 +29,42 @@ export function movementJson(m: MovementRecord): object {
     amount: formatCents(m.amount),
     currency: m.currency,
     lettering: m.lettering,
-    analytics: m.analytics.map((axis) => ({
-      code: axis.code,
-      name: axis.name,
-      sections: axis.sections.map((s) => ({
-        code: s.code,
-        name: s.name,
-        amount: formatCents(s.amount),
-        rate: s.rate,
-      })),
-    })),
+    analytics: analyticsJson(m),
   };
+}
+
+const analyticsJson = (m: MovementRecord) =>
+  m.analytics.map((axis) => ({
+    code: axis.code,
+    name: axis.name,
+    sections: axis.sections.map((s) => ({
+      code: s.code,
+      name: s.name,
+      amount: formatCents(s.amount),
+      rate: s.rate,
+    })),
+  }));
+
+const str = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+
+/**
+ * `JSON.stringify(movementJson(m))` and its line break, written straight from the record: the bulk
+ * path's hottest function, it builds no intermediate object (same keys, same order).
+ */
+export function movementJsonLine(m: MovementRecord): string {
+  const journal = `{"code":${str(m.journal.code)},"label":${str(m.journal.label)},"type":${str(m.journal.type)}}`;
+  const account =
+    m.account === null ? 'null' : `{"number":${str(m.account.number)},"name":${str(m.account.name)}}`;
+  const lettering =
+    m.lettering === null ? 'null' : `{"state":"${m.lettering.state}","value":${str(m.lettering.value)}}`;
+  const analytics = m.analytics.length === 0 ? '[]' : JSON.stringify(analyticsJson(m));
+  return (
+    `{"id":"${recordGlobalId('Movement', m)}","entryId":${m.entryId === null ? 'null' : `"${entryGlobalId(m, m.entryId)}"`}` +
+    `,"date":${str(m.date)},"journal":${journal},"account":${account},"description":${str(m.description)}` +
+    `,"invoiceNumber":${str(m.invoiceNumber)},"dueDate":${str(m.dueDate)},"debit":"${formatCents(m.debit)}"` +
+    `,"credit":"${formatCents(m.credit)}","amount":"${formatCents(m.amount)}","currency":${str(m.currency)}` +
+    `,"lettering":${lettering},"analytics":${analytics}}\n`
+  );
 }
 
 export function entryJson(e: EntryRecord): object {

@@ -6,11 +6,13 @@
  */
 import { isThirdPartyAccount } from '../ledger/account-classes';
 import type { LedgerMovement } from '../ledger/ledger.model';
-import { FEC_COLUMNS, fecAmount, type FecColumn } from './columns';
+import { FEC_COLUMNS, fecAmount } from './columns';
 
 const compact = (iso: string) => iso.replaceAll('-', '');
 /** Tabs and line breaks inside a field would break the record structure. */
-const clean = (value: string | null | undefined) => (value ?? '').replace(/[\t\r\n|]+/g, ' ').trim();
+const UNSAFE = /[\t\r\n|]/;
+const clean = (value: string | null | undefined) =>
+  value ? (UNSAFE.test(value) ? value.replace(/[\t\r\n|]+/g, ' ') : value).trim() : '';
 
 export const FEC_HEADER = `${FEC_COLUMNS.join('\t')}\r\n`;
 
@@ -32,28 +34,17 @@ export class FecRecordWriter {
     const thirdParty = isThirdPartyAccount(m.account.number);
     const foreign = m.currency !== null && m.currency !== '' && m.currency !== 'EUR';
     const booked = compact(m.accountedOn);
-    const record: Record<FecColumn, string> = {
-      JournalCode: clean(journal),
-      JournalLib: clean(m.journal.label) || clean(journal),
-      EcritureNum: String(this.currentNumber),
-      EcritureDate: booked,
-      CompteNum: clean(m.account.number),
-      CompteLib: accountName,
-      CompAuxNum: thirdParty ? clean(m.account.number) : '',
-      CompAuxLib: thirdParty ? accountName : '',
-      PieceRef: clean(m.pieceRef) || clean(m.entryId),
-      PieceDate: compact(m.date),
-      EcritureLib: clean(m.label) || accountName,
-      Debit: fecAmount(m.debit),
-      Credit: fecAmount(m.credit),
-      EcritureLet: clean(m.lettering),
-      // No provider here dates its lettering: DateLet stays empty rather than invented.
-      DateLet: '',
-      // Providers give no validation date through these routes: the booking date stands for it.
-      ValidDate: booked,
-      Montantdevise: foreign ? fecAmount(m.debit || m.credit) : '',
-      Idevise: foreign ? clean(m.currency) : '',
-    };
-    return `${FEC_COLUMNS.map((column) => record[column]).join('\t')}\r\n`;
+    const accountNumber = clean(m.account.number);
+    const amountInCurrency = foreign ? fecAmount(m.debit || m.credit) : '';
+    // The 18 columns in FEC_COLUMNS order, as one template: no per-record object on the bulk path.
+    // DateLet stays empty (no provider here dates its lettering, rather than invented); ValidDate is the
+    // booking date (providers give no validation date through these routes).
+    return (
+      `${clean(journal)}\t${clean(m.journal.label) || clean(journal)}\t${this.currentNumber}\t${booked}` +
+      `\t${accountNumber}\t${accountName}\t${thirdParty ? accountNumber : ''}\t${thirdParty ? accountName : ''}` +
+      `\t${clean(m.pieceRef) || clean(m.entryId)}\t${compact(m.date)}\t${clean(m.label) || accountName}` +
+      `\t${fecAmount(m.debit)}\t${fecAmount(m.credit)}\t${clean(m.lettering)}\t\t${booked}` +
+      `\t${amountInCurrency}\t${foreign ? clean(m.currency) : ''}\r\n`
+    );
   }
 }

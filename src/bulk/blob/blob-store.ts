@@ -3,16 +3,29 @@
  * download: a directory (default; one instance, or a volume every instance mounts) or S3-compatible
  * object storage. Bytes are streamed in and out, never held whole in memory.
  */
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 export interface StoredBlob {
   body: Readable;
   size: number;
 }
 
+/** A blob being written: end `sink` to complete it, destroy it with an error to leave nothing. */
+export interface BlobWrite {
+  /**
+   * Takes the bytes; a write's callback fires once its buffer is no longer referenced, so the writer
+   * may reuse it (bulk-file-writer.ts recycles its buffers instead of leaving them to the GC).
+   */
+  sink: Writable;
+  /** Settles once the blob is complete and visible, or rejects when it failed (nothing left). */
+  done: Promise<void>;
+}
+
 export interface BlobStore {
   /** Streams `body` into `key`; the blob becomes visible only once complete (a failed put leaves nothing). */
   put(key: string, body: Readable): Promise<void>;
+  /** The same as `put`, written chunk by chunk with write backpressure from the disk or the upload. */
+  openWrite(key: string): BlobWrite;
   /** The blob's bytes, or null when absent (never written, deleted or expired). */
   open(key: string): Promise<StoredBlob | null>;
   exists(key: string): Promise<boolean>;

@@ -9,8 +9,8 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { assertBlobKey, type BlobStore, type StoredBlob } from './blob-store';
+import { finished, pipeline } from 'node:stream/promises';
+import { assertBlobKey, type BlobStore, type BlobWrite, type StoredBlob } from './blob-store';
 
 export interface DirectoryBlobStoreOptions {
   /** The directory (default `os.tmpdir()/grand-livre-bulk`); shared by instances that mount it. */
@@ -33,16 +33,25 @@ export class DirectoryBlobStore implements BlobStore {
   }
 
   async put(key: string, body: Readable): Promise<void> {
+    const { sink, done } = this.openWrite(key);
+    await Promise.all([pipeline(body, sink), done]);
+  }
+
+  openWrite(key: string): BlobWrite {
     const path = this.pathOf(key);
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     const partial = `${path}.${randomBytes(6).toString('hex')}.partial`;
-    try {
-      await pipeline(body, createWriteStream(partial, { mode: 0o600, highWaterMark: 1024 * 1024 }));
-      await rename(partial, path);
-    } catch (error) {
-      await rm(partial, { force: true });
-      throw error;
-    }
+    // fs.WriteStream calls a write back once fs.write has returned: the buffer is free by then. 1 MiB
+    // queued before `drain`: at 256 KiB the FEC export peaked 13–16 MB higher (fewer, longer pauses).
+    const sink = createWriteStream(partial, { mode: 0o600, highWaterMark: 1024 * 1024 });
+    const done = finished(sink).then(
+      () => rename(partial, path),
+      async (error: unknown) => {
+        await rm(partial, { force: true });
+        throw error;
+      },
+    );
+    return { sink, done };
   }
 
   async open(key: string): Promise<StoredBlob | null> {

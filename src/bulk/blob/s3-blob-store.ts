@@ -12,8 +12,9 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import type { Readable } from 'node:stream';
-import { assertBlobKey, type BlobStore, type StoredBlob } from './blob-store';
+import { PassThrough, Writable, type Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { assertBlobKey, type BlobStore, type BlobWrite, type StoredBlob } from './blob-store';
 
 export interface S3BlobStoreOptions {
   bucket: string;
@@ -58,6 +59,32 @@ export class S3BlobStore implements BlobStore {
       leavePartsOnError: false,
     });
     await upload.done();
+  }
+
+  openWrite(key: string): BlobWrite {
+    const body = new PassThrough({ highWaterMark: 256 * 1024 });
+    // Each chunk is copied into the upload's stream, so its buffer is free once written; the
+    // multipart upload's own parts (PART_BYTES, one in flight) pace the writes through `drain`.
+    const sink = new Writable({
+      highWaterMark: 256 * 1024,
+      write(chunk: Buffer, _encoding, callback) {
+        if (body.write(Buffer.from(chunk))) callback();
+        else body.once('drain', () => callback());
+      },
+      final(callback) {
+        body.end();
+        callback();
+      },
+      destroy(error, callback) {
+        body.destroy(error ?? undefined);
+        callback(error);
+      },
+    });
+    const done = this.put(key, body);
+    done.catch((error: unknown) => sink.destroy(error as Error));
+    // A destroyed sink has already failed the upload (destroy above): its error needs no other listener.
+    finished(sink).catch(() => undefined);
+    return { sink, done };
   }
 
   async open(key: string): Promise<StoredBlob | null> {

@@ -12,7 +12,7 @@ import { ErrorCode, UpstreamError } from '../../errors';
 import type { MovementFilter } from '../types';
 import { MAD_VERSION, type MyUnisoftClient } from './client';
 import { madItems } from './mad-stream';
-import { movementFromMad } from './map';
+import { movementsOfMadEntry } from './map';
 import { streamMovements } from './movement-stream';
 import { madEntrySchema } from './schemas';
 
@@ -126,8 +126,7 @@ export async function fullExportMovements(
       schema: madEntrySchema,
       what: 'entry',
       at: ['data', 'entries'],
-      map: ({ movements, ...entry }) =>
-        movements.map((movement) => movementFromMad(companyId, { ...movement, entry })),
+      map: (entry) => movementsOfMadEntry(companyId, entry),
     });
     for await (const batch of entries) yield batch.flat();
   })();

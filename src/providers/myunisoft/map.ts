@@ -72,6 +72,9 @@ export const badRow = (row: string, reason: string) => new UpstreamBadDataError(
 
 /** Float euros → cents; an amount MyUnisoft should not send (3 decimals, not finite) is a bad row. */
 function cents(value: number, row: string): number {
+  // Fast path, exact: a double read from "12.34" is the one nearest 1234 / 100, which division rounds to.
+  const scaled = Math.round(value * 100);
+  if (Number.isSafeInteger(scaled) && scaled / 100 === value) return scaled === 0 ? 0 : scaled;
   try {
     return parseDecimalToCents(value);
   } catch {
@@ -226,26 +229,44 @@ export function movementOfMadEntry(
 }
 
 export function movementFromMad(companyId: string, movement: MadMovement): MovementRecord {
+  return madMovementRecord(companyId, movement, movement.entry, madJournal(movement.entry.journal));
+}
+
+/**
+ * The movements of a MAD entry (a full export's item), its journal shared by its movements: no
+ * per-movement copy of the entry, as `movementFromMad({ ...movement, entry })` would make.
+ */
+export function movementsOfMadEntry(companyId: string, entry: MadEntry): MovementRecord[] {
+  const journal = madJournal(entry.journal);
+  return entry.movements.map((movement) => madMovementRecord(companyId, movement, entry, journal));
+}
+
+function madMovementRecord(
+  companyId: string,
+  movement: MadMovementCore,
+  entry: MadMovement['entry'],
+  journal: JournalRecord,
+): MovementRecord {
   const account = movement.account?.number
     ? { number: movement.account.number, name: movement.account.name }
     : null;
   return {
     provider: 'MYUNISOFT',
     companyId,
-    providerId: movementNativeId(movement.producerId, movement.entry.producerId),
-    entryId: movement.entry.producerId,
-    date: movement.entry.date,
-    accountedOn: movement.entry.additionalProducerProperties?.accountedAt ?? null,
-    journal: madJournal(movement.entry.journal),
+    providerId: movementNativeId(movement.producerId, entry.producerId),
+    entryId: entry.producerId,
+    date: entry.date,
+    accountedOn: entry.additionalProducerProperties?.accountedAt ?? null,
+    journal,
     account,
     description: blankToNull(movement.description),
     invoiceNumber: blankToNull(movement.invoiceNumber),
     dueDate: movement.dueDate,
     ...madAmounts(movement),
-    currency: movement.entry.currency?.code ?? null,
+    currency: entry.currency?.code ?? null,
     lettering: movement.lettering
       ? { state: LETTERING[movement.lettering.state], value: movement.lettering.value }
       : null,
-    analytics: analytics(movement),
+    analytics: movement.analytics.length === 0 ? [] : analytics(movement),
   };
 }

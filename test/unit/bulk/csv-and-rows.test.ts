@@ -1,5 +1,5 @@
 import { movementCsv, MOVEMENT_CSV_HEADER, entryCsv } from '../../../src/bulk/bulk-rows.csv';
-import { movementJson } from '../../../src/bulk/bulk-rows.json';
+import { movementJson, movementJsonLine } from '../../../src/bulk/bulk-rows.json';
 import { csvLine, csvText, csvValue } from '../../../src/bulk/csv';
 import { rowFormat } from '../../../src/bulk/bulk-row-format';
 import { decodeGlobalId } from '../../../src/domain/ids';
@@ -69,6 +69,26 @@ describe('bulk rows', () => {
       nativeId: '77',
     });
     expect(decodeGlobalId(json.entryId, 'entryId').type).toBe('Entry');
+  });
+
+  it('writes the JSONL line straight from the record, the same JSON as movementJson', () => {
+    const bare: MovementRecord = {
+      ...movement,
+      entryId: null,
+      account: null,
+      lettering: null,
+      analytics: [],
+      currency: null,
+      description: 'tab\t "quoted" \u2028 é',
+      dueDate: '2026-02-01',
+      debit: -5,
+      amount: 5,
+    };
+    for (const m of [movement, bare]) {
+      const line = movementJsonLine(m);
+      expect(line.endsWith('}\n')).toBe(true);
+      expect(JSON.parse(line)).toEqual(JSON.parse(JSON.stringify(movementJson(m))));
+    }
   });
 
   it('writes an entry as one CSV row per line and sums its lines', () => {

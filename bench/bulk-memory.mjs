@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// Bulk exports of the 500k-movement exercise (MyUnisoft society 2199), each in a fresh gateway process so
+// its peak RSS is its own: JSONL, CSV and FEC one at a time, optionally two at once on one gateway, and
+// the raw MAD download + JSON.parse baseline. Prints figures with the load average (`npm run build` first).
+//   node bench/bulk-memory.mjs [--movements=500000] [--formats=JSONL,CSV,FEC] [--pairs=JSONL+CSV,CSV+FEC]
+//                              [--raw] [--node-flags=--trace-gc,...]
+import { performance } from 'node:perf_hooks';
+import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { request } from 'undici';
+import { demoCredentials, gatewayConfig } from './lib/dist.mjs';
+import { gql } from './lib/graphql.mjs';
+import { bigExercise, rawBaseline } from './lib/part-large-exercise.mjs';
+import { startGatewayChild, startSimulatorsChild } from './lib/processes.mjs';
+
+const { values } = parseArgs({
+  options: {
+    movements: { type: 'string', default: '500000' },
+    formats: { type: 'string', default: 'JSONL,CSV,FEC' },
+    pairs: { type: 'string', default: '' },
+    raw: { type: 'boolean', default: false },
+    'node-flags': { type: 'string', default: '' },
+  },
+});
+mkdirSync(fileURLToPath(new URL('./tmp', import.meta.url)), { recursive: true });
+const nodeFlags = values['node-flags'] ? values['node-flags'].split(',') : [];
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ');
+const START = `mutation Start($input: StartBulkExportInput!) { startBulkExport(input: $input) { id } }`;
+const POLL = `query Poll($id: ID!) { bulkExport(id: $id) { status rowCount errorCode downloadUrl
+  conformance { valid } } }`;
+
+async function bulkExport(url, input) {
+  const started = performance.now();
+  const { id } = (await gql(url, START, { input })).startBulkExport;
+  let state;
+  for (;;) {
+    state = (await gql(url, POLL, { id })).bulkExport;
+    if (state.status === 'COMPLETED' || state.status === 'FAILED') break;
+    await pause(100);
+  }
+  if (state.status !== 'COMPLETED')
+    throw new Error(`${input.format} export ${state.status}: ${state.errorCode}`);
+  const producedMs = performance.now() - started;
+  const response = await request(state.downloadUrl, { headers: { authorization: 'Bearer demo' } });
+  let bytes = 0;
+  let lines = 0;
+  for await (const chunk of response.body) {
+    bytes += chunk.length;
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+  }
+  const valid = state.conformance?.valid ?? null;
+  return {
+    format: input.format,
+    ms: performance.now() - started,
+    producedMs,
+    rows: state.rowCount,
+    lines,
+    bytes,
+    valid,
+  };
+}
+
+const datasetOptions = { bigExerciseMovements: Number(values.movements) };
+const { exercise, companyId, exerciseId } = bigExercise(datasetOptions);
+const sims = await startSimulatorsChild(datasetOptions);
+const config = gatewayConfig(sims.urls, datasetOptions);
+const headers = {
+  authorization: `Bearer ${demoCredentials.myunisoft.demo.apiToken}`,
+  'x-third-party-secret': demoCredentials.myunisoft.thirdPartySecret,
+};
+const inputOf = (format) => ({
+  companyId,
+  exerciseId,
+  kind: format === 'FEC' ? 'ENTRIES' : 'MOVEMENTS',
+  format,
+});
+console.log(`bulk exports of ${values.movements} movements, ${process.version}, load ${load()}`);
+try {
+  await request(`${sims.urls.myunisoft}/api/v1/key/info?mode=extended`, { headers }).then((r) =>
+    r.body.dump(),
+  );
+  if (values.raw) {
+    const raw = await rawBaseline(
+      `${sims.urls.myunisoft}/api/v1/mad/movements?version=1.0.0&idExercice=${exercise.id}`,
+      { ...headers, 'society-id': '2199' },
+    );
+    console.log(
+      `raw download + JSON.parse: ${raw.count} movements, ${(raw.bytes / 1e6).toFixed(0)} MB, ${raw.ms.toFixed(0)} ms, peak RSS ${raw.peakRssMb.toFixed(0)} MB (load ${load()})`,
+    );
+  }
+  const runs = [
+    ...values.formats
+      .split(',')
+      .filter(Boolean)
+      .map((f) => [f]),
+    ...values.pairs
+      .split(',')
+      .filter(Boolean)
+      .map((p) => p.split('+')),
+  ];
+  for (const formats of runs) {
+    const gateway = await startGatewayChild(`bulk-${formats.join('-')}`, config, nodeFlags);
+    const idle = gateway.peakRssMb();
+    try {
+      const results = await Promise.all(formats.map((f) => bulkExport(gateway.url, inputOf(f))));
+      for (const r of results)
+        console.log(
+          `${r.format}: ${r.rows} rows, ${r.lines} lines, ${(r.bytes / 1e6).toFixed(0)} MB, ${r.ms.toFixed(0)} ms (ready ${r.producedMs.toFixed(0)} ms)${r.valid === null ? '' : `, valid ${r.valid}`}`,
+        );
+      console.log(
+        `  [${formats.join(' + ')}] gateway peak RSS ${gateway.peakRssMb().toFixed(0)} MB (idle ${idle.toFixed(0)} MB), load ${load()}`,
+      );
+    } finally {
+      await gateway.close();
+    }
+  }
+} finally {
+  await sims.close();
+}
