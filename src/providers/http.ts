@@ -281,13 +281,13 @@ export class UpstreamClient {
       this.report(request, response.statusCode, attemptStart);
       ticket.answered(response.statusCode);
       settle();
-      this.pacer.answered(response.headers);
+      this.pacer.answered(response.headers, request.signal);
       response.body.once('close', releaseRoute);
       return { status: response.statusCode, headers: response.headers, body: response.body };
     } catch (error) {
       releaseRoute();
       settle();
-      this.pacer.answered(null);
+      this.pacer.answered(null, request.signal);
       this.report(request, null, attemptStart, error);
       ticket.failed(request.signal?.aborted ?? false);
       throw error;
