@@ -90,6 +90,8 @@ export interface ContextInput {
   publicUrl: string;
   connectors: ReadonlyMap<ProviderName, ProviderConnector>;
   signal?: AbortSignal;
+  /** The signal of mutation sessions, never aborted (default none); it names the request's upstream scope. */
+  mutationSignal?: AbortSignal;
   bulkExports?: BulkExportRunner;
   idempotency?: IdempotencyOptions;
   /** Builds the request's node loader (src/schema/node/node.loader.ts); the context knows no schema. */
@@ -132,7 +134,10 @@ export function createContext(input: ContextInput): RequestContext {
       const connector = input.connectors.get(provider);
       if (!connector) throw new NotFoundError('Company', field);
       mutated.push({ provider, companyId });
-      return connector.openSession({ requestId: input.requestId });
+      return connector.openSession({
+        requestId: input.requestId,
+        ...(input.mutationSignal ? { signal: input.mutationSignal } : {}),
+      });
     },
     takeMutatedCompanies() {
       const taken = mutated;

@@ -66,7 +66,7 @@ function cases(urls, token) {
     {
       name: 'entries page of 50',
       upstream:
-        'MyUnisoft POST /api/v1/entries for each of the 6 entry types in parallel, merged by date, first 50',
+        'MyUnisoft POST /api/v1/entries for each of the 6 entry types in parallel, merged by date, first 50; the gateway, list cache off or on, answers a page asked again within cache.snapshotTtlMs (60 s) from its listing snapshot, without these calls',
       query: ENTRIES_QUERY,
       variables: { id: companyGlobalId('MYUNISOFT', MU_COMPANY) },
       direct: async (d) => {
@@ -89,7 +89,10 @@ function cases(urls, token) {
     },
     {
       name: 'document + download URL',
-      upstream: 'Inqom GET Documents/{id} and GET Documents/{id}/public-url in parallel (token fetched once)',
+      // The gateway signs its own download URL and calls only GET Documents/{id} per request (public-url is
+      // asked when the link is followed); a direct client needs both calls for a usable URL.
+      upstream:
+        'Inqom GET Documents/{id} and GET Documents/{id}/public-url in parallel (token fetched once); the gateway calls only GET Documents/{id}: its downloadUrl is its own signed link, and public-url is asked when the link is followed',
       query: DOCUMENT_QUERY,
       variables: {
         id: encodeGlobalId({

@@ -264,7 +264,7 @@ export class UpstreamClient {
       );
       this.report(request, response.statusCode, attemptStart);
       settle();
-      this.pacer.answered(response.headers);
+      this.pacer.answered(response.headers, request.signal);
       response.body.once('close', releaseRoute);
       return { status: response.statusCode, headers: response.headers, body: response.body };
     } catch (error) {
@@ -272,7 +272,7 @@ export class UpstreamClient {
       settle();
       // Refusals made before any call (open circuit, full queue) reached no provider.
       if (!(error instanceof UpstreamError)) {
-        this.pacer.answered(null);
+        this.pacer.answered(null, request.signal);
         this.report(request, null, attemptStart, error);
       }
       throw error;

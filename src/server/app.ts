@@ -21,7 +21,6 @@ import { companyCacheKeys } from '../cache/list-cache-keys';
 import { StoreTtlCache, type CacheLookupListener } from '../cache/store-ttl-cache';
 import { DEFAULT_WAIT_MS } from '../providers/resilience/upstream-settings';
 import { startApollo } from './apollo';
-import { upstreamScopeHook } from './upstream-scope-hook';
 import { createNodeLoader } from '../schema/node/node.loader';
 import { useMutationEffects } from './plugins/mutation-effects';
 import { schemaExposure } from './limits/schema-exposure';
@@ -74,7 +73,6 @@ export async function createHttpApp(
   });
   echoRequestId(app);
   options.observability?.install(app);
-  app.addHook('preHandler', upstreamScopeHook(config.upstream.waitMs ?? DEFAULT_WAIT_MS));
   const origins = new BrowserOrigins(config.tenants, options.publicUrl);
   await useCors(app, origins);
   const auth = createAuthenticator({
@@ -142,6 +140,7 @@ export async function createHttpApp(
       ...(options.now ? { now: options.now } : {}),
       nodeLoader: createNodeLoader,
       idempotency: config.idempotency,
+      upstreamWaitMs: config.upstream.waitMs ?? DEFAULT_WAIT_MS,
     }),
     maxBatchOperations: config.limits.maxBatchOperations,
     maxTokens: config.limits.maxTokens,

@@ -46,6 +46,7 @@ import { streamMovementRows, streamMovements } from './movement-stream';
 import { filterKey, pageMovements, parseMovementToken } from './movements';
 import { fetchAccounts, fetchBalance, fetchJournals } from './chart';
 import { firstSlice, nextSlice, sliceFilter, slicePlan, type MovementSlice } from './movement-slices';
+import { scopeOnlySignal } from '../resilience/upstream-scope';
 
 const CAPABILITIES: readonly Capability[] = ['EXERCISES', 'ENTRIES', 'MOVEMENTS'];
 const ALL_CODES = Object.keys(ENTRY_TYPE_BY_CODE) as LegacyEntryCode[];
@@ -159,7 +160,8 @@ function openSession(
       const downloadSlice =
         (slice: MovementSlice) => async (write: SnapshotWriter<SnapshotRow<MovementRecord>>) => {
           const upstream = sliceFilter(filter, slice);
-          for await (const batch of streamMovementRows(client, companyId, upstream))
+          const scoped = scopeOnlySignal(signal);
+          for await (const batch of streamMovementRows(client, companyId, upstream, scoped))
             await write(batch.map(toSnapshotRow));
         };
       return pageMovements(
@@ -168,7 +170,8 @@ function openSession(
           first: firstSlice(plan),
           next: (slice, count) => nextSlice(plan, slice, count),
           open: (slice, id) => snapshots.open(listing(slice), id, movementRowSchema),
-          // No request signal here: a slice's download may be shared with other requests.
+          // No request signal here: a slice's download may be shared with other requests (the
+          // starting request's upstream scope still counts it).
           load: (slice) => snapshots.load(listing(slice), movementRowSchema, downloadSlice(slice)),
           head: (slice, rows) =>
             snapshots.loadHead(listing(slice), movementRowSchema, downloadSlice(slice), rows),

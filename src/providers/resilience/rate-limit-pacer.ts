@@ -91,7 +91,7 @@ export class RateLimitPacer {
   /** Waits for budget, in the current scope's order and up to its deadline; settle the grant on the answer. */
   async take(signal?: AbortSignal): Promise<BudgetGrant> {
     if (!this.budget) return NO_GRANT;
-    const scope = currentUpstreamScope();
+    const scope = currentUpstreamScope(signal);
     const priority = scope?.priority ?? 'interactive';
     const clock = this.options.budgetClock ?? { now: Date.now };
     const deadline = scope?.deadline ?? clock.now() + (priority === 'bulk' ? this.bulkWaitMs : this.waitMs);
@@ -119,8 +119,8 @@ export class RateLimitPacer {
   }
 
   /** After each call (null: no answer): counts it in the scope and re-syncs from the quota headers. */
-  answered(headers: Headers | null): void {
-    const scope = currentUpstreamScope();
+  answered(headers: Headers | null, signal?: AbortSignal | null): void {
+    const scope = currentUpstreamScope(signal);
     const provider = this.options.provider;
     if (scope) scope.usage.calls[provider] = (scope.usage.calls[provider] ?? 0) + 1;
     const remaining = headers ? header(headers, 'x-rate-limit-remaining') : undefined;
