@@ -79,6 +79,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       windowCache,
       // A store this gateway made in memory is read by no other instance: chunks leave the cache only when evicted.
       snapshotChunksInStore: Boolean(options.store || config.redisUrl),
+      // With the list cache off a first page reads the provider; a snapshot still serves its own cursors.
+      reuseSnapshots: config.cache.listTtlMs > 0,
       http: {
         ...config.http,
         upstream: config.upstream,

@@ -30,6 +30,11 @@ export interface ListingSnapshotsOptions {
    * window cache evicts it (default true: other instances read the chunks from the shared store).
    */
   chunksInStore?: boolean;
+  /**
+   * false when the list cache is off (`cache.listTtlMs: 0`): a new read of a listing downloads it even
+   * when another read's snapshot is live; a cursor still reads, or joins the download of, its own.
+   */
+  reuse?: boolean;
   now?: () => number;
 }
 
@@ -98,6 +103,7 @@ export class ListingSnapshots {
   private readonly maxChars: number;
   private readonly windows: WindowCache | undefined;
   private readonly chunksInStore: boolean;
+  private readonly reuse: boolean;
   /** What this instance wrote, oldest first: meta key → the snapshot's id, chunk count and size. */
   private readonly written = new Map<string, Written>();
   private writtenChars = 0;
@@ -111,6 +117,7 @@ export class ListingSnapshots {
     this.maxChars = options.maxChars ?? 24 * 1024 * 1024;
     this.windows = options.windows;
     this.chunksInStore = options.chunksInStore ?? true;
+    this.reuse = options.reuse ?? true;
   }
 
   /** The snapshot `id` of `listing`, or null when it expired or was replaced by a fresher one. */
@@ -121,14 +128,16 @@ export class ListingSnapshots {
 
   /**
    * The listing's live snapshot, else one made by `download` (concurrent callers on this instance
-   * share one download). Chunks are written as batches arrive, the snapshot's record last.
+   * share one download). Chunks are written as batches arrive, the snapshot's record last. `ownId`: the
+   * snapshot a cursor named, whose download this read may join even when snapshots are not reused.
    */
   async load<T>(
     listing: string,
     schema: z.ZodType<T>,
     download: (write: SnapshotWriter<T>) => Promise<void>,
+    ownId?: string,
   ): Promise<Snapshot<T>> {
-    const found = await this.live(listing, schema, download);
+    const found = await this.live(listing, schema, download, ownId);
     return 'read' in found ? found : (found.promise as Promise<Snapshot<T>>);
   }
 
@@ -176,12 +185,13 @@ export class ListingSnapshots {
     listing: string,
     schema: z.ZodType<T>,
     download: (write: SnapshotWriter<T>) => Promise<void>,
+    ownId?: string,
   ): Promise<Snapshot<T> | Loading> {
     const meta = await this.readMeta(listing);
-    if (meta) return this.handle(meta, schema, listing);
+    if (meta && (this.reuse || meta.id === ownId)) return this.handle(meta, schema, listing);
     const key = this.metaKey(listing);
     const pending = this.loading.get(key);
-    if (pending) return pending;
+    if (pending && (this.reuse || pending.id === ownId)) return pending;
     const startedAt = this.now();
     const loading: Loading = {
       promise: Promise.resolve(null as unknown as Snapshot<unknown>),
@@ -190,9 +200,10 @@ export class ListingSnapshots {
       head: [],
       onHead: new Set(),
     };
-    loading.promise = this.create(listing, schema, download, loading, startedAt).finally(() =>
-      this.loading.delete(key),
-    );
+    loading.promise = this.create(listing, schema, download, loading, startedAt).finally(() => {
+      // Without reuse a newer download of the listing may have taken the slot since.
+      if (this.loading.get(key) === loading) this.loading.delete(key);
+    });
     // A head may be served and nobody wait for the rest: its failure is then the next page's to see.
     loading.promise.catch(() => undefined);
     this.loading.set(key, loading);

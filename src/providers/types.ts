@@ -263,6 +263,8 @@ export interface ConnectorDeps {
   windowCache?: import('../cache/window-cache').WindowCache;
   /** false when `store` is this instance's own memory (snapshot chunks then stay in `windowCache` until evicted). */
   snapshotChunksInStore?: boolean;
+  /** false when the list cache is off: a new listing read never reuses another read's snapshot. */
+  reuseSnapshots?: boolean;
   /** Upstream client tuning (timeouts, retries) shared by every provider. */
   http?: Partial<Omit<import('./http').UpstreamClientOptions, 'provider' | 'baseUrl' | 'onAttempt'>>;
 }

@@ -172,7 +172,8 @@ function openSession(
           open: (slice, id) => snapshots.open(listing(slice), id, movementRowSchema),
           // No request signal here: a slice's download may be shared with other requests (the
           // starting request's upstream scope still counts it).
-          load: (slice) => snapshots.load(listing(slice), movementRowSchema, downloadSlice(slice)),
+          load: (slice, ownId) =>
+            snapshots.load(listing(slice), movementRowSchema, downloadSlice(slice), ownId),
           head: (slice, rows) =>
             snapshots.loadHead(listing(slice), movementRowSchema, downloadSlice(slice), rows),
         },
@@ -209,6 +210,7 @@ export function createMyUnisoftConnector(
     ...(deps.snapshotTtlMs !== undefined ? { ttlMs: deps.snapshotTtlMs } : {}),
     ...(deps.windowCache ? { windows: deps.windowCache } : {}),
     ...(deps.snapshotChunksInStore !== undefined ? { chunksInStore: deps.snapshotChunksInStore } : {}),
+    ...(deps.reuseSnapshots !== undefined ? { reuse: deps.reuseSnapshots } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   return {

@@ -43,7 +43,7 @@ export async function pageEntries(
   page: PageRequest,
 ): Promise<Page<EntryRecord>> {
   const token = parseToken(page.after);
-  const fresh = () => snapshots.load(listing, schema, download);
+  const fresh = () => snapshots.load(listing, schema, download, token?.id);
   let snapshot: EntrySnapshot | null = token ? await snapshots.open(listing, token.id, schema) : null;
   let bad = snapshot ? await leadingBadRows(snapshot) : null;
   let offset = Math.max(token?.offset ?? 0, bad?.length ?? 0);

@@ -80,8 +80,8 @@ export interface SliceSnapshots {
   first: MovementSlice | null;
   /** The slice after one that held `count` rows; null at the listing's end. */
   next(slice: MovementSlice, count: number): MovementSlice | null;
-  /** The slice's live snapshot, downloaded when there is none. */
-  load(slice: MovementSlice): Promise<MovementSnapshot>;
+  /** The slice's live snapshot, downloaded when there is none (`ownId`: the one a cursor named). */
+  load(slice: MovementSlice, ownId?: string): Promise<MovementSnapshot>;
   /** The snapshot a token named, or null once expired. */
   open(slice: MovementSlice, snapshot: string): Promise<MovementSnapshot | null>;
   /** As `load`, or the first `rows` rows of the slice while it is still downloading. */
@@ -119,7 +119,7 @@ async function resume(slices: SliceSnapshots, token: MovementToken | null) {
   if (!token) return { slice: slices.first, offset: 0, snapshot: undefined };
   const named = await slices.open(token.slice, token.snapshot);
   if (named) return { slice: token.slice, offset: token.offset, snapshot: named };
-  const snapshot = await slices.load(token.slice);
+  const snapshot = await slices.load(token.slice, token.snapshot);
   const at = await snapshot.findIndex((m) => !isStoredBadRow(m) && m.providerId === token.movementId);
   return {
     slice: token.slice,

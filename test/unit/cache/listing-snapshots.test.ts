@@ -5,10 +5,11 @@ import { MemoryStore } from '../../../src/store/memory-store';
 const row = z.object({ n: z.number() });
 const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ n: from + i }));
 
-function setup(tenantId = 't1', store = new MemoryStore(() => clock.at)) {
+function setup(tenantId = 't1', store = new MemoryStore(() => clock.at), reuse = true) {
   const snapshots = new ListingSnapshots({
     store,
     tenantId,
+    reuse,
     ttlMs: 60_000,
     chunkSize: 4,
     now: () => clock.at,
@@ -58,6 +59,49 @@ describe('ListingSnapshots', () => {
     ]);
     expect(a.id).toBe(b.id);
     expect(downloads).toBe(1);
+  });
+
+  it('without reuse (list cache off) a new read downloads again, while a cursor reads or joins its own', async () => {
+    const { snapshots } = setup('t1', undefined, false);
+    let downloads = 0;
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = async (write: (batch: { n: number }[]) => Promise<void>) => {
+      downloads++;
+      await gate;
+      await write(rows(0, 2));
+    };
+    const first = snapshots.load('l', row, slow);
+    const second = snapshots.load('l', row, slow);
+    await Promise.resolve();
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    expect(a.id).not.toBe(b.id);
+    expect(downloads).toBe(2);
+    // A cursor naming the live snapshot reads it; a new read does not.
+    const own = await snapshots.load('l', row, slow, b.id);
+    expect(own.id).toBe(b.id);
+    await snapshots.load('l', row, slow);
+    expect(downloads).toBe(3);
+    // A cursor naming a download under way joins it.
+    let releaseLast = () => {};
+    const last = new Promise<void>((resolve) => (releaseLast = resolve));
+    const started = snapshots.loadHead(
+      'm',
+      row,
+      async (write) => {
+        downloads++;
+        await write(rows(0, 1));
+        await last;
+        await write(rows(1, 1));
+      },
+      1,
+    );
+    const head = await started;
+    const joined = snapshots.load('m', row, slow, head.id);
+    releaseLast();
+    expect((await joined).id).toBe(head.id);
+    expect(downloads).toBe(4);
   });
 
   it('hands over the first rows of a download under way, then the stored snapshot to later callers', async () => {
