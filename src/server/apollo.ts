@@ -2,6 +2,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
@@ -73,6 +74,9 @@ export async function startApollo({
       // No cache hints are used; the default cache-control plugin wraps every field resolver (about
       // 5% of the CPU when paging 500 movements at a time, bench/RESULTS.md). no-store stays.
       ApolloServerPluginCacheControlDisabled(),
+      // Inline traces are for federation subgraphs, which this is not; Apollo's default would still
+      // load its protobuf runtime (0.4 MB of source held for good, bench/notes.md "idle footprint").
+      ApolloServerPluginInlineTraceDisabled(),
       noStoreHeaderPlugin(),
       logErrorsPlugin(),
       deferredErrorsPlugin(),

@@ -21,6 +21,7 @@ import { companyCacheKeys } from '../cache/list-cache-keys';
 import { StoreTtlCache, type CacheLookupListener } from '../cache/store-ttl-cache';
 import { DEFAULT_WAIT_MS } from '../providers/resilience/upstream-settings';
 import { startApollo } from './apollo';
+import { lazySchemaCompilers } from './lazy-schema-compilers';
 import { createNodeLoader } from '../schema/node/node.loader';
 import { useMutationEffects } from './plugins/mutation-effects';
 import { schemaExposure } from './limits/schema-exposure';
@@ -70,6 +71,7 @@ export async function createHttpApp(
     bodyLimit: config.limits.maxBodyBytes,
     // Signed download tokens in `/exports/:token` are longer than the default 100 characters.
     routerOptions: { maxParamLength: 2048 },
+    schemaController: { compilersFactory: lazySchemaCompilers() },
   });
   echoRequestId(app);
   options.observability?.install(app);
