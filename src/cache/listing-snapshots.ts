@@ -57,6 +57,22 @@ export interface SnapshotHead<T> {
 /** Most records a head holds: one page of the largest size (500) and the record after it. */
 const HEAD_ROWS = 501;
 
+/**
+ * How a snapshot's rows are stored: checked with `schema` when read back from the shared store, and
+ * optionally written as arrays of values (`toValues`), about half the bytes of keyed objects.
+ */
+export interface RowFormat<T> {
+  schema: z.ZodType<T>;
+  toValues?: (row: T) => unknown;
+  /** A stored row back as a record; anything `toValues` did not make is returned as is, for `schema` to judge. */
+  fromValues?: (stored: unknown) => T;
+}
+
+/** A snapshot's rows: their schema alone (stored as they are), or their format. */
+export type SnapshotRows<T> = z.ZodType<T> | RowFormat<T>;
+
+const formatOf = <T>(rows: SnapshotRows<T>): RowFormat<T> => ('safeParse' in rows ? { schema: rows } : rows);
+
 /** A download under way on this instance, with the records it began with. */
 interface Loading {
   promise: Promise<Snapshot<unknown>>;
@@ -114,9 +130,9 @@ export class ListingSnapshots {
   }
 
   /** The snapshot `id` of `listing`, or null when it expired or was replaced by a fresher one. */
-  async open<T>(listing: string, id: string, schema: z.ZodType<T>): Promise<Snapshot<T> | null> {
+  async open<T>(listing: string, id: string, rows: SnapshotRows<T>): Promise<Snapshot<T> | null> {
     const meta = await this.readMeta(listing);
-    return meta?.id === id ? this.handle(meta, schema, listing) : null;
+    return meta?.id === id ? this.handle(meta, rows, listing) : null;
   }
 
   /**
@@ -125,10 +141,10 @@ export class ListingSnapshots {
    */
   async load<T>(
     listing: string,
-    schema: z.ZodType<T>,
+    rows: SnapshotRows<T>,
     download: (write: SnapshotWriter<T>) => Promise<void>,
   ): Promise<Snapshot<T>> {
-    const found = await this.live(listing, schema, download);
+    const found = await this.live(listing, rows, download);
     return 'read' in found ? found : (found.promise as Promise<Snapshot<T>>);
   }
 
@@ -138,13 +154,13 @@ export class ListingSnapshots {
    */
   async loadHead<T>(
     listing: string,
-    schema: z.ZodType<T>,
+    rows: SnapshotRows<T>,
     download: (write: SnapshotWriter<T>) => Promise<void>,
-    rows: number,
+    headRows: number,
   ): Promise<Snapshot<T> | SnapshotHead<T>> {
-    const found = await this.live(listing, schema, download);
+    const found = await this.live(listing, rows, download);
     if ('read' in found) return found;
-    const wanted = Math.min(rows, HEAD_ROWS);
+    const wanted = Math.min(headRows, HEAD_ROWS);
     const head = (): SnapshotHead<T> => ({
       id: found.id,
       fetchedAt: found.fetchedAt,
@@ -174,11 +190,11 @@ export class ListingSnapshots {
   /** The listing's stored snapshot, else its download under way on this instance (started when none). */
   private async live<T>(
     listing: string,
-    schema: z.ZodType<T>,
+    rows: SnapshotRows<T>,
     download: (write: SnapshotWriter<T>) => Promise<void>,
   ): Promise<Snapshot<T> | Loading> {
     const meta = await this.readMeta(listing);
-    if (meta) return this.handle(meta, schema, listing);
+    if (meta) return this.handle(meta, rows, listing);
     const key = this.metaKey(listing);
     const pending = this.loading.get(key);
     if (pending) return pending;
@@ -190,7 +206,7 @@ export class ListingSnapshots {
       head: [],
       onHead: new Set(),
     };
-    loading.promise = this.create(listing, schema, download, loading, startedAt).finally(() =>
+    loading.promise = this.create(listing, rows, download, loading, startedAt).finally(() =>
       this.loading.delete(key),
     );
     // A head may be served and nobody wait for the rest: its failure is then the next page's to see.
@@ -201,7 +217,7 @@ export class ListingSnapshots {
 
   private async create<T>(
     listing: string,
-    schema: z.ZodType<T>,
+    rows: SnapshotRows<T>,
     download: (write: SnapshotWriter<T>) => Promise<void>,
     loading: Loading,
     startedAt: number,
@@ -212,12 +228,13 @@ export class ListingSnapshots {
       count: 0,
       chunkSize: this.chunkSize,
     };
+    const { toValues } = formatOf(rows);
     let pending: T[] = [];
     let chars = 0;
     const flush = async () => {
       const chunk = Math.floor(meta.count / meta.chunkSize);
       meta.count += pending.length;
-      const text = JSON.stringify(pending);
+      const text = JSON.stringify(toValues ? pending.map(toValues) : pending);
       chars += text.length;
       const key = this.chunkKey(meta.id, chunk);
       pending = [];
@@ -245,7 +262,7 @@ export class ListingSnapshots {
       chars,
       expiresAt: this.now() + this.ttlMs,
     });
-    return this.handle(meta, schema, listing);
+    return this.handle(meta, rows, listing);
   }
 
   /**
@@ -299,8 +316,15 @@ export class ListingSnapshots {
     }
   }
 
-  private handle<T>(meta: Meta, schema: z.ZodType<T>, listing: string): Snapshot<T> {
+  private handle<T>(meta: Meta, rows: SnapshotRows<T>, listing: string): Snapshot<T> {
+    const { schema, fromValues } = formatOf(rows);
     const chunks = z.array(schema);
+    /** A chunk's parsed JSON as records (in place); what is not an array is left for `chunks` to refuse. */
+    const decode = (parsed: unknown): unknown => {
+      if (fromValues && Array.isArray(parsed))
+        for (let i = 0; i < parsed.length; i++) parsed[i] = fromValues(parsed[i]);
+      return parsed;
+    };
     /*
      * A chunk is checked once, when it enters this instance (written here from checked records, or read
      * back from the store), never per page: checking each page's rows again (a zod union per row) made
@@ -309,15 +333,15 @@ export class ListingSnapshots {
     const readChunk = async (n: number): Promise<T[] | null> => {
       const key = this.chunkKey(meta.id, n);
       const cached = this.windows?.get<Buffer>(key);
-      if (cached) return JSON.parse(cached.toString()) as T[];
+      if (cached) return decode(JSON.parse(cached.toString())) as T[];
       const raw = await this.store.get(key);
       if (raw !== null) {
-        const rows = chunks.parse(JSON.parse(raw));
+        const checked = chunks.parse(decode(JSON.parse(raw)));
         if (this.windows && this.chunksInStore) {
           const bytes = Buffer.from(raw);
           this.windows.set(key, bytes, bytes.byteLength, this.ttlMs);
         }
-        return rows;
+        return checked;
       }
       // A chunk evicted before its record (Redis under memory pressure): the snapshot is gone as a whole.
       await this.store.delete(this.metaKey(listing)).catch(() => undefined);
