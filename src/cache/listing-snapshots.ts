@@ -18,9 +18,10 @@ export interface ListingSnapshotsOptions {
   /** Records per stored chunk (default 250): a page of 50 reads one chunk, at most two. */
   chunkSize?: number;
   /**
-   * Most characters of snapshots this instance keeps written (default 24 Mi, ~24 MB: three windows of 15,000 movements): past it, the
-   * snapshots it wrote longest ago are deleted before their TTL. A walk of a 500k-movement exercise
-   * would otherwise keep a minute of windows (~250 MB) in a memory store.
+   * Most characters of snapshots this instance keeps written (default 8 Mi, ~8 MB: two windows of 15,000
+   * movements stored as values): past it, the snapshots it wrote longest ago are deleted before their
+   * TTL, and their chunks leave the window cache. A walk of a 500k-movement exercise would otherwise keep
+   * a minute of windows (~250 MB) in a memory store; at 24 Mi its walk held 16 MB more (bench/notes.md).
    */
   maxChars?: number;
   /** The instance's checked chunks, shared by all tenants (window-cache.ts); none: every read checks. */
@@ -124,7 +125,7 @@ export class ListingSnapshots {
     this.ttlMs = options.ttlMs ?? 60_000;
     this.chunkSize = options.chunkSize ?? 250;
     this.now = options.now ?? Date.now;
-    this.maxChars = options.maxChars ?? 24 * 1024 * 1024;
+    this.maxChars = options.maxChars ?? 8 * 1024 * 1024;
     this.windows = options.windows;
     this.chunksInStore = options.chunksInStore ?? true;
   }
