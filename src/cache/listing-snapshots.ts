@@ -320,6 +320,8 @@ export class ListingSnapshots {
   private handle<T>(meta: Meta, rows: SnapshotRows<T>, listing: string): Snapshot<T> {
     const { schema, fromValues } = formatOf(rows);
     const chunks = z.array(schema);
+    /** One stored row as a record (a checked record passes as is). */
+    const row = (stored: unknown): T => (fromValues ? fromValues(stored) : (stored as T));
     /** A chunk's parsed JSON as records (in place); what is not an array is left for `chunks` to refuse. */
     const decode = (parsed: unknown): unknown => {
       if (fromValues && Array.isArray(parsed))
@@ -331,10 +333,11 @@ export class ListingSnapshots {
      * back from the store), never per page: checking each page's rows again (a zod union per row) made
      * the 500k walk ×2.42 of the raw download where it was ×1.6–1.9 before snapshots (bench/notes.md).
      */
-    const readChunk = async (n: number): Promise<T[] | null> => {
+    // Rows as stored: only those a page takes become records (`row`), not the rest of a chunk it straddles.
+    const readChunk = async (n: number): Promise<unknown[] | null> => {
       const key = this.chunkKey(meta.id, n);
       const cached = this.windows?.get<Buffer>(key);
-      if (cached) return decode(JSON.parse(cached.toString())) as T[];
+      if (cached) return JSON.parse(cached.toString()) as unknown[];
       const raw = await this.store.get(key);
       if (raw !== null) {
         const checked = chunks.parse(decode(JSON.parse(raw)));
@@ -361,7 +364,7 @@ export class ListingSnapshots {
           if (!chunk) return null;
           const from = at - n * meta.chunkSize;
           const to = Math.min(chunk.length, from + (end - at));
-          for (let i = from; i < to; i++) out.push(chunk[i]!);
+          for (let i = from; i < to; i++) out.push(row(chunk[i]));
           // A chunk shorter than its place says (a foreign writer): stop rather than loop.
           if (to <= from) break;
           at += to - from;
@@ -373,7 +376,7 @@ export class ListingSnapshots {
         for (let n = 0; n < total; n++) {
           const chunk = await readChunk(n);
           if (!chunk) return -1;
-          const i = chunk.findIndex(test);
+          const i = chunk.findIndex((stored) => test(row(stored)));
           if (i >= 0) return n * meta.chunkSize + i;
         }
         return -1;

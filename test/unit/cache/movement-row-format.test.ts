@@ -74,4 +74,14 @@ describe('movement snapshot rows as arrays of values', () => {
     await store.set(chunkKey, JSON.stringify([movement(9)]));
     expect(await snapshot.read(0, 1)).toEqual([movement(9)]);
   });
+
+  it('makes records only of the rows a page takes from the chunks it straddles', async () => {
+    const windows = new WindowCache({ maxBytes: 1 << 20 });
+    const { snapshots } = setup(windows);
+    const fromValues = jest.fn(movementRowFormat.fromValues);
+    const format = { ...movementRowFormat, fromValues };
+    const snapshot = await snapshots.load('l', format, (write) => write(listing));
+    expect(await snapshot.read(3, 2)).toEqual(listing.slice(3, 5));
+    expect(fromValues).toHaveBeenCalledTimes(2);
+  });
 });
