@@ -9,9 +9,12 @@ import {
   PROVIDERS,
   type EntryRecord,
   type EntryType,
+  type LetteringState,
   type MovementRecord,
   type ProviderName,
 } from '../domain/model';
+import type { RowFormat } from './listing-snapshots';
+import { isStoredBadRow, snapshotRowSchema, type SnapshotRow } from './snapshot-rows';
 
 const provider = z.enum(PROVIDERS as [ProviderName, ...ProviderName[]]);
 
@@ -89,3 +92,89 @@ export const movementRecordSchema: z.ZodType<MovementRecord> = z.object({
     }),
   ),
 });
+
+type MovementRow = SnapshotRow<MovementRecord>;
+/** A movement as stored in a snapshot chunk: its values in this order, nested records flattened. */
+type MovementValues = [
+  ProviderName,
+  string,
+  string,
+  string | null,
+  string,
+  string | null,
+  string,
+  string,
+  string | null,
+  [string, string | null] | null,
+  string | null,
+  string | null,
+  string | null,
+  number,
+  number,
+  number,
+  string | null,
+  [LetteringState, string | null] | null,
+  MovementRecord['analytics'],
+];
+
+function movementValues(m: MovementRecord): MovementValues {
+  return [
+    m.provider,
+    m.companyId,
+    m.providerId,
+    m.entryId,
+    m.date,
+    m.accountedOn,
+    m.journal.code,
+    m.journal.label,
+    m.journal.type,
+    m.account ? [m.account.number, m.account.name] : null,
+    m.description,
+    m.invoiceNumber,
+    m.dueDate,
+    m.debit,
+    m.credit,
+    m.amount,
+    m.currency,
+    m.lettering ? [m.lettering.state, m.lettering.value] : null,
+    m.analytics,
+  ];
+}
+
+// A pair stored as `[a, b]` back as an object (literal keys: one hidden class); anything else as is, for the schema to judge.
+const accountOf = (v: unknown) =>
+  Array.isArray(v) ? { number: v[0] as string, name: v[1] as string | null } : v;
+const letteringOf = (v: unknown) =>
+  Array.isArray(v) ? { state: v[0] as LetteringState, value: v[1] as string | null } : v;
+
+/** Values read back (trusted from this instance, else checked by the schema after): the record. */
+function movementFromValues(stored: unknown): MovementRow {
+  if (!Array.isArray(stored)) return stored as MovementRow;
+  const v = stored as MovementValues;
+  return {
+    provider: v[0],
+    companyId: v[1],
+    providerId: v[2],
+    entryId: v[3],
+    date: v[4],
+    accountedOn: v[5],
+    journal: { code: v[6], label: v[7], type: v[8] },
+    account: accountOf(v[9]) as MovementRecord['account'],
+    description: v[10],
+    invoiceNumber: v[11],
+    dueDate: v[12],
+    debit: v[13],
+    credit: v[14],
+    amount: v[15],
+    currency: v[16],
+    lettering: letteringOf(v[17]) as MovementRecord['lettering'],
+    analytics: v[18],
+  };
+}
+
+/** A movement snapshot's rows: each movement as an array of values (about half the bytes), bad rows as markers. */
+export const movementRowFormat: RowFormat<MovementRow> = {
+  schema: snapshotRowSchema(movementRecordSchema),
+  toValues: (row) => (isStoredBadRow(row) ? row : movementValues(row)),
+  fromValues: movementFromValues,
+};

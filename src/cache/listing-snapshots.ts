@@ -18,9 +18,10 @@ export interface ListingSnapshotsOptions {
   /** Records per stored chunk (default 250): a page of 50 reads one chunk, at most two. */
   chunkSize?: number;
   /**
-   * Most characters of snapshots this instance keeps written (default 24 Mi, ~24 MB: three windows of 15,000 movements): past it, the
-   * snapshots it wrote longest ago are deleted before their TTL. A walk of a 500k-movement exercise
-   * would otherwise keep a minute of windows (~250 MB) in a memory store.
+   * Most characters of snapshots this instance keeps written (default 8 Mi, ~8 MB: two windows of 15,000
+   * movements stored as values): past it, the snapshots it wrote longest ago are deleted before their
+   * TTL, and their chunks leave the window cache. A walk of a 500k-movement exercise would otherwise keep
+   * a minute of windows (~250 MB) in a memory store; at 24 Mi its walk held 16 MB more (bench/notes.md).
    */
   maxChars?: number;
   /** The instance's checked chunks, shared by all tenants (window-cache.ts); none: every read checks. */
@@ -61,6 +62,22 @@ export interface SnapshotHead<T> {
 
 /** Most records a head holds: one page of the largest size (500) and the record after it. */
 const HEAD_ROWS = 501;
+
+/**
+ * How a snapshot's rows are stored: checked with `schema` when read back from the shared store, and
+ * optionally written as arrays of values (`toValues`), about half the bytes of keyed objects.
+ */
+export interface RowFormat<T> {
+  schema: z.ZodType<T>;
+  toValues?: (row: T) => unknown;
+  /** A stored row back as a record; anything `toValues` did not make is returned as is, for `schema` to judge. */
+  fromValues?: (stored: unknown) => T;
+}
+
+/** A snapshot's rows: their schema alone (stored as they are), or their format. */
+export type SnapshotRows<T> = z.ZodType<T> | RowFormat<T>;
+
+const formatOf = <T>(rows: SnapshotRows<T>): RowFormat<T> => ('safeParse' in rows ? { schema: rows } : rows);
 
 /** A download under way on this instance, with the records it began with. */
 interface Loading {
@@ -114,16 +131,16 @@ export class ListingSnapshots {
     this.ttlMs = options.ttlMs ?? 60_000;
     this.chunkSize = options.chunkSize ?? 250;
     this.now = options.now ?? Date.now;
-    this.maxChars = options.maxChars ?? 24 * 1024 * 1024;
+    this.maxChars = options.maxChars ?? 8 * 1024 * 1024;
     this.windows = options.windows;
     this.chunksInStore = options.chunksInStore ?? true;
     this.reuse = options.reuse ?? true;
   }
 
   /** The snapshot `id` of `listing`, or null when it expired or was replaced by a fresher one. */
-  async open<T>(listing: string, id: string, schema: z.ZodType<T>): Promise<Snapshot<T> | null> {
+  async open<T>(listing: string, id: string, rows: SnapshotRows<T>): Promise<Snapshot<T> | null> {
     const meta = await this.readMeta(listing);
-    return meta?.id === id ? this.handle(meta, schema, listing) : null;
+    return meta?.id === id ? this.handle(meta, rows, listing) : null;
   }
 
   /**
@@ -133,11 +150,11 @@ export class ListingSnapshots {
    */
   async load<T>(
     listing: string,
-    schema: z.ZodType<T>,
+    rows: SnapshotRows<T>,
     download: (write: SnapshotWriter<T>) => Promise<void>,
     ownId?: string,
   ): Promise<Snapshot<T>> {
-    const found = await this.live(listing, schema, download, ownId);
+    const found = await this.live(listing, rows, download, ownId);
     return 'read' in found ? found : (found.promise as Promise<Snapshot<T>>);
   }
 
@@ -147,13 +164,13 @@ export class ListingSnapshots {
    */
   async loadHead<T>(
     listing: string,
-    schema: z.ZodType<T>,
+    rows: SnapshotRows<T>,
     download: (write: SnapshotWriter<T>) => Promise<void>,
-    rows: number,
+    headRows: number,
   ): Promise<Snapshot<T> | SnapshotHead<T>> {
-    const found = await this.live(listing, schema, download);
+    const found = await this.live(listing, rows, download);
     if ('read' in found) return found;
-    const wanted = Math.min(rows, HEAD_ROWS);
+    const wanted = Math.min(headRows, HEAD_ROWS);
     const head = (): SnapshotHead<T> => ({
       id: found.id,
       fetchedAt: found.fetchedAt,
@@ -183,12 +200,12 @@ export class ListingSnapshots {
   /** The listing's stored snapshot, else its download under way on this instance (started when none). */
   private async live<T>(
     listing: string,
-    schema: z.ZodType<T>,
+    rows: SnapshotRows<T>,
     download: (write: SnapshotWriter<T>) => Promise<void>,
     ownId?: string,
   ): Promise<Snapshot<T> | Loading> {
     const meta = await this.readMeta(listing);
-    if (meta && (this.reuse || meta.id === ownId)) return this.handle(meta, schema, listing);
+    if (meta && (this.reuse || meta.id === ownId)) return this.handle(meta, rows, listing);
     const key = this.metaKey(listing);
     const pending = this.loading.get(key);
     if (pending && (this.reuse || pending.id === ownId)) return pending;
@@ -200,7 +217,7 @@ export class ListingSnapshots {
       head: [],
       onHead: new Set(),
     };
-    loading.promise = this.create(listing, schema, download, loading, startedAt).finally(() => {
+    loading.promise = this.create(listing, rows, download, loading, startedAt).finally(() => {
       // Without reuse a newer download of the listing may have taken the slot since.
       if (this.loading.get(key) === loading) this.loading.delete(key);
     });
@@ -212,7 +229,7 @@ export class ListingSnapshots {
 
   private async create<T>(
     listing: string,
-    schema: z.ZodType<T>,
+    rows: SnapshotRows<T>,
     download: (write: SnapshotWriter<T>) => Promise<void>,
     loading: Loading,
     startedAt: number,
@@ -223,12 +240,13 @@ export class ListingSnapshots {
       count: 0,
       chunkSize: this.chunkSize,
     };
+    const { toValues } = formatOf(rows);
     let pending: T[] = [];
     let chars = 0;
     const flush = async () => {
       const chunk = Math.floor(meta.count / meta.chunkSize);
       meta.count += pending.length;
-      const text = JSON.stringify(pending);
+      const text = JSON.stringify(toValues ? pending.map(toValues) : pending);
       chars += text.length;
       const key = this.chunkKey(meta.id, chunk);
       pending = [];
@@ -256,7 +274,7 @@ export class ListingSnapshots {
       chars,
       expiresAt: this.now() + this.ttlMs,
     });
-    return this.handle(meta, schema, listing);
+    return this.handle(meta, rows, listing);
   }
 
   /**
@@ -310,25 +328,35 @@ export class ListingSnapshots {
     }
   }
 
-  private handle<T>(meta: Meta, schema: z.ZodType<T>, listing: string): Snapshot<T> {
+  private handle<T>(meta: Meta, rows: SnapshotRows<T>, listing: string): Snapshot<T> {
+    const { schema, fromValues } = formatOf(rows);
     const chunks = z.array(schema);
+    /** One stored row as a record (a checked record passes as is). */
+    const row = (stored: unknown): T => (fromValues ? fromValues(stored) : (stored as T));
+    /** A chunk's parsed JSON as records (in place); what is not an array is left for `chunks` to refuse. */
+    const decode = (parsed: unknown): unknown => {
+      if (fromValues && Array.isArray(parsed))
+        for (let i = 0; i < parsed.length; i++) parsed[i] = fromValues(parsed[i]);
+      return parsed;
+    };
     /*
      * A chunk is checked once, when it enters this instance (written here from checked records, or read
      * back from the store), never per page: checking each page's rows again (a zod union per row) made
      * the 500k walk ×2.42 of the raw download where it was ×1.6–1.9 before snapshots (bench/notes.md).
      */
-    const readChunk = async (n: number): Promise<T[] | null> => {
+    // Rows as stored: only those a page takes become records (`row`), not the rest of a chunk it straddles.
+    const readChunk = async (n: number): Promise<unknown[] | null> => {
       const key = this.chunkKey(meta.id, n);
       const cached = this.windows?.get<Buffer>(key);
-      if (cached) return JSON.parse(cached.toString()) as T[];
+      if (cached) return JSON.parse(cached.toString()) as unknown[];
       const raw = await this.store.get(key);
       if (raw !== null) {
-        const rows = chunks.parse(JSON.parse(raw));
+        const checked = chunks.parse(decode(JSON.parse(raw)));
         if (this.windows && this.chunksInStore) {
           const bytes = Buffer.from(raw);
           this.windows.set(key, bytes, bytes.byteLength, this.ttlMs);
         }
-        return rows;
+        return checked;
       }
       // A chunk evicted before its record (Redis under memory pressure): the snapshot is gone as a whole.
       await this.store.delete(this.metaKey(listing)).catch(() => undefined);
@@ -347,7 +375,7 @@ export class ListingSnapshots {
           if (!chunk) return null;
           const from = at - n * meta.chunkSize;
           const to = Math.min(chunk.length, from + (end - at));
-          for (let i = from; i < to; i++) out.push(chunk[i]!);
+          for (let i = from; i < to; i++) out.push(row(chunk[i]));
           // A chunk shorter than its place says (a foreign writer): stop rather than loop.
           if (to <= from) break;
           at += to - from;
@@ -359,7 +387,7 @@ export class ListingSnapshots {
         for (let n = 0; n < total; n++) {
           const chunk = await readChunk(n);
           if (!chunk) return -1;
-          const i = chunk.findIndex(test);
+          const i = chunk.findIndex((stored) => test(row(stored)));
           if (i >= 0) return n * meta.chunkSize + i;
         }
         return -1;

@@ -10,7 +10,7 @@
 import type { Capability, EntryRecord, MovementRecord } from '../../domain/model';
 import { NotFoundError } from '../../errors';
 import { ListingSnapshots, type SnapshotWriter } from '../../cache/listing-snapshots';
-import { entryRecordSchema, movementRecordSchema } from '../../cache/list-record-schemas';
+import { entryRecordSchema, movementRowFormat } from '../../cache/list-record-schemas';
 import {
   isStoredBadRow,
   snapshotRowSchema,
@@ -50,7 +50,6 @@ import { scopeOnlySignal } from '../resilience/upstream-scope';
 
 const CAPABILITIES: readonly Capability[] = ['EXERCISES', 'ENTRIES', 'MOVEMENTS'];
 const ALL_CODES = Object.keys(ENTRY_TYPE_BY_CODE) as LegacyEntryCode[];
-const movementRowSchema = snapshotRowSchema(movementRecordSchema);
 const entryRowSchema = snapshotRowSchema(entryRecordSchema);
 
 export interface MyUnisoftConnectorOptions {
@@ -169,13 +168,13 @@ function openSession(
           plan,
           first: firstSlice(plan),
           next: (slice, count) => nextSlice(plan, slice, count),
-          open: (slice, id) => snapshots.open(listing(slice), id, movementRowSchema),
+          open: (slice, id) => snapshots.open(listing(slice), id, movementRowFormat),
           // No request signal here: a slice's download may be shared with other requests (the
           // starting request's upstream scope still counts it).
           load: (slice, ownId) =>
-            snapshots.load(listing(slice), movementRowSchema, downloadSlice(slice), ownId),
+            snapshots.load(listing(slice), movementRowFormat, downloadSlice(slice), ownId),
           head: (slice, rows) =>
-            snapshots.loadHead(listing(slice), movementRowSchema, downloadSlice(slice), rows),
+            snapshots.loadHead(listing(slice), movementRowFormat, downloadSlice(slice), rows),
         },
         token,
         page.first,
