@@ -8,12 +8,7 @@
 import type { EntryRecord } from '../../domain/model';
 import type { z } from 'zod';
 import { BadUserInputError } from '../../errors';
-import type {
-  ListingSnapshots,
-  Snapshot,
-  SnapshotHead,
-  SnapshotWriter,
-} from '../../cache/listing-snapshots';
+import type { ListingSnapshots, Snapshot, SnapshotHead, SnapshotWriter } from '../../cache/listing-snapshots';
 import { isStoredBadRow, rowError, type SnapshotRow, type StoredBadRow } from '../../cache/snapshot-rows';
 import type { Page, PageRequest } from '../types';
 
