@@ -14,9 +14,12 @@ import type { Page, PageRequest } from '../types';
 
 const TOKEN = /^s1\.([\w-]+)\.(\d+)\.(\d{4}-\d{2}-\d{2})\.(\d+)$/;
 
-/** MyUnisoft's listing order: by date, then by numeric entry id. */
+/**
+ * MyUnisoft's listing order: by date, then by numeric entry id. Dates are checked `YYYY-MM-DD`, so code
+ * unit order is date order (`localeCompare` asks ICU to collate each pair).
+ */
 export const byDateThenId = (a: Pick<EntryRecord, 'date' | 'providerId'>, b: typeof a): number =>
-  a.date.localeCompare(b.date) || Number(a.providerId) - Number(b.providerId);
+  a.date < b.date ? -1 : a.date > b.date ? 1 : Number(a.providerId) - Number(b.providerId);
 
 function parseToken(after: string | null) {
   if (after === null) return null;
