@@ -58,6 +58,8 @@ export interface SnapshotHead<T> {
   readonly id: string;
   readonly fetchedAt: string;
   readonly rows: readonly T[];
+  /** Set once the download has handed over every record (`whole` heads): the snapshot's count. */
+  readonly count?: number;
 }
 
 /** Most records a head holds: one page of the largest size (500) and the record after it. */
@@ -85,8 +87,10 @@ interface Loading {
   id: string;
   fetchedAt: string;
   head: unknown[];
-  /** Called after each batch while the head fills. */
+  /** Called after each batch while the head fills, and once the download ended. */
   onHead: Set<() => void>;
+  /** Records the download handed over, once it ended (its chunks may still be being written). */
+  count?: number;
 }
 
 /** What a download hands over as it arrives: batches appended in listing order. */
@@ -159,7 +163,7 @@ export class ListingSnapshots {
   }
 
   /**
-   * As `load`, but while the snapshot is still downloading, its first `rows` records (at most 501) as
+   * As `load`, but while the snapshot is still downloading, its first `headRows` records (at most 501) as
    * soon as they arrived: a first page need not wait for a whole window.
    */
   async loadHead<T>(
@@ -167,19 +171,23 @@ export class ListingSnapshots {
     rows: SnapshotRows<T>,
     download: (write: SnapshotWriter<T>) => Promise<void>,
     headRows: number,
+    options: { whole?: boolean } = {},
   ): Promise<Snapshot<T> | SnapshotHead<T>> {
     const found = await this.live(listing, rows, download);
     if ('read' in found) return found;
     const wanted = Math.min(headRows, HEAD_ROWS);
+    // `whole`: a listing shorter than the head is served as soon as downloaded, before its chunks are written.
+    const ready = () => found.head.length >= wanted || (options.whole === true && found.count !== undefined);
     const head = (): SnapshotHead<T> => ({
       id: found.id,
       fetchedAt: found.fetchedAt,
       rows: found.head.slice(0, wanted) as T[],
+      ...(found.count !== undefined ? { count: found.count } : {}),
     });
-    if (found.head.length >= wanted) return head();
+    if (ready()) return head();
     return new Promise((resolve, reject) => {
       const check = () => {
-        if (found.head.length < wanted) return;
+        if (!ready()) return;
         found.onHead.delete(check);
         resolve(head());
       };
@@ -263,7 +271,13 @@ export class ListingSnapshots {
         if (pending.length === meta.chunkSize) await flush();
       }
     });
+    loading.count = meta.count + pending.length;
+    const waiting = loading.onHead.size;
+    for (const wake of [...loading.onHead]) wake();
+    // A `whole` head just served waits for the listing, not for its last chunk's JSON: written once it answered.
+    if (loading.onHead.size < waiting) await new Promise((resolve) => setImmediate(resolve));
     loading.head = [];
+    delete loading.count;
     if (pending.length > 0) await flush();
     const ttlLeft = startedAt + this.ttlMs - this.now();
     // A download slower than the TTL still serves the request that made it, not later ones.

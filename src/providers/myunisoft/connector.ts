@@ -8,15 +8,10 @@
  * mapped to documents: `documentIds` stays empty and DOCUMENTS is not a capability.
  */
 import type { Capability, EntryRecord, MovementRecord } from '../../domain/model';
-import { NotFoundError } from '../../errors';
+import { NotFoundError, UpstreamBadDataError } from '../../errors';
 import { ListingSnapshots, type SnapshotWriter } from '../../cache/listing-snapshots';
 import { entryRecordSchema, movementRowFormat } from '../../cache/list-record-schemas';
-import {
-  isStoredBadRow,
-  snapshotRowSchema,
-  toSnapshotRow,
-  type SnapshotRow,
-} from '../../cache/snapshot-rows';
+import { snapshotRowSchema, toSnapshotRow, type SnapshotRow } from '../../cache/snapshot-rows';
 import type {
   ConnectorDeps,
   EntryFilter,
@@ -116,10 +111,14 @@ function openSession(
           );
           const failed = lists.find((list): list is Error => list instanceof Error);
           if (failed) throw failed;
-          const rows = (lists as EntryRow[][]).flat().map(toSnapshotRow);
-          const entries = rows.filter((row): row is EntryRecord => !isStoredBadRow(row));
+          const bad: SnapshotRow<EntryRecord>[] = [];
+          const entries: EntryRecord[] = [];
+          for (const list of lists as EntryRow[][])
+            for (const row of list)
+              if (row instanceof UpstreamBadDataError) bad.push(toSnapshotRow<EntryRecord>(row));
+              else entries.push(row);
           // Bad entries have no place in the date order: stored first, named by every page (entry-pages.ts).
-          await write([...rows.filter(isStoredBadRow), ...entries.sort(byDateThenId)]);
+          await write(bad.concat(entries.sort(byDateThenId)));
         },
         page,
       );

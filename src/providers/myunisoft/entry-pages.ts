@@ -8,15 +8,18 @@
 import type { EntryRecord } from '../../domain/model';
 import type { z } from 'zod';
 import { BadUserInputError } from '../../errors';
-import type { ListingSnapshots, Snapshot, SnapshotWriter } from '../../cache/listing-snapshots';
-import { isStoredBadRow, rowError, type SnapshotRow } from '../../cache/snapshot-rows';
+import type { ListingSnapshots, Snapshot, SnapshotHead, SnapshotWriter } from '../../cache/listing-snapshots';
+import { isStoredBadRow, rowError, type SnapshotRow, type StoredBadRow } from '../../cache/snapshot-rows';
 import type { Page, PageRequest } from '../types';
 
 const TOKEN = /^s1\.([\w-]+)\.(\d+)\.(\d{4}-\d{2}-\d{2})\.(\d+)$/;
 
-/** MyUnisoft's listing order: by date, then by numeric entry id. */
+/**
+ * MyUnisoft's listing order: by date, then by numeric entry id. Dates are checked `YYYY-MM-DD`, so code
+ * unit order is date order (`localeCompare` asks ICU to collate each pair).
+ */
 export const byDateThenId = (a: Pick<EntryRecord, 'date' | 'providerId'>, b: typeof a): number =>
-  a.date.localeCompare(b.date) || Number(a.providerId) - Number(b.providerId);
+  a.date < b.date ? -1 : a.date > b.date ? 1 : Number(a.providerId) - Number(b.providerId);
 
 function parseToken(after: string | null) {
   if (after === null) return null;
@@ -35,6 +38,9 @@ async function leadingBadRows(snapshot: EntrySnapshot) {
   return rows && rows.filter(isStoredBadRow);
 }
 
+/** Most rows a first page is served from before the snapshot is stored (listing-snapshots.ts's head). */
+const HEAD_ROWS = 501;
+
 export async function pageEntries(
   snapshots: ListingSnapshots,
   listing: string,
@@ -43,8 +49,19 @@ export async function pageEntries(
   page: PageRequest,
 ): Promise<Page<EntryRecord>> {
   const token = parseToken(page.after);
+  let snapshot: EntrySnapshot | null = null;
+  if (token) snapshot = await snapshots.open(listing, token.id, schema);
+  else {
+    // A first page is cut from the downloaded rows, not read back from chunks that are still being written.
+    const found = await snapshots.loadHead(listing, schema, download, HEAD_ROWS, { whole: true });
+    if ('read' in found) snapshot = found;
+    else {
+      const served = found.count === undefined ? null : pageOfHead(found, found.count, page.first);
+      if (served) return served;
+      snapshot = await snapshots.load(listing, schema, download, found.id);
+    }
+  }
   const fresh = () => snapshots.load(listing, schema, download, token?.id);
-  let snapshot: EntrySnapshot | null = token ? await snapshots.open(listing, token.id, schema) : null;
   let bad = snapshot ? await leadingBadRows(snapshot) : null;
   let offset = Math.max(token?.offset ?? 0, bad?.length ?? 0);
   let rows = snapshot && bad ? await snapshot.read(offset, page.first) : null;
@@ -60,6 +77,25 @@ export async function pageEntries(
     }
     rows = (await snapshot.read(offset, page.first)) ?? [];
   }
+  return pageOf(snapshot, bad, offset, rows);
+}
+
+/** The first page from a download's head, or null when the head is too short to hold it. */
+function pageOfHead(head: SnapshotHead<SnapshotRow<EntryRecord>>, count: number, first: number) {
+  const firstGood = head.rows.findIndex((row) => !isStoredBadRow(row));
+  if (firstGood < 0 && head.rows.length < count) return null;
+  const bad = head.rows.slice(0, firstGood < 0 ? head.rows.length : firstGood).filter(isStoredBadRow);
+  const rows = head.rows.slice(bad.length, bad.length + first);
+  if (rows.length < Math.min(first, count - bad.length)) return null;
+  return pageOf({ id: head.id, fetchedAt: head.fetchedAt, count }, bad, bad.length, rows);
+}
+
+function pageOf(
+  snapshot: Pick<EntrySnapshot, 'id' | 'fetchedAt' | 'count'>,
+  bad: StoredBadRow[],
+  offset: number,
+  rows: SnapshotRow<EntryRecord>[],
+): Page<EntryRecord> {
   const id = snapshot.id;
   const entries = rows.filter((row): row is EntryRecord => !isStoredBadRow(row));
   return {

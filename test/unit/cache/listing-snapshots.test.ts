@@ -125,6 +125,26 @@ describe('ListingSnapshots', () => {
     expect('read' in (await snapshots.loadHead('l', row, download, 2))).toBe(true);
   });
 
+  it('with `whole`, hands over a listing shorter than the head once downloaded, before its last chunk is stored', async () => {
+    const { snapshots, store } = setup();
+    const set = jest.spyOn(store, 'set');
+    let downloads = 0;
+    const download = async (write: (batch: { n: number }[]) => Promise<void>) => {
+      downloads++;
+      await write(rows(0, 6));
+    };
+    const head = await snapshots.loadHead('l', row, download, 501, { whole: true });
+    if ('read' in head) throw new Error('expected a head');
+    expect(head).toMatchObject({ rows: rows(0, 6), count: 6, fetchedAt: new Date(1_000_000).toISOString() });
+    // The first chunk of four was written as the rows arrived; the last one and the record come after.
+    expect(set).toHaveBeenCalledTimes(1);
+    const joined = await snapshots.load('l', row, download, head.id);
+    expect(joined.id).toBe(head.id);
+    expect(await joined.read(0, 10)).toEqual(rows(0, 6));
+    expect(set).toHaveBeenCalledTimes(3);
+    expect(downloads).toBe(1);
+  });
+
   it('expires after the TTL: the named snapshot is gone and the next load downloads again', async () => {
     const { snapshots } = setup();
     const first = await snapshots.load('l', row, (write) => write(rows(0, 2)));
