@@ -4,14 +4,13 @@
 // the raw MAD download + JSON.parse baseline. Prints figures with the load average (`npm run build` first).
 //   node bench/bulk-memory.mjs [--movements=500000] [--formats=JSONL,CSV,FEC] [--pairs=JSONL+CSV,CSV+FEC]
 //                              [--raw] [--node-flags=--trace-gc,...]
-import { performance } from 'node:perf_hooks';
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
 import { demoCredentials, gatewayConfig } from './lib/dist.mjs';
-import { gql } from './lib/graphql.mjs';
+import { runBulkExport } from './lib/graphql.mjs';
 import { bigExercise, rawBaseline } from './lib/part-large-exercise.mjs';
 import { startGatewayChild, startSimulatorsChild } from './lib/processes.mjs';
 
@@ -26,39 +25,18 @@ const { values } = parseArgs({
 });
 mkdirSync(fileURLToPath(new URL('./tmp', import.meta.url)), { recursive: true });
 const nodeFlags = values['node-flags'] ? values['node-flags'].split(',') : [];
-const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const load = () =>
   os
     .loadavg()
     .map((n) => n.toFixed(2))
     .join(' / ');
-const START = `mutation Start($input: StartBulkExportInput!) { startBulkExport(input: $input) { id } }`;
-const POLL = `query Poll($id: ID!) { bulkExport(id: $id) { status rowCount errorCode downloadUrl
-  conformance { valid } } }`;
 
 async function bulkExport(url, input) {
-  const started = performance.now();
-  const { id } = (await gql(url, START, { input })).startBulkExport;
-  let state;
-  for (;;) {
-    state = (await gql(url, POLL, { id })).bulkExport;
-    if (state.status === 'COMPLETED' || state.status === 'FAILED') break;
-    await pause(100);
-  }
-  if (state.status !== 'COMPLETED')
-    throw new Error(`${input.format} export ${state.status}: ${state.errorCode}`);
-  const producedMs = performance.now() - started;
-  const response = await request(state.downloadUrl, { headers: { authorization: 'Bearer demo' } });
-  let bytes = 0;
-  let lines = 0;
-  for await (const chunk of response.body) {
-    bytes += chunk.length;
-    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
-  }
+  const { ms, producedMs, state, lines, bytes } = await runBulkExport(url, input, 'conformance { valid }');
   const valid = state.conformance?.valid ?? null;
   return {
     format: input.format,
-    ms: performance.now() - started,
+    ms,
     producedMs,
     rows: state.rowCount,
     lines,

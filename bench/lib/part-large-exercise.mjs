@@ -6,23 +6,19 @@ import { performance } from 'node:perf_hooks';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { rmSync } from 'node:fs';
-import { request } from 'undici';
 import { companyGlobalId, createDataset, encodeGlobalId, gatewayConfig } from './dist.mjs';
 import { activateMyUnisoftToken, myUnisoftHeaders } from './myunisoft-direct.mjs';
-import { gql } from './graphql.mjs';
+import { gql, runBulkExport } from './graphql.mjs';
 import { startGatewayChild, startSimulatorsChild, tmpDir } from './processes.mjs';
 
 const BIG = '2199';
 /** What each bulk format exports: the FEC is a ledger of entries (its lines), the others movements. */
 const BULK_KIND = { JSONL: 'MOVEMENTS', CSV: 'MOVEMENTS', FEC: 'ENTRIES' };
-const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const PAGE_QUERY = `query Page($id: ID!, $exerciseId: ID!, $after: String) { company(id: $id) {
   movements(first: 500, after: $after, filter: { exerciseId: $exerciseId }) {
     pageInfo { hasNextPage endCursor }
     edges { node { id date journal { code } account { number name } description debit credit amount currency } } } } }`;
-const START_BULK = `mutation Start($input: StartBulkExportInput!) { startBulkExport(input: $input) { id status } }`;
-const POLL_BULK = `query Poll($id: ID!) { bulkExport(id: $id) { status rowCount errorCode downloadUrl } }`;
 
 export function rawBaseline(url, headers) {
   return new Promise((resolve, reject) => {
@@ -63,24 +59,8 @@ export async function walkPages(gatewayUrl, variables) {
 }
 
 async function bulkExport(gatewayUrl, input) {
-  const started = performance.now();
-  const { id } = (await gql(gatewayUrl, START_BULK, { input })).startBulkExport;
-  let state;
-  for (;;) {
-    state = (await gql(gatewayUrl, POLL_BULK, { id })).bulkExport;
-    if (state.status === 'COMPLETED' || state.status === 'FAILED') break;
-    await pause(100);
-  }
-  if (state.status !== 'COMPLETED') throw new Error(`bulk export ${state.status}: ${state.errorCode}`);
-  const producedMs = performance.now() - started;
-  const response = await request(state.downloadUrl, { headers: { authorization: 'Bearer demo' } });
-  let bytes = 0;
-  let lines = 0;
-  for await (const chunk of response.body) {
-    bytes += chunk.length;
-    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
-  }
-  return { ms: performance.now() - started, producedMs, rows: state.rowCount, lines, bytes };
+  const { ms, producedMs, state, lines, bytes } = await runBulkExport(gatewayUrl, input);
+  return { ms, producedMs, rows: state.rowCount, lines, bytes };
 }
 
 /** The large exercise of the dataset: its native record, and the global ids of its company and itself. */

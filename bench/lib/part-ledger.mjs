@@ -3,19 +3,14 @@
 // the trial balance (one streamed /mad/movements read summed by account, plus /mad/balance for the
 // reconciliation) and a FEC bulk export (start, poll, download, with its conformance report).
 import { performance } from 'node:perf_hooks';
-import { request } from 'undici';
 import { gatewayConfig } from './dist.mjs';
-import { gql } from './graphql.mjs';
+import { gql, runBulkExport } from './graphql.mjs';
 import { bigExercise, inFreshGateway, rawBaseline } from './part-large-exercise.mjs';
 import { startSimulatorsChild } from './processes.mjs';
 import { activateMyUnisoftToken, myUnisoftHeaders } from './myunisoft-direct.mjs';
 
-const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const TRIAL_BALANCE = `query TB($id: ID!, $exerciseId: ID!) { company(id: $id) { trialBalance(filter: { exerciseId: $exerciseId }) {
   debitTotal creditTotal balanced unbalancedEntryIds lines { account { number } balance } reconciliation { matches differences { accountNumber } } } } }`;
-const START = `mutation Start($input: StartBulkExportInput!) { startBulkExport(input: $input) { id } }`;
-const POLL = `query Poll($id: ID!) { bulkExport(id: $id) { status rowCount errorCode downloadUrl fileName
-  conformance { valid checks { name passed count } } } }`;
 
 async function trialBalance(url, variables) {
   const started = performance.now();
@@ -31,21 +26,13 @@ async function trialBalance(url, variables) {
 }
 
 async function fecExport(url, input) {
-  const started = performance.now();
-  const { id } = (await gql(url, START, { input })).startBulkExport;
-  let state;
-  for (;;) {
-    state = (await gql(url, POLL, { id })).bulkExport;
-    if (state.status === 'COMPLETED' || state.status === 'FAILED') break;
-    await pause(100);
-  }
-  if (state.status !== 'COMPLETED') throw new Error(`FEC export ${state.status}: ${state.errorCode}`);
-  const producedMs = performance.now() - started;
-  const response = await request(state.downloadUrl, { headers: { authorization: 'Bearer demo' } });
-  let bytes = 0;
-  for await (const chunk of response.body) bytes += chunk.length;
+  const { ms, producedMs, state, bytes } = await runBulkExport(
+    url,
+    input,
+    'fileName conformance { valid checks { name passed count } }',
+  );
   return {
-    ms: performance.now() - started,
+    ms,
     producedMs,
     rows: state.rowCount,
     bytes,
