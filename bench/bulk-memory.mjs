@@ -8,10 +8,9 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { request } from 'undici';
-import { demoCredentials, gatewayConfig } from './lib/dist.mjs';
+import { gatewayConfig } from './lib/dist.mjs';
 import { runBulkExport } from './lib/graphql.mjs';
-import { bigExercise, rawBaseline } from './lib/part-large-exercise.mjs';
+import { bigExercise, rawBigExercise } from './lib/part-large-exercise.mjs';
 import { startGatewayChild, startSimulatorsChild } from './lib/processes.mjs';
 
 const { values } = parseArgs({
@@ -49,10 +48,6 @@ const datasetOptions = { bigExerciseMovements: Number(values.movements) };
 const { exercise, companyId, exerciseId } = bigExercise(datasetOptions);
 const sims = await startSimulatorsChild(datasetOptions);
 const config = gatewayConfig(sims.urls, datasetOptions);
-const headers = {
-  authorization: `Bearer ${demoCredentials.myunisoft.demo.apiToken}`,
-  'x-third-party-secret': demoCredentials.myunisoft.thirdPartySecret,
-};
 const inputOf = (format) => ({
   companyId,
   exerciseId,
@@ -61,14 +56,8 @@ const inputOf = (format) => ({
 });
 console.log(`bulk exports of ${values.movements} movements, ${process.version}, load ${load()}`);
 try {
-  await request(`${sims.urls.myunisoft}/api/v1/key/info?mode=extended`, { headers }).then((r) =>
-    r.body.dump(),
-  );
   if (values.raw) {
-    const raw = await rawBaseline(
-      `${sims.urls.myunisoft}/api/v1/mad/movements?version=1.0.0&idExercice=${exercise.id}`,
-      { ...headers, 'society-id': '2199' },
-    );
+    const raw = await rawBigExercise(sims.urls.myunisoft, exercise);
     console.log(
       `raw download + JSON.parse: ${raw.count} movements, ${(raw.bytes / 1e6).toFixed(0)} MB, ${raw.ms.toFixed(0)} ms, peak RSS ${raw.peakRssMb.toFixed(0)} MB (load ${load()})`,
     );

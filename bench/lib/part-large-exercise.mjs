@@ -39,6 +39,15 @@ export function rawBaseline(url, headers) {
   });
 }
 
+/** The raw baseline of the large exercise: its MAD JSON downloaded and parsed once, after the token's activation. */
+export async function rawBigExercise(myunisoftUrl, exercise) {
+  await activateMyUnisoftToken(myunisoftUrl);
+  return rawBaseline(
+    `${myunisoftUrl}/api/v1/mad/movements?version=1.0.0&idExercice=${exercise.id}`,
+    myUnisoftHeaders(BIG),
+  );
+}
+
 /** Reads every page of 500 of the exercise by cursor (variables: the company and exercise ids). */
 export async function walkPages(gatewayUrl, variables) {
   const started = performance.now();
@@ -118,11 +127,7 @@ export async function largeExercise({ movements, pairs = [], log }) {
   const sims = await startSimulatorsChild(datasetOptions);
   const config = gatewayConfig(sims.urls, datasetOptions);
   try {
-    await activateMyUnisoftToken(sims.urls.myunisoft);
-    const raw = await rawBaseline(
-      `${sims.urls.myunisoft}/api/v1/mad/movements?version=1.0.0&idExercice=${exercise.id}`,
-      myUnisoftHeaders(BIG),
-    );
+    const raw = await rawBigExercise(sims.urls.myunisoft, exercise);
     log(
       `  raw download + JSON.parse: ${raw.count} movements, ${(raw.bytes / 1e6).toFixed(0)} MB in ${raw.ms.toFixed(0)} ms, peak RSS ${mb(raw.peakRssMb)}`,
     );

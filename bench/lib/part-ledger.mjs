@@ -5,9 +5,8 @@
 import { performance } from 'node:perf_hooks';
 import { gatewayConfig } from './dist.mjs';
 import { gql, runBulkExport } from './graphql.mjs';
-import { bigExercise, inFreshGateway, rawBaseline } from './part-large-exercise.mjs';
+import { bigExercise, inFreshGateway, rawBigExercise } from './part-large-exercise.mjs';
 import { startSimulatorsChild } from './processes.mjs';
-import { activateMyUnisoftToken, myUnisoftHeaders } from './myunisoft-direct.mjs';
 
 const TRIAL_BALANCE = `query TB($id: ID!, $exerciseId: ID!) { company(id: $id) { trialBalance(filter: { exerciseId: $exerciseId }) {
   debitTotal creditTotal balanced unbalancedEntryIds lines { account { number } balance } reconciliation { matches differences { accountNumber } } } } }`;
@@ -48,11 +47,7 @@ export async function ledgerPart({ movements, log }) {
   const sims = await startSimulatorsChild(datasetOptions);
   const config = gatewayConfig(sims.urls, datasetOptions);
   try {
-    await activateMyUnisoftToken(sims.urls.myunisoft);
-    const raw = await rawBaseline(
-      `${sims.urls.myunisoft}/api/v1/mad/movements?version=1.0.0&idExercice=${exercise.id}`,
-      myUnisoftHeaders('2199'),
-    );
+    const raw = await rawBigExercise(sims.urls.myunisoft, exercise);
     log(
       `  raw download + JSON.parse: ${raw.count} movements, ${(raw.bytes / 1e6).toFixed(0)} MB in ${raw.ms.toFixed(0)} ms, peak RSS ${raw.peakRssMb.toFixed(0)} MB`,
     );
