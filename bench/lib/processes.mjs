@@ -81,15 +81,16 @@ export async function waitFor(url, init, accept, timeoutMs) {
 
 /**
  * A gateway process on a config file, with node's default flags: NODE_OPTIONS is not passed on, so no
- * heap cap set in the shell reaches a measured gateway. Its logs go to bench/tmp/<name>.log.
+ * heap cap set in the shell reaches a measured gateway. Its logs go to bench/tmp/<name>.log. `diagnosticFlags`
+ * (bulk-memory.mjs's --node-flags: --trace-gc, --cpu-prof) are for reading a run, never for a committed figure.
  */
-export async function startGatewayChild(name, config) {
+export async function startGatewayChild(name, config, diagnosticFlags = []) {
   const port = await freePort();
   const configPath = `${tmpDir}/${name}.config.json`;
   writeFileSync(configPath, JSON.stringify({ ...config, host: '127.0.0.1', port }));
   const log = openSync(`${tmpDir}/${name}.log`, 'w');
   const { NODE_OPTIONS: _notPassedOn, ...env } = process.env;
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+  const child = spawn(process.execPath, [...diagnosticFlags, 'dist/src/main.js'], {
     cwd: root,
     env: { ...env, GRAND_LIVRE_CONFIG: configPath, NODE_ENV: 'production' },
     stdio: ['ignore', log, log],
