@@ -13,7 +13,8 @@
  *   checkpoint: the retry hands it to the connector, which looks for the committed write and may write
  *   again only through `journal.beforeRewrite()`, refused with IDEMPOTENCY_OUTCOME_UNCERTAIN until
  *   `uncertainWindowMs` has passed since the unknown attempt.
- * - The store unreachable before anything was sent: STORE_UNAVAILABLE (retryable), never a masked error.
+ * - The store unreachable before anything was sent: STORE_UNAVAILABLE (retryable), never a masked error,
+ *   also when a checkpoint the connector saves mid-request (an upload body's end) cannot be stored.
  */
 import {
   BadUserInputError,
@@ -134,7 +135,12 @@ async function attempt<T>(
     previous: previous ?? null,
     writeId: `gl-${keys.record.slice(-32)}`,
     async save(checkpoint) {
-      await write({ state: 'pending', checkpoint, at: now() });
+      try {
+        await write({ state: 'pending', checkpoint, at: now() });
+      } catch (error) {
+        if (error instanceof StoreUnavailableError) attemptState.storeFailure = error;
+        throw error;
+      }
       Object.assign(attemptState, { saved: true, checkpoint });
     },
     beforeRewrite() {
@@ -146,7 +152,9 @@ async function attempt<T>(
   try {
     outcome = await call.run(journal);
   } catch (error) {
-    throw await settleFailure(call, keys, hash, lease, error, attemptState);
+    // A checkpoint the store could not take stopped the connector, whatever it made of that (an upload
+    // body that failed reads as an upstream error): the answer is the store's outage.
+    throw await settleFailure(call, keys, hash, lease, attemptState.storeFailure ?? error, attemptState);
   }
   // A successor holding a newer fence keeps its record: it reconciles to this same write.
   await store
@@ -161,6 +169,8 @@ interface AttemptState {
   /** True once this attempt saved a checkpoint (it was about to act upstream). */
   saved: boolean;
   checkpoint: unknown;
+  /** Set when saving a checkpoint failed because the store was unreachable: nothing further was sent. */
+  storeFailure?: StoreUnavailableError;
 }
 
 /** What a failed attempt leaves in the store, and the error its caller gets. */

@@ -9,7 +9,7 @@
  * margin would be taken for ours.
  */
 import { createHash } from 'node:crypto';
-import { Transform, type Readable } from 'node:stream';
+import { Transform, pipeline, type Readable } from 'node:stream';
 import { z } from 'zod';
 import type { MutationJournal } from '../types';
 import type { InqomDocument } from './schemas';
@@ -57,8 +57,8 @@ export function checkpointedBody(
       journal.save({ inqomUpload: checkpoint }).then(() => done(), done);
     },
   });
-  source.once('error', (error) => body.destroy(error));
-  return source.pipe(body);
+  // pipeline, not pipe: a failed checkpoint destroys the source too, and its error is never left unhandled.
+  return pipeline(source, body, () => undefined);
 }
 
 /** The day before the first attempt (time zones), as Inqom's `createdFrom` filter wants it. */

@@ -16,14 +16,14 @@ export interface GatewayPair {
   retry: Stack;
 }
 
-const sha1 = (text: string) => createHash('sha1').update(text).digest('hex').toUpperCase();
-const UPLOAD_PATH = '^/api/accounting-documents/accounting-folders/[^/]+/Documents/?$';
+export const sha1 = (text: string) => createHash('sha1').update(text).digest('hex').toUpperCase();
+export const UPLOAD_PATH = '^/api/accounting-documents/accounting-folders/[^/]+/Documents/?$';
 const EXPENSE_PATH = '^/api/v1/accounting-folders/[^/]+/expense-bills$';
 type ExportJobResult = { id: string; status: string; file: { name: string; downloadUrl: string } };
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Documents of the company created today with this checksum, as the provider lists them. */
-async function documentsWithChecksum(stack: Stack, companyId: string, checksum: string) {
+export async function documentsWithChecksum(stack: Stack, companyId: string, checksum: string) {
   const { body } = await stack.gql<{
     company: { documents: { edges: { node: { id: string; checksum: string } }[] } };
   }>(
