@@ -1,84 +1,44 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
 /**
  * The gateway over HTTP with fake connectors: authentication, companies across providers with
  * partial failure, pagination with signed cursors, capabilities, node/nodes, batching, validation.
  */
-import { createHash } from 'node:crypto';
-import { parseConfig } from '../../src/config';
 import { companyGlobalId, encodeGlobalId } from '../../src/domain/ids';
-import type { CompanyRecord, EntryRecord, ProviderName } from '../../src/domain/model';
 import { UpstreamBadDataError, UpstreamError } from '../../src/errors';
-import { createGateway, type Gateway } from '../../src/gateway';
-import { createLogger } from '../../src/logger';
 import { request } from 'undici';
 import { fakeConnector } from '../unit/server/fake-connector';
+import {
+  company,
+  entry,
+  startFakeConnectorGateway,
+  type FakeConnectorGateway,
+} from '../support/fake-connector-gateway';
 
-const sha = (key: string) => createHash('sha256').update(key).digest('hex');
-const company = (provider: ProviderName, id: string): CompanyRecord => ({
-  provider,
-  providerId: id,
-  name: `${provider} ${id}`,
-  siren: null,
-});
-const entry = (id: string): EntryRecord => ({
-  provider: 'MYUNISOFT',
-  companyId: '1',
-  providerId: id,
-  type: 'ENTRY',
-  journal: { code: 'VT', label: 'Ventes', type: null },
-  date: '2024-01-31',
-  lines: [
-    {
-      account: { number: '411000', name: null },
-      label: null,
-      debit: 26444,
-      credit: 0,
-      currency: 'EUR',
-      piece: null,
-      invoiceNumber: null,
-      dueDate: null,
-    },
-    {
-      account: { number: '706000', name: null },
-      label: null,
-      debit: 0,
-      credit: 26444,
-      currency: 'EUR',
-      piece: null,
-      invoiceNumber: null,
-      dueDate: null,
-    },
-  ],
-  documentIds: [],
-});
-
-const config = parseConfig({
-  signingSecret: 'a-test-signing-secret-of-at-least-32-chars',
-  logLevel: 'silent',
-  port: 0,
-  // Calls are counted at the connectors: the list cache (tested on its own) would answer some of them.
-  cache: { listTtlMs: 0 },
-  tenants: [
-    {
-      id: 'acme',
-      name: 'Acme',
-      apiKeySha256: [sha('acme-key')],
-      providers: {},
-      companies: { MYUNISOFT: ['1', '2', '3'], PLEO: '*', INQOM: '*' },
-    },
-    {
-      id: 'other',
-      name: 'Other',
-      apiKeySha256: [sha('other-key')],
-      providers: {},
-      companies: { MYUNISOFT: ['9'] },
-    },
-  ],
-});
+const balancedLines = [
+  {
+    account: { number: '411000', name: null },
+    label: null,
+    debit: 26444,
+    credit: 0,
+    currency: 'EUR',
+    piece: null,
+    invoiceNumber: null,
+    dueDate: null,
+  },
+  {
+    account: { number: '706000', name: null },
+    label: null,
+    debit: 0,
+    credit: 26444,
+    currency: 'EUR',
+    piece: null,
+    invoiceNumber: null,
+    dueDate: null,
+  },
+];
 
 const myunisoft = fakeConnector('MYUNISOFT', {
   companies: ['1', '2', '3', '4'].map((id) => company('MYUNISOFT', id)), // 4 is outside acme's allowlist
-  entries: [entry('e1'), entry('e2')],
+  entries: [entry('e1', balancedLines), entry('e2', balancedLines)],
   capabilities: ['ENTRIES', 'MOVEMENTS'],
   entryRowErrors: {
     '3': [new UpstreamBadDataError('MYUNISOFT', 'entry 77', 'amount is not credit − debit')],
@@ -91,38 +51,31 @@ const inqom = fakeConnector('INQOM', {
 });
 const other = fakeConnector('MYUNISOFT', { companies: [company('MYUNISOFT', '9')] });
 
-let gateway: Gateway;
+let gateway: FakeConnectorGateway;
 let baseUrl: string;
 beforeAll(async () => {
-  const connectors = {
-    acme: { MYUNISOFT: myunisoft, PLEO: pleo, INQOM: inqom },
-    other: { MYUNISOFT: other },
-  } as Record<string, Partial<Record<ProviderName, { connector: unknown }>>>;
-  gateway = await createGateway({
-    config,
-    logger: createLogger('silent'),
-    connectors: (tenantId, provider) => connectors[tenantId]?.[provider]?.connector as never,
+  gateway = await startFakeConnectorGateway({
+    tenants: [
+      {
+        id: 'acme',
+        apiKey: 'acme-key',
+        companies: { MYUNISOFT: ['1', '2', '3'], PLEO: '*', INQOM: '*' },
+        connectors: { MYUNISOFT: myunisoft.connector, PLEO: pleo.connector, INQOM: inqom.connector },
+      },
+      {
+        id: 'other',
+        apiKey: 'other-key',
+        companies: { MYUNISOFT: ['9'] },
+        connectors: { MYUNISOFT: other.connector },
+      },
+    ],
   });
-  baseUrl = await gateway.listen();
+  baseUrl = gateway.baseUrl;
 });
 afterAll(() => gateway.close());
 
-async function gql(query: string, variables: Record<string, unknown> = {}, key: string | null = 'acme-key') {
-  const response = await request(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/graphql-response+json',
-      ...(key ? { authorization: `Bearer ${key}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  return {
-    status: response.statusCode,
-    headers: response.headers,
-    body: (await response.body.json()) as any,
-  };
-}
+const gql = (query: string, variables: Record<string, unknown> = {}, key: string | null = 'acme-key') =>
+  gateway.gql(query, variables, key);
 
 const COMPANIES =
   'query($first: Int, $after: String, $provider: Provider) { companies(first: $first, after: $after, provider: $provider) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id provider providerId name capabilities } } } }';

@@ -4,35 +4,18 @@
  * resolver's capability-then-validation order and the read-ahead beside `company(id)`; a list field
  * without a spec stops the schema build.
  */
-import { createHash } from 'node:crypto';
-import { request } from 'undici';
-import { parseConfig } from '../../../src/config';
 import { companyGlobalId } from '../../../src/domain/ids';
-import type { CompanyRecord, EntryRecord, ProviderName } from '../../../src/domain/model';
-import { createGateway, type Gateway } from '../../../src/gateway';
-import { createLogger } from '../../../src/logger';
+import type { ProviderName } from '../../../src/domain/model';
 import type { ProviderConnector, ProviderSession } from '../../../src/providers/types';
 import { buildGrandLivreSchema } from '../../../src/schema/build-schema';
 import { CompanyRecentEntriesResolver } from '../../fixtures/schema/recent-entries.field';
 import { CompanyUnspecifiedResolver } from '../../fixtures/schema/unspecified.field';
-
-const sha = (key: string) => createHash('sha256').update(key).digest('hex');
-const company = (provider: ProviderName, id: string): CompanyRecord => ({
-  provider,
-  providerId: id,
-  name: `${provider} ${id}`,
-  siren: null,
-});
-const entry = (id: string): EntryRecord => ({
-  provider: 'MYUNISOFT',
-  companyId: '1',
-  providerId: id,
-  type: 'ENTRY',
-  journal: { code: 'VT', label: 'Ventes', type: null },
-  date: '2024-01-31',
-  lines: [],
-  documentIds: [],
-});
+import {
+  company,
+  entry,
+  startFakeConnectorGateway,
+  type FakeConnectorGateway,
+} from '../../support/fake-connector-gateway';
 
 /** Calls in order; `getCompany` waits (bounded) for `listEntries`, so a read-ahead shows in the order. */
 const events: string[] = [];
@@ -68,53 +51,28 @@ function connector(provider: ProviderName, capabilities: ProviderSession['capabi
   } as unknown as ProviderConnector;
 }
 
-const connectors: Partial<Record<ProviderName, ProviderConnector>> = {
-  MYUNISOFT: connector('MYUNISOFT', ['ENTRIES']),
-  PLEO: connector('PLEO', ['EXPORT_JOBS']),
-};
-
-let gateway: Gateway;
-let url: string;
+let gateway: FakeConnectorGateway;
 beforeAll(async () => {
-  const config = parseConfig({
-    signingSecret: 'a-test-signing-secret-of-at-least-32-chars',
-    logLevel: 'silent',
-    port: 0,
-    cache: { listTtlMs: 0 },
+  gateway = await startFakeConnectorGateway({
     tenants: [
       {
         id: 'acme',
-        name: 'Acme',
-        apiKeySha256: [sha('acme-key')],
-        providers: {},
+        apiKey: 'acme-key',
         companies: { MYUNISOFT: '*', PLEO: '*' },
+        connectors: {
+          MYUNISOFT: connector('MYUNISOFT', ['ENTRIES']),
+          PLEO: connector('PLEO', ['EXPORT_JOBS']),
+        },
       },
     ],
-  });
-  gateway = await createGateway({
-    config,
-    logger: createLogger('silent'),
     schema: await buildGrandLivreSchema([CompanyRecentEntriesResolver]),
-    connectors: (_tenant, provider) => connectors[provider],
   });
-  url = `${await gateway.listen()}/graphql`;
 });
 afterAll(() => gateway.close());
 beforeEach(() => events.splice(0));
 
-async function gql(query: string, variables: Record<string, unknown>) {
-  const response = await request(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/graphql-response+json',
-      authorization: 'Bearer acme-key',
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  type Body = { data?: any; errors?: { path?: unknown[]; extensions?: Record<string, unknown> }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- checked field by field
-  return { status: response.statusCode, body: (await response.body.json()) as Body };
-}
+type Body = { data?: any; errors?: { path?: unknown[]; extensions?: Record<string, unknown> }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- checked field by field
+const gql = (query: string, variables: Record<string, unknown>) => gateway.gql<Body>(query, variables);
 
 const RECENT =
   'query ($id: ID!, $limit: Int!) { company(id: $id) { name recentEntries(limit: $limit) { id } } }';
