@@ -90,6 +90,28 @@ describe('request logs', () => {
     expect(lines[0]?.tenant).toBeUndefined();
   });
 
+  it('logs the status the client got: a request error is 200 in application/json, 400 in graphql-response+json', async () => {
+    const asJson = await gateway.gql(
+      'query Broken { companies { nope } }',
+      {},
+      { headers: { accept: 'application/json' } },
+    );
+    expect(asJson.status).toBe(200);
+    expect(operationLines(String(asJson.headers['x-request-id']))).toEqual([
+      expect.objectContaining({ outcome: 'rejected', status: 200 }),
+    ]);
+
+    const asGraphQL = await gateway.gql(
+      'query Broken { companies { nope } }',
+      {},
+      { headers: { accept: 'application/graphql-response+json' } },
+    );
+    expect(asGraphQL.status).toBe(400);
+    expect(operationLines(String(asGraphQL.headers['x-request-id']))).toEqual([
+      expect.objectContaining({ outcome: 'rejected', status: 400 }),
+    ]);
+  });
+
   it('never logs a secret, a variable value or an amount the query returned', async () => {
     const marker = 'JOURNAL-MARKER-93f1';
     const amounts = new Set<string>();
