@@ -8,16 +8,10 @@ import type { Logger } from '../logger';
 
 type Fields = Record<string, unknown>;
 
-interface Held {
-  fields: Fields[];
-  /** Apollo's status, written when the client leaves before the response is sent. */
-  status: number;
-}
-
 export class OperationLog {
-  private readonly held = new WeakMap<Logger, Held>();
+  private readonly held = new WeakMap<Logger, Fields[]>();
 
-  /** Keeps one operation's line until its request's response is sent (or `signal` aborts). */
+  /** Keeps one operation's line until its response is sent; if `signal` aborts first, writes it with Apollo's `status`. */
   hold(logger: Logger, fields: Fields, status: number, signal: AbortSignal): void {
     if (signal.aborted) {
       logger.info({ ...fields, status }, 'graphql operation');
@@ -25,10 +19,10 @@ export class OperationLog {
     }
     const known = this.held.get(logger);
     if (known) {
-      known.fields.push(fields);
+      known.push(fields);
       return;
     }
-    this.held.set(logger, { fields: [fields], status });
+    this.held.set(logger, [fields]);
     signal.addEventListener('abort', () => this.write(logger, status), { once: true });
   }
 
@@ -37,7 +31,7 @@ export class OperationLog {
     const known = this.held.get(logger);
     if (!known) return false;
     // Emptied, not deleted: a response finishing after its client left writes nothing twice.
-    for (const fields of known.fields.splice(0)) logger.info({ ...fields, status }, 'graphql operation');
+    for (const fields of known.splice(0)) logger.info({ ...fields, status }, 'graphql operation');
     return true;
   }
 }
