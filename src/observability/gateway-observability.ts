@@ -17,6 +17,7 @@ import { BREAKER_STATE_VALUE, BreakerStates } from './breaker-states';
 import { GatewayMetrics } from './gateway-metrics';
 import { graphqlOperationPlugin } from './graphql-operation-plugin';
 import { OperationLabels } from './operation-labels';
+import { OperationLog } from './operation-log';
 import { graphqlScopeHook } from './request-scope';
 import { createTracing, holdAsyncContext } from './tracing';
 import { upstreamObserver } from './upstream-observer';
@@ -58,7 +59,7 @@ export async function createObservability(options: ObservabilityOptions): Promis
   const releaseAsyncContext = scoped ? holdAsyncContext() : () => undefined;
   const breakers = new BreakerStates();
   for (const provider of options.providers ?? []) metrics.breakerState.set({ provider }, 0);
-  const loggedRequests = new WeakSet<object>();
+  const operationLog = new OperationLog();
   const spans = new WeakMap<FastifyRequest, Span>();
   return {
     metrics,
@@ -74,12 +75,12 @@ export async function createObservability(options: ObservabilityOptions): Promis
       metrics,
       tracer,
       labels: new OperationLabels(options.maxOperationLabels),
-      loggedRequests,
+      operationLog,
     }),
     logController: new AccessLogController(),
     install(app) {
       if (scoped) app.addHook('preHandler', graphqlScopeHook(tracer, spans));
-      app.addHook('onResponse', accessLogHook(loggedRequests, spans));
+      app.addHook('onResponse', accessLogHook(operationLog, spans));
       metricsRoute(app, { metrics });
     },
     async close() {

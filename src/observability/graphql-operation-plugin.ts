@@ -1,6 +1,7 @@
 /**
  * One Apollo plugin per gateway that observes each GraphQL operation once it is answered: one log
- * line (request id and tenant come from the request logger), the request counter and latency
+ * line (request id and tenant come from the request logger; written with the status sent, by
+ * operation-log.ts), the request counter and latency
  * histogram, and the operation span's name and attributes. It logs names, codes and timings only —
  * never variables or response data, which hold amounts and personal data.
  */
@@ -10,6 +11,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { RequestContext } from '../context';
 import type { GatewayMetrics } from './gateway-metrics';
 import type { OperationLabels } from './operation-labels';
+import type { OperationLog } from './operation-log';
 import { currentRequestScope } from './request-scope';
 
 /** success: no error; partial: data and errors; error: no data; rejected: refused before executing. */
@@ -19,8 +21,8 @@ export interface OperationPluginDeps {
   metrics: GatewayMetrics;
   labels: OperationLabels;
   tracer: Tracer | null;
-  /** Marks the request loggers that logged an operation (the access log then skips the request). */
-  loggedRequests: WeakSet<object>;
+  /** Holds each operation's line until its response is sent (the access log then skips the request). */
+  operationLog: OperationLog;
 }
 
 function outcomeOf(errors: readonly GraphQLFormattedError[] | undefined, data: unknown): OperationOutcome {
@@ -62,18 +64,17 @@ export function graphqlOperationPlugin(deps: OperationPluginDeps): ApolloServerP
           const label = deps.labels.label(operationName);
           deps.metrics.graphqlRequests.inc({ operation: label, outcome });
           deps.metrics.graphqlDuration.observe({ operation: label, outcome }, seconds);
-          const status = response.http.status ?? 200;
-          deps.loggedRequests.add(contextValue.logger);
-          contextValue.logger.info(
+          deps.operationLog.hold(
+            contextValue.logger,
             {
               operationName: operationName ?? null,
               operationType: operation?.operation ?? null,
               outcome,
-              status,
               durationMs: Math.round(seconds * 1000),
               ...(result?.errors?.length ? { errorCodes: errorCodes(result.errors) } : {}),
             },
-            'graphql operation',
+            response.http.status ?? 200,
+            contextValue.signal,
           );
           if (!span) return;
           span.setAttributes({

@@ -90,6 +90,19 @@ describe('request logs', () => {
     expect(lines[0]?.tenant).toBeUndefined();
   });
 
+  it('logs the status the client got: a request error is 200 in application/json, 400 in graphql-response+json', async () => {
+    for (const [accept, status] of [
+      ['application/json', 200],
+      ['application/graphql-response+json', 400],
+    ] as const) {
+      const result = await gateway.gql('query Broken { companies { nope } }', {}, { headers: { accept } });
+      expect(result.status).toBe(status);
+      expect(operationLines(String(result.headers['x-request-id']))).toEqual([
+        expect.objectContaining({ outcome: 'rejected', status }),
+      ]);
+    }
+  });
+
   it('never logs a secret, a variable value or an amount the query returned', async () => {
     const marker = 'JOURNAL-MARKER-93f1';
     const amounts = new Set<string>();
