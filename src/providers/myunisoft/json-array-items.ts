@@ -4,6 +4,17 @@
  * that one item. Only the bytes of the item being read are held, so a 200 MB array costs the memory
  * of its largest item; it is several times faster than a JavaScript tokenizer such as stream-json.
  */
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  isSpace,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from './json-bytes';
+import { quotedKeys, requoteDigitIds, unquoteDigitIds } from './json-digit-ids';
 
 /** The body is not one JSON array, or an item is bigger than the bound. */
 export class JsonArrayError extends Error {
@@ -18,16 +29,13 @@ export interface JsonArrayOptions {
   maxItemBytes?: number;
   /** Stop at the array's closing bracket, ignoring what follows: an array inside a larger document (default false). */
   endsInside?: boolean;
+  /**
+   * Keys whose values of 1–15 digits without a leading zero go through JSON.parse as numbers and come
+   * back as the same strings (json-digit-ids.ts: V8 interns short JSON strings). Default none. The
+   * quotes are blanked in the chunk's own bytes: pass chunks nothing reads again (a network body).
+   */
+  digitIdKeys?: readonly string[];
 }
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 /** `start`: before `[`; `first`: an item or `]`; `next`: an item (after a comma); `item`: inside one; `done`: after `]`. */
 type State = 'start' | 'first' | 'next' | 'item' | 'done';
@@ -38,6 +46,8 @@ export async function* jsonArrayBatches(
   options: JsonArrayOptions = {},
 ): AsyncGenerator<unknown[]> {
   const maxItemBytes = options.maxItemBytes ?? 8 * 1024 * 1024;
+  const idKeys = options.digitIdKeys ?? [];
+  const quotedIdKeys = quotedKeys(idKeys);
   let state = 'start' as State;
   let depth = 0;
   let inString = false;
@@ -51,11 +61,13 @@ export async function* jsonArrayBatches(
     let itemStart = state === 'item' ? 0 : -1;
     const finishItem = (end: number) => {
       const tail = bytes.subarray(itemStart, end);
-      const text =
-        carriedBytes === 0 ? tail.toString('utf8') : Buffer.concat([...carried, tail]).toString('utf8');
+      const item = carriedBytes === 0 ? tail : Buffer.concat([...carried, tail]);
       carried = [];
       carriedBytes = 0;
-      batch.push(JSON.parse(text) as unknown);
+      const ids = quotedIdKeys.length === 0 ? 0 : unquoteDigitIds(item, quotedIdKeys);
+      const value = JSON.parse(item.toString('utf8')) as unknown;
+      if (ids > 0) requoteDigitIds(value, idKeys, ids);
+      batch.push(value);
     };
     /** Position of the next backslash at or after the scan (-1: none left in this chunk), found lazily. */
     let nextBackslash = -2;

@@ -12,6 +12,9 @@ import { JsonArrayError, jsonArrayBatches } from './json-array-items';
 import { arrayAtPath } from './json-path-array';
 import { badRow, rowName } from './map';
 
+/** MAD's unique short ids (json-digit-ids.ts: kept out of V8's string table while parsing). */
+const MAD_ID_KEYS = ['producerId'];
+
 /** How the items of an answer are read: what one must look like, and what it becomes. */
 export interface MadItems<S extends z.ZodType, T> {
   route: string;
@@ -59,7 +62,8 @@ export async function* madRows<S extends z.ZodType, T>(
   let index = 0;
   try {
     const body = at ? arrayAtPath(response.body, at) : response.body;
-    for await (const batch of jsonArrayBatches(body, { endsInside: at !== undefined })) {
+    const options = { endsInside: at !== undefined, digitIdKeys: MAD_ID_KEYS };
+    for await (const batch of jsonArrayBatches(body, options)) {
       const items: (T | UpstreamBadDataError)[] = [];
       for (const value of batch) {
         const row = itemRow(what, value, index++);
