@@ -8,7 +8,6 @@
  * back (record CREATED again, lease released) for another instance, rather than failing them.
  */
 import { randomBytes } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { checkFecStream, type FecConformanceReport } from '../fec/conformance';
 import { ErrorCode, isGrandLivreError } from '../errors';
 import type { Logger } from '../logger';
@@ -16,7 +15,7 @@ import type { ConnectorRegistry } from '../providers/registry';
 import { runAsBulk } from '../providers/resilience/upstream-scope';
 import { FencedLease } from '../store/fenced-lease';
 import type { SharedStore } from '../store/types';
-import type { BlobStore } from './blob/blob-store';
+import type { BlobStore, StoredBlob } from './blob/blob-store';
 import { BulkExportRecords } from './bulk-export-records';
 import type { BulkExportRecord, BulkExportRequest } from './bulk-export.model';
 import { writeBulkFile, type BulkTotals } from './bulk-file-writer';
@@ -39,9 +38,7 @@ export interface BulkExportRunnerOptions {
   sweepMs?: number;
 }
 
-export interface BulkExportFile {
-  body: Readable;
-  size: number;
+export interface BulkExportFile extends StoredBlob {
   fileName: string;
   contentType: string;
 }

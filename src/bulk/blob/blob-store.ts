@@ -5,9 +5,21 @@
  */
 import type { Readable, Writable } from 'node:stream';
 
+/** Reads a stored file at a position into the caller's buffer. */
+export interface BlobReader {
+  /** Bytes read into `into` from `position` (0 at the end). */
+  read(into: Buffer, position: number): Promise<number>;
+  close(): Promise<void>;
+}
+
 export interface StoredBlob {
   body: Readable;
   size: number;
+  /**
+   * A local file's reader into the caller's buffers (absent for object storage): a download then reuses
+   * two buffers, where a read stream allocates one per read that only a GC frees.
+   */
+  openReader?: () => Promise<BlobReader>;
 }
 
 /** A blob being written: end `sink` to complete it, destroy it with an error to leave nothing. */

@@ -5,12 +5,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { open, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
-import { assertBlobKey, type BlobStore, type BlobWrite, type StoredBlob } from './blob-store';
+import {
+  assertBlobKey,
+  type BlobReader,
+  type BlobStore,
+  type BlobWrite,
+  type StoredBlob,
+} from './blob-store';
 
 export interface DirectoryBlobStoreOptions {
   /** The directory (default `os.tmpdir()/grand-livre-bulk`); shared by instances that mount it. */
@@ -57,7 +63,8 @@ export class DirectoryBlobStore implements BlobStore {
   async open(key: string): Promise<StoredBlob | null> {
     const path = this.pathOf(key);
     const size = await this.liveSize(path);
-    return size === null ? null : { body: createReadStream(path), size };
+    if (size === null) return null;
+    return { body: createReadStream(path), size, openReader: () => openFileReader(path) };
   }
 
   async exists(key: string): Promise<boolean> {
@@ -83,4 +90,12 @@ export class DirectoryBlobStore implements BlobStore {
     await rm(path, { force: true });
     return null;
   }
+}
+
+async function openFileReader(path: string): Promise<BlobReader> {
+  const handle = await open(path, 'r');
+  return {
+    read: async (into, position) => (await handle.read(into, 0, into.length, position)).bytesRead,
+    close: () => handle.close(),
+  };
 }

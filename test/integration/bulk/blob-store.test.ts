@@ -74,6 +74,21 @@ describe.each(backends)('BlobStore on %s', (_name, open) => {
     expect(await store.exists(k)).toBe(false);
   });
 
+  it("reads a local file at a position into the caller's buffer; object storage offers only the stream", async () => {
+    const k = key();
+    await store.put(k, chunks(3));
+    const blob = (await store.open(k))!;
+    blob.body.destroy();
+    if (!(store instanceof DirectoryBlobStore)) return expect(blob.openReader).toBeUndefined();
+    const reader = await blob.openReader!();
+    const into = Buffer.alloc(4);
+    expect(await reader.read(into, 65_535)).toBe(4);
+    expect(into.toString()).toBe('abbb');
+    expect(await reader.read(into, 3 * 65_536 - 2)).toBe(2);
+    expect(await reader.read(into, 3 * 65_536)).toBe(0);
+    await reader.close();
+  });
+
   it('leaves nothing behind when the source fails midway', async () => {
     const k = key();
     // The error is the source's, or (s3rver) the refused abort of the multipart upload after it.

@@ -62,6 +62,12 @@ describe('bulk export', () => {
     const file = await download(done.downloadUrl!);
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
+    // Written through two reused buffers (a hijacked reply): the headers are all there, the length exact.
+    expect(Number(file.headers['content-length'])).toBe(Buffer.byteLength(file.text));
+    expect(Buffer.byteLength(file.text)).toBeGreaterThan(4 * 65_536);
+    expect(file.headers['x-request-id']).toEqual(expect.any(String));
+    expect(file.headers['cache-control']).toBe('private, no-store');
+    expect(file.headers['content-disposition']).toMatch(/^attachment; filename=".+\.jsonl"$/);
     const rows = file.text
       .trimEnd()
       .split('\n')
