@@ -99,7 +99,7 @@ type MovementValues = [
   ProviderName,
   string,
   string,
-  string | null,
+  string | number | null,
   string,
   string | null,
   string,
@@ -117,12 +117,24 @@ type MovementValues = [
   MovementRecord['analytics'],
 ];
 
+/** Digits that survive `String(Number(id)) === id`: no leading zero, at most 15 of them (exact as a double). */
+const NUMERIC_ID = /^[1-9]\d{0,14}$/;
+
+/**
+ * A short unique id stored as a JSON number: V8 (Node 20) interns every string of up to 10 characters
+ * JSON.parse makes (old space plus a string-table slot), and each page parses its chunks again.
+ */
+const idValue = (id: string | null): string | number | null =>
+  id !== null && NUMERIC_ID.test(id) ? Number(id) : id;
+/** An id stored by `idValue` back as its string; anything else as is, for the schema to judge. */
+const idOf = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? String(v) : v);
+
 function movementValues(m: MovementRecord): MovementValues {
   return [
     m.provider,
     m.companyId,
     m.providerId,
-    m.entryId,
+    idValue(m.entryId),
     m.date,
     m.accountedOn,
     m.journal.code,
@@ -155,7 +167,7 @@ function movementFromValues(stored: unknown): MovementRow {
     provider: v[0],
     companyId: v[1],
     providerId: v[2],
-    entryId: v[3],
+    entryId: idOf(v[3]) as string | null,
     date: v[4],
     accountedOn: v[5],
     journal: { code: v[6], label: v[7], type: v[8] },
