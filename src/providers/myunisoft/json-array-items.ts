@@ -18,6 +18,13 @@ export interface JsonArrayOptions {
   maxItemBytes?: number;
   /** Stop at the array's closing bracket, ignoring what follows: an array inside a larger document (default false). */
   endsInside?: boolean;
+  /**
+   * Keys whose string value of 1–15 digits without a leading zero JSON.parse reads as a number (default
+   * none): `"producerId":"1320000021"` becomes `"producerId": 1320000021 `, its quotes blanked in the
+   * chunk's own bytes (pass chunks nothing reads again, such as a network body). The reader turns it back
+   * with String(), which gives the same digits. Other values of those keys stay strings, untouched.
+   */
+  digitStringsAsNumbers?: readonly string[];
 }
 
 const QUOTE = 0x22;
@@ -38,6 +45,7 @@ export async function* jsonArrayBatches(
   options: JsonArrayOptions = {},
 ): AsyncGenerator<unknown[]> {
   const maxItemBytes = options.maxItemBytes ?? 8 * 1024 * 1024;
+  const numberKeys = (options.digitStringsAsNumbers ?? []).map((key) => Buffer.from(JSON.stringify(key)));
   let state = 'start' as State;
   let depth = 0;
   let inString = false;
@@ -51,11 +59,11 @@ export async function* jsonArrayBatches(
     let itemStart = state === 'item' ? 0 : -1;
     const finishItem = (end: number) => {
       const tail = bytes.subarray(itemStart, end);
-      const text =
-        carriedBytes === 0 ? tail.toString('utf8') : Buffer.concat([...carried, tail]).toString('utf8');
+      const item = carriedBytes === 0 ? tail : Buffer.concat([...carried, tail]);
       carried = [];
       carriedBytes = 0;
-      batch.push(JSON.parse(text) as unknown);
+      for (const key of numberKeys) unquoteDigitValues(item, key);
+      batch.push(JSON.parse(item.toString('utf8')) as unknown);
     };
     /** Position of the next backslash at or after the scan (-1: none left in this chunk), found lazily. */
     let nextBackslash = -2;
@@ -110,4 +118,40 @@ export async function* jsonArrayBatches(
     if (state === 'done' && options.endsInside) return;
   }
   if (state !== 'done') throw new JsonArrayError('the array ends before its closing bracket');
+}
+
+const COLON = 0x3a;
+const SPACE = 0x20;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+/** Longest digit string turned into a number: every such integer is exact as a double (below 2^53). */
+const MAX_DIGITS = 15;
+
+/**
+ * Blanks the quotes of each `<key>:"<digits>"` member of one item's JSON, in place. Why: V8 (Node 20)
+ * internalizes every JSON string value of ≤ 10 characters, so unique short ids would fill old space and
+ * the string table; numbers die young. `quotedKey` is the key with its quotes (`"producerId"`).
+ */
+function unquoteDigitValues(item: Buffer, quotedKey: Buffer): void {
+  for (let at = item.indexOf(quotedKey); at !== -1; at = item.indexOf(quotedKey, at + quotedKey.length)) {
+    // A key's opening quote follows `{` or `,` (and spaces); inside a string value, any quote is escaped.
+    let before = at - 1;
+    while (before >= 0 && isSpace(item[before]!)) before--;
+    if (before < 0 || (item[before] !== OPEN_BRACE && item[before] !== COMMA)) continue;
+    let i = at + quotedKey.length;
+    while (i < item.length && isSpace(item[i]!)) i++;
+    if (item[i] !== COLON) continue;
+    i++;
+    while (i < item.length && isSpace(item[i]!)) i++;
+    if (item[i] !== QUOTE) continue;
+    const open = i;
+    const first = open + 1;
+    let end = first;
+    while (end < item.length && end - first <= MAX_DIGITS && item[end]! >= DIGIT_0 && item[end]! <= DIGIT_9)
+      end++;
+    const digits = end - first;
+    if (item[end] !== QUOTE || digits === 0 || digits > MAX_DIGITS || item[first] === DIGIT_0) continue;
+    item[open] = SPACE;
+    item[end] = SPACE;
+  }
 }

@@ -11,11 +11,15 @@ import { invalidResponse, type MyUnisoftClient } from './client';
 import { JsonArrayError, jsonArrayBatches } from './json-array-items';
 import { arrayAtPath } from './json-path-array';
 import { badRow, rowName } from './map';
+import { MAD_NUMBER_KEYS } from './schemas';
 
 /** How the items of an answer are read: what one must look like, and what it becomes. */
 export interface MadItems<S extends z.ZodType, T> {
   route: string;
-  /** What one item must look like; `what` names it in errors (`movement`, `entry`). */
+  /**
+   * What one item must look like; `what` names it in errors (`movement`, `entry`). Its MAD_NUMBER_KEYS
+   * must accept the numbers the reader makes of short digit ids (schemas.ts's MAD schemas do).
+   */
   schema: S;
   what: string;
   map: (item: z.infer<S>) => T;
@@ -59,7 +63,8 @@ export async function* madRows<S extends z.ZodType, T>(
   let index = 0;
   try {
     const body = at ? arrayAtPath(response.body, at) : response.body;
-    for await (const batch of jsonArrayBatches(body, { endsInside: at !== undefined })) {
+    const options = { endsInside: at !== undefined, digitStringsAsNumbers: MAD_NUMBER_KEYS };
+    for await (const batch of jsonArrayBatches(body, options)) {
       const items: (T | UpstreamBadDataError)[] = [];
       for (const value of batch) {
         const row = itemRow(what, value, index++);
@@ -118,6 +123,7 @@ function mapRow<I, T>(map: (item: I) => T, item: I): T | UpstreamBadDataError {
 /** `movement 148627082` when the item has a readable id, else its position. */
 function itemRow(what: string, value: unknown, index: number): string {
   const id = (value as { producerId?: unknown } | null)?.producerId;
+  if (typeof id === 'number') return rowName(what, String(id));
   return typeof id === 'string' ? rowName(what, id) : `${what} #${index}`;
 }
 
