@@ -4,6 +4,17 @@
  * that one item. Only the bytes of the item being read are held, so a 200 MB array costs the memory
  * of its largest item; it is several times faster than a JavaScript tokenizer such as stream-json.
  */
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  isSpace,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from './json-bytes';
+import { quotedKeys, requoteDigitIds, unquoteDigitIds } from './json-digit-ids';
 
 /** The body is not one JSON array, or an item is bigger than the bound. */
 export class JsonArrayError extends Error {
@@ -19,22 +30,12 @@ export interface JsonArrayOptions {
   /** Stop at the array's closing bracket, ignoring what follows: an array inside a larger document (default false). */
   endsInside?: boolean;
   /**
-   * Keys whose string value of 1–15 digits without a leading zero JSON.parse reads as a number (default
-   * none): `"producerId":"1320000021"` becomes `"producerId": 1320000021 `, its quotes blanked in the
-   * chunk's own bytes (pass chunks nothing reads again, such as a network body). The reader turns it back
-   * with String(), which gives the same digits. Other values of those keys stay strings, untouched.
+   * Keys whose values of 1–15 digits without a leading zero go through JSON.parse as numbers and come
+   * back as the same strings (json-digit-ids.ts: V8 interns short JSON strings). Default none. The
+   * quotes are blanked in the chunk's own bytes: pass chunks nothing reads again (a network body).
    */
-  digitStringsAsNumbers?: readonly string[];
+  digitIdKeys?: readonly string[];
 }
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 /** `start`: before `[`; `first`: an item or `]`; `next`: an item (after a comma); `item`: inside one; `done`: after `]`. */
 type State = 'start' | 'first' | 'next' | 'item' | 'done';
@@ -45,7 +46,8 @@ export async function* jsonArrayBatches(
   options: JsonArrayOptions = {},
 ): AsyncGenerator<unknown[]> {
   const maxItemBytes = options.maxItemBytes ?? 8 * 1024 * 1024;
-  const numberKeys = (options.digitStringsAsNumbers ?? []).map((key) => Buffer.from(JSON.stringify(key)));
+  const idKeys = options.digitIdKeys ?? [];
+  const quotedIdKeys = quotedKeys(idKeys);
   let state = 'start' as State;
   let depth = 0;
   let inString = false;
@@ -62,8 +64,10 @@ export async function* jsonArrayBatches(
       const item = carriedBytes === 0 ? tail : Buffer.concat([...carried, tail]);
       carried = [];
       carriedBytes = 0;
-      for (const key of numberKeys) unquoteDigitValues(item, key);
-      batch.push(JSON.parse(item.toString('utf8')) as unknown);
+      const ids = quotedIdKeys.length === 0 ? 0 : unquoteDigitIds(item, quotedIdKeys);
+      const value = JSON.parse(item.toString('utf8')) as unknown;
+      if (ids > 0) requoteDigitIds(value, idKeys, ids);
+      batch.push(value);
     };
     /** Position of the next backslash at or after the scan (-1: none left in this chunk), found lazily. */
     let nextBackslash = -2;
@@ -118,40 +122,4 @@ export async function* jsonArrayBatches(
     if (state === 'done' && options.endsInside) return;
   }
   if (state !== 'done') throw new JsonArrayError('the array ends before its closing bracket');
-}
-
-const COLON = 0x3a;
-const SPACE = 0x20;
-const DIGIT_0 = 0x30;
-const DIGIT_9 = 0x39;
-/** Longest digit string turned into a number: every such integer is exact as a double (below 2^53). */
-const MAX_DIGITS = 15;
-
-/**
- * Blanks the quotes of each `<key>:"<digits>"` member of one item's JSON, in place. Why: V8 (Node 20)
- * internalizes every JSON string value of ≤ 10 characters, so unique short ids would fill old space and
- * the string table; numbers die young. `quotedKey` is the key with its quotes (`"producerId"`).
- */
-function unquoteDigitValues(item: Buffer, quotedKey: Buffer): void {
-  for (let at = item.indexOf(quotedKey); at !== -1; at = item.indexOf(quotedKey, at + quotedKey.length)) {
-    // A key's opening quote follows `{` or `,` (and spaces); inside a string value, any quote is escaped.
-    let before = at - 1;
-    while (before >= 0 && isSpace(item[before]!)) before--;
-    if (before < 0 || (item[before] !== OPEN_BRACE && item[before] !== COMMA)) continue;
-    let i = at + quotedKey.length;
-    while (i < item.length && isSpace(item[i]!)) i++;
-    if (item[i] !== COLON) continue;
-    i++;
-    while (i < item.length && isSpace(item[i]!)) i++;
-    if (item[i] !== QUOTE) continue;
-    const open = i;
-    const first = open + 1;
-    let end = first;
-    while (end < item.length && end - first <= MAX_DIGITS && item[end]! >= DIGIT_0 && item[end]! <= DIGIT_9)
-      end++;
-    const digits = end - first;
-    if (item[end] !== QUOTE || digits === 0 || digits > MAX_DIGITS || item[first] === DIGIT_0) continue;
-    item[open] = SPACE;
-    item[end] = SPACE;
-  }
 }

@@ -11,15 +11,14 @@ import { invalidResponse, type MyUnisoftClient } from './client';
 import { JsonArrayError, jsonArrayBatches } from './json-array-items';
 import { arrayAtPath } from './json-path-array';
 import { badRow, rowName } from './map';
-import { MAD_NUMBER_KEYS } from './schemas';
+
+/** MAD's unique short ids (json-digit-ids.ts: kept out of V8's string table while parsing). */
+const MAD_ID_KEYS = ['producerId'];
 
 /** How the items of an answer are read: what one must look like, and what it becomes. */
 export interface MadItems<S extends z.ZodType, T> {
   route: string;
-  /**
-   * What one item must look like; `what` names it in errors (`movement`, `entry`). Its MAD_NUMBER_KEYS
-   * must accept the numbers the reader makes of short digit ids (schemas.ts's MAD schemas do).
-   */
+  /** What one item must look like; `what` names it in errors (`movement`, `entry`). */
   schema: S;
   what: string;
   map: (item: z.infer<S>) => T;
@@ -63,7 +62,7 @@ export async function* madRows<S extends z.ZodType, T>(
   let index = 0;
   try {
     const body = at ? arrayAtPath(response.body, at) : response.body;
-    const options = { endsInside: at !== undefined, digitStringsAsNumbers: MAD_NUMBER_KEYS };
+    const options = { endsInside: at !== undefined, digitIdKeys: MAD_ID_KEYS };
     for await (const batch of jsonArrayBatches(body, options)) {
       const items: (T | UpstreamBadDataError)[] = [];
       for (const value of batch) {
@@ -123,7 +122,6 @@ function mapRow<I, T>(map: (item: I) => T, item: I): T | UpstreamBadDataError {
 /** `movement 148627082` when the item has a readable id, else its position. */
 function itemRow(what: string, value: unknown, index: number): string {
   const id = (value as { producerId?: unknown } | null)?.producerId;
-  if (typeof id === 'number') return rowName(what, String(id));
   return typeof id === 'string' ? rowName(what, id) : `${what} #${index}`;
 }
 

@@ -3,22 +3,6 @@ import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-/**
- * A MAD id: a string, or the number the item reader made of a 1–15-digit one (MAD_NUMBER_KEYS), turned
- * back into the same digits (String(Number(s)) === s for those strings).
- */
-const madId = z.union([
-  z.string(),
-  z
-    .number()
-    .int()
-    .min(1)
-    .max(10 ** 15 - 1)
-    .transform(String),
-]);
-/** Keys whose short digit-string values the MAD item reader may hand over as numbers (see madId). */
-export const MAD_NUMBER_KEYS: readonly string[] = ['producerId'];
-
 export const societySchema = z.object({
   society_id: z.number().int(),
   name: z.string(),
@@ -88,7 +72,7 @@ const analyticsSchema = z.array(
   }),
 );
 const movementCoreSchema = z.object({
-  producerId: madId,
+  producerId: z.string(),
   description: z.string().nullable(),
   dueDate: isoDate.nullable(),
   freeNumber: z.string().nullable(),
@@ -106,7 +90,7 @@ const entryPropertiesSchema = z.object({
 /** One item of `GET /mad/movements`, validated as it streams in. */
 export const madMovementSchema = movementCoreSchema.extend({
   entry: z.object({
-    producerId: madId,
+    producerId: z.string(),
     date: isoDate,
     currency: z.object({ code: z.string() }).nullable(),
     journal: journalRefSchema,
@@ -118,7 +102,7 @@ export type MadMovementCore = z.infer<typeof movementCoreSchema>;
 
 /** `GET /mad/entry?id=`. */
 export const madEntrySchema = z.object({
-  producerId: madId,
+  producerId: z.string(),
   date: isoDate,
   currency: z.object({ code: z.string() }).nullable(),
   journal: journalRefSchema,

@@ -1,4 +1,5 @@
 import { JsonArrayError, jsonArrayBatches } from '../../../../src/providers/myunisoft/json-array-items';
+import { quotedKeys, unquoteDigitIds } from '../../../../src/providers/myunisoft/json-digit-ids';
 
 async function* chunks(text: string, size: number) {
   const bytes = Buffer.from(text, 'utf8');
@@ -57,29 +58,26 @@ describe('jsonArrayBatches', () => {
   });
 });
 
-describe('jsonArrayBatches, digitStringsAsNumbers', () => {
+describe('jsonArrayBatches, digitIdKeys', () => {
   async function read(text: string, size: number, keys = ['producerId']): Promise<unknown[]> {
     const out: unknown[] = [];
-    for await (const batch of jsonArrayBatches(chunks(text, size), { digitStringsAsNumbers: keys }))
-      out.push(...batch);
+    for await (const batch of jsonArrayBatches(chunks(text, size), { digitIdKeys: keys })) out.push(...batch);
     return out;
   }
   const sizes = [1, 2, 3, 5, 11, 64, 100_000];
+  const same = async (text: string) => {
+    for (const size of sizes) expect(await read(text, size)).toEqual(JSON.parse(text));
+  };
 
-  it('hands 1–15-digit ids without a leading zero over as numbers, wherever the chunks split them', async () => {
-    const items = [
-      { producerId: '1320000021', entry: { producerId: '132000002', date: '2024-01-01' } },
-      { producerId: '7', movements: [{ producerId: '999999999999999' }, { producerId: '10' }] },
-    ];
-    for (const size of sizes)
-      expect(await read(JSON.stringify(items), size)).toEqual([
-        { producerId: 1320000021, entry: { producerId: 132000002, date: '2024-01-01' } },
-        { producerId: 7, movements: [{ producerId: 999999999999999 }, { producerId: 10 }] },
-      ]);
-  });
-
-  it('reads a spaced member too', async () => {
-    expect(await read('[ { "a" : 1 , "producerId" : "42" } ]', 3)).toEqual([{ a: 1, producerId: 42 }]);
+  it('gives back the same items, ids split across chunks anywhere', async () => {
+    await same(
+      JSON.stringify([
+        { producerId: '1320000021', entry: { producerId: '132000002', date: '2024-01-01' } },
+        { producerId: '7', movements: [{ producerId: '999999999999999' }, { producerId: '10' }] },
+        { attachments: { '123': { producerId: '55' } }, list: [[{ producerId: '1' }]], producerId: '2' },
+      ]),
+    );
+    await same('[ { "a" : 1 , "producerId" : "42" } ]');
   });
 
   it.each([
@@ -91,44 +89,64 @@ describe('jsonArrayBatches, digitStringsAsNumbers', () => {
     ['a decimal', '1.5'],
     ['an empty id', ''],
     ['spaces', ' 12'],
-  ])('leaves %s a string', async (_name, id) => {
-    const text = JSON.stringify([{ producerId: id }, { x: { producerId: id } }]);
-    for (const size of sizes)
-      expect(await read(text, size)).toEqual([{ producerId: id }, { x: { producerId: id } }]);
+  ])('keeps %s as it is', async (_name, id) => {
+    await same(JSON.stringify([{ producerId: id }, { x: { producerId: id }, producerId: '12' }]));
   });
 
-  it('leaves escaped digits a string (the escape is not read)', async () => {
-    expect(await read('[{"producerId":"\\u0031\\u0032"}]', 4)).toEqual([{ producerId: '12' }]);
+  it('keeps escaped digits, other keys, non-string values and look-alikes inside strings', async () => {
+    await same('[{"producerId":"\\u0031\\u0032"}]');
+    await same(
+      JSON.stringify([
+        { id: '123', xproducerId: '456', producerIdx: '789', producerId: null },
+        { description: '{"producerId":"123"}', label: ',"producerId":"5"', list: ['producerId', '6'] },
+        { note: '\\",\\"producerId\\":\\"7', producerId: { producerId: '8' } },
+      ]),
+    );
   });
 
-  it('leaves other keys, non-string values and look-alikes inside string values as they are', async () => {
-    const items = [
-      { id: '123', xproducerId: '456', producerIdx: '789', producerId: null },
-      { description: '{"producerId":"123"}', label: ',"producerId":"5"', list: ['producerId', '6'] },
-      { producerId: 12, note: '\\",\\"producerId\\":\\"7' },
-      { producerId: { producerId: '8' } },
-    ];
-    for (const size of sizes)
-      expect(await read(JSON.stringify(items), size)).toEqual([
-        items[0],
-        items[1],
-        items[2],
-        { producerId: { producerId: 8 } },
-      ]);
+  it('gives back an id nested 100,000 deep', async () => {
+    const depth = 100_000;
+    const text = `[${'['.repeat(depth)}{"producerId":"12"}${']'.repeat(depth)}]`;
+    const [item] = await read(text, 100_000);
+    let node = item;
+    for (let d = 0; d < depth; d++) node = (node as unknown[])[0];
+    expect(node).toEqual({ producerId: '12' });
   });
 
-  it('rewrites nothing without the option', async () => {
-    expect(await items('[{"producerId":"1320000021"}]', 5)).toEqual([{ producerId: '1320000021' }]);
+  it('keeps the numbers of an item whose ids already hold numbers', async () => {
+    await same('[{"producerId":"12","m":[{"producerId":34}]},{"producerId":-5,"e":{"producerId":"6"}}]');
+  });
+});
+
+describe('unquoteDigitIds', () => {
+  const keys = quotedKeys(['producerId']);
+  const rewrite = (text: string) => {
+    const bytes = Buffer.from(text);
+    return { count: unquoteDigitIds(bytes, keys), text: bytes.toString() };
+  };
+
+  it('blanks the quotes of short digit ids only (JSON.parse reads numbers, not short strings)', () => {
+    expect(rewrite('{"producerId":"1320000021","x":{"producerId":"0123"},"y":{"producerId":"9"}}')).toEqual({
+      count: 2,
+      text: '{"producerId": 1320000021 ,"x":{"producerId":"0123"},"y":{"producerId": 9 }}',
+    });
+    expect(rewrite('{"d":"{\\"producerId\\":\\"1\\"}","producerId":"1234567890123456"}').count).toBe(0);
+    expect(rewrite('{"producerId":"12","e":{"producerId":3}}')).toEqual({
+      count: 0,
+      text: '{"producerId":"12","e":{"producerId":3}}',
+    });
   });
 
-  it('turns back into the same digits: String(Number(s)) === s for every id it rewrites', () => {
+  it('rewrites only ids that String(Number(s)) gives back', () => {
     const ids = ['1', '9', '10', '1320000021', '900719925474099', '999999999999999', '100000000000000'];
     for (let n = 0; n < 2_000; n++) {
-      const digits = 1 + (n % 15);
       let id = String(1 + Math.floor(Math.random() * 9));
-      while (id.length < digits) id += String(Math.floor(Math.random() * 10));
+      while (id.length < 1 + (n % 15)) id += String(Math.floor(Math.random() * 10));
       ids.push(id);
     }
-    for (const id of ids) expect(String(Number(id))).toBe(id);
+    for (const id of ids) {
+      expect(rewrite(`{"producerId":"${id}"}`).count).toBe(1);
+      expect(String(Number(id))).toBe(id);
+    }
   });
 });
