@@ -3,7 +3,7 @@
  * JSON string value of ≤ 10 characters: each unique id (`"producerId":"1320000021"`) is allocated in old
  * space and takes a string-table slot (16–32 MB of malloc over a 500k-movement export). So the item's
  * bytes hand such ids to JSON.parse as numbers (their quotes blanked) and the parsed item gets the same
- * strings back (String(Number(s)) === s for 1–15 digits without a leading zero): young, not interned.
+ * strings back (Number(s).toFixed(0) === s for 1–15 digits without a leading zero): young, not interned.
  */
 
 import { COLON, COMMA, isSpace, OPEN_BRACE, QUOTE } from './json-bytes';
@@ -74,7 +74,9 @@ export function requoteDigitIds(value: unknown, keys: readonly string[], count: 
     for (const key of keys) {
       const id = record[key];
       if (typeof id === 'number') {
-        record[key] = String(id);
+        // Not String(id): V8 keeps each String() of a number in its number-string cache, so every id
+        // would outlive a scavenge and be promoted to old space; toFixed(0) gives the same digits.
+        record[key] = id.toFixed(0);
         left--;
       }
     }
