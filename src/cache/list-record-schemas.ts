@@ -127,8 +127,11 @@ const NUMERIC_ID = /^[1-9]\d{0,14}$/;
  */
 const idValue = (id: string | null): string | number | null =>
   id !== null && NUMERIC_ID.test(id) ? Number(id) : id;
-/** An id stored by `idValue` back as its string; anything else as is, for the schema to judge. */
-const idOf = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? String(v) : v);
+/**
+ * An id stored by `idValue` back as its string; anything else as is, for the schema to judge. toFixed(0),
+ * not String(): String() keeps each result in V8's number-string cache, so every id outlived a scavenge.
+ */
+const idOf = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v.toFixed(0) : v);
 
 function movementValues(m: MovementRecord): MovementValues {
   return [
