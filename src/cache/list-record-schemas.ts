@@ -13,6 +13,7 @@ import {
   type MovementRecord,
   type ProviderName,
 } from '../domain/model';
+import { AccountObject, JournalObject, LetteringObject, MovementObject } from '../domain/movement-objects';
 import type { RowFormat } from './listing-snapshots';
 import { isStoredBadRow, snapshotRowSchema, type SnapshotRow } from './snapshot-rows';
 
@@ -99,7 +100,7 @@ type MovementValues = [
   ProviderName,
   string,
   string,
-  string | null,
+  string | number | null,
   string,
   string | null,
   string,
@@ -117,12 +118,27 @@ type MovementValues = [
   MovementRecord['analytics'],
 ];
 
+/** Digits that survive `String(Number(id)) === id`: no leading zero, at most 15 of them (exact as a double). */
+const NUMERIC_ID = /^[1-9]\d{0,14}$/;
+
+/**
+ * A short unique id stored as a JSON number: V8 (Node 20) interns every string of up to 10 characters
+ * JSON.parse makes (old space plus a string-table slot), and each page parses its chunks again.
+ */
+const idValue = (id: string | null): string | number | null =>
+  id !== null && NUMERIC_ID.test(id) ? Number(id) : id;
+/**
+ * An id stored by `idValue` back as its string; anything else as is, for the schema to judge. toFixed(0),
+ * not String(): String() keeps each result in V8's number-string cache, so every id outlived a scavenge.
+ */
+const idOf = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v.toFixed(0) : v);
+
 function movementValues(m: MovementRecord): MovementValues {
   return [
     m.provider,
     m.companyId,
     m.providerId,
-    m.entryId,
+    idValue(m.entryId),
     m.date,
     m.accountedOn,
     m.journal.code,
@@ -141,35 +157,35 @@ function movementValues(m: MovementRecord): MovementValues {
   ];
 }
 
-// A pair stored as `[a, b]` back as an object (literal keys: one hidden class); anything else as is, for the schema to judge.
+// A pair stored as `[a, b]` back as an object; anything else as is, for the schema to judge.
 const accountOf = (v: unknown) =>
-  Array.isArray(v) ? { number: v[0] as string, name: v[1] as string | null } : v;
+  Array.isArray(v) ? new AccountObject(v[0] as string, v[1] as string | null) : v;
 const letteringOf = (v: unknown) =>
-  Array.isArray(v) ? { state: v[0] as LetteringState, value: v[1] as string | null } : v;
+  Array.isArray(v) ? new LetteringObject(v[0] as LetteringState, v[1] as string | null) : v;
 
 /** Values read back (trusted from this instance, else checked by the schema after): the record. */
 function movementFromValues(stored: unknown): MovementRow {
   if (!Array.isArray(stored)) return stored as MovementRow;
   const v = stored as MovementValues;
-  return {
-    provider: v[0],
-    companyId: v[1],
-    providerId: v[2],
-    entryId: v[3],
-    date: v[4],
-    accountedOn: v[5],
-    journal: { code: v[6], label: v[7], type: v[8] },
-    account: accountOf(v[9]) as MovementRecord['account'],
-    description: v[10],
-    invoiceNumber: v[11],
-    dueDate: v[12],
-    debit: v[13],
-    credit: v[14],
-    amount: v[15],
-    currency: v[16],
-    lettering: letteringOf(v[17]) as MovementRecord['lettering'],
-    analytics: v[18],
-  };
+  return new MovementObject(
+    v[0],
+    v[1],
+    v[2],
+    idOf(v[3]) as string | null,
+    v[4],
+    v[5],
+    new JournalObject(v[6], v[7], v[8]),
+    accountOf(v[9]) as MovementRecord['account'],
+    v[10],
+    v[11],
+    v[12],
+    v[13],
+    v[14],
+    v[15],
+    v[16],
+    letteringOf(v[17]) as MovementRecord['lettering'],
+    v[18],
+  );
 }
 
 /** A movement snapshot's rows: each movement as an array of values (about half the bytes), bad rows as markers. */

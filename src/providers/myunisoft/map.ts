@@ -11,6 +11,7 @@ import type {
   MovementRecord,
 } from '../../domain/model';
 import { parseDecimalToCents } from '../../domain/money';
+import { AccountObject, JournalObject, LetteringObject, MovementObject } from '../../domain/movement-objects';
 import { UpstreamBadDataError } from '../../errors';
 import { movementNativeId } from './movement-ids';
 import {
@@ -161,11 +162,8 @@ export function entryTypeFromSource(source: string | undefined): EntryType {
   return ENTRY_TYPE_BY_CODE[source as LegacyEntryCode] ?? 'ENTRY';
 }
 
-const madJournal = (journal: MadEntry['journal']): JournalRecord => ({
-  code: journal.customerReferenceCode,
-  label: journal.name,
-  type: journal.type,
-});
+const madJournal = (journal: MadEntry['journal']): JournalRecord =>
+  new JournalObject(journal.customerReferenceCode, journal.name, journal.type);
 
 function madAmounts(movement: MadMovementCore) {
   const row = rowName('movement', movement.producerId);
@@ -248,25 +246,29 @@ function madMovementRecord(
   journal: JournalRecord,
 ): MovementRecord {
   const account = movement.account?.number
-    ? { number: movement.account.number, name: movement.account.name }
+    ? new AccountObject(movement.account.number, movement.account.name)
     : null;
-  return {
-    provider: 'MYUNISOFT',
+  const { debit, credit, amount } = madAmounts(movement);
+  // A constructor, not a literal: see movement-objects.ts (a download's records were pretenured).
+  return new MovementObject(
+    'MYUNISOFT',
     companyId,
-    providerId: movementNativeId(movement.producerId, entry.producerId),
-    entryId: entry.producerId,
-    date: entry.date,
-    accountedOn: entry.additionalProducerProperties?.accountedAt ?? null,
+    movementNativeId(movement.producerId, entry.producerId),
+    entry.producerId,
+    entry.date,
+    entry.additionalProducerProperties?.accountedAt ?? null,
     journal,
     account,
-    description: blankToNull(movement.description),
-    invoiceNumber: blankToNull(movement.invoiceNumber),
-    dueDate: movement.dueDate,
-    ...madAmounts(movement),
-    currency: entry.currency?.code ?? null,
-    lettering: movement.lettering
-      ? { state: LETTERING[movement.lettering.state], value: movement.lettering.value }
+    blankToNull(movement.description),
+    blankToNull(movement.invoiceNumber),
+    movement.dueDate,
+    debit,
+    credit,
+    amount,
+    entry.currency?.code ?? null,
+    movement.lettering
+      ? new LetteringObject(LETTERING[movement.lettering.state], movement.lettering.value)
       : null,
-    analytics: movement.analytics.length === 0 ? [] : analytics(movement),
-  };
+    movement.analytics.length === 0 ? [] : analytics(movement),
+  );
 }

@@ -42,6 +42,30 @@ const tokenOf = (
 ) =>
   `m5.${slice.drafts ? 'd' : 'v'}.${plan.from}.${slice.window.start}.${slice.window.end}.${plan.to}.${offset}.${snapshot}.${movementId}`;
 
+/** Where a page's rows come from: their token names the plan, slice and snapshot, then the row. */
+interface TokenPlace {
+  plan: SlicePlan;
+  slice: MovementSlice;
+  snapshot: string;
+}
+
+/**
+ * A page's movement whose resume token is built only when read: a page signs one or two cursors
+ * (pageInfo), and 500 token strings per page were garbage that outlived scavenges (bench/notes.md).
+ */
+class MovementItem {
+  constructor(
+    readonly node: MovementRecord,
+    private readonly place: TokenPlace,
+    private readonly offset: number,
+  ) {}
+
+  get resumeToken(): string {
+    const { plan, slice, snapshot } = this.place;
+    return tokenOf(plan, slice, this.offset, snapshot, this.node.providerId);
+  }
+}
+
 export function parseMovementToken(after: string | null): MovementToken | null {
   if (after === null) return null;
   const match = TOKEN.exec(after);
@@ -103,11 +127,9 @@ function pageFromHead(
 ): Page<MovementRecord> | null {
   if (head.rows.length <= first || head.rows.slice(0, first + 1).some(isStoredBadRow)) return null;
   const rows = head.rows.slice(0, first) as MovementRecord[];
+  const place = { plan, slice, snapshot: head.id };
   return {
-    items: rows.map((node, i) => ({
-      node,
-      resumeToken: tokenOf(plan, slice, i + 1, head.id, node.providerId),
-    })),
+    items: rows.map((node, i) => new MovementItem(node, place, i + 1)),
     hasNextPage: true,
     totalCount: null,
     fetchedAt: head.fetchedAt,
@@ -168,17 +190,13 @@ export async function pageMovements(
         snapshot = undefined;
         continue;
       }
-      const current = slice;
-      const id = snapshot.id;
-      rows.forEach((row, i) => {
+      const place = { plan: slices.plan, slice, snapshot: snapshot.id };
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
         // A bad row is reported by the page that passes over it, and takes no place in it.
         if (isStoredBadRow(row)) rowErrors.push(rowError(row));
-        else
-          items.push({
-            node: row,
-            resumeToken: tokenOf(slices.plan, current, offset + i + 1, id, row.providerId),
-          });
-      });
+        else items.push(new MovementItem(row, place, offset + i + 1));
+      }
       offset += rows.length;
       if (items.length < first && offset < snapshot.count) continue;
     }

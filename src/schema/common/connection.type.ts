@@ -43,7 +43,11 @@ export function connectionType<T extends object>(
   plural: string,
   options: ConnectionOptions = {},
 ) {
-  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
+  // Simple resolvers: plain reads (no middleware or auth checker), no per-field wrapper for 500 edges a page.
+  @ObjectType(`${name}Edge`, {
+    description: `One ${name} of a page, with its cursor.`,
+    simpleResolvers: true,
+  })
   class EdgeType {
     @Field({ description: 'Opaque cursor; pass it as `after` to continue after this edge.' })
     cursor!: string;
@@ -57,7 +61,7 @@ export function connectionType<T extends object>(
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${plural}.` })
+  @ObjectType(`${name}Connection`, { description: `A page of ${plural}.`, simpleResolvers: true })
   class ConnectionType {
     @Field(() => [EdgeType], { description: 'The page, in order.' })
     edges!: EdgeType[];

@@ -1,6 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Relay pagination state of a connection (forward pagination with first/after).' })
+@ObjectType({
+  description: 'Relay pagination state of a connection (forward pagination with first/after).',
+  simpleResolvers: true,
+})
 export class PageInfo {
   @Field({ description: 'True when more items follow the last edge.' })
   hasNextPage!: boolean;

@@ -6,7 +6,7 @@ import { EntryTypeEnum } from '../common/enums';
 import { connectionType } from '../common/connection.type';
 import { Node } from '../common/node.type';
 
-@ObjectType({ description: 'An accounting journal (sales, purchases, bank...).' })
+@ObjectType({ description: 'An accounting journal (sales, purchases, bank...).', simpleResolvers: true })
 export class Journal {
   @Field({ description: 'Journal code, e.g. "VT" or "BQ1".' })
   code!: string;
@@ -18,7 +18,7 @@ export class Journal {
   type!: string | null;
 }
 
-@ObjectType({ description: 'A general-ledger account.' })
+@ObjectType({ description: 'A general-ledger account.', simpleResolvers: true })
 export class Account {
   @Field({ description: 'Account number, e.g. "411000".' })
   number!: string;

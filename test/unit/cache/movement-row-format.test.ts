@@ -75,6 +75,52 @@ describe('movement snapshot rows as arrays of values', () => {
     expect(await snapshot.read(0, 1)).toEqual([movement(9)]);
   });
 
+  it('stores digit-only entry ids as JSON numbers and reads every id back as the same string', async () => {
+    const ids = ['132035020', '1', '999999999999999', '0132', '1e3', 'e12', '1234567890123456', '12 ', null];
+    const rows = ids.map((entryId, n) => ({ ...movement(n + 1), entryId }));
+    // Read back from the store (checked) and from the window cache (trusted).
+    for (const windows of [undefined, new WindowCache({ maxBytes: 1 << 20 })]) {
+      const { store, snapshots } = setup(windows);
+      const set = jest.spyOn(store, 'set');
+      const snapshot = await snapshots.load('l', movementRowFormat, (write) => write(rows));
+      const stored = set.mock.calls
+        .filter(([key]) => key.includes('snapshot-chunk'))
+        .flatMap(([, text]) => JSON.parse(text) as unknown[][])
+        .map((values) => values[3]);
+      // Numbers only where String(Number(id)) gives the id back: no leading zero, ≤ 15 digits, no exponent.
+      expect(stored).toEqual([
+        132035020,
+        1,
+        999999999999999,
+        '0132',
+        '1e3',
+        'e12',
+        '1234567890123456',
+        '12 ',
+        null,
+      ]);
+      const read = await snapshot.read(0, rows.length);
+      expect(read).toEqual(rows);
+      expect(read?.map((row) => typeof (row as MovementRecord).entryId)).toEqual([
+        ...Array(8).fill('string'),
+        'object',
+      ]);
+    }
+  });
+
+  it('refuses a stored entry id that is a number but no positive whole id', async () => {
+    const { store, snapshots } = setup();
+    const snapshot = await snapshots.load('l', movementRowFormat, (write) => write(listing));
+    const chunkKey = `tenant:t1:snapshot-chunk:${snapshot.id}:0`;
+    const values = (JSON.parse((await store.get(chunkKey)) ?? '[]') as unknown[][])[0]!;
+    for (const entryId of [1.5, 0, -3, 1e300]) {
+      await store.set(chunkKey, JSON.stringify([values.map((v, i) => (i === 3 ? entryId : v))]));
+      await expect(snapshot.read(0, 1)).rejects.toThrow();
+    }
+    await store.set(chunkKey, JSON.stringify([values.map((v, i) => (i === 3 ? 42 : v))]));
+    expect(await snapshot.read(0, 1)).toEqual([{ ...movement(1), entryId: '42' }]);
+  });
+
   it('makes records only of the rows a page takes from the chunks it straddles', async () => {
     const windows = new WindowCache({ maxBytes: 1 << 20 });
     const { snapshots } = setup(windows);
