@@ -102,9 +102,15 @@ async function sendThroughReusedBuffers(
   reply.header('x-request-id', request.id); // onSend hooks (echoRequestId) do not run for a hijacked reply
   reply.hijack();
   const response = reply.raw;
-  const closed = new Promise<void>((resolve) => response.once('close', resolve));
+  // Both settle without rejecting: a write still pending when the client leaves is never awaited.
+  const closed = new Promise<'closed'>((resolve) => response.once('close', () => resolve('closed')));
+  let written = Promise.resolve<Error | null>(null);
+  const previousWrite = async () => {
+    const outcome = await Promise.race([written, closed]);
+    if (outcome instanceof Error) throw outcome;
+    return outcome !== 'closed' && !response.destroyed;
+  };
   const buffers = [Buffer.allocUnsafeSlow(READ_BYTES), Buffer.allocUnsafeSlow(READ_BYTES)];
-  let written: Promise<unknown> = Promise.resolve();
   try {
     response.writeHead(200, reply.getHeaders() as OutgoingHttpHeaders);
     for (let position = 0, turn = 0; position < size; turn ^= 1) {
@@ -112,14 +118,12 @@ async function sendThroughReusedBuffers(
       const bytes = await reader.read(buffer, position);
       if (bytes === 0) throw new Error('the stored file is shorter than its size');
       position += bytes;
-      await Promise.race([written, closed]);
-      if (response.destroyed) return;
-      written = new Promise<void>((resolve, reject) =>
-        response.write(buffer.subarray(0, bytes), (error) => (error ? reject(error) : resolve())),
+      if (!(await previousWrite())) return;
+      written = new Promise((resolve) =>
+        response.write(buffer.subarray(0, bytes), (error) => resolve(error ?? null)),
       );
     }
-    await Promise.race([written, closed]);
-    response.end();
+    if (await previousWrite()) response.end();
   } catch (error) {
     request.log.warn({ err: error }, 'download interrupted');
     response.destroy();

@@ -147,6 +147,29 @@ describe('bulk export', () => {
     expect(cents(done.creditTotal)).toBe(expected.credit);
   });
 
+  it('survives a client that leaves mid-download, and serves the file whole again after', async () => {
+    const done = await startAndFinish(stack, {
+      companyId: companyGlobalId('MYUNISOFT', BIG),
+      kind: 'MOVEMENTS',
+      exerciseId: exerciseId(),
+      format: 'JSONL',
+    });
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const leaving = await request(done.downloadUrl!, { headers: { authorization: 'Bearer demo' } });
+      for await (const _chunk of leaving.body) break; // one chunk, then the socket is destroyed
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const whole = await download(done.downloadUrl!);
+      expect(whole.status).toBe(200);
+      expect(Buffer.byteLength(whole.text)).toBe(Number(whole.headers['content-length']));
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
+
   it('serves the file and the record to the owning tenant only', async () => {
     const done = await startAndFinish(stack, {
       companyId: companyGlobalId('MYUNISOFT', BIG),

@@ -57,8 +57,13 @@ describe('ListingSnapshots over a shared WindowCache', () => {
     clock.at = 1_000_000;
   });
 
-  const snapshotsOf = (tenantId: string, store: MemoryStore, windows?: WindowCache) =>
-    new ListingSnapshots({ store, tenantId, chunkSize: 4, now, ...(windows ? { windows } : {}) });
+  const snapshotsOf = (
+    tenantId: string,
+    store: MemoryStore,
+    windows?: WindowCache,
+    options: { chunksInStore?: boolean; maxChars?: number } = {},
+  ) =>
+    new ListingSnapshots({ store, tenantId, chunkSize: 4, now, ...(windows ? { windows } : {}), ...options });
 
   it('serves pages from the chunks it wrote without reading the store again', async () => {
     const store = new MemoryStore(now);
@@ -121,14 +126,7 @@ describe('ListingSnapshots over a shared WindowCache', () => {
   it("on the instance's own memory store, a chunk reaches the store only once evicted", async () => {
     const store = new MemoryStore(now);
     const windows = new WindowCache({ maxBytes: 80, now });
-    const snapshots = new ListingSnapshots({
-      store,
-      tenantId: 't1',
-      chunkSize: 4,
-      now,
-      windows,
-      chunksInStore: false,
-    });
+    const snapshots = snapshotsOf('t1', store, windows, { chunksInStore: false });
     const set = jest.spyOn(store, 'set');
     const a = await snapshots.load('a', row, (write) => write(rows(0, 4)));
     const b = await snapshots.load('b', row, (write) => write(rows(10, 4)));
@@ -154,14 +152,7 @@ describe('ListingSnapshots over a shared WindowCache', () => {
   it('drops the chunks of a snapshot it deletes', async () => {
     const store = new MemoryStore(now);
     const windows = new WindowCache({ maxBytes: 1_000_000, now });
-    const snapshots = new ListingSnapshots({
-      store,
-      tenantId: 't1',
-      chunkSize: 4,
-      maxChars: 60,
-      now,
-      windows,
-    });
+    const snapshots = snapshotsOf('t1', store, windows, { maxChars: 60 });
     const a = await snapshots.load('a', row, (write) => write(rows(0, 4)));
     await snapshots.load('b', row, (write) => write(rows(10, 4)));
     expect(await a.read(0, 1)).toBeNull();
