@@ -13,6 +13,7 @@ import {
   type MovementRecord,
   type ProviderName,
 } from '../domain/model';
+import { digitIdText, isDigitId } from '../domain/digit-ids';
 import { AccountObject, JournalObject, LetteringObject, MovementObject } from '../domain/movement-objects';
 import type { RowFormat } from './listing-snapshots';
 import { isStoredBadRow, snapshotRowSchema, type SnapshotRow } from './snapshot-rows';
@@ -118,20 +119,11 @@ type MovementValues = [
   MovementRecord['analytics'],
 ];
 
-/** Digits that survive `String(Number(id)) === id`: no leading zero, at most 15 of them (exact as a double). */
-const NUMERIC_ID = /^[1-9]\d{0,14}$/;
-
-/**
- * A short unique id stored as a JSON number: V8 (Node 20) interns every string of up to 10 characters
- * JSON.parse makes (old space plus a string-table slot), and each page parses its chunks again.
- */
+/** A short unique id stored as a JSON number: each page parses its chunks again (src/domain/digit-ids.ts). */
 const idValue = (id: string | null): string | number | null =>
-  id !== null && NUMERIC_ID.test(id) ? Number(id) : id;
-/**
- * An id stored by `idValue` back as its string; anything else as is, for the schema to judge. toFixed(0),
- * not String(): String() keeps each result in V8's number-string cache, so every id outlived a scavenge.
- */
-const idOf = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v.toFixed(0) : v);
+  id !== null && isDigitId(id) ? Number(id) : id;
+/** An id stored by `idValue` back as its string; anything else as is, for the schema to judge. */
+const idOf = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? digitIdText(v) : v);
 
 function movementValues(m: MovementRecord): MovementValues {
   return [

@@ -6,14 +6,13 @@
  * strings back (Number(s).toFixed(0) === s for 1–15 digits without a leading zero): young, not interned.
  */
 
+import { digitIdText, MAX_ID_DIGITS } from '../../domain/digit-ids';
 import { COLON, COMMA, isSpace, OPEN_BRACE, QUOTE } from './json-bytes';
 
 const SPACE = 0x20;
 const MINUS = 0x2d;
 const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
-/** Longest digit string turned into a number: every such integer is exact as a double (below 2^53). */
-const MAX_DIGITS = 15;
 const isDigit = (c: number | undefined) => c !== undefined && c >= DIGIT_0 && c <= DIGIT_9;
 
 /** The keys as the bytes looked for: the key with its quotes (`"producerId"`). */
@@ -42,9 +41,9 @@ export function unquoteDigitIds(item: Buffer, keys: readonly Buffer[]): number {
       if (item[i] !== QUOTE) continue;
       const first = i + 1;
       let end = first;
-      while (end - first <= MAX_DIGITS && isDigit(item[end])) end++;
+      while (end - first <= MAX_ID_DIGITS && isDigit(item[end])) end++;
       const digits = end - first;
-      if (item[end] !== QUOTE || digits === 0 || digits > MAX_DIGITS || item[first] === DIGIT_0) continue;
+      if (item[end] !== QUOTE || digits === 0 || digits > MAX_ID_DIGITS || item[first] === DIGIT_0) continue;
       quotes.push(i, end);
     }
   }
@@ -74,9 +73,7 @@ export function requoteDigitIds(value: unknown, keys: readonly string[], count: 
     for (const key of keys) {
       const id = record[key];
       if (typeof id === 'number') {
-        // Not String(id): V8 keeps each String() of a number in its number-string cache, so every id
-        // would outlive a scavenge and be promoted to old space; toFixed(0) gives the same digits.
-        record[key] = id.toFixed(0);
+        record[key] = digitIdText(id);
         left--;
       }
     }
