@@ -292,18 +292,17 @@ export class ListingSnapshots {
   }
 
   /**
-   * A chunk's JSON, off the heap in the window cache (its records were checked and mapped from the
-   * provider's answer a moment ago: trusted) and in the store, at once or once evicted (chunksInStore).
+   * A chunk's JSON, off the heap in the window cache's slabs (its records were checked and mapped from
+   * the provider's answer a moment ago: trusted) and in the store, at once or once evicted (chunksInStore).
    */
   private async keep(key: string, text: string): Promise<void> {
     if (!this.windows) return this.store.set(key, text, this.ttlMs);
-    const bytes = Buffer.from(text);
     if (this.chunksInStore) {
-      this.windows.set(key, bytes, bytes.byteLength, this.ttlMs);
+      this.windows.set(key, text, this.ttlMs);
       return this.store.set(key, text, this.ttlMs);
     }
-    this.windows.set(key, bytes, bytes.byteLength, this.ttlMs, (evicted, ttlLeftMs) => {
-      void this.store.set(key, (evicted as Buffer).toString(), ttlLeftMs).catch(() => undefined);
+    this.windows.set(key, text, this.ttlMs, (evicted, ttlLeftMs) => {
+      void this.store.set(key, evicted, ttlLeftMs).catch(() => undefined);
     });
   }
 
@@ -361,15 +360,12 @@ export class ListingSnapshots {
     // Rows as stored: only those a page takes become records (`row`), not the rest of a chunk it straddles.
     const readChunk = async (n: number): Promise<unknown[] | null> => {
       const key = this.chunkKey(meta.id, n);
-      const cached = this.windows?.get<Buffer>(key);
-      if (cached) return JSON.parse(cached.toString()) as unknown[];
+      const cached = this.windows?.get(key);
+      if (cached !== undefined) return JSON.parse(cached) as unknown[];
       const raw = await this.store.get(key);
       if (raw !== null) {
         const checked = chunks.parse(decode(JSON.parse(raw)));
-        if (this.windows && this.chunksInStore) {
-          const bytes = Buffer.from(raw);
-          this.windows.set(key, bytes, bytes.byteLength, this.ttlMs);
-        }
+        if (this.windows && this.chunksInStore) this.windows.set(key, raw, this.ttlMs);
         return checked;
       }
       // A chunk evicted before its record (Redis under memory pressure): the snapshot is gone as a whole.
