@@ -72,9 +72,16 @@ const HEAD_ROWS = 501;
 export interface RowFormat<T> {
   schema: z.ZodType<T>;
   toValues?: (row: T) => unknown;
-  /** A stored row back as a record; anything `toValues` did not make is returned as is, for `schema` to judge. */
-  fromValues?: (stored: unknown) => T;
+  /**
+   * A stored row back as a record; anything `toValues` did not make is returned as is, for `schema` to
+   * judge. `shared` is one per read (a page's rows, a chunk checked): records made for it may share
+   * equal parts (a journal, an account, a lettering) instead of each keeping its own copy.
+   */
+  fromValues?: (stored: unknown, shared: SharedParts) => T;
 }
+
+/** What the records of one read share (see RowFormat.fromValues); the format decides what goes in. */
+export type SharedParts = Map<unknown, unknown>;
 
 /** A snapshot's rows: their schema alone (stored as they are), or their format. */
 export type SnapshotRows<T> = z.ZodType<T> | RowFormat<T>;
@@ -345,11 +352,13 @@ export class ListingSnapshots {
     const { schema, fromValues } = formatOf(rows);
     const chunks = z.array(schema);
     /** One stored row as a record (a checked record passes as is). */
-    const row = (stored: unknown): T => (fromValues ? fromValues(stored) : (stored as T));
+    const row = (stored: unknown, shared: SharedParts): T =>
+      fromValues ? fromValues(stored, shared) : (stored as T);
     /** A chunk's parsed JSON as records (in place); what is not an array is left for `chunks` to refuse. */
     const decode = (parsed: unknown): unknown => {
+      const shared: SharedParts = new Map();
       if (fromValues && Array.isArray(parsed))
-        for (let i = 0; i < parsed.length; i++) parsed[i] = fromValues(parsed[i]);
+        for (let i = 0; i < parsed.length; i++) parsed[i] = fromValues(parsed[i], shared);
       return parsed;
     };
     /*
@@ -378,6 +387,7 @@ export class ListingSnapshots {
       count: meta.count,
       read: async (offset, limit) => {
         const out: T[] = [];
+        const shared: SharedParts = new Map();
         const end = Math.min(meta.count, offset + limit);
         for (let at = offset; at < end;) {
           const n = Math.floor(at / meta.chunkSize);
@@ -385,7 +395,7 @@ export class ListingSnapshots {
           if (!chunk) return null;
           const from = at - n * meta.chunkSize;
           const to = Math.min(chunk.length, from + (end - at));
-          for (let i = from; i < to; i++) out.push(row(chunk[i]));
+          for (let i = from; i < to; i++) out.push(row(chunk[i], shared));
           // A chunk shorter than its place says (a foreign writer): stop rather than loop.
           if (to <= from) break;
           at += to - from;
@@ -397,7 +407,8 @@ export class ListingSnapshots {
         for (let n = 0; n < total; n++) {
           const chunk = await readChunk(n);
           if (!chunk) return -1;
-          const i = chunk.findIndex((stored) => test(row(stored)));
+          const shared: SharedParts = new Map();
+          const i = chunk.findIndex((stored) => test(row(stored, shared)));
           if (i >= 0) return n * meta.chunkSize + i;
         }
         return -1;
