@@ -15,7 +15,7 @@ import {
 } from '../domain/model';
 import { digitIdText, isDigitId } from '../domain/digit-ids';
 import { AccountObject, JournalObject, LetteringObject, MovementObject } from '../domain/movement-objects';
-import type { RowFormat } from './listing-snapshots';
+import type { RowFormat, SharedParts } from './listing-snapshots';
 import { isStoredBadRow, snapshotRowSchema, type SnapshotRow } from './snapshot-rows';
 
 const provider = z.enum(PROVIDERS as [ProviderName, ...ProviderName[]]);
@@ -149,33 +149,104 @@ function movementValues(m: MovementRecord): MovementValues {
   ];
 }
 
-// A pair stored as `[a, b]` back as an object; anything else as is, for the schema to judge.
-const accountOf = (v: unknown) =>
-  Array.isArray(v) ? new AccountObject(v[0] as string, v[1] as string | null) : v;
-const letteringOf = (v: unknown) =>
-  Array.isArray(v) ? new LetteringObject(v[0] as LetteringState, v[1] as string | null) : v;
+/**
+ * The parts a read's movements share: each page parses its chunks again, and without this every row
+ * kept its own journal, account, lettering and label strings alive for the page, which V8 promoted
+ * to old space (bench/notes.md). Parts are shared only when equal in every field.
+ */
+class MovementParts {
+  private readonly journals = new Map<string, JournalObject>();
+  private readonly accounts = new Map<string, AccountObject>();
+  private readonly letterings = new Map<LetteringState, LetteringObject>();
+  private entryNumber: unknown;
+  private entryText: string | null = null;
+  // The previous row's label and invoice number: an entry's movements are stored one after another.
+  private description: string | null = null;
+  private invoiceNumber: string | null = null;
+
+  journal(code: string, label: string, type: string | null): JournalObject {
+    const known = this.journals.get(code);
+    if (known && known.label === label && known.type === type) return known;
+    const made = new JournalObject(code, label, type);
+    if (!known) this.journals.set(code, made);
+    return made;
+  }
+
+  /** A pair stored as `[number, name]` as an account; anything else as is, for the schema to judge. */
+  account(v: unknown): unknown {
+    if (!Array.isArray(v)) return v;
+    const number = v[0] as string;
+    const name = v[1] as string | null;
+    const known = this.accounts.get(number);
+    if (known && known.name === name) return known;
+    const made = new AccountObject(number, name);
+    if (!known) this.accounts.set(number, made);
+    return made;
+  }
+
+  /** A pair stored as `[state, value]` as a lettering; anything else as is, for the schema to judge. */
+  lettering(v: unknown): unknown {
+    if (!Array.isArray(v)) return v;
+    const state = v[0] as LetteringState;
+    if (v[1] !== null) return new LetteringObject(state, v[1] as string | null);
+    let known = this.letterings.get(state);
+    if (!known) this.letterings.set(state, (known = new LetteringObject(state, null)));
+    return known;
+  }
+
+  /** An entry id stored by `idValue` as its string, once for the movements of one entry. */
+  entryId(v: unknown): unknown {
+    if (v !== this.entryNumber || this.entryText === null) {
+      this.entryNumber = v;
+      const text = idOf(v);
+      this.entryText = typeof text === 'string' ? text : null;
+      return text;
+    }
+    return this.entryText;
+  }
+
+  descriptionOf(v: string | null): string | null {
+    if (v === this.description) return this.description;
+    if (typeof v === 'string') this.description = v;
+    return v;
+  }
+
+  invoiceNumberOf(v: string | null): string | null {
+    if (v === this.invoiceNumber) return this.invoiceNumber;
+    if (typeof v === 'string') this.invoiceNumber = v;
+    return v;
+  }
+}
+
+const PARTS = Symbol('movement parts');
+const partsOf = (shared: SharedParts): MovementParts => {
+  let parts = shared.get(PARTS) as MovementParts | undefined;
+  if (!parts) shared.set(PARTS, (parts = new MovementParts()));
+  return parts;
+};
 
 /** Values read back (trusted from this instance, else checked by the schema after): the record. */
-function movementFromValues(stored: unknown): MovementRow {
+function movementFromValues(stored: unknown, shared: SharedParts): MovementRow {
   if (!Array.isArray(stored)) return stored as MovementRow;
   const v = stored as MovementValues;
+  const parts = partsOf(shared);
   return new MovementObject(
     v[0],
     v[1],
     v[2],
-    idOf(v[3]) as string | null,
+    parts.entryId(v[3]) as string | null,
     v[4],
     v[5],
-    new JournalObject(v[6], v[7], v[8]),
-    accountOf(v[9]) as MovementRecord['account'],
-    v[10],
-    v[11],
+    parts.journal(v[6], v[7], v[8]),
+    parts.account(v[9]) as MovementRecord['account'],
+    parts.descriptionOf(v[10]),
+    parts.invoiceNumberOf(v[11]),
     v[12],
     v[13],
     v[14],
     v[15],
     v[16],
-    letteringOf(v[17]) as MovementRecord['lettering'],
+    parts.lettering(v[17]) as MovementRecord['lettering'],
     v[18],
   );
 }

@@ -72,9 +72,16 @@ const HEAD_ROWS = 501;
 export interface RowFormat<T> {
   schema: z.ZodType<T>;
   toValues?: (row: T) => unknown;
-  /** A stored row back as a record; anything `toValues` did not make is returned as is, for `schema` to judge. */
-  fromValues?: (stored: unknown) => T;
+  /**
+   * A stored row back as a record; anything `toValues` did not make is returned as is, for `schema` to
+   * judge. `shared` is one per read (a page's rows, a chunk checked): records made for it may share
+   * equal parts (a journal, an account, a lettering) instead of each keeping its own copy.
+   */
+  fromValues?: (stored: unknown, shared: SharedParts) => T;
 }
+
+/** What the records of one read share (see RowFormat.fromValues); the format decides what goes in. */
+export type SharedParts = Map<unknown, unknown>;
 
 /** A snapshot's rows: their schema alone (stored as they are), or their format. */
 export type SnapshotRows<T> = z.ZodType<T> | RowFormat<T>;
@@ -292,18 +299,17 @@ export class ListingSnapshots {
   }
 
   /**
-   * A chunk's JSON, off the heap in the window cache (its records were checked and mapped from the
-   * provider's answer a moment ago: trusted) and in the store, at once or once evicted (chunksInStore).
+   * A chunk's JSON, off the heap in the window cache's slabs (its records were checked and mapped from
+   * the provider's answer a moment ago: trusted) and in the store, at once or once evicted (chunksInStore).
    */
   private async keep(key: string, text: string): Promise<void> {
     if (!this.windows) return this.store.set(key, text, this.ttlMs);
-    const bytes = Buffer.from(text);
     if (this.chunksInStore) {
-      this.windows.set(key, bytes, bytes.byteLength, this.ttlMs);
+      this.windows.set(key, text, this.ttlMs);
       return this.store.set(key, text, this.ttlMs);
     }
-    this.windows.set(key, bytes, bytes.byteLength, this.ttlMs, (evicted, ttlLeftMs) => {
-      void this.store.set(key, (evicted as Buffer).toString(), ttlLeftMs).catch(() => undefined);
+    this.windows.set(key, text, this.ttlMs, (evicted, ttlLeftMs) => {
+      void this.store.set(key, evicted, ttlLeftMs).catch(() => undefined);
     });
   }
 
@@ -346,11 +352,13 @@ export class ListingSnapshots {
     const { schema, fromValues } = formatOf(rows);
     const chunks = z.array(schema);
     /** One stored row as a record (a checked record passes as is). */
-    const row = (stored: unknown): T => (fromValues ? fromValues(stored) : (stored as T));
+    const row = (stored: unknown, shared: SharedParts): T =>
+      fromValues ? fromValues(stored, shared) : (stored as T);
     /** A chunk's parsed JSON as records (in place); what is not an array is left for `chunks` to refuse. */
     const decode = (parsed: unknown): unknown => {
+      const shared: SharedParts = new Map();
       if (fromValues && Array.isArray(parsed))
-        for (let i = 0; i < parsed.length; i++) parsed[i] = fromValues(parsed[i]);
+        for (let i = 0; i < parsed.length; i++) parsed[i] = fromValues(parsed[i], shared);
       return parsed;
     };
     /*
@@ -361,15 +369,12 @@ export class ListingSnapshots {
     // Rows as stored: only those a page takes become records (`row`), not the rest of a chunk it straddles.
     const readChunk = async (n: number): Promise<unknown[] | null> => {
       const key = this.chunkKey(meta.id, n);
-      const cached = this.windows?.get<Buffer>(key);
-      if (cached) return JSON.parse(cached.toString()) as unknown[];
+      const cached = this.windows?.get(key);
+      if (cached !== undefined) return JSON.parse(cached) as unknown[];
       const raw = await this.store.get(key);
       if (raw !== null) {
         const checked = chunks.parse(decode(JSON.parse(raw)));
-        if (this.windows && this.chunksInStore) {
-          const bytes = Buffer.from(raw);
-          this.windows.set(key, bytes, bytes.byteLength, this.ttlMs);
-        }
+        if (this.windows && this.chunksInStore) this.windows.set(key, raw, this.ttlMs);
         return checked;
       }
       // A chunk evicted before its record (Redis under memory pressure): the snapshot is gone as a whole.
@@ -382,6 +387,7 @@ export class ListingSnapshots {
       count: meta.count,
       read: async (offset, limit) => {
         const out: T[] = [];
+        const shared: SharedParts = new Map();
         const end = Math.min(meta.count, offset + limit);
         for (let at = offset; at < end;) {
           const n = Math.floor(at / meta.chunkSize);
@@ -389,7 +395,7 @@ export class ListingSnapshots {
           if (!chunk) return null;
           const from = at - n * meta.chunkSize;
           const to = Math.min(chunk.length, from + (end - at));
-          for (let i = from; i < to; i++) out.push(row(chunk[i]));
+          for (let i = from; i < to; i++) out.push(row(chunk[i], shared));
           // A chunk shorter than its place says (a foreign writer): stop rather than loop.
           if (to <= from) break;
           at += to - from;
@@ -401,7 +407,8 @@ export class ListingSnapshots {
         for (let n = 0; n < total; n++) {
           const chunk = await readChunk(n);
           if (!chunk) return -1;
-          const i = chunk.findIndex((stored) => test(row(stored)));
+          const shared: SharedParts = new Map();
+          const i = chunk.findIndex((stored) => test(row(stored, shared)));
           if (i >= 0) return n * meta.chunkSize + i;
         }
         return -1;

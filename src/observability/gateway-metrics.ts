@@ -68,10 +68,18 @@ export class GatewayMetrics {
     const registers = [this.registry];
     new Gauge({
       name: 'window_cache_bytes',
-      help: 'Estimated bytes of decoded listing-snapshot chunks held by this instance (bound: cache.windowBytes).',
+      help: 'Bytes of window-cache slabs holding listing-snapshot chunks now (bound: cache.windowBytes).',
       registers,
       collect() {
         this.set(cache.bytes);
+      },
+    });
+    new Gauge({
+      name: 'window_cache_allocated_bytes',
+      help: 'Bytes of slabs the window cache allocated, held or free for reuse (never above cache.windowBytes).',
+      registers,
+      collect() {
+        this.set(cache.allocatedBytes);
       },
     });
     new Gauge({

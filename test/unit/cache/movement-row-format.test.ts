@@ -130,4 +130,22 @@ describe('movement snapshot rows as arrays of values', () => {
     expect(await snapshot.read(3, 2)).toEqual(listing.slice(3, 5));
     expect(fromValues).toHaveBeenCalledTimes(2);
   });
+  it("shares equal journals, accounts and letterings among one read's records, never unequal ones", async () => {
+    const { snapshots } = setup(new WindowCache({ maxBytes: 1 << 20 }));
+    const rows = [8, 14, 20, 7, 5].map(movement); // 411000: "Clients" three times, then no name
+    rows[1] = { ...rows[1]!, journal: { code: 'VT', label: 'Ventes export', type: 'Vente' } };
+    rows[3] = { ...rows[3]!, lettering: { state: 'NONE', value: null } };
+    rows[4] = { ...rows[4]!, lettering: { state: 'NONE', value: null } };
+    const snapshot = await snapshots.load('l', movementRowFormat, (write) => write(rows));
+    const read = (await snapshot.read(0, 5)) as MovementRecord[];
+    expect(read).toEqual(rows);
+    expect(read[2]!.journal).toBe(read[0]!.journal);
+    expect(read[1]!.journal).not.toBe(read[0]!.journal);
+    expect(read[2]!.account).toBe(read[0]!.account);
+    expect(read[3]!.account).not.toBe(read[0]!.account);
+    expect(read[4]!.lettering).toBe(read[3]!.lettering);
+    // Another read makes its own: records of two pages share nothing.
+    const again = (await snapshot.read(0, 1)) as MovementRecord[];
+    expect(again[0]!.journal).not.toBe(read[0]!.journal);
+  });
 });

@@ -9,6 +9,9 @@ const now = () => clock.at;
 const row = z.object({ n: z.number() });
 const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ n: from + i }));
 
+/** A text of `bytes` UTF-8 bytes, told apart by its first character. */
+const text = (mark: string, bytes: number) => mark.padEnd(bytes, '.');
+
 describe('WindowCache', () => {
   beforeEach(() => {
     clock.at = 1_000_000;
@@ -16,13 +19,13 @@ describe('WindowCache', () => {
 
   it('holds at most maxBytes, evicting the least recently used first', () => {
     const cache = new WindowCache({ maxBytes: 100, now });
-    cache.set('a', 'A', 40, 60_000);
-    cache.set('b', 'B', 40, 60_000);
-    expect(cache.get('a')).toBe('A'); // a is now the most recently used
-    cache.set('c', 'C', 40, 60_000);
+    cache.set('a', text('A', 40), 60_000);
+    cache.set('b', text('B', 40), 60_000);
+    expect(cache.get('a')).toBe(text('A', 40)); // a is now the most recently used
+    cache.set('c', text('C', 40), 60_000);
     expect(cache.get('b')).toBeUndefined();
-    expect(cache.get('a')).toBe('A');
-    expect(cache.get('c')).toBe('C');
+    expect(cache.get('a')).toBe(text('A', 40));
+    expect(cache.get('c')).toBe(text('C', 40));
     expect(cache.bytes).toBe(80);
     expect(cache.size).toBe(2);
     expect(cache.evictions).toBe(1);
@@ -30,11 +33,13 @@ describe('WindowCache', () => {
 
   it('keeps nothing larger than the bound, and replacing a key counts its bytes once', () => {
     const cache = new WindowCache({ maxBytes: 100, now });
-    cache.set('big', 'X', 101, 60_000);
+    const onEvict = jest.fn();
+    cache.set('big', text('X', 101), 60_000, onEvict);
     expect(cache.get('big')).toBeUndefined();
-    cache.set('k', 'v1', 60, 60_000);
-    cache.set('k', 'v2', 70, 60_000);
-    expect(cache.get('k')).toBe('v2');
+    expect(onEvict).toHaveBeenCalledWith(text('X', 101), 60_000);
+    cache.set('k', text('1', 60), 60_000);
+    cache.set('k', text('2', 70), 60_000);
+    expect(cache.get('k')).toBe(text('2', 70));
     expect(cache.bytes).toBe(70);
     cache.delete('k');
     expect(cache.bytes).toBe(0);
@@ -43,12 +48,66 @@ describe('WindowCache', () => {
 
   it('forgets an entry once its TTL passed on the injected clock', () => {
     const cache = new WindowCache({ maxBytes: 100, now });
-    cache.set('a', 'A', 10, 1_000);
+    cache.set('a', text('A', 10), 1_000);
     clock.at += 999;
-    expect(cache.get('a')).toBe('A');
+    expect(cache.get('a')).toBe(text('A', 10));
     clock.at += 1;
     expect(cache.get('a')).toBeUndefined();
     expect(cache.bytes).toBe(0);
+  });
+
+  it('keeps texts across slabs, multi-byte characters cut at a slab edge included', () => {
+    const cache = new WindowCache({ maxBytes: 64, slabBytes: 4, now });
+    const mixed = 'aé€😀b"ç\\n'.repeat(2); // 1-, 2-, 3- and 4-byte characters: some straddle two slabs
+    cache.set('m', mixed, 60_000);
+    cache.set('one', 'abc', 60_000);
+    cache.set('empty', '', 60_000);
+    expect(cache.get('m')).toBe(mixed);
+    expect(cache.get('one')).toBe('abc');
+    expect(cache.get('empty')).toBe('');
+    expect(cache.bytes).toBe(Math.ceil(Buffer.byteLength(mixed) / 4) * 4 + 4);
+  });
+
+  it('reuses the slabs an evicted, deleted or expired entry freed, never allocating past maxBytes', () => {
+    const cache = new WindowCache({ maxBytes: 40, slabBytes: 8, now });
+    const onEvict = jest.fn();
+    cache.set('a', text('A', 20), 60_000, onEvict); // 3 slabs
+    cache.set('b', text('B', 16), 1_000); // 2 slabs: 5 of 5 made
+    expect(cache.allocatedBytes).toBe(40);
+    cache.delete('b');
+    cache.set('c', text('C', 9), 60_000); // b's 2 slabs
+    expect(cache.allocatedBytes).toBe(40);
+    expect(cache.get('a')).toBe(text('A', 20));
+    // a is the most recently used: c is evicted for d's 3 slabs, then a as well.
+    clock.at += 10_000;
+    cache.set('d', text('D', 24), 60_000, onEvict);
+    expect(cache.get('c')).toBeUndefined();
+    expect(cache.get('a')).toBeUndefined();
+    expect(onEvict).toHaveBeenCalledWith(text('A', 20), 50_000);
+    expect(cache.get('d')).toBe(text('D', 24));
+    expect(cache.evictions).toBe(2);
+    expect(cache.allocatedBytes).toBe(40);
+    // An expired entry's slabs are reused without counting an eviction or calling onEvict.
+    cache.set('e', text('E', 16), 1_000, onEvict);
+    clock.at += 1_000;
+    cache.set('f', text('F', 32), 60_000);
+    expect(cache.get('e')).toBeUndefined();
+    expect(cache.get('d')).toBeUndefined();
+    expect(cache.get('f')).toBe(text('F', 32));
+    expect(onEvict).toHaveBeenCalledTimes(2);
+    expect(onEvict).toHaveBeenLastCalledWith(text('D', 24), 59_000);
+    expect(cache.evictions).toBe(3);
+    expect(cache.bytes).toBe(32);
+    expect(cache.allocatedBytes).toBe(40);
+  });
+
+  it('an evicted text is read out before its slabs take the new one', () => {
+    const cache = new WindowCache({ maxBytes: 16, slabBytes: 4, now });
+    const evicted: string[] = [];
+    cache.set('a', text('A', 16), 60_000, (t) => evicted.push(t));
+    cache.set('b', text('B', 16), 60_000);
+    expect(evicted).toEqual([text('A', 16)]);
+    expect(cache.get('b')).toBe(text('B', 16));
   });
 });
 
@@ -165,14 +224,15 @@ describe('window cache metrics', () => {
     const metrics = new GatewayMetrics();
     const cache = new WindowCache({ maxBytes: 100, now });
     metrics.observeWindowCache(cache);
-    cache.set('a', 1, 60, 60_000);
-    cache.set('b', 2, 30, 60_000);
-    cache.set('c', 3, 50, 60_000);
+    cache.set('a', text('a', 60), 60_000);
+    cache.set('b', text('b', 30), 60_000);
+    cache.set('c', text('c', 50), 60_000);
     const { body } = await metrics.expose();
     expect(body).toMatch(/^window_cache_bytes 80$/m);
     expect(body).toMatch(/^window_cache_entries 2$/m);
     expect(body).toMatch(/^window_cache_evictions_total 1$/m);
-    cache.set('d', 4, 100, 60_000);
+    expect(body).toMatch(/^window_cache_allocated_bytes 90$/m);
+    cache.set('d', text('d', 100), 60_000);
     expect((await metrics.expose()).body).toMatch(/^window_cache_evictions_total 3$/m);
   });
 });
