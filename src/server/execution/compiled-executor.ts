@@ -27,7 +27,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { inspect } from 'graphql/jsutils/inspect';
-import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from './graphql-jit';
 import { LRUCache } from 'lru-cache';
 
 /** What a document runs on: its compiled plan, or graphql-js when graphql-jit refused to compile it. */
