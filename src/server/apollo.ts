@@ -35,8 +35,8 @@ export interface ApolloOptions {
   plugins?: ApolloServerPlugin<RequestContext>[];
 }
 
-/** Distinct operations whose compiled plans one instance keeps (clients send a few dozen). */
-const MAX_COMPILED_PLANS = 500;
+/** Distinct operations whose compiled plans one instance keeps: ~40 KiB each, ~8 MiB at most. */
+const MAX_COMPILED_PLANS = 200;
 
 export async function startApollo({
   schema,
