@@ -1,6 +1,6 @@
 /** Builds the executable GraphQL schema from the type-graphql resolvers. */
 import 'reflect-metadata';
-import { GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { GraphQLObjectType, GraphQLSchema, isInterfaceType } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccessTokenResolver } from './access-token/access-token.resolver';
 import { BulkExportResolver } from './bulk-export/bulk-export.resolver';
@@ -15,6 +15,7 @@ import {
   ExerciseMovementsResolver,
   MovementResolver,
 } from './movement/movement.resolver';
+import { resolveNodeType } from './common/node.type';
 import { assertListFieldsDeclared } from './fields/declared-fields';
 import { assertEveryNodeTypeFetchable } from './node/node-fetchers';
 import { NodeResolver } from './node/node.resolver';
@@ -83,5 +84,8 @@ export async function buildGrandLivreSchema(
     }),
   );
   assertListFieldsDeclared(schema, LIST_FIELD_PARENTS);
+  // type-graphql wraps resolveType in an async function, which compiled plans cannot await.
+  const node = schema.getType('Node');
+  if (isInterfaceType(node)) node.resolveType = resolveNodeType;
   return schema;
 }
