@@ -5,6 +5,7 @@
 import { encodeGlobalId, recordGlobalId } from '../domain/ids';
 import type { EntryRecord, MovementRecord } from '../domain/model';
 import { formatCents } from '../domain/money';
+import { bulkGlobalId } from './bulk-global-ids';
 
 const entryGlobalId = (record: MovementRecord | EntryRecord, entryId: string) =>
   encodeGlobalId({
@@ -59,7 +60,8 @@ export function movementJsonLine(m: MovementRecord): string {
     m.lettering === null ? 'null' : `{"state":"${m.lettering.state}","value":${str(m.lettering.value)}}`;
   const analytics = m.analytics.length === 0 ? '[]' : JSON.stringify(analyticsJson(m));
   return (
-    `{"id":"${recordGlobalId('Movement', m)}","entryId":${m.entryId === null ? 'null' : `"${entryGlobalId(m, m.entryId)}"`}` +
+    `{"id":"${bulkGlobalId('Movement', m.provider, m.companyId, m.providerId)}"` +
+    `,"entryId":${m.entryId === null ? 'null' : `"${bulkGlobalId('Entry', m.provider, m.companyId, m.entryId)}"`}` +
     `,"date":${str(m.date)},"journal":${journal},"account":${account},"description":${str(m.description)}` +
     `,"invoiceNumber":${str(m.invoiceNumber)},"dueDate":${str(m.dueDate)},"debit":"${formatCents(m.debit)}"` +
     `,"credit":"${formatCents(m.credit)}","amount":"${formatCents(m.amount)}","currency":${str(m.currency)}` +

@@ -2,7 +2,8 @@ import { movementCsv, MOVEMENT_CSV_HEADER, entryCsv } from '../../../src/bulk/bu
 import { movementJson, movementJsonLine } from '../../../src/bulk/bulk-rows.json';
 import { csvLine, csvText, csvValue } from '../../../src/bulk/csv';
 import { rowFormat } from '../../../src/bulk/bulk-row-format';
-import { decodeGlobalId } from '../../../src/domain/ids';
+import { bulkGlobalId } from '../../../src/bulk/bulk-global-ids';
+import { decodeGlobalId, encodeGlobalId } from '../../../src/domain/ids';
 import type { EntryRecord, MovementRecord } from '../../../src/domain/model';
 
 const movement: MovementRecord = {
@@ -86,9 +87,23 @@ describe('bulk rows', () => {
     };
     for (const m of [movement, bare]) {
       const line = movementJsonLine(m);
-      expect(line.endsWith('}\n')).toBe(true);
-      expect(JSON.parse(line)).toEqual(JSON.parse(JSON.stringify(movementJson(m))));
+      expect(line).toBe(`${JSON.stringify(movementJson(m))}\n`);
     }
+  });
+
+  it('gives bulk rows the ids of their own company, whichever was encoded before', () => {
+    const ids = [
+      ['2199', '1'],
+      ['11287', '1'],
+      ['2199', '2'],
+    ] as const;
+    for (const [companyId, nativeId] of ids)
+      expect(bulkGlobalId('Movement', 'MYUNISOFT', companyId, nativeId)).toBe(
+        encodeGlobalId({ type: 'Movement', provider: 'MYUNISOFT', companyId, nativeId }),
+      );
+    expect(bulkGlobalId('Entry', 'INQOM', '2199', '1')).toBe(
+      encodeGlobalId({ type: 'Entry', provider: 'INQOM', companyId: '2199', nativeId: '1' }),
+    );
   });
 
   it('writes an entry as one CSV row per line and sums its lines', () => {
