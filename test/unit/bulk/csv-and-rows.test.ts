@@ -85,7 +85,9 @@ describe('bulk rows', () => {
       debit: -5,
       amount: 5,
     };
-    for (const m of [movement, bare]) {
+    const escapes = ['"', '\\', '\u0000', '\u001f', '\u007f', '\ud83d\ude00', '\ud800', '\udfff x', 'é'];
+    const escaped = escapes.map((text) => ({ ...bare, description: `a${text}b`, invoiceNumber: text }));
+    for (const m of [movement, bare, ...escaped]) {
       const line = movementJsonLine(m);
       expect(line).toBe(`${JSON.stringify(movementJson(m))}\n`);
     }
