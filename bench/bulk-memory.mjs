@@ -4,7 +4,7 @@
 // the raw MAD download + JSON.parse baseline. Prints figures with the load average (`npm run build` first).
 //   node bench/bulk-memory.mjs [--movements=500000] [--formats=JSONL,CSV,FEC] [--pairs=JSONL+CSV,CSV+FEC]
 //                              [--raw] [--node-flags=--trace-gc,...]
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -29,6 +29,12 @@ const load = () =>
     .loadavg()
     .map((n) => n.toFixed(2))
     .join(' / ');
+
+/** utime + stime of a process, in ms (/proc/<pid>/stat, clock ticks of 10 ms): steadier than wall time on a shared machine. */
+const cpuMs = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 
 async function bulkExport(url, input) {
   const { ms, producedMs, state, lines, bytes } = await runBulkExport(url, input, 'conformance { valid }');
@@ -75,6 +81,7 @@ try {
   for (const formats of runs) {
     const gateway = await startGatewayChild(`bulk-${formats.join('-')}`, config, nodeFlags);
     const idle = gateway.peakRssMb();
+    const cpuBefore = cpuMs(gateway.pid);
     try {
       const results = await Promise.all(formats.map((f) => bulkExport(gateway.url, inputOf(f))));
       for (const r of results)
@@ -82,7 +89,7 @@ try {
           `${r.format}: ${r.rows} rows, ${r.lines} lines, ${(r.bytes / 1e6).toFixed(0)} MB, ${r.ms.toFixed(0)} ms (ready ${r.producedMs.toFixed(0)} ms)${r.valid === null ? '' : `, valid ${r.valid}`}`,
         );
       console.log(
-        `  [${formats.join(' + ')}] gateway peak RSS ${gateway.peakRssMb().toFixed(0)} MB (idle ${idle.toFixed(0)} MB), load ${load()}`,
+        `  [${formats.join(' + ')}] gateway peak RSS ${gateway.peakRssMb().toFixed(0)} MB (idle ${idle.toFixed(0)} MB), gateway CPU ${(cpuMs(gateway.pid) - cpuBefore).toFixed(0)} ms, load ${load()}`,
       );
     } finally {
       await gateway.close();

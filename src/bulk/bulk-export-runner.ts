@@ -8,7 +8,7 @@
  * back (record CREATED again, lease released) for another instance, rather than failing them.
  */
 import { randomBytes } from 'node:crypto';
-import { checkFecStream, type FecConformanceReport } from '../fec/conformance';
+import { FecConformanceChecker } from '../fec/conformance';
 import { ErrorCode, isGrandLivreError } from '../errors';
 import type { Logger } from '../logger';
 import type { ConnectorRegistry } from '../providers/registry';
@@ -188,9 +188,13 @@ export class BulkExportRunner {
       const session = connector.openSession({ requestId: `bulk-export:${started.providerId}`, signal });
       const { sink, done: stored } = this.options.blobs.openWrite(key);
       stored.catch(() => undefined);
+      // A FEC's conformance is checked on each record as it is written, not by reading the file back.
+      const fecCheck = request.fec
+        ? new FecConformanceChecker({ fileName: request.fec.fileName, exercise: request.fec.exercise })
+        : undefined;
       const totals = await writeBulkFile({
         sink,
-        format: rowFormat(request.kind, request.format),
+        format: rowFormat(request.kind, request.format, fecCheck),
         rows: bulkRows(session, request, signal),
         onProgress: (progress: BulkTotals) => void save(progress).catch(() => undefined),
       }).catch((error: unknown) => {
@@ -198,7 +202,7 @@ export class BulkExportRunner {
         throw error;
       });
       await stored;
-      const conformance = request.fec ? await this.checkFec(key, request.fec) : null;
+      const conformance = fecCheck ? fecCheck.finish() : null;
       // A run whose lease lapsed (its successor may be running) does not record over it.
       lease.assertHeld();
       await save({
@@ -221,16 +225,6 @@ export class BulkExportRunner {
       log.warn({ err: error, errorCode }, 'bulk export failed');
       await save({ status: 'FAILED', errorCode, completedAt: now() }).catch(() => undefined);
     }
-  }
-
-  /** The FEC's conformance report, read back from the stored file (streamed, bounded memory). */
-  private async checkFec(
-    key: string,
-    fec: NonNullable<BulkExportRequest['fec']>,
-  ): Promise<FecConformanceReport> {
-    const blob = await this.options.blobs.open(key);
-    if (!blob) throw new Error('the FEC file just stored is gone');
-    return checkFecStream(blob.body, { fileName: fec.fileName, exercise: fec.exercise });
   }
 }
 

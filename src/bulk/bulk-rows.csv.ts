@@ -2,7 +2,8 @@
  * CSV rows: a header, then one row per movement — or one row per entry line, each carrying its
  * entry's id, type, date and journal (a CSV cannot nest lines). Analytics are JSONL-only.
  */
-import { encodeGlobalId, recordGlobalId } from '../domain/ids';
+import { recordGlobalId } from '../domain/ids';
+import { bulkGlobalId } from './bulk-global-ids';
 import type { EntryRecord, MovementRecord } from '../domain/model';
 import { formatCents } from '../domain/money';
 import { csvLine, csvText, csvValue } from './csv';
@@ -27,12 +28,9 @@ export const MOVEMENT_CSV_HEADER = csvLine([
 ]);
 
 export function movementCsv(m: MovementRecord): string {
-  const entryId =
-    m.entryId === null
-      ? null
-      : encodeGlobalId({ type: 'Entry', provider: m.provider, companyId: m.companyId, nativeId: m.entryId });
+  const entryId = m.entryId === null ? null : bulkGlobalId('Entry', m.provider, m.companyId, m.entryId);
   return csvLine([
-    csvValue(recordGlobalId('Movement', m)),
+    csvValue(bulkGlobalId('Movement', m.provider, m.companyId, m.providerId)),
     csvValue(entryId),
     csvValue(m.date),
     csvText(m.journal.code),

@@ -5,6 +5,7 @@
 import { encodeGlobalId, recordGlobalId } from '../domain/ids';
 import type { EntryRecord, MovementRecord } from '../domain/model';
 import { formatCents } from '../domain/money';
+import { bulkGlobalId } from './bulk-global-ids';
 
 const entryGlobalId = (record: MovementRecord | EntryRecord, entryId: string) =>
   encodeGlobalId({
@@ -45,7 +46,12 @@ const analyticsJson = (m: MovementRecord) =>
     })),
   }));
 
-const str = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+/** What JSON.stringify escapes in a string (quote, backslash, control characters) or may (surrogates). */
+// eslint-disable-next-line no-control-regex -- the control characters are what is looked for
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+/** JSON.stringify(value): most values need no escape, and quoting them costs a third of the call. */
+const str = (value: string | null) =>
+  value === null ? 'null' : NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
 
 /**
  * `JSON.stringify(movementJson(m))` and its line break, written straight from the record: the bulk
@@ -59,7 +65,8 @@ export function movementJsonLine(m: MovementRecord): string {
     m.lettering === null ? 'null' : `{"state":"${m.lettering.state}","value":${str(m.lettering.value)}}`;
   const analytics = m.analytics.length === 0 ? '[]' : JSON.stringify(analyticsJson(m));
   return (
-    `{"id":"${recordGlobalId('Movement', m)}","entryId":${m.entryId === null ? 'null' : `"${entryGlobalId(m, m.entryId)}"`}` +
+    `{"id":"${bulkGlobalId('Movement', m.provider, m.companyId, m.providerId)}"` +
+    `,"entryId":${m.entryId === null ? 'null' : `"${bulkGlobalId('Entry', m.provider, m.companyId, m.entryId)}"`}` +
     `,"date":${str(m.date)},"journal":${journal},"account":${account},"description":${str(m.description)}` +
     `,"invoiceNumber":${str(m.invoiceNumber)},"dueDate":${str(m.dueDate)},"debit":"${formatCents(m.debit)}"` +
     `,"credit":"${formatCents(m.credit)}","amount":"${formatCents(m.amount)}","currency":${str(m.currency)}` +

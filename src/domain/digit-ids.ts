@@ -7,6 +7,9 @@
 /** Longest digit id carried as a number. */
 export const MAX_ID_DIGITS = 15;
 
+/** Longest JSON string value V8 11.3's JSON.parse interns: longer ids need no detour through a number. */
+export const MAX_INTERNED_LENGTH = 10;
+
 const DIGIT_ID = new RegExp(`^[1-9]\\d{0,${MAX_ID_DIGITS - 1}}$`);
 
 /** Whether an id string survives the round trip through a number. */

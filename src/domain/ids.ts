@@ -40,6 +40,33 @@ export function encodeGlobalId(id: GlobalId): string {
   return Buffer.from(JSON.stringify(tuple), 'utf8').toString('base64url');
 }
 
+/** Bytes an id's tail is written into before its base64url (one thread: never held across calls). */
+const encoderScratch = Buffer.allocUnsafeSlow(4096);
+
+/**
+ * encodeGlobalId for the ids of one type, provider and company (a bulk file's rows): the same strings,
+ * with the JSON and base64url of the common prefix made once (base64 maps each 3 bytes on their own).
+ */
+export function globalIdEncoder(
+  type: NodeType,
+  provider: ProviderName,
+  companyId: string,
+): (nativeId: string) => string {
+  const prefix = Buffer.from(`${JSON.stringify([VERSION, type, provider, companyId]).slice(0, -1)},`, 'utf8');
+  const whole = prefix.length - (prefix.length % 3);
+  const head = prefix.toString('base64url', 0, whole);
+  const rest = prefix.subarray(whole);
+  return (nativeId) => {
+    const tail = `${JSON.stringify(nativeId)}]`;
+    // A UTF-8 byte is at most 3 per UTF-16 unit: a tail that may not fit takes the plain way.
+    if (rest.length + tail.length * 3 > encoderScratch.length)
+      return encodeGlobalId({ type, provider, companyId, nativeId });
+    rest.copy(encoderScratch, 0);
+    const end = rest.length + encoderScratch.write(tail, rest.length, 'utf8');
+    return head + encoderScratch.toString('base64url', 0, end);
+  };
+}
+
 export const companyGlobalId = (provider: ProviderName, companyId: string) =>
   encodeGlobalId({ type: 'Company', provider, companyId, nativeId: companyId });
 

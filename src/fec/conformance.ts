@@ -49,7 +49,12 @@ const DATE = /^(\d{4})(\d{2})(\d{2})$/;
 const AMOUNT = /^\d+,\d{2}$/;
 const ACCOUNT = /^[1-8]\d{2}[0-9A-Za-z]*$/;
 const FILE_NAME = /^(\d{9})FEC(\d{8})(\.txt)?$/i;
+const FOREIGN_AMOUNT = /^-?\d+,\d{1,2}$/;
+const CURRENCY = /^[A-Z]{3}$/;
 const REQUIRED = [0, 1, 2, 3, 4, 5, 8, 9, 10, 15];
+/** Where a reader of the file (readline) ends a record. */
+const LINE_END = /\r\n|\r|\n/;
+const MAX_REMEMBERED_DATES = 4096;
 
 export function isFecDate(value: string): boolean {
   const m = DATE.exec(value);
@@ -69,9 +74,16 @@ const isMonthEnd = (yyyymmdd: string) => {
   return next.getUTCDate() === 1;
 };
 
+/** What UTF-8 bytes of `text` read back as: a lone surrogate becomes U+FFFD (ES2024 methods, in Node 20). */
+const asWrittenInUtf8 = (text: string) => {
+  const es2024 = text as string & { isWellFormed(): boolean; toWellFormed(): string };
+  return es2024.isWellFormed() ? text : es2024.toWellFormed();
+};
+
+/** An AMOUNT (`123,45`) in cents. */
 const cents = (amount: string) => {
-  const [whole = '0', fraction = '00'] = amount.split(',');
-  return Number(whole) * 100 + Number(fraction);
+  const comma = amount.indexOf(',');
+  return Number(amount.slice(0, comma)) * 100 + Number(amount.slice(comma + 1));
 };
 
 export class FecConformanceChecker {
@@ -89,6 +101,9 @@ export class FecConformanceChecker {
   private globalNumber = 0;
   private globalJumps = 0;
   private journalJumps: { count: number; examples: string[] } = { count: 0, examples: [] };
+  private readonly dates = new Map<string, boolean>();
+  /** Written text after its last line ending (pushWritten). */
+  private pending = '';
 
   constructor(private readonly options: FecCheckOptions) {
     const ex = options.exercise;
@@ -104,59 +119,111 @@ export class FecConformanceChecker {
 
   /** One record of the file, without its line ending; the first is the header. */
   push(record: string): void {
-    this.lineNumber++;
-    const at = `line ${this.lineNumber}`;
-    if (this.lineNumber === 1) return this.header(record.replace(/^\uFEFF/, ''));
+    const lineNumber = ++this.lineNumber;
+    if (lineNumber === 1) return this.header(record.replace(/^\uFEFF/, ''));
     if (record === '') return;
+    // The bulk export checks every record it writes (500,000 for a big exercise): locals, no array per
+    // record, memoised dates, and the `line N` prefix built only for a failure.
     const f = record.split(this.separator);
     if (f.length !== this.columns)
-      return this.fail('columnCount', `${at}: ${f.length} fields, the header has ${this.columns}`);
-    const get = (i: number) => f[i] ?? '';
-    const missing = REQUIRED.filter((i) => get(i) === '').map((i) => FEC_COLUMNS[i]);
-    if (missing.length) this.fail('requiredFields', `${at}: ${missing.join(', ')} empty`);
-    const date = get(3);
-    for (const i of [3, 9, 15, 14]) {
-      const value = get(i);
-      if ((value !== '' || i !== 14) && !isFecDate(value))
-        this.fail('dateFormat', `${at}: ${FEC_COLUMNS[i]} "${value}" is not YYYYMMDD`);
-    }
-    if (isFecDate(date)) {
+      return this.fail(
+        'columnCount',
+        `line ${lineNumber}: ${f.length} fields, the header has ${this.columns}`,
+      );
+    let missing: string[] | null = null;
+    for (const i of REQUIRED) if ((f[i] ?? '') === '') (missing ??= []).push(FEC_COLUMNS[i]!);
+    if (missing) this.fail('requiredFields', `line ${lineNumber}: ${missing.join(', ')} empty`);
+    const date = f[3] ?? '';
+    const pieceDate = f[9] ?? '';
+    const validDate = f[15] ?? '';
+    const letteringDate = f[14] ?? '';
+    const dateValid = this.isDate(date);
+    const validDateValid = this.isDate(validDate);
+    if (!dateValid) this.badDate(lineNumber, 3, date);
+    if (!this.isDate(pieceDate)) this.badDate(lineNumber, 9, pieceDate);
+    if (!validDateValid) this.badDate(lineNumber, 15, validDate);
+    const letteringDateValid = letteringDate !== '' && this.isDate(letteringDate);
+    if (letteringDate !== '' && !letteringDateValid) this.badDate(lineNumber, 14, letteringDate);
+    if (dateValid) {
       if (date > this.maxDate) this.maxDate = date;
       if (this.compact && (date < this.compact.start || date > this.compact.end))
         this.fail(
           'datesInExercise',
-          `${at}: EcritureDate ${date} outside ${this.compact.start}–${this.compact.end}`,
+          `line ${lineNumber}: EcritureDate ${date} outside ${this.compact.start}–${this.compact.end}`,
         );
     }
-    const [debit, credit, foreignAmount] = [get(11), get(12), get(16)];
-    const badAmount =
-      [debit, credit].some((a) => !AMOUNT.test(a)) ||
-      (foreignAmount !== '' && !/^-?\d+,\d{1,2}$/.test(foreignAmount));
-    if (badAmount)
-      this.fail('amounts', `${at}: Debit "${debit}" Credit "${credit}" Montantdevise "${foreignAmount}"`);
-    if (!ACCOUNT.test(get(4)))
-      this.fail('accountNumbers', `${at}: CompteNum "${get(4)}" is not a PCG account number`);
-    else if (get(6) !== '' && get(7) === '')
-      this.fail('accountNumbers', `${at}: CompAuxNum without CompAuxLib`);
-    const [lettering, letteringDate] = [get(13), get(14)];
-    if (letteringDate !== '' && (lettering === '' || (isFecDate(letteringDate) && letteringDate < date)))
+    const debit = f[11] ?? '';
+    const credit = f[12] ?? '';
+    const foreignAmount = f[16] ?? '';
+    const debitValid = AMOUNT.test(debit);
+    const creditValid = AMOUNT.test(credit);
+    if (!debitValid || !creditValid || (foreignAmount !== '' && !FOREIGN_AMOUNT.test(foreignAmount)))
+      this.fail(
+        'amounts',
+        `line ${lineNumber}: Debit "${debit}" Credit "${credit}" Montantdevise "${foreignAmount}"`,
+      );
+    const account = f[4] ?? '';
+    if (!ACCOUNT.test(account))
+      this.fail('accountNumbers', `line ${lineNumber}: CompteNum "${account}" is not a PCG account number`);
+    else if ((f[6] ?? '') !== '' && (f[7] ?? '') === '')
+      this.fail('accountNumbers', `line ${lineNumber}: CompAuxNum without CompAuxLib`);
+    const lettering = f[13] ?? '';
+    if (letteringDate !== '' && (lettering === '' || (letteringDateValid && letteringDate < date)))
       this.fail(
         'letteringDates',
-        `${at}: DateLet ${letteringDate} with EcritureLet "${lettering}" and EcritureDate ${date}`,
+        `line ${lineNumber}: DateLet ${letteringDate} with EcritureLet "${lettering}" and EcritureDate ${date}`,
       );
-    const validDate = get(15);
-    if (isFecDate(validDate) && validDate < this.lastValidDate)
-      this.fail('chronologicalOrder', `${at}: ValidDate ${validDate} after ${this.lastValidDate}`);
-    if (isFecDate(validDate) && validDate > this.lastValidDate) this.lastValidDate = validDate;
-    const currency = get(17);
-    if ((currency === '') !== (foreignAmount === '') || (currency !== '' && !/^[A-Z]{3}$/.test(currency)))
-      this.fail('currency', `${at}: Idevise "${currency}" with Montantdevise "${foreignAmount}"`);
+    if (validDateValid && validDate < this.lastValidDate)
+      this.fail(
+        'chronologicalOrder',
+        `line ${lineNumber}: ValidDate ${validDate} after ${this.lastValidDate}`,
+      );
+    if (validDateValid && validDate > this.lastValidDate) this.lastValidDate = validDate;
+    const currency = f[17] ?? '';
+    if ((currency === '') !== (foreignAmount === '') || (currency !== '' && !CURRENCY.test(currency)))
+      this.fail(
+        'currency',
+        `line ${lineNumber}: Idevise "${currency}" with Montantdevise "${foreignAmount}"`,
+      );
     this.entryLine(
-      get(0),
-      get(2),
-      AMOUNT.test(debit) && AMOUNT.test(credit) ? cents(debit) - cents(credit) : 0,
-      at,
+      f[0] ?? '',
+      f[2] ?? '',
+      debitValid && creditValid ? cents(debit) - cents(credit) : 0,
+      lineNumber,
     );
+  }
+
+  /**
+   * Text as written to the file, each record ended by CRLF (FecRecordWriter), split into records as a
+   * reader of the file would (readline: CRLF, LF or a lone CR ends one; a lone surrogate reads back as
+   * U+FFFD): the report of the text is the report of the file, without reading it back.
+   */
+  pushWritten(text: string): void {
+    const wellFormed = asWrittenInUtf8(text);
+    const end = wellFormed.length - 2;
+    if (this.pending === '' && wellFormed.indexOf('\r') === end && wellFormed.indexOf('\n') === end + 1)
+      return this.push(wellFormed.slice(0, end));
+    // A CR at the end may be the first half of a CRLF split across two texts: held until the next.
+    const joined = this.pending + wellFormed;
+    const heldReturn = joined.endsWith('\r');
+    const records = (heldReturn ? joined.slice(0, -1) : joined).split(LINE_END);
+    this.pending = records.pop()! + (heldReturn ? '\r' : '');
+    for (const record of records) this.push(record);
+  }
+
+  /** isFecDate, remembered: a file has a few hundred distinct dates over 500,000 records. */
+  private isDate(value: string): boolean {
+    let valid = this.dates.get(value);
+    if (valid === undefined) {
+      valid = isFecDate(value);
+      if (this.dates.size >= MAX_REMEMBERED_DATES) this.dates.clear();
+      this.dates.set(value, valid);
+    }
+    return valid;
+  }
+
+  private badDate(lineNumber: number, column: number, value: string): void {
+    this.fail('dateFormat', `line ${lineNumber}: ${FEC_COLUMNS[column]} "${value}" is not YYYYMMDD`);
   }
 
   private header(record: string): void {
@@ -169,20 +236,20 @@ export class FecConformanceChecker {
     if (wrong.length) this.fail('header', `line 1: ${wrong.slice(0, 3).join('; ')}`);
   }
 
-  private entryLine(journal: string, num: string, signed: number, at: string): void {
+  private entryLine(journal: string, num: string, signed: number, lineNumber: number): void {
     const key = `${journal}\u0000${num}`;
     if (this.entry?.key === key) {
       this.entry.balance += signed;
       return;
     }
     this.closeEntry();
-    this.entry = { key, line: this.lineNumber, balance: signed };
+    this.entry = { key, line: lineNumber, balance: signed };
     const n = Number(num);
     const expected = (this.journalNumbers.get(journal) ?? 0) + 1;
     if (!/^\d+$/.test(num) || n !== expected)
       this.fail(
         'ecritureNumContinuity',
-        `${at}: journal ${journal} EcritureNum ${num} after ${expected - 1}`,
+        `line ${lineNumber}: journal ${journal} EcritureNum ${num} after ${expected - 1}`,
         this.journalJumps,
       );
     if (n !== this.globalNumber + 1) this.globalJumps++;
@@ -201,6 +268,8 @@ export class FecConformanceChecker {
   }
 
   finish(): FecConformanceReport {
+    if (this.pending !== '') this.push(this.pending.replace(/\r$/, ''));
+    this.pending = '';
     this.closeEntry();
     this.entry = null;
     if (this.lineNumber === 0) this.fail('header', 'the file is empty');

@@ -9,6 +9,18 @@ import type { LedgerMovement } from '../ledger/ledger.model';
 import { FEC_COLUMNS, fecAmount } from './columns';
 
 const compact = (iso: string) => iso.replaceAll('-', '');
+/** `f`, remembering its last answer: consecutive ledger lines mostly share their dates. */
+const rememberLast = (f: (value: string) => string) => {
+  let input: string | null = null;
+  let output = '';
+  return (value: string) => {
+    if (value !== input) {
+      input = value;
+      output = f(value);
+    }
+    return output;
+  };
+};
 /** Tabs and line breaks inside a field would break the record structure. */
 const UNSAFE = /[\t\r\n|]/;
 const clean = (value: string | null | undefined) =>
@@ -20,6 +32,8 @@ export class FecRecordWriter {
   private readonly lastNumber = new Map<string, number>();
   private currentKey: string | null = null;
   private currentNumber = 0;
+  private readonly bookedOn = rememberLast(compact);
+  private readonly documentDate = rememberLast(compact);
 
   /** The record of one ledger line, CRLF included. */
   write(m: LedgerMovement): string {
@@ -33,7 +47,7 @@ export class FecRecordWriter {
     const accountName = clean(m.account.name) || clean(m.account.number);
     const thirdParty = isThirdPartyAccount(m.account.number);
     const foreign = m.currency !== null && m.currency !== '' && m.currency !== 'EUR';
-    const booked = compact(m.accountedOn);
+    const booked = this.bookedOn(m.accountedOn);
     const accountNumber = clean(m.account.number);
     const amountInCurrency = foreign ? fecAmount(m.debit || m.credit) : '';
     // The 18 columns in FEC_COLUMNS order, as one template: no per-record object on the bulk path.
@@ -42,7 +56,7 @@ export class FecRecordWriter {
     return (
       `${clean(journal)}\t${clean(m.journal.label) || clean(journal)}\t${this.currentNumber}\t${booked}` +
       `\t${accountNumber}\t${accountName}\t${thirdParty ? accountNumber : ''}\t${thirdParty ? accountName : ''}` +
-      `\t${clean(m.pieceRef) || clean(m.entryId)}\t${compact(m.date)}\t${clean(m.label) || accountName}` +
+      `\t${clean(m.pieceRef) || clean(m.entryId)}\t${this.documentDate(m.date)}\t${clean(m.label) || accountName}` +
       `\t${fecAmount(m.debit)}\t${fecAmount(m.credit)}\t${clean(m.lettering)}\t\t${booked}` +
       `\t${amountInCurrency}\t${foreign ? clean(m.currency) : ''}\r\n`
     );

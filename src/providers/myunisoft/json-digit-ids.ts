@@ -1,63 +1,67 @@
 /**
  * Unique short ids through JSON.parse without V8's string table. V8 11.3 (Node 20) internalizes every
  * JSON string value of ≤ 10 characters: each unique id (`"producerId":"1320000021"`) is allocated in old
- * space and takes a string-table slot (16–32 MB of malloc over a 500k-movement export). So the item's
- * bytes hand such ids to JSON.parse as numbers (their quotes blanked) and the parsed item gets the same
- * strings back (Number(s).toFixed(0) === s for 1–15 digits without a leading zero): young, not interned.
+ * space and takes a string-table slot (16–32 MB of malloc over a 500k-movement export). So the item
+ * reader (json-array-items.ts) blanks the quotes of such ids before JSON.parse, which reads numbers, and
+ * the parsed item gets the same strings back here (Number(s).toFixed(0) === s for 1–15 digits without
+ * a leading zero): young, not interned.
  */
 
-import { digitIdText, MAX_ID_DIGITS } from '../../domain/digit-ids';
-import { COLON, COMMA, isSpace, OPEN_BRACE, QUOTE } from './json-bytes';
-
-const SPACE = 0x20;
-const MINUS = 0x2d;
-const DIGIT_0 = 0x30;
-const DIGIT_9 = 0x39;
-const isDigit = (c: number | undefined) => c !== undefined && c >= DIGIT_0 && c <= DIGIT_9;
-
-/** The keys as the bytes looked for: the key with its quotes (`"producerId"`). */
-export const quotedKeys = (keys: readonly string[]): Buffer[] =>
-  keys.map((key) => Buffer.from(JSON.stringify(key)));
+import { digitIdText } from '../../domain/digit-ids';
 
 /**
- * Blanks, in place, the quotes of each `<key>:"<1–15 digits, no leading 0>"` member of one item's JSON
- * and returns how many. An item where one of those keys already holds a number is left as it is (0), so
- * every number under those keys after JSON.parse is one this made (requoteDigitIds turns them back).
+ * Keys from an item down to one of its ids; `*` is every element of an array (`['movements', '*',
+ * 'producerId']`). The last key is one of the digit id keys (checkDigitIdPaths).
  */
-export function unquoteDigitIds(item: Buffer, keys: readonly Buffer[]): number {
-  const quotes: number[] = [];
-  for (const key of keys) {
-    for (let at = item.indexOf(key); at !== -1; at = item.indexOf(key, at + key.length)) {
-      // A key's opening quote follows `{` or `,`; a quote inside a string value is escaped.
-      let before = at - 1;
-      while (isSpace(item[before])) before--;
-      if (item[before] !== OPEN_BRACE && item[before] !== COMMA) continue;
-      let i = at + key.length;
-      while (isSpace(item[i])) i++;
-      if (item[i] !== COLON) continue;
-      i++;
-      while (isSpace(item[i])) i++;
-      if (item[i] === MINUS || isDigit(item[i])) return 0;
-      if (item[i] !== QUOTE) continue;
-      const first = i + 1;
-      let end = first;
-      while (end - first <= MAX_ID_DIGITS && isDigit(item[end])) end++;
-      const digits = end - first;
-      if (item[end] !== QUOTE || digits === 0 || digits > MAX_ID_DIGITS || item[first] === DIGIT_0) continue;
-      quotes.push(i, end);
-    }
+export type DigitIdPath = readonly string[];
+
+/** Every element of an array, in a DigitIdPath. */
+export const EVERY = '*';
+
+/** Refuses a path that does not end on one of the keys: it would turn back numbers the reader did not make. */
+export function checkDigitIdPaths(keys: readonly string[], paths: readonly DigitIdPath[]): void {
+  for (const path of paths)
+    if (!keys.includes(path[path.length - 1] ?? ''))
+      throw new Error(`digit id path ${path.join('.')} does not end on a digit id key`);
+}
+
+/** Turns back the numbers under `path` from step `from` on; how many. */
+function requoteAt(node: unknown, path: DigitIdPath, from: number): number {
+  if (typeof node !== 'object' || node === null) return 0;
+  const step = path[from]!;
+  if (Array.isArray(node)) {
+    if (step !== EVERY) return 0;
+    let found = 0;
+    for (const child of node) found += requoteAt(child, path, from + 1);
+    return found;
   }
-  for (const at of quotes) item[at] = SPACE;
-  return quotes.length / 2;
+  const record = node as Record<string, unknown>;
+  if (from < path.length - 1)
+    return Object.hasOwn(record, step) ? requoteAt(record[step], path, from + 1) : 0;
+  const id = Object.hasOwn(record, step) ? record[step] : undefined;
+  if (typeof id !== 'number') return 0;
+  record[step] = digitIdText(id);
+  return 1;
 }
 
 /**
- * Turns back into strings the `count` numbers unquoteDigitIds made under `keys` in a parsed item, depth
- * first with its own stack (an item nested thousands deep cannot overflow the call stack), stopping once
- * all are found.
+ * Turns back into strings the `count` numbers the reader made under `keys` in a parsed item: along
+ * `paths` first (where the item's kind keeps its ids: a few property reads), then, for any not found
+ * there, by a depth-first walk of the whole item (its own stack: an item nested thousands deep cannot
+ * overflow the call stack), stopping once all are found. Every number under those keys is one the reader
+ * made (it leaves alone an item where one already held a number), so a path never turns back another.
  */
-export function requoteDigitIds(value: unknown, keys: readonly string[], count: number): void {
+export function requoteDigitIds(
+  value: unknown,
+  keys: readonly string[],
+  count: number,
+  paths: readonly DigitIdPath[] = [],
+): void {
   let left = count;
+  for (const path of paths) {
+    if (left === 0) return;
+    left -= requoteAt(value, path, 0);
+  }
   const stack: unknown[] = [value];
   while (left > 0 && stack.length > 0) {
     const node = stack.pop();

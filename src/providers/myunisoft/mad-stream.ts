@@ -9,11 +9,36 @@ import { UpstreamBadDataError, UpstreamError } from '../../errors';
 import type { QueryValue, UpstreamResponse } from '../http';
 import { invalidResponse, type MyUnisoftClient } from './client';
 import { JsonArrayError, jsonArrayBatches } from './json-array-items';
+import { EVERY, type DigitIdPath } from './json-digit-ids';
 import { arrayAtPath } from './json-path-array';
 import { badRow, rowName } from './map';
 
 /** MAD's unique short ids (json-digit-ids.ts: kept out of V8's string table while parsing). */
 const MAD_ID_KEYS = ['producerId'];
+/** Where a MAD movement keeps its ids (its own, its account's, its entry's and journal's, its analytic axes'). */
+const MOVEMENT_ID_PATHS: DigitIdPath[] = [
+  ['producerId'],
+  ['account', 'producerId'],
+  ['entry', 'producerId'],
+  ['entry', 'journal', 'producerId'],
+  ['analytics', EVERY, 'producerId'],
+  ['analytics', EVERY, 'sections', EVERY, 'producerId'],
+];
+/** Where a MAD entry (the full export's, `/mad/entries`) keeps its ids: its own, its journal's, its movements'. */
+const ENTRY_ID_PATHS: DigitIdPath[] = [
+  ['producerId'],
+  ['journal', 'producerId'],
+  ['movements', EVERY, 'producerId'],
+  ['movements', EVERY, 'account', 'producerId'],
+  ['movements', EVERY, 'analytics', EVERY, 'producerId'],
+  ['movements', EVERY, 'analytics', EVERY, 'sections', EVERY, 'producerId'],
+];
+/** How each kind of item (MadItems' `what`) has its ids read: along its paths first, any other by a walk. */
+export const MAD_DIGIT_IDS: Readonly<Record<string, { digitIdKeys: string[]; digitIdPaths: DigitIdPath[] }>> =
+  {
+    movement: { digitIdKeys: MAD_ID_KEYS, digitIdPaths: MOVEMENT_ID_PATHS },
+    entry: { digitIdKeys: MAD_ID_KEYS, digitIdPaths: ENTRY_ID_PATHS },
+  };
 
 /** How the items of an answer are read: what one must look like, and what it becomes. */
 export interface MadItems<S extends z.ZodType, T> {
@@ -62,7 +87,10 @@ export async function* madRows<S extends z.ZodType, T>(
   let index = 0;
   try {
     const body = at ? arrayAtPath(response.body, at) : response.body;
-    const options = { endsInside: at !== undefined, digitIdKeys: MAD_ID_KEYS };
+    const options = {
+      endsInside: at !== undefined,
+      ...(MAD_DIGIT_IDS[what] ?? { digitIdKeys: MAD_ID_KEYS }),
+    };
     for await (const batch of jsonArrayBatches(body, options)) {
       const items: (T | UpstreamBadDataError)[] = [];
       for (const value of batch) {

@@ -2,7 +2,8 @@ import { movementCsv, MOVEMENT_CSV_HEADER, entryCsv } from '../../../src/bulk/bu
 import { movementJson, movementJsonLine } from '../../../src/bulk/bulk-rows.json';
 import { csvLine, csvText, csvValue } from '../../../src/bulk/csv';
 import { rowFormat } from '../../../src/bulk/bulk-row-format';
-import { decodeGlobalId } from '../../../src/domain/ids';
+import { bulkGlobalId } from '../../../src/bulk/bulk-global-ids';
+import { decodeGlobalId, encodeGlobalId } from '../../../src/domain/ids';
 import type { EntryRecord, MovementRecord } from '../../../src/domain/model';
 
 const movement: MovementRecord = {
@@ -84,11 +85,27 @@ describe('bulk rows', () => {
       debit: -5,
       amount: 5,
     };
-    for (const m of [movement, bare]) {
+    const escapes = ['"', '\\', '\u0000', '\u001f', '\u007f', '\ud83d\ude00', '\ud800', '\udfff x', 'é'];
+    const escaped = escapes.map((text) => ({ ...bare, description: `a${text}b`, invoiceNumber: text }));
+    for (const m of [movement, bare, ...escaped]) {
       const line = movementJsonLine(m);
-      expect(line.endsWith('}\n')).toBe(true);
-      expect(JSON.parse(line)).toEqual(JSON.parse(JSON.stringify(movementJson(m))));
+      expect(line).toBe(`${JSON.stringify(movementJson(m))}\n`);
     }
+  });
+
+  it('gives bulk rows the ids of their own company, whichever was encoded before', () => {
+    const ids = [
+      ['2199', '1'],
+      ['11287', '1'],
+      ['2199', '2'],
+    ] as const;
+    for (const [companyId, nativeId] of ids)
+      expect(bulkGlobalId('Movement', 'MYUNISOFT', companyId, nativeId)).toBe(
+        encodeGlobalId({ type: 'Movement', provider: 'MYUNISOFT', companyId, nativeId }),
+      );
+    expect(bulkGlobalId('Entry', 'INQOM', '2199', '1')).toBe(
+      encodeGlobalId({ type: 'Entry', provider: 'INQOM', companyId: '2199', nativeId: '1' }),
+    );
   });
 
   it('writes an entry as one CSV row per line and sums its lines', () => {

@@ -1,4 +1,10 @@
-import { decodeGlobalId, decodeGlobalIdOf, encodeGlobalId, type GlobalId } from '../../../src/domain/ids';
+import {
+  decodeGlobalId,
+  decodeGlobalIdOf,
+  encodeGlobalId,
+  globalIdEncoder,
+  type GlobalId,
+} from '../../../src/domain/ids';
 import { BadUserInputError } from '../../../src/errors';
 
 const entry: GlobalId = { type: 'Entry', provider: 'MYUNISOFT', companyId: '123', nativeId: '456' };
@@ -38,5 +44,29 @@ describe('global ids', () => {
       /must be the id of a Company/,
     );
     expect(decodeGlobalIdOf(encodeGlobalId(entry), ['Entry'], 'id').nativeId).toBe('456');
+  });
+});
+
+describe('globalIdEncoder', () => {
+  it('gives the same ids as encodeGlobalId, for every prefix length and any native id', () => {
+    const nativeIds = [
+      '7',
+      '1320000021',
+      '13200000100',
+      '0012',
+      'doc "quoted" \\ back',
+      'é€😀',
+      'tab\tnew\nline\u0000',
+      'lone \ud800 surrogate',
+      'x'.repeat(256),
+      'é'.repeat(3_000),
+    ];
+    for (const companyId of ['1', '21', '2199', '11287', 'ab"c', 'société']) {
+      for (const type of ['Movement', 'Entry', 'Document'] as const) {
+        const encode = globalIdEncoder(type, 'MYUNISOFT', companyId);
+        for (const nativeId of nativeIds)
+          expect(encode(nativeId)).toBe(encodeGlobalId({ type, provider: 'MYUNISOFT', companyId, nativeId }));
+      }
+    }
   });
 });

@@ -1,5 +1,11 @@
 import { Readable } from 'node:stream';
-import { FEC_CHECK_NAMES, checkFecStream, checkFecText } from '../../../src/fec/conformance';
+import { rowFormat } from '../../../src/bulk/bulk-row-format';
+import {
+  FEC_CHECK_NAMES,
+  FecConformanceChecker,
+  checkFecStream,
+  checkFecText,
+} from '../../../src/fec/conformance';
 import { FEC_HEADER, FecRecordWriter } from '../../../src/fec/fec-record-writer';
 import type { LedgerMovement } from '../../../src/ledger/ledger.model';
 
@@ -146,5 +152,74 @@ describe('FEC record writer and conformance report', () => {
       '\nVT\tJ\t2\t',
     );
     expect(checkFecText(text, { fileName: '123456782FEC20241231.txt', exercise: null }).valid).toBe(true);
+  });
+
+  it('reports on the records as the bulk export writes them exactly what reading the file back reports', async () => {
+    const lines = [
+      ...purchase('1', '2024-03-05'),
+      line({ entryId: '2', date: '2024-02-30', debit: 100, label: 'tab\there, line\r\nbreak' }),
+      line({ entryId: '2', credit: 90, account: { number: '9ABC', name: null }, currency: 'USD' }),
+      line({ entryId: '3', date: '2025-02-01', accountedOn: '2023-12-31', debit: 5, lettering: 'AB' }),
+      line({ entryId: '3', date: '2025-02-01', credit: 5, label: 'lone \ud800 surrogate' }),
+      ...purchase('4', '2024-03-01', 'VT'),
+      // A date no provider should send, with a line break the writer does not clean.
+      line({ entryId: '5', date: '2024-03-07\n', debit: 1 }),
+    ];
+    for (const exerciseAsked of [exercise, null]) {
+      const options = { fileName: '123456782FEC20241130.txt', exercise: exerciseAsked };
+      const check = new FecConformanceChecker(options);
+      const format = rowFormat('ENTRIES', 'FEC', check);
+      const file = format.header + lines.map((l) => format.write(l)).join('');
+      const asWritten = check.finish();
+      const readBack = await checkFecStream(Readable.from([Buffer.from(file)]), options);
+      expect(asWritten).toEqual(readBack);
+      expect(failed(asWritten)).toEqual(
+        expect.arrayContaining([
+          'columnCount',
+          'dateFormat',
+          'entriesBalanced',
+          'fileName',
+          'accountNumbers',
+          'chronologicalOrder',
+        ]),
+      );
+    }
+  });
+
+  it('splits written text into records as a reader of the file does: CRLF, LF, a lone CR, text across calls', async () => {
+    const header = FEC_HEADER.slice(0, -2);
+    const record = (num: string) =>
+      [
+        'AC',
+        'J',
+        num,
+        '20240305',
+        '606100',
+        'F',
+        '',
+        '',
+        'P',
+        '20240305',
+        'L',
+        '1,00',
+        '1,00',
+        '',
+        '',
+        '20240305',
+        '',
+        '',
+      ].join('\t');
+    const pieces = [
+      `${header}\r\n`,
+      `${record('1')}\r`,
+      `\n${record('2')}\n${record('x')}\r`,
+      `${record('4')}`,
+    ];
+    const options = { fileName: '123456782FEC20241231.txt', exercise };
+    const check = new FecConformanceChecker(options);
+    for (const piece of pieces) check.pushWritten(piece);
+    const readBack = await checkFecStream(Readable.from(pieces.map((p) => Buffer.from(p))), options);
+    expect(check.finish()).toEqual(readBack);
+    expect(failed(readBack)).toEqual(['ecritureNumContinuity']);
   });
 });

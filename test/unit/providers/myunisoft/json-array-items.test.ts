@@ -1,5 +1,5 @@
 import { JsonArrayError, jsonArrayBatches } from '../../../../src/providers/myunisoft/json-array-items';
-import { quotedKeys, unquoteDigitIds } from '../../../../src/providers/myunisoft/json-digit-ids';
+import { EVERY, requoteDigitIds } from '../../../../src/providers/myunisoft/json-digit-ids';
 
 async function* chunks(text: string, size: number) {
   const bytes = Buffer.from(text, 'utf8');
@@ -118,35 +118,103 @@ describe('jsonArrayBatches, digitIdKeys', () => {
   });
 });
 
-describe('unquoteDigitIds', () => {
-  const keys = quotedKeys(['producerId']);
-  const rewrite = (text: string) => {
-    const bytes = Buffer.from(text);
-    return { count: unquoteDigitIds(bytes, keys), text: bytes.toString() };
+describe('jsonArrayBatches, the bytes JSON.parse reads', () => {
+  /** One chunk read whole: its bytes after the read show which quotes were blanked. */
+  const rewrite = async (text: string) => {
+    const bytes = Buffer.from(`[${text}]`);
+    async function* one() {
+      yield bytes;
+    }
+    const out: unknown[] = [];
+    for await (const batch of jsonArrayBatches(one(), { digitIdKeys: ['producerId'] })) out.push(...batch);
+    expect(out).toEqual([JSON.parse(text)]);
+    return bytes.toString().slice(1, -1);
   };
 
-  it('blanks the quotes of short digit ids only (JSON.parse reads numbers, not short strings)', () => {
-    expect(rewrite('{"producerId":"1320000021","x":{"producerId":"0123"},"y":{"producerId":"9"}}')).toEqual({
-      count: 2,
-      text: '{"producerId": 1320000021 ,"x":{"producerId":"0123"},"y":{"producerId": 9 }}',
-    });
-    expect(rewrite('{"d":"{\\"producerId\\":\\"1\\"}","producerId":"1234567890123456"}').count).toBe(0);
-    expect(rewrite('{"producerId":"12","e":{"producerId":3}}')).toEqual({
-      count: 0,
-      text: '{"producerId":"12","e":{"producerId":3}}',
-    });
+  it('blanks the quotes of digit ids of 1–10 digits only (V8 interns JSON strings of ≤ 10 characters)', async () => {
+    expect(
+      await rewrite(
+        '{"producerId":"1320000021","x":{"producerId":"0123"},"y":{"producerId":"9"},"z":{"producerId":"13200000100"}}',
+      ),
+    ).toBe(
+      '{"producerId": 1320000021 ,"x":{"producerId":"0123"},"y":{"producerId": 9 },"z":{"producerId":"13200000100"}}',
+    );
+    expect(await rewrite('{"d":"{\\"producerId\\":\\"1\\"}","producerId":"123456789012345"}')).toBe(
+      '{"d":"{\\"producerId\\":\\"1\\"}","producerId":"123456789012345"}',
+    );
+    expect(await rewrite('{"producerId":"12","e":{"producerId":3}}')).toBe(
+      '{"producerId":"12","e":{"producerId":3}}',
+    );
+    expect(await rewrite('{"produce\\u0072Id":"12","list":["producerId","7"],"producerId" : "8"}')).toBe(
+      '{"produce\\u0072Id":"12","list":["producerId","7"],"producerId" :  8 }',
+    );
   });
 
-  it('rewrites only ids that Number(s).toFixed(0) gives back', () => {
-    const ids = ['1', '9', '10', '1320000021', '900719925474099', '999999999999999', '100000000000000'];
+  it('gives back every id of 1–15 digits as the same string, whatever its length', async () => {
+    const ids = [
+      '1',
+      '9',
+      '10',
+      '1320000021',
+      '9999999999',
+      '13200000100',
+      '900719925474099',
+      '100000000000000',
+    ];
     for (let n = 0; n < 2_000; n++) {
       let id = String(1 + Math.floor(Math.random() * 9));
       while (id.length < 1 + (n % 15)) id += String(Math.floor(Math.random() * 10));
       ids.push(id);
     }
     for (const id of ids) {
-      expect(rewrite(`{"producerId":"${id}"}`).count).toBe(1);
-      expect(Number(id).toFixed(0)).toBe(id);
+      const text = await rewrite(`{"producerId":"${id}"}`);
+      expect(text).toBe(id.length <= 10 ? `{"producerId": ${id} }` : `{"producerId":"${id}"}`);
     }
+  });
+});
+
+describe('requoteDigitIds', () => {
+  const paths = [
+    ['producerId'],
+    ['entry', 'producerId'],
+    ['movements', EVERY, 'producerId'],
+    ['movements', EVERY, 'analytics', EVERY, 'sections', EVERY, 'producerId'],
+  ];
+
+  it('turns back the numbers along the paths, then any other by a walk', () => {
+    const item = {
+      producerId: 1320000021,
+      entry: { producerId: 132000002, date: '2024-01-01' },
+      movements: [
+        { producerId: 7, analytics: [{ sections: [{ producerId: 42 }, { producerId: '13200000100' }] }] },
+        { producerId: 10, amount: 12.5, elsewhere: { producerId: 99 } },
+      ],
+      value: { debit: 33.14 },
+    };
+    requoteDigitIds(item, ['producerId'], 6, paths);
+    expect(item).toEqual({
+      producerId: '1320000021',
+      entry: { producerId: '132000002', date: '2024-01-01' },
+      movements: [
+        { producerId: '7', analytics: [{ sections: [{ producerId: '42' }, { producerId: '13200000100' }] }] },
+        { producerId: '10', amount: 12.5, elsewhere: { producerId: '99' } },
+      ],
+      value: { debit: 33.14 },
+    });
+  });
+
+  it('follows a path only through the shapes it names', () => {
+    const item = { producerId: [1], entry: [{ producerId: 2 }], movements: { producerId: 3 } };
+    requoteDigitIds(item, ['producerId'], 3, paths);
+    expect(item).toEqual({ producerId: [1], entry: [{ producerId: '2' }], movements: { producerId: '3' } });
+  });
+
+  it('refuses a path that ends outside the keys', async () => {
+    async function* none() {}
+    const read = jsonArrayBatches(none(), {
+      digitIdKeys: ['producerId'],
+      digitIdPaths: [['value', 'debit']],
+    });
+    await expect(read.next()).rejects.toThrow('does not end on a digit id key');
   });
 });

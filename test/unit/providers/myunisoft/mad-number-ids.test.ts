@@ -3,7 +3,11 @@
  * turns them back: the simulator's own items, and the movements mapped from them, are the same with and
  * without that detour.
  */
-import { jsonArrayBatches } from '../../../../src/providers/myunisoft/json-array-items';
+import {
+  jsonArrayBatches,
+  type JsonArrayOptions,
+} from '../../../../src/providers/myunisoft/json-array-items';
+import { MAD_DIGIT_IDS } from '../../../../src/providers/myunisoft/mad-stream';
 import { movementFromMad, movementsOfMadEntry } from '../../../../src/providers/myunisoft/map';
 import { madEntrySchema, madMovementSchema } from '../../../../src/providers/myunisoft/schemas';
 import { createDataset } from '../../../../src/simulators/data/dataset';
@@ -14,13 +18,12 @@ const company = dataset.companiesOf('myunisoft')[0]!;
 const entries = company.exercises.flatMap((exercise) => [...dataset.entries(company, exercise)]);
 const base = 'http://127.0.0.1:1';
 
-async function parsed(text: string, digitIds: boolean): Promise<unknown[]> {
+async function parsed(text: string, options: JsonArrayOptions): Promise<unknown[]> {
   const out: unknown[] = [];
   const bytes = Buffer.from(text);
   async function* body() {
     for (let i = 0; i < bytes.length; i += 1_000) yield Buffer.from(bytes.subarray(i, i + 1_000));
   }
-  const options = digitIds ? { digitIdKeys: ['producerId'] } : {};
   for await (const batch of jsonArrayBatches(body(), options)) out.push(...batch);
   return out;
 }
@@ -32,9 +35,11 @@ describe('MAD ids through JSON.parse as numbers', () => {
     );
     const text = JSON.stringify(items);
     const map = (value: unknown) => movementFromMad(company.id, madMovementSchema.parse(value));
-    const plain = await parsed(text, false);
-    const viaNumbers = await parsed(text, true);
+    const plain = await parsed(text, {});
+    const viaNumbers = await parsed(text, { digitIdKeys: ['producerId'] });
+    const alongPaths = await parsed(text, MAD_DIGIT_IDS.movement!);
     expect(viaNumbers).toEqual(items);
+    expect(alongPaths).toEqual(items);
     expect(viaNumbers.map(map)).toEqual(plain.map(map));
     expect(plain).toHaveLength(items.length);
   });
@@ -43,10 +48,11 @@ describe('MAD ids through JSON.parse as numbers', () => {
     const items = entries.map((entry) => madEntry(company, entry, base, true));
     const text = JSON.stringify(items);
     const map = (value: unknown) => movementsOfMadEntry(company.id, madEntrySchema.parse(value));
-    const viaNumbers = await parsed(text, true);
+    const viaNumbers = await parsed(text, { digitIdKeys: ['producerId'] });
     expect(viaNumbers).toEqual(items);
+    expect(await parsed(text, MAD_DIGIT_IDS.entry!)).toEqual(items);
     const movements = viaNumbers.flatMap(map);
-    expect(movements).toEqual((await parsed(text, false)).flatMap(map));
+    expect(movements).toEqual((await parsed(text, {})).flatMap(map));
     expect(movements.every((m) => typeof m.entryId === 'string' && /^[1-9]\d*$/.test(m.entryId))).toBe(true);
   });
 });
