@@ -8,10 +8,7 @@ export type { Logger };
 
 /**
  * Creates the root logger; `level` defaults to `info`, `destination` to stdout (tests capture lines
- * with an in-memory stream). Stdout is written synchronously: pino's default destination hands each
- * line to the thread pool, whose wake-ups cost a quarter of a single-call request's CPU at 30 ms
- * upstream (bench/notes.md, "gateway overhead, round three"); a stalled reader of stdout now slows
- * the gateway down instead of piling lines up in its memory.
+ * with an in-memory stream).
  */
 export function createLogger(level: LevelWithSilent = 'info', destination?: DestinationStream): Logger {
   const options: LoggerOptions = {
@@ -28,5 +25,5 @@ export function createLogger(level: LevelWithSilent = 'info', destination?: Dest
       censor: '[redacted]',
     },
   };
-  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
+  return destination ? pino(options, destination) : pino(options);
 }
