@@ -3,7 +3,7 @@
  * entry's id, type, date and journal (a CSV cannot nest lines). Analytics are JSONL-only.
  */
 import { recordGlobalId } from '../domain/ids';
-import { bulkGlobalId } from './bulk-global-ids';
+import type { BulkGlobalIds } from './bulk-global-ids';
 import type { EntryRecord, MovementRecord } from '../domain/model';
 import { formatCents } from '../domain/money';
 import { csvLine, csvText, csvValue } from './csv';
@@ -27,10 +27,11 @@ export const MOVEMENT_CSV_HEADER = csvLine([
   'letteringValue',
 ]);
 
-export function movementCsv(m: MovementRecord): string {
-  const entryId = m.entryId === null ? null : bulkGlobalId('Entry', m.provider, m.companyId, m.entryId);
+/** `globalId`: the export's id encoders. */
+export function movementCsv(m: MovementRecord, globalId: BulkGlobalIds): string {
+  const entryId = m.entryId === null ? null : globalId('Entry', m.provider, m.companyId, m.entryId);
   return csvLine([
-    csvValue(bulkGlobalId('Movement', m.provider, m.companyId, m.providerId)),
+    csvValue(globalId('Movement', m.provider, m.companyId, m.providerId)),
     csvValue(entryId),
     csvValue(m.date),
     csvText(m.journal.code),

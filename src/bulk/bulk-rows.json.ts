@@ -5,7 +5,7 @@
 import { encodeGlobalId, recordGlobalId } from '../domain/ids';
 import type { EntryRecord, MovementRecord } from '../domain/model';
 import { formatCents } from '../domain/money';
-import { bulkGlobalId } from './bulk-global-ids';
+import type { BulkGlobalIds } from './bulk-global-ids';
 
 const entryGlobalId = (record: MovementRecord | EntryRecord, entryId: string) =>
   encodeGlobalId({
@@ -55,9 +55,9 @@ const str = (value: string | null) =>
 
 /**
  * `JSON.stringify(movementJson(m))` and its line break, written straight from the record: the bulk
- * path's hottest function, it builds no intermediate object (same keys, same order).
+ * path's hottest function, it builds no intermediate object (same keys, same order). `globalId`: the export's encoders.
  */
-export function movementJsonLine(m: MovementRecord): string {
+export function movementJsonLine(m: MovementRecord, globalId: BulkGlobalIds): string {
   const journal = `{"code":${str(m.journal.code)},"label":${str(m.journal.label)},"type":${str(m.journal.type)}}`;
   const account =
     m.account === null ? 'null' : `{"number":${str(m.account.number)},"name":${str(m.account.name)}}`;
@@ -65,8 +65,8 @@ export function movementJsonLine(m: MovementRecord): string {
     m.lettering === null ? 'null' : `{"state":"${m.lettering.state}","value":${str(m.lettering.value)}}`;
   const analytics = m.analytics.length === 0 ? '[]' : JSON.stringify(analyticsJson(m));
   return (
-    `{"id":"${bulkGlobalId('Movement', m.provider, m.companyId, m.providerId)}"` +
-    `,"entryId":${m.entryId === null ? 'null' : `"${bulkGlobalId('Entry', m.provider, m.companyId, m.entryId)}"`}` +
+    `{"id":"${globalId('Movement', m.provider, m.companyId, m.providerId)}"` +
+    `,"entryId":${m.entryId === null ? 'null' : `"${globalId('Entry', m.provider, m.companyId, m.entryId)}"`}` +
     `,"date":${str(m.date)},"journal":${journal},"account":${account},"description":${str(m.description)}` +
     `,"invoiceNumber":${str(m.invoiceNumber)},"dueDate":${str(m.dueDate)},"debit":"${formatCents(m.debit)}"` +
     `,"credit":"${formatCents(m.credit)}","amount":"${formatCents(m.amount)}","currency":${str(m.currency)}` +
