@@ -66,6 +66,8 @@ export interface RequestContext {
   once<T>(key: string, run: () => Promise<T>): Promise<T>;
   /** Drops the shared promises: a mutation changes what the request's earlier reads returned. */
   forgetShared(): void;
+  /** Drops what the request read (shared promises, sessions, cached nodes): called once its response is sent. */
+  release(): void;
   /**
    * Errors to add to the response while keeping the data (partial results, e.g. one provider down
    * while listing companies). The deferred-errors plugin appends them to `errors`.
@@ -155,6 +157,11 @@ export function createContext(input: ContextInput): RequestContext {
       return started;
     },
     forgetShared: () => shared.clear(),
+    release() {
+      shared.clear();
+      sessions.clear();
+      nodes.clearAll();
+    },
     deferredErrors: [],
     ...(input.bulkExports ? { bulkExports: input.bulkExports } : {}),
     ...(input.idempotency ? { idempotency: input.idempotency } : {}),
