@@ -1,7 +1,8 @@
 /**
  * The request context as Fastify builds it: once the response is sent, the context holds none of what
- * the request read (shared reads, sessions, cached nodes), so nothing that still points at it keeps a
- * page alive; a client that leaves early aborts the request's upstream calls instead.
+ * the request read (shared reads, sessions, cached nodes) and runs the drops other layers registered,
+ * so nothing that still points at it keeps a page alive; a client that leaves early aborts the
+ * request's upstream calls instead.
  */
 import { EventEmitter } from 'node:events';
 import DataLoader from 'dataloader';
@@ -66,14 +67,18 @@ describe('context factory', () => {
   it('drops the shared reads, sessions and cached nodes once the response is sent', async () => {
     const { context, raw, sessionsOpened, nodeBatches } = setup();
     const before = await readThrough(context);
+    const dropped: string[] = [];
+    context.onRelease(() => dropped.push('result tree'));
     // Within the request, everything is shared: same page, same session, node loaded once.
     expect(await context.once('page', async () => ({ items: [] }))).toBe(before.page);
     expect(context.session('PLEO')).toBe(before.session);
     await context.nodes.load(nodeId);
     expect([sessionsOpened(), nodeBatches()]).toEqual([1, 1]);
 
+    expect(dropped).toEqual([]);
     raw.writableFinished = true;
     raw.emit('close');
+    expect(dropped).toEqual(['result tree']);
 
     const other = { items: [] };
     expect(await context.once('page', async () => other)).toBe(other);
@@ -86,6 +91,8 @@ describe('context factory', () => {
   it('aborts the upstream calls of a client that left, keeping what the request read for its mutations', async () => {
     const { context, raw, sessionsOpened } = setup();
     const before = await readThrough(context);
+    const dropped: string[] = [];
+    context.onRelease(() => dropped.push('result tree'));
 
     raw.emit('close');
 
@@ -93,5 +100,6 @@ describe('context factory', () => {
     expect(await context.once('page', async () => ({ items: [] }))).toBe(before.page);
     expect(context.session('PLEO')).toBe(before.session);
     expect(sessionsOpened()).toBe(1);
+    expect(dropped).toEqual([]);
   });
 });
