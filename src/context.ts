@@ -66,6 +66,10 @@ export interface RequestContext {
   once<T>(key: string, run: () => Promise<T>): Promise<T>;
   /** Drops the shared promises: a mutation changes what the request's earlier reads returned. */
   forgetShared(): void;
+  /** Drops what the request read (shared promises, sessions, cached nodes) and runs `onRelease`'s drops: once its response is sent. */
+  release(): void;
+  /** Adds a drop `release` runs: what another layer keeps of the request (Apollo's result) goes with the rest. */
+  onRelease(drop: () => void): void;
   /**
    * Errors to add to the response while keeping the data (partial results, e.g. one provider down
    * while listing companies). The deferred-errors plugin appends them to `errors`.
@@ -112,6 +116,7 @@ export function createContext(input: ContextInput): RequestContext {
   };
   const shared = new Map<string, Promise<unknown>>();
   let mutated: MutatedCompany[] = [];
+  let drops: (() => void)[] = [];
   const context: RequestContext = {
     requestId: input.requestId,
     tenant: input.tenant,
@@ -155,6 +160,17 @@ export function createContext(input: ContextInput): RequestContext {
       return started;
     },
     forgetShared: () => shared.clear(),
+    release() {
+      shared.clear();
+      sessions.clear();
+      nodes.clearAll();
+      const run = drops;
+      drops = [];
+      for (const drop of run) drop();
+    },
+    onRelease(drop) {
+      drops.push(drop);
+    },
     deferredErrors: [],
     ...(input.bulkExports ? { bulkExports: input.bulkExports } : {}),
     ...(input.idempotency ? { idempotency: input.idempotency } : {}),

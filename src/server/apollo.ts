@@ -17,6 +17,7 @@ import { deferredErrorsPlugin } from './plugins/deferred-errors';
 import { logErrorsPlugin } from './plugins/log-errors';
 import { maskUnexpectedErrors } from './plugins/mask-errors';
 import { noStoreHeaderPlugin } from './plugins/no-store-header';
+import { releaseSentResponsePlugin } from './plugins/release-sent-response';
 import { upstreamUsagePlugin } from './plugins/upstream-usage';
 import { useAccessScopes } from './plugins/use-access-scopes';
 
@@ -86,6 +87,7 @@ export async function startApollo({
       logErrorsPlugin(),
       deferredErrorsPlugin(),
       upstreamUsagePlugin(),
+      releaseSentResponsePlugin(),
       useAccessScopes(),
       ...(limits ? queryLimitPlugins(limits) : []),
       // After the limits: argument rules run only on operations within them.

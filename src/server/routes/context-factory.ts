@@ -44,11 +44,7 @@ export function contextFactory(options: ContextFactoryOptions): ContextFactory {
     const scope = newUpstreamScope('interactive', now() + options.upstreamWaitMs);
     bindUpstreamScope(aborter.signal, scope);
     bindUpstreamScope(mutationSignal, scope);
-    // A response closed before it finished means the client left: stop the upstream calls.
-    reply.raw.once('close', () => {
-      if (!reply.raw.writableFinished) aborter.abort();
-    });
-    return createContext({
+    const context = createContext({
       requestId: String(request.id),
       tenant,
       ...(request.caller ? { caller: request.caller } : {}),
@@ -64,5 +60,12 @@ export function contextFactory(options: ContextFactoryOptions): ContextFactory {
       ...(options.bulkExports ? { bulkExports: options.bulkExports } : {}),
       ...(options.idempotency ? { idempotency: options.idempotency } : {}),
     });
+    // A response closed before it finished means the client left: stop the upstream calls.
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) aborter.abort();
+      // Sent: a dead old-space holder of the context must keep no page alive through scavenges (bench/notes.md).
+      else context.release();
+    });
+    return context;
   };
 }
