@@ -18,7 +18,7 @@ export interface ListingSnapshotsOptions {
   /** Records per stored chunk (default 250): a page of 50 reads one chunk, at most two. */
   chunkSize?: number;
   /**
-   * Most characters of snapshots this instance keeps written (default 8 Mi, ~8 MB: two windows of 15,000
+   * Most characters of snapshots this instance keeps written (default 8 Mi, ~8 MB: a window of 30,000
    * movements stored as values): past it, the snapshots it wrote longest ago are deleted before their
    * TTL, and their chunks leave the window cache. A walk of a 500k-movement exercise would otherwise keep
    * a minute of windows (~250 MB) in a memory store; at 24 Mi its walk held 16 MB more (bench/notes.md).
@@ -46,6 +46,11 @@ export interface Snapshot<T> {
   /** When the download began (ISO 8601): the data is at least this fresh. */
   readonly fetchedAt: string;
   readonly count: number;
+  /**
+   * Set on a snapshot still downloading (`open`/`load` given `need`): `count` is the records stored so
+   * far, more may follow, and it reads only those.
+   */
+  readonly growing?: boolean;
   /** `limit` records from `offset`; null when the snapshot expired meanwhile. */
   read(offset: number, limit: number): Promise<T[] | null>;
   /** Index of the first record matching `test`, or -1 (for resuming in a fresher snapshot). */
@@ -94,8 +99,10 @@ interface Loading {
   id: string;
   fetchedAt: string;
   head: unknown[];
-  /** Called after each batch while the head fills, and once the download ended. */
-  onHead: Set<() => void>;
+  /** Records in chunks already written: what a growing snapshot of this download reads. */
+  stored: number;
+  /** Called after each batch while the head fills, after each chunk written, and once the download ended. */
+  onProgress: Set<() => void>;
   /** Records the download handed over, once it ended (its chunks may still be being written). */
   count?: number;
 }
@@ -148,25 +155,41 @@ export class ListingSnapshots {
     this.reuse = options.reuse ?? true;
   }
 
-  /** The snapshot `id` of `listing`, or null when it expired or was replaced by a fresher one. */
-  async open<T>(listing: string, id: string, rows: SnapshotRows<T>): Promise<Snapshot<T> | null> {
+  /**
+   * The snapshot `id` of `listing`, or null when it expired or was replaced by a fresher one. `need`: a
+   * snapshot still downloading on this instance is handed over growing once it stored `need` records.
+   */
+  async open<T>(
+    listing: string,
+    id: string,
+    rows: SnapshotRows<T>,
+    need?: number,
+  ): Promise<Snapshot<T> | null> {
     const meta = await this.readMeta(listing);
-    return meta?.id === id ? this.handle(meta, rows, listing) : null;
+    if (meta?.id === id) return this.handle(meta, rows, listing);
+    const pending = this.loading.get(this.metaKey(listing));
+    return need !== undefined && pending?.id === id ? this.growing(pending, rows, listing, need) : null;
   }
 
   /**
    * The listing's live snapshot, else one made by `download` (concurrent callers on this instance
    * share one download). Chunks are written as batches arrive, the snapshot's record last. `ownId`: the
    * snapshot a cursor named, whose download this read may join even when snapshots are not reused.
+   * `need`: a download under way is handed over growing once it stored `need` records, so pages are
+   * served while the rest arrives (a walk waited for every window whole: two thirds of its time).
    */
   async load<T>(
     listing: string,
     rows: SnapshotRows<T>,
     download: (write: SnapshotWriter<T>) => Promise<void>,
     ownId?: string,
+    need?: number,
   ): Promise<Snapshot<T>> {
     const found = await this.live(listing, rows, download, ownId);
-    return 'read' in found ? found : (found.promise as Promise<Snapshot<T>>);
+    if ('read' in found) return found;
+    return need === undefined
+      ? (found.promise as Promise<Snapshot<T>>)
+      : this.growing(found, rows, listing, need);
   }
 
   /**
@@ -191,21 +214,43 @@ export class ListingSnapshots {
       rows: found.head.slice(0, wanted) as T[],
       ...(found.count !== undefined ? { count: found.count } : {}),
     });
-    if (ready()) return head();
+    return this.once(found, ready, head);
+  }
+
+  /** The download's records stored so far as a snapshot, once `need` are; the whole one if it ends first. */
+  private growing<T>(
+    loading: Loading,
+    rows: SnapshotRows<T>,
+    listing: string,
+    need: number,
+  ): Promise<Snapshot<T>> {
+    const ready = () => loading.stored >= need;
+    const meta = () => ({
+      id: loading.id,
+      fetchedAt: loading.fetchedAt,
+      count: loading.stored,
+      chunkSize: this.chunkSize,
+    });
+    return this.once(loading, ready, () => ({ ...this.handle(meta(), rows, listing), growing: true }));
+  }
+
+  /** `made()` as soon as `ready()` holds while `loading` runs, else the snapshot it ends with (or its error). */
+  private once<T, R>(loading: Loading, ready: () => boolean, made: () => R): Promise<R | Snapshot<T>> {
+    if (ready()) return Promise.resolve(made());
     return new Promise((resolve, reject) => {
       const check = () => {
         if (!ready()) return;
-        found.onHead.delete(check);
-        resolve(head());
+        loading.onProgress.delete(check);
+        resolve(made());
       };
-      found.onHead.add(check);
-      (found.promise as Promise<Snapshot<T>>).then(
+      loading.onProgress.add(check);
+      (loading.promise as Promise<Snapshot<T>>).then(
         (snapshot) => {
-          found.onHead.delete(check);
+          loading.onProgress.delete(check);
           resolve(snapshot);
         },
         (error: Error) => {
-          found.onHead.delete(check);
+          loading.onProgress.delete(check);
           reject(error);
         },
       );
@@ -230,7 +275,8 @@ export class ListingSnapshots {
       id: randomBytes(12).toString('base64url'),
       fetchedAt: new Date(startedAt).toISOString(),
       head: [],
-      onHead: new Set(),
+      stored: 0,
+      onProgress: new Set(),
     };
     loading.promise = this.create(listing, rows, download, loading, startedAt).finally(() => {
       // Without reuse a newer download of the listing may have taken the slot since.
@@ -267,11 +313,13 @@ export class ListingSnapshots {
       pending = [];
       // Chunks outlive the snapshot's record (its TTL counts from the download's start): never a record without its chunks.
       await this.keep(key, text);
+      loading.stored = meta.count;
+      for (const wake of [...loading.onProgress]) wake();
     };
     await download(async (batch) => {
       if (loading.head.length < HEAD_ROWS) {
         loading.head.push(...batch.slice(0, HEAD_ROWS - loading.head.length));
-        for (const wake of [...loading.onHead]) wake();
+        for (const wake of [...loading.onProgress]) wake();
       }
       for (const record of batch) {
         pending.push(record);
@@ -279,10 +327,10 @@ export class ListingSnapshots {
       }
     });
     loading.count = meta.count + pending.length;
-    const waiting = loading.onHead.size;
-    for (const wake of [...loading.onHead]) wake();
+    const waiting = loading.onProgress.size;
+    for (const wake of [...loading.onProgress]) wake();
     // A `whole` head just served waits for the listing, not for its last chunk's JSON: written once it answered.
-    if (loading.onHead.size < waiting) await new Promise((resolve) => setImmediate(resolve));
+    if (loading.onProgress.size < waiting) await new Promise((resolve) => setImmediate(resolve));
     loading.head = [];
     delete loading.count;
     if (pending.length > 0) await flush();

@@ -125,6 +125,53 @@ describe('ListingSnapshots', () => {
     expect('read' in (await snapshots.loadHead('l', row, download, 2))).toBe(true);
   });
 
+  it('hands over a download under way growing once it stored `need` records, then the whole snapshot', async () => {
+    const { snapshots } = setup();
+    let release!: () => void;
+    const rest = new Promise<void>((resolve) => (release = resolve));
+    let downloads = 0;
+    const download = async (write: (batch: { n: number }[]) => Promise<void>) => {
+      downloads++;
+      await write(rows(0, 3));
+      await write(rows(3, 6)); // chunks of 0–3 and 4–7 written, the ninth record pending
+      await rest;
+      await write(rows(9, 3));
+    };
+    const growing = await snapshots.load('l', row, download, undefined, 5);
+    expect(growing).toMatchObject({ growing: true, count: 8, fetchedAt: new Date(1_000_000).toISOString() });
+    expect(await growing.read(2, 10)).toEqual(rows(2, 6));
+    expect(await growing.findIndex((r) => r.n === 7)).toBe(7);
+    // A cursor naming it reads it growing only when it says how many records it needs.
+    expect(await snapshots.open('l', growing.id, row)).toBeNull();
+    expect(await snapshots.open('l', 'other id', row, 1)).toBeNull();
+    expect((await snapshots.open('l', growing.id, row, 8))?.count).toBe(8);
+    const more = snapshots.open('l', growing.id, row, 9);
+    const all = snapshots.load('l', row, download, undefined, 13);
+    release();
+    expect(await more).toMatchObject({ id: growing.id, growing: true, count: 12 });
+    const whole = await all;
+    expect(whole.growing).toBeUndefined();
+    expect(whole).toMatchObject({ id: growing.id, count: 12 });
+    expect(await whole.read(0, 20)).toEqual(rows(0, 12));
+    expect(downloads).toBe(1);
+  });
+
+  it('a download that fails fails the reads waiting for it, not those it already served', async () => {
+    const { snapshots } = setup();
+    let fail!: () => void;
+    const broken = new Promise<void>((_, reject) => (fail = () => reject(new Error('upstream gone'))));
+    const download = async (write: (batch: { n: number }[]) => Promise<void>) => {
+      await write(rows(0, 4));
+      await broken;
+    };
+    const growing = await snapshots.load('l', row, download, undefined, 4);
+    const waiting = snapshots.open('l', growing.id, row, 5);
+    fail();
+    await expect(waiting).rejects.toThrow('upstream gone');
+    expect(await growing.read(0, 4)).toEqual(rows(0, 4));
+    expect(await snapshots.open('l', growing.id, row, 1)).toBeNull();
+  });
+
   it('with `whole`, hands over a listing shorter than the head once downloaded, before its last chunk is stored', async () => {
     const { snapshots, store } = setup();
     const set = jest.spyOn(store, 'set');
