@@ -67,6 +67,10 @@ export interface SnapshotHead<T> {
   readonly count?: number;
 }
 
+/** How often, and how many times, a cursor of a snapshot another instance is storing looks for its record. */
+const ELSEWHERE_POLL_MS = 50;
+const ELSEWHERE_POLLS = 200;
+
 /** Most records a head holds: one page of the largest size (500) and the record after it. */
 const HEAD_ROWS = 501;
 
@@ -167,8 +171,30 @@ export class ListingSnapshots {
   ): Promise<Snapshot<T> | null> {
     const meta = await this.readMeta(listing);
     if (meta?.id === id) return this.handle(meta, rows, listing);
+    if (need === undefined) return null;
     const pending = this.loading.get(this.metaKey(listing));
-    return need !== undefined && pending?.id === id ? this.growing(pending, rows, listing, need) : null;
+    if (pending?.id === id) return this.growing(pending, rows, listing, need);
+    return meta ? null : this.storedElsewhere(listing, id, rows);
+  }
+
+  /**
+   * A snapshot another instance is still storing (its first chunk in the shared store, no record yet),
+   * once stored: a cursor that reached this instance must not download the window a second time. Null
+   * once that chunk is gone (expired), another snapshot took the record, or after ~10 s (a failed download).
+   */
+  private async storedElsewhere<T>(
+    listing: string,
+    id: string,
+    rows: SnapshotRows<T>,
+  ): Promise<Snapshot<T> | null> {
+    if (!this.chunksInStore) return null;
+    for (let poll = 0; poll < ELSEWHERE_POLLS; poll++) {
+      if ((await this.store.get(this.chunkKey(id, 0))) === null) return null;
+      await new Promise((resolve) => setTimeout(resolve, ELSEWHERE_POLL_MS));
+      const meta = await this.readMeta(listing);
+      if (meta) return meta.id === id ? this.handle(meta, rows, listing) : null;
+    }
+    return null;
   }
 
   /**
@@ -316,16 +342,22 @@ export class ListingSnapshots {
       loading.stored = meta.count;
       for (const wake of [...loading.onProgress]) wake();
     };
-    await download(async (batch) => {
-      if (loading.head.length < HEAD_ROWS) {
-        loading.head.push(...batch.slice(0, HEAD_ROWS - loading.head.length));
-        for (const wake of [...loading.onProgress]) wake();
-      }
-      for (const record of batch) {
-        pending.push(record);
-        if (pending.length === meta.chunkSize) await flush();
-      }
-    });
+    try {
+      await download(async (batch) => {
+        if (loading.head.length < HEAD_ROWS) {
+          loading.head.push(...batch.slice(0, HEAD_ROWS - loading.head.length));
+          for (const wake of [...loading.onProgress]) wake();
+        }
+        for (const record of batch) {
+          pending.push(record);
+          if (pending.length === meta.chunkSize) await flush();
+        }
+      });
+    } catch (error) {
+      // A cursor on another instance waits for a snapshot whose first chunk is stored: none of a failed one.
+      await this.dropChunks(meta.id, loading.stored / meta.chunkSize, null);
+      throw error;
+    }
     loading.count = meta.count + pending.length;
     const waiting = loading.onProgress.size;
     for (const wake of [...loading.onProgress]) wake();
@@ -367,12 +399,7 @@ export class ListingSnapshots {
       this.written.delete(oldKey);
       this.writtenChars -= old.chars;
     };
-    const drop = (old: Written, withRecord: string | null) => {
-      const keys = Array.from({ length: old.chunks }, (_, n) => this.chunkKey(old.id, n));
-      for (const chunkKey of keys) this.windows?.delete(chunkKey);
-      if (withRecord) keys.push(withRecord);
-      return Promise.all(keys.map((k) => this.store.delete(k).catch(() => undefined)));
-    };
+    const drop = (old: Written, withRecord: string | null) => this.dropChunks(old.id, old.chunks, withRecord);
     const replaced = this.written.get(key);
     if (replaced) {
       forget(key, replaced);
@@ -394,6 +421,14 @@ export class ListingSnapshots {
       const meta = await this.readMetaAt(oldKey);
       await drop(old, meta?.id === old.id ? oldKey : null);
     }
+  }
+
+  /** Deletes a snapshot's first `chunks` chunks, here and in the store, and its record when named. */
+  private async dropChunks(id: string, chunks: number, record: string | null): Promise<void> {
+    const keys = Array.from({ length: chunks }, (_, n) => this.chunkKey(id, n));
+    for (const chunkKey of keys) this.windows?.delete(chunkKey);
+    if (record) keys.push(record);
+    await Promise.all(keys.map((k) => this.store.delete(k).catch(() => undefined)));
   }
 
   private handle<T>(meta: Meta, rows: SnapshotRows<T>, listing: string): Snapshot<T> {

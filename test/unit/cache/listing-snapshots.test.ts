@@ -156,7 +156,7 @@ describe('ListingSnapshots', () => {
     expect(downloads).toBe(1);
   });
 
-  it('a download that fails fails the reads waiting for it, not those it already served', async () => {
+  it('a download that fails fails the reads waiting for it; what it stored reads as expired', async () => {
     const { snapshots } = setup();
     let fail!: () => void;
     const broken = new Promise<void>((_, reject) => (fail = () => reject(new Error('upstream gone'))));
@@ -165,11 +165,66 @@ describe('ListingSnapshots', () => {
       await broken;
     };
     const growing = await snapshots.load('l', row, download, undefined, 4);
+    expect(await growing.read(0, 4)).toEqual(rows(0, 4));
     const waiting = snapshots.open('l', growing.id, row, 5);
     fail();
     await expect(waiting).rejects.toThrow('upstream gone');
-    expect(await growing.read(0, 4)).toEqual(rows(0, 4));
+    expect(await growing.read(0, 4)).toBeNull();
     expect(await snapshots.open('l', growing.id, row, 1)).toBeNull();
+  });
+
+  it('a cursor of a snapshot another instance is still storing waits for it there, never downloading it again', async () => {
+    const store = new MemoryStore(() => clock.at);
+    const a = setup('t1', store).snapshots;
+    const b = setup('t1', store).snapshots;
+    let release!: () => void;
+    const rest = new Promise<void>((resolve) => (release = resolve));
+    const growing = await a.load(
+      'l',
+      row,
+      async (write) => {
+        await write(rows(0, 4));
+        await rest;
+        await write(rows(4, 2));
+      },
+      undefined,
+      1,
+    );
+    let downloadsOfB = 0;
+    const onB = b.open('l', growing.id, row, 3);
+    setTimeout(release, 120);
+    const whole = await onB;
+    expect(whole).toMatchObject({ id: growing.id, count: 6 });
+    expect(whole?.growing).toBeUndefined();
+    expect(await whole?.read(0, 10)).toEqual(rows(0, 6));
+    // A snapshot nobody is storing: at once null, for the page to download its window.
+    expect(await b.open('l', 'unknown id', row, 3)).toBeNull();
+    await b.load('l', row, async () => void downloadsOfB++);
+    expect(downloadsOfB).toBe(0);
+  });
+
+  it('a failed download leaves no chunk behind: a cursor on another instance does not wait for it', async () => {
+    const store = new MemoryStore(() => clock.at);
+    const a = setup('t1', store).snapshots;
+    const b = setup('t1', store).snapshots;
+    let fail!: () => void;
+    const broken = new Promise<void>((_, reject) => (fail = () => reject(new Error('upstream gone'))));
+    const growing = await a.load(
+      'l',
+      row,
+      async (write) => {
+        await write(rows(0, 9));
+        await broken;
+      },
+      undefined,
+      1,
+    );
+    expect(store.size).toBe(2);
+    const done = a.load('l', row, async () => undefined, growing.id);
+    fail();
+    await expect(done).rejects.toThrow('upstream gone');
+    expect(store.size).toBe(0);
+    expect(await b.open('l', growing.id, row, 1)).toBeNull();
   });
 
   it('with `whole`, hands over a listing shorter than the head once downloaded, before its last chunk is stored', async () => {
