@@ -173,23 +173,22 @@ describe('ListingSnapshots', () => {
     expect(await snapshots.open('l', growing.id, row, 1)).toBeNull();
   });
 
-  it('a cursor of a snapshot another instance is still storing waits for it there, never downloading it again', async () => {
+  /** Instances `a` and `b` on one store; `a` downloads `first` rows, then the rest once `gate` settles. */
+  async function twoInstances(first: number, gate: Promise<void>, rest: number) {
     const store = new MemoryStore(() => clock.at);
     const a = setup('t1', store).snapshots;
     const b = setup('t1', store).snapshots;
+    const download = async (write: (batch: { n: number }[]) => Promise<void>) => {
+      await write(rows(0, first));
+      await gate;
+      await write(rows(first, rest));
+    };
+    return { store, a, b, growing: await a.load('l', row, download, undefined, 1) };
+  }
+
+  it('a cursor of a snapshot another instance is still storing waits for it there, never downloading it again', async () => {
     let release!: () => void;
-    const rest = new Promise<void>((resolve) => (release = resolve));
-    const growing = await a.load(
-      'l',
-      row,
-      async (write) => {
-        await write(rows(0, 4));
-        await rest;
-        await write(rows(4, 2));
-      },
-      undefined,
-      1,
-    );
+    const { b, growing } = await twoInstances(4, new Promise<void>((resolve) => (release = resolve)), 2);
     let downloadsOfB = 0;
     const onB = b.open('l', growing.id, row, 3);
     setTimeout(release, 120);
@@ -204,21 +203,9 @@ describe('ListingSnapshots', () => {
   });
 
   it('a failed download leaves no chunk behind: a cursor on another instance does not wait for it', async () => {
-    const store = new MemoryStore(() => clock.at);
-    const a = setup('t1', store).snapshots;
-    const b = setup('t1', store).snapshots;
     let fail!: () => void;
     const broken = new Promise<void>((_, reject) => (fail = () => reject(new Error('upstream gone'))));
-    const growing = await a.load(
-      'l',
-      row,
-      async (write) => {
-        await write(rows(0, 9));
-        await broken;
-      },
-      undefined,
-      1,
-    );
+    const { store, a, b, growing } = await twoInstances(9, broken, 0);
     expect(store.size).toBe(2);
     const done = a.load('l', row, async () => undefined, growing.id);
     fail();
