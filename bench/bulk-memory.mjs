@@ -4,14 +4,14 @@
 // the raw MAD download + JSON.parse baseline. Prints figures with the load average (`npm run build` first).
 //   node bench/bulk-memory.mjs [--movements=500000] [--formats=JSONL,CSV,FEC] [--pairs=JSONL+CSV,CSV+FEC]
 //                              [--raw] [--node-flags=--trace-gc,...]
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gatewayConfig } from './lib/dist.mjs';
 import { runBulkExport } from './lib/graphql.mjs';
 import { bigExercise, rawBigExercise } from './lib/part-large-exercise.mjs';
-import { startGatewayChild, startSimulatorsChild } from './lib/processes.mjs';
+import { cpuMs, startGatewayChild, startSimulatorsChild } from './lib/processes.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -29,12 +29,6 @@ const load = () =>
     .loadavg()
     .map((n) => n.toFixed(2))
     .join(' / ');
-
-/** utime + stime of a process, in ms (/proc/<pid>/stat, clock ticks of 10 ms): steadier than wall time on a shared machine. */
-const cpuMs = (pid) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-};
 
 async function bulkExport(url, input) {
   const { ms, producedMs, state, lines, bytes } = await runBulkExport(url, input, 'conformance { valid }');

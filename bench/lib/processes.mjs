@@ -58,6 +58,12 @@ export async function startSimulatorsChild(options) {
   };
 }
 
+/** utime + stime of a live process, in ms (/proc/<pid>/stat, clock ticks of 10 ms): steadier than wall time on a shared machine. */
+export function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Peak resident set of a live process, in MB. */
 export function peakRssMb(pid) {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmHWM:\s+(\d+) kB/m);

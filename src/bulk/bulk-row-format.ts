@@ -4,7 +4,6 @@ import type { Cents } from '../domain/money';
 import type { BulkExportFormat, BulkExportKind } from './bulk-export.model';
 import { ENTRY_CSV_HEADER, MOVEMENT_CSV_HEADER, entryCsv, movementCsv } from './bulk-rows.csv';
 import { entryJson, movementJsonLine } from './bulk-rows.json';
-import { bulkGlobalIds } from './bulk-global-ids';
 import type { FecConformanceChecker } from '../fec/conformance';
 import { FEC_HEADER, FecRecordWriter } from '../fec/fec-record-writer';
 import type { LedgerMovement } from '../ledger/ledger.model';
@@ -62,14 +61,11 @@ export function rowFormat(
       ? { extension: 'csv' as const, contentType: 'text/csv; charset=utf-8' }
       : { extension: 'jsonl' as const, contentType: 'application/x-ndjson; charset=utf-8' };
   if (kind === 'MOVEMENTS') {
-    const globalId = bulkGlobalIds();
     return {
       ...media,
       header: format === 'CSV' ? MOVEMENT_CSV_HEADER : '',
       write: (row) =>
-        format === 'CSV'
-          ? movementCsv(row as MovementRecord, globalId)
-          : movementJsonLine(row as MovementRecord, globalId),
+        format === 'CSV' ? movementCsv(row as MovementRecord) : movementJsonLine(row as MovementRecord),
       debit: (row) => (row as MovementRecord).debit,
       credit: (row) => (row as MovementRecord).credit,
     };

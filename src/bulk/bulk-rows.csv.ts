@@ -2,8 +2,7 @@
  * CSV rows: a header, then one row per movement — or one row per entry line, each carrying its
  * entry's id, type, date and journal (a CSV cannot nest lines). Analytics are JSONL-only.
  */
-import { recordGlobalId } from '../domain/ids';
-import type { BulkGlobalIds } from './bulk-global-ids';
+import { globalIdOf, recordGlobalId } from '../domain/ids';
 import type { EntryRecord, MovementRecord } from '../domain/model';
 import { formatCents } from '../domain/money';
 import { csvLine, csvText, csvValue } from './csv';
@@ -27,11 +26,10 @@ export const MOVEMENT_CSV_HEADER = csvLine([
   'letteringValue',
 ]);
 
-/** `globalId`: the export's id encoders. */
-export function movementCsv(m: MovementRecord, globalId: BulkGlobalIds): string {
-  const entryId = m.entryId === null ? null : globalId('Entry', m.provider, m.companyId, m.entryId);
+export function movementCsv(m: MovementRecord): string {
+  const entryId = m.entryId === null ? null : globalIdOf('Entry', m.provider, m.companyId, m.entryId);
   return csvLine([
-    csvValue(globalId('Movement', m.provider, m.companyId, m.providerId)),
+    csvValue(globalIdOf('Movement', m.provider, m.companyId, m.providerId)),
     csvValue(entryId),
     csvValue(m.date),
     csvText(m.journal.code),

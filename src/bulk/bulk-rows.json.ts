@@ -2,10 +2,9 @@
  * JSONL rows: one JSON object per movement or entry, shaped like the GraphQL types (same field names,
  * global ids, amounts as Decimal strings), so a client reads a bulk file with the types it already has.
  */
-import { encodeGlobalId, recordGlobalId } from '../domain/ids';
+import { encodeGlobalId, globalIdOf, recordGlobalId } from '../domain/ids';
 import type { EntryRecord, MovementRecord } from '../domain/model';
 import { formatCents } from '../domain/money';
-import type { BulkGlobalIds } from './bulk-global-ids';
 
 const entryGlobalId = (record: MovementRecord | EntryRecord, entryId: string) =>
   encodeGlobalId({
@@ -55,9 +54,9 @@ const str = (value: string | null) =>
 
 /**
  * `JSON.stringify(movementJson(m))` and its line break, written straight from the record: the bulk
- * path's hottest function, it builds no intermediate object (same keys, same order). `globalId`: the export's encoders.
+ * path's hottest function, it builds no intermediate object (same keys, same order).
  */
-export function movementJsonLine(m: MovementRecord, globalId: BulkGlobalIds): string {
+export function movementJsonLine(m: MovementRecord): string {
   const journal = `{"code":${str(m.journal.code)},"label":${str(m.journal.label)},"type":${str(m.journal.type)}}`;
   const account =
     m.account === null ? 'null' : `{"number":${str(m.account.number)},"name":${str(m.account.name)}}`;
@@ -65,8 +64,8 @@ export function movementJsonLine(m: MovementRecord, globalId: BulkGlobalIds): st
     m.lettering === null ? 'null' : `{"state":"${m.lettering.state}","value":${str(m.lettering.value)}}`;
   const analytics = m.analytics.length === 0 ? '[]' : JSON.stringify(analyticsJson(m));
   return (
-    `{"id":"${globalId('Movement', m.provider, m.companyId, m.providerId)}"` +
-    `,"entryId":${m.entryId === null ? 'null' : `"${globalId('Entry', m.provider, m.companyId, m.entryId)}"`}` +
+    `{"id":"${globalIdOf('Movement', m.provider, m.companyId, m.providerId)}"` +
+    `,"entryId":${m.entryId === null ? 'null' : `"${globalIdOf('Entry', m.provider, m.companyId, m.entryId)}"`}` +
     `,"date":${str(m.date)},"journal":${journal},"account":${account},"description":${str(m.description)}` +
     `,"invoiceNumber":${str(m.invoiceNumber)},"dueDate":${str(m.dueDate)},"debit":"${formatCents(m.debit)}"` +
     `,"credit":"${formatCents(m.credit)}","amount":"${formatCents(m.amount)}","currency":${str(m.currency)}` +

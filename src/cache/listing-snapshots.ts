@@ -18,7 +18,7 @@ export interface ListingSnapshotsOptions {
   /** Records per stored chunk (default 250): a page of 50 reads one chunk, at most two. */
   chunkSize?: number;
   /**
-   * Most characters of snapshots this instance keeps written (default 8 Mi, ~8 MB: two windows of 15,000
+   * Most characters of snapshots this instance keeps written (default 8 Mi, ~8 MB: a window of 30,000
    * movements stored as values): past it, the snapshots it wrote longest ago are deleted before their
    * TTL, and their chunks leave the window cache. A walk of a 500k-movement exercise would otherwise keep
    * a minute of windows (~250 MB) in a memory store; at 24 Mi its walk held 16 MB more (bench/notes.md).
@@ -46,6 +46,11 @@ export interface Snapshot<T> {
   /** When the download began (ISO 8601): the data is at least this fresh. */
   readonly fetchedAt: string;
   readonly count: number;
+  /**
+   * Set on a snapshot still downloading (`open`/`load` given `need`): `count` is the records stored so
+   * far, more may follow, and it reads only those.
+   */
+  readonly growing?: boolean;
   /** `limit` records from `offset`; null when the snapshot expired meanwhile. */
   read(offset: number, limit: number): Promise<T[] | null>;
   /** Index of the first record matching `test`, or -1 (for resuming in a fresher snapshot). */
@@ -61,6 +66,10 @@ export interface SnapshotHead<T> {
   /** Set once the download has handed over every record (`whole` heads): the snapshot's count. */
   readonly count?: number;
 }
+
+/** How often, and how many times, a cursor of a snapshot another instance is storing looks for its record. */
+const ELSEWHERE_POLL_MS = 50;
+const ELSEWHERE_POLLS = 200;
 
 /** Most records a head holds: one page of the largest size (500) and the record after it. */
 const HEAD_ROWS = 501;
@@ -94,8 +103,10 @@ interface Loading {
   id: string;
   fetchedAt: string;
   head: unknown[];
-  /** Called after each batch while the head fills, and once the download ended. */
-  onHead: Set<() => void>;
+  /** Records in chunks already written: what a growing snapshot of this download reads. */
+  stored: number;
+  /** Called after each batch while the head fills, after each chunk written, and once the download ended. */
+  onProgress: Set<() => void>;
   /** Records the download handed over, once it ended (its chunks may still be being written). */
   count?: number;
 }
@@ -148,25 +159,63 @@ export class ListingSnapshots {
     this.reuse = options.reuse ?? true;
   }
 
-  /** The snapshot `id` of `listing`, or null when it expired or was replaced by a fresher one. */
-  async open<T>(listing: string, id: string, rows: SnapshotRows<T>): Promise<Snapshot<T> | null> {
+  /**
+   * The snapshot `id` of `listing`, or null when it expired or was replaced by a fresher one. `need`: a
+   * snapshot still downloading on this instance is handed over growing once it stored `need` records.
+   */
+  async open<T>(
+    listing: string,
+    id: string,
+    rows: SnapshotRows<T>,
+    need?: number,
+  ): Promise<Snapshot<T> | null> {
     const meta = await this.readMeta(listing);
-    return meta?.id === id ? this.handle(meta, rows, listing) : null;
+    if (meta?.id === id) return this.handle(meta, rows, listing);
+    if (need === undefined) return null;
+    const pending = this.loading.get(this.metaKey(listing));
+    if (pending?.id === id) return this.growing(pending, rows, listing, need);
+    return meta ? null : this.storedElsewhere(listing, id, rows);
+  }
+
+  /**
+   * A snapshot another instance is still storing (its first chunk in the shared store, no record yet),
+   * once stored: a cursor that reached this instance must not download the window a second time. Null
+   * once that chunk is gone (expired), another snapshot took the record, or after ~10 s (a failed download).
+   */
+  private async storedElsewhere<T>(
+    listing: string,
+    id: string,
+    rows: SnapshotRows<T>,
+  ): Promise<Snapshot<T> | null> {
+    if (!this.chunksInStore) return null;
+    for (let poll = 0; poll < ELSEWHERE_POLLS; poll++) {
+      if ((await this.store.get(this.chunkKey(id, 0))) === null) return null;
+      await new Promise((resolve) => setTimeout(resolve, ELSEWHERE_POLL_MS));
+      const meta = await this.readMeta(listing);
+      if (meta) return meta.id === id ? this.handle(meta, rows, listing) : null;
+    }
+    return null;
   }
 
   /**
    * The listing's live snapshot, else one made by `download` (concurrent callers on this instance
    * share one download). Chunks are written as batches arrive, the snapshot's record last. `ownId`: the
    * snapshot a cursor named, whose download this read may join even when snapshots are not reused.
+   * `need`: a download under way is handed over growing once it stored `need` records, so pages are
+   * served while the rest arrives (a walk waited for every window whole: two thirds of its time).
    */
   async load<T>(
     listing: string,
     rows: SnapshotRows<T>,
     download: (write: SnapshotWriter<T>) => Promise<void>,
     ownId?: string,
+    need?: number,
   ): Promise<Snapshot<T>> {
     const found = await this.live(listing, rows, download, ownId);
-    return 'read' in found ? found : (found.promise as Promise<Snapshot<T>>);
+    if ('read' in found) return found;
+    return need === undefined
+      ? (found.promise as Promise<Snapshot<T>>)
+      : this.growing(found, rows, listing, need);
   }
 
   /**
@@ -191,21 +240,43 @@ export class ListingSnapshots {
       rows: found.head.slice(0, wanted) as T[],
       ...(found.count !== undefined ? { count: found.count } : {}),
     });
-    if (ready()) return head();
+    return this.once(found, ready, head);
+  }
+
+  /** The download's records stored so far as a snapshot, once `need` are; the whole one if it ends first. */
+  private growing<T>(
+    loading: Loading,
+    rows: SnapshotRows<T>,
+    listing: string,
+    need: number,
+  ): Promise<Snapshot<T>> {
+    const ready = () => loading.stored >= need;
+    const meta = () => ({
+      id: loading.id,
+      fetchedAt: loading.fetchedAt,
+      count: loading.stored,
+      chunkSize: this.chunkSize,
+    });
+    return this.once(loading, ready, () => ({ ...this.handle(meta(), rows, listing), growing: true }));
+  }
+
+  /** `made()` as soon as `ready()` holds while `loading` runs, else the snapshot it ends with (or its error). */
+  private once<T, R>(loading: Loading, ready: () => boolean, made: () => R): Promise<R | Snapshot<T>> {
+    if (ready()) return Promise.resolve(made());
     return new Promise((resolve, reject) => {
       const check = () => {
         if (!ready()) return;
-        found.onHead.delete(check);
-        resolve(head());
+        loading.onProgress.delete(check);
+        resolve(made());
       };
-      found.onHead.add(check);
-      (found.promise as Promise<Snapshot<T>>).then(
+      loading.onProgress.add(check);
+      (loading.promise as Promise<Snapshot<T>>).then(
         (snapshot) => {
-          found.onHead.delete(check);
+          loading.onProgress.delete(check);
           resolve(snapshot);
         },
         (error: Error) => {
-          found.onHead.delete(check);
+          loading.onProgress.delete(check);
           reject(error);
         },
       );
@@ -230,7 +301,8 @@ export class ListingSnapshots {
       id: randomBytes(12).toString('base64url'),
       fetchedAt: new Date(startedAt).toISOString(),
       head: [],
-      onHead: new Set(),
+      stored: 0,
+      onProgress: new Set(),
     };
     loading.promise = this.create(listing, rows, download, loading, startedAt).finally(() => {
       // Without reuse a newer download of the listing may have taken the slot since.
@@ -267,22 +339,30 @@ export class ListingSnapshots {
       pending = [];
       // Chunks outlive the snapshot's record (its TTL counts from the download's start): never a record without its chunks.
       await this.keep(key, text);
+      loading.stored = meta.count;
+      for (const wake of [...loading.onProgress]) wake();
     };
-    await download(async (batch) => {
-      if (loading.head.length < HEAD_ROWS) {
-        loading.head.push(...batch.slice(0, HEAD_ROWS - loading.head.length));
-        for (const wake of [...loading.onHead]) wake();
-      }
-      for (const record of batch) {
-        pending.push(record);
-        if (pending.length === meta.chunkSize) await flush();
-      }
-    });
+    try {
+      await download(async (batch) => {
+        if (loading.head.length < HEAD_ROWS) {
+          loading.head.push(...batch.slice(0, HEAD_ROWS - loading.head.length));
+          for (const wake of [...loading.onProgress]) wake();
+        }
+        for (const record of batch) {
+          pending.push(record);
+          if (pending.length === meta.chunkSize) await flush();
+        }
+      });
+    } catch (error) {
+      // A cursor on another instance waits for a snapshot whose first chunk is stored: none of a failed one.
+      await this.dropChunks(meta.id, loading.stored / meta.chunkSize, null);
+      throw error;
+    }
     loading.count = meta.count + pending.length;
-    const waiting = loading.onHead.size;
-    for (const wake of [...loading.onHead]) wake();
+    const waiting = loading.onProgress.size;
+    for (const wake of [...loading.onProgress]) wake();
     // A `whole` head just served waits for the listing, not for its last chunk's JSON: written once it answered.
-    if (loading.onHead.size < waiting) await new Promise((resolve) => setImmediate(resolve));
+    if (loading.onProgress.size < waiting) await new Promise((resolve) => setImmediate(resolve));
     loading.head = [];
     delete loading.count;
     if (pending.length > 0) await flush();
@@ -319,12 +399,7 @@ export class ListingSnapshots {
       this.written.delete(oldKey);
       this.writtenChars -= old.chars;
     };
-    const drop = (old: Written, withRecord: string | null) => {
-      const keys = Array.from({ length: old.chunks }, (_, n) => this.chunkKey(old.id, n));
-      for (const chunkKey of keys) this.windows?.delete(chunkKey);
-      if (withRecord) keys.push(withRecord);
-      return Promise.all(keys.map((k) => this.store.delete(k).catch(() => undefined)));
-    };
+    const drop = (old: Written, withRecord: string | null) => this.dropChunks(old.id, old.chunks, withRecord);
     const replaced = this.written.get(key);
     if (replaced) {
       forget(key, replaced);
@@ -346,6 +421,14 @@ export class ListingSnapshots {
       const meta = await this.readMetaAt(oldKey);
       await drop(old, meta?.id === old.id ? oldKey : null);
     }
+  }
+
+  /** Deletes a snapshot's first `chunks` chunks, here and in the store, and its record when named. */
+  private async dropChunks(id: string, chunks: number, record: string | null): Promise<void> {
+    const keys = Array.from({ length: chunks }, (_, n) => this.chunkKey(id, n));
+    for (const chunkKey of keys) this.windows?.delete(chunkKey);
+    if (record) keys.push(record);
+    await Promise.all(keys.map((k) => this.store.delete(k).catch(() => undefined)));
   }
 
   private handle<T>(meta: Meta, rows: SnapshotRows<T>, listing: string): Snapshot<T> {

@@ -98,14 +98,29 @@ export function decodeGlobalIdOf<T extends NodeType>(
   return id as GlobalId & { type: T };
 }
 
+/** The last encoder made per node type: the rows of a page or a bulk file share provider and company. */
+const encoders = new Map<
+  NodeType,
+  { provider: ProviderName; companyId: string; encode: (nativeId: string) => string }
+>();
+
+/** encodeGlobalId through the type's encoder, kept while the provider and company stay the same. */
+export function globalIdOf(
+  type: NodeType,
+  provider: ProviderName,
+  companyId: string,
+  nativeId: string,
+): string {
+  let encoder = encoders.get(type);
+  if (encoder?.provider !== provider || encoder.companyId !== companyId) {
+    encoder = { provider, companyId, encode: globalIdEncoder(type, provider, companyId) };
+    encoders.set(type, encoder);
+  }
+  return encoder.encode(nativeId);
+}
+
 /** The global id of a model record (anything with provider, companyId and its own providerId). */
 export const recordGlobalId = (
   type: NodeType,
   record: { provider: ProviderName; companyId: string; providerId: string },
-) =>
-  encodeGlobalId({
-    type,
-    provider: record.provider,
-    companyId: record.companyId,
-    nativeId: record.providerId,
-  });
+) => globalIdOf(type, record.provider, record.companyId, record.providerId);

@@ -167,11 +167,11 @@ function openSession(
           plan,
           first: firstSlice(plan),
           next: (slice, count) => nextSlice(plan, slice, count),
-          open: (slice, id) => snapshots.open(listing(slice), id, movementRowFormat),
+          open: (slice, id, need) => snapshots.open(listing(slice), id, movementRowFormat, need),
           // No request signal here: a slice's download may be shared with other requests (the
           // starting request's upstream scope still counts it).
-          load: (slice, ownId) =>
-            snapshots.load(listing(slice), movementRowFormat, downloadSlice(slice), ownId),
+          load: (slice, ownId, need) =>
+            snapshots.load(listing(slice), movementRowFormat, downloadSlice(slice), ownId, need),
           head: (slice, rows) =>
             snapshots.loadHead(listing(slice), movementRowFormat, downloadSlice(slice), rows),
         },

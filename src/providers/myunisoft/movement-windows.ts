@@ -4,7 +4,7 @@
  * a large exercise's month of ~40k movements would make the first page wait for, and hold, three times
  * what it needs (measured in bench/). Each next window is sized from the last one's density, aiming at
  * TARGET_MOVEMENTS: a small company's exercise takes two or three downloads instead of thirty-six, a
- * large one keeps windows of about ten days. Windows never shrink and never pass MAD's 12 months.
+ * large one keeps windows of about three weeks. Windows never shrink and never pass MAD's 12 months.
  */
 import type { IsoDate } from '../../domain/model';
 
@@ -13,8 +13,11 @@ export interface DateWindow {
   end: IsoDate;
 }
 
-/** Movements a window aims at: one download serves ~300 pages of 50, and its snapshot stays a few MB. */
-export const TARGET_MOVEMENTS = 15_000;
+/**
+ * Movements a window aims at: one download serves ~600 pages of 50 and its snapshot stays ~8 MB. A walk
+ * of 500k movements takes ~22 MAD calls (38 at 15,000, which MyUnisoft's 20 calls per 10 s paced).
+ */
+export const TARGET_MOVEMENTS = 30_000;
 /** Most a window grows over the last one: a sparse start says little about the rest of the year. */
 const MAX_GROWTH = 8;
 const DAY_MS = 86_400_000;

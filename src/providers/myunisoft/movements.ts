@@ -9,6 +9,8 @@
  * movement (at its offset if that movement is gone). A bad row stays in its snapshot as a marker and is
  * reported (UPSTREAM_BAD_DATA) by the page that passes over it, downloaded or served from the snapshot.
  * A first page does not wait for its whole first slice: it is served from the slice's first rows (`head`).
+ * No page waits for a whole slice either: one still downloading serves a page once it stored the page's
+ * rows and one more (a growing snapshot), and the look-ahead waits for one row only.
  */
 import type { IsoDate, MovementRecord } from '../../domain/model';
 import { BadUserInputError, type UpstreamError } from '../../errors';
@@ -104,10 +106,13 @@ export interface SliceSnapshots {
   first: MovementSlice | null;
   /** The slice after one that held `count` rows; null at the listing's end. */
   next(slice: MovementSlice, count: number): MovementSlice | null;
-  /** The slice's live snapshot, downloaded when there is none (`ownId`: the one a cursor named). */
-  load(slice: MovementSlice, ownId?: string): Promise<MovementSnapshot>;
-  /** The snapshot a token named, or null once expired. */
-  open(slice: MovementSlice, snapshot: string): Promise<MovementSnapshot | null>;
+  /**
+   * The slice's live snapshot, downloaded when there is none (`ownId`: the one a cursor named). `need`:
+   * one still downloading is handed over growing once it stored `need` rows (listing-snapshots.ts).
+   */
+  load(slice: MovementSlice, ownId?: string, need?: number): Promise<MovementSnapshot>;
+  /** The snapshot a token named, or null once expired; `need` as for `load`. */
+  open(slice: MovementSlice, snapshot: string, need?: number): Promise<MovementSnapshot | null>;
   /** As `load`, or the first `rows` rows of the slice while it is still downloading. */
   head?(
     slice: MovementSlice,
@@ -136,10 +141,10 @@ function pageFromHead(
   };
 }
 
-/** Where a page starts: the token's snapshot, else a fresh one resumed after the token's movement. */
-async function resume(slices: SliceSnapshots, token: MovementToken | null) {
+/** Where a page of `first` starts: the token's snapshot, else a fresh one resumed after the token's movement. */
+async function resume(slices: SliceSnapshots, token: MovementToken | null, first: number) {
   if (!token) return { slice: slices.first, offset: 0, snapshot: undefined };
-  const named = await slices.open(token.slice, token.snapshot);
+  const named = await slices.open(token.slice, token.snapshot, token.offset + first + 1);
   if (named) return { slice: token.slice, offset: token.offset, snapshot: named };
   const snapshot = await slices.load(token.slice, token.snapshot);
   const at = await snapshot.findIndex((m) => !isStoredBadRow(m) && m.providerId === token.movementId);
@@ -156,7 +161,7 @@ export async function pageMovements(
   token: MovementToken | null,
   first: number,
 ): Promise<Page<MovementRecord>> {
-  const start = await resume(slices, token);
+  const start = await resume(slices, token, first);
   let { slice, offset } = start;
   let snapshot: MovementSnapshot | undefined = start.snapshot;
   if (!token && slice && first > 0 && slices.head) {
@@ -180,8 +185,10 @@ export async function pageMovements(
     ...(fetchedAt ? { fetchedAt } : {}),
     ...(rowErrors.length > 0 ? { rowErrors } : {}),
   });
+  // Rows a page still needs from `offset` on, and one more: a growing snapshot then tells hasNextPage.
+  const need = () => offset + first - items.length + 1;
   while (slice) {
-    snapshot = use(snapshot ?? (await slices.load(slice)));
+    snapshot = use(snapshot ?? (await slices.load(slice, undefined, need())));
     const take = Math.min(first - items.length, snapshot.count - offset);
     if (take > 0) {
       const rows = await snapshot.read(offset, take);
@@ -201,6 +208,11 @@ export async function pageMovements(
       if (items.length < first && offset < snapshot.count) continue;
     }
     if (offset < snapshot.count) return done(true);
+    // Read up to what a growing snapshot had stored: the same download, once it stored more (or ended).
+    if (snapshot.growing) {
+      snapshot = (await slices.open(slice, snapshot.id, need())) ?? undefined;
+      continue;
+    }
     slice = slices.next(slice, snapshot.count);
     offset = 0;
     snapshot = undefined;
@@ -208,7 +220,7 @@ export async function pageMovements(
     if (items.length >= first) break;
   }
   while (slice) {
-    const ahead = use(await slices.load(slice));
+    const ahead = use(await slices.load(slice, undefined, 1));
     if (ahead.count > 0) return done(true);
     slice = slices.next(slice, 0);
   }

@@ -23,12 +23,22 @@ function parseDate(value: unknown): string {
   return value;
 }
 
+/** The last day `serialize` found real: a page's rows come in date order, most repeat the one before. */
+let lastRealDay = '';
+
 export const DateScalar = new GraphQLScalarType({
   name: 'Date',
   description: 'A calendar date without time zone, written YYYY-MM-DD (ISO 8601), e.g. "2024-03-31".',
   serialize(value) {
     if (value instanceof Date) return value.toISOString().slice(0, 10);
-    if (typeof value === 'string' && isIsoDate(value.slice(0, 10))) return value.slice(0, 10);
+    if (typeof value === 'string') {
+      if (value === lastRealDay) return value;
+      const day = value.slice(0, 10);
+      if (isIsoDate(day)) {
+        if (day === value) lastRealDay = day;
+        return day;
+      }
+    }
     throw new TypeError(`Date cannot represent ${JSON.stringify(value)}`);
   },
   parseValue: parseDate,

@@ -2,8 +2,7 @@ import { movementCsv, MOVEMENT_CSV_HEADER, entryCsv } from '../../../src/bulk/bu
 import { movementJson, movementJsonLine } from '../../../src/bulk/bulk-rows.json';
 import { csvLine, csvText, csvValue } from '../../../src/bulk/csv';
 import { rowFormat } from '../../../src/bulk/bulk-row-format';
-import { bulkGlobalIds } from '../../../src/bulk/bulk-global-ids';
-import { decodeGlobalId, encodeGlobalId } from '../../../src/domain/ids';
+import { decodeGlobalId } from '../../../src/domain/ids';
 import type { EntryRecord, MovementRecord } from '../../../src/domain/model';
 
 const movement: MovementRecord = {
@@ -50,7 +49,7 @@ describe('CSV cells', () => {
 describe('bulk rows', () => {
   it('writes a movement as one CSV row matching the header, amounts as Decimal strings', () => {
     const header = MOVEMENT_CSV_HEADER.trimEnd().split(',');
-    const row = movementCsv(movement, bulkGlobalIds());
+    const row = movementCsv(movement);
     expect(row.endsWith('\r\n')).toBe(true);
     expect(row).toContain(`"ACHATS, ""fournisseurs"""`);
     expect(row).toContain(`"'=HYPERLINK(""http://evil"")"`);
@@ -87,32 +86,10 @@ describe('bulk rows', () => {
     };
     const escapes = ['"', '\\', '\u0000', '\u001f', '\u007f', '\ud83d\ude00', '\ud800', '\udfff x', 'é'];
     const escaped = escapes.map((text) => ({ ...bare, description: `a${text}b`, invoiceNumber: text }));
-    const globalId = bulkGlobalIds();
     for (const m of [movement, bare, ...escaped]) {
-      const line = movementJsonLine(m, globalId);
+      const line = movementJsonLine(m);
       expect(line).toBe(`${JSON.stringify(movementJson(m))}\n`);
     }
-  });
-
-  it('gives bulk rows the ids of their own company, whichever was encoded before, in any export', () => {
-    const ids = [
-      ['2199', '1'],
-      ['11287', '1'],
-      ['2199', '2'],
-    ] as const;
-    // Two exports written side by side: each keeps its own encoders, neither sees the other's company.
-    const first = bulkGlobalIds();
-    const second = bulkGlobalIds();
-    for (const [companyId, nativeId] of ids) {
-      const expected = encodeGlobalId({ type: 'Movement', provider: 'MYUNISOFT', companyId, nativeId });
-      expect(first('Movement', 'MYUNISOFT', companyId, nativeId)).toBe(expected);
-      expect(second('Movement', 'MYUNISOFT', '2199', nativeId)).toBe(
-        encodeGlobalId({ type: 'Movement', provider: 'MYUNISOFT', companyId: '2199', nativeId }),
-      );
-    }
-    expect(first('Entry', 'INQOM', '2199', '1')).toBe(
-      encodeGlobalId({ type: 'Entry', provider: 'INQOM', companyId: '2199', nativeId: '1' }),
-    );
   });
 
   it('writes an entry as one CSV row per line and sums its lines', () => {

@@ -125,6 +125,95 @@ describe('ListingSnapshots', () => {
     expect('read' in (await snapshots.loadHead('l', row, download, 2))).toBe(true);
   });
 
+  it('hands over a download under way growing once it stored `need` records, then the whole snapshot', async () => {
+    const { snapshots } = setup();
+    let release!: () => void;
+    const rest = new Promise<void>((resolve) => (release = resolve));
+    let downloads = 0;
+    const download = async (write: (batch: { n: number }[]) => Promise<void>) => {
+      downloads++;
+      await write(rows(0, 3));
+      await write(rows(3, 6)); // chunks of 0–3 and 4–7 written, the ninth record pending
+      await rest;
+      await write(rows(9, 3));
+    };
+    const growing = await snapshots.load('l', row, download, undefined, 5);
+    expect(growing).toMatchObject({ growing: true, count: 8, fetchedAt: new Date(1_000_000).toISOString() });
+    expect(await growing.read(2, 10)).toEqual(rows(2, 6));
+    expect(await growing.findIndex((r) => r.n === 7)).toBe(7);
+    // A cursor naming it reads it growing only when it says how many records it needs.
+    expect(await snapshots.open('l', growing.id, row)).toBeNull();
+    expect(await snapshots.open('l', 'other id', row, 1)).toBeNull();
+    expect((await snapshots.open('l', growing.id, row, 8))?.count).toBe(8);
+    const more = snapshots.open('l', growing.id, row, 9);
+    const all = snapshots.load('l', row, download, undefined, 13);
+    release();
+    expect(await more).toMatchObject({ id: growing.id, growing: true, count: 12 });
+    const whole = await all;
+    expect(whole.growing).toBeUndefined();
+    expect(whole).toMatchObject({ id: growing.id, count: 12 });
+    expect(await whole.read(0, 20)).toEqual(rows(0, 12));
+    expect(downloads).toBe(1);
+  });
+
+  it('a download that fails fails the reads waiting for it; what it stored reads as expired', async () => {
+    const { snapshots } = setup();
+    let fail!: () => void;
+    const broken = new Promise<void>((_, reject) => (fail = () => reject(new Error('upstream gone'))));
+    const download = async (write: (batch: { n: number }[]) => Promise<void>) => {
+      await write(rows(0, 4));
+      await broken;
+    };
+    const growing = await snapshots.load('l', row, download, undefined, 4);
+    expect(await growing.read(0, 4)).toEqual(rows(0, 4));
+    const waiting = snapshots.open('l', growing.id, row, 5);
+    fail();
+    await expect(waiting).rejects.toThrow('upstream gone');
+    expect(await growing.read(0, 4)).toBeNull();
+    expect(await snapshots.open('l', growing.id, row, 1)).toBeNull();
+  });
+
+  /** Instances `a` and `b` on one store; `a` downloads `first` rows, then the rest once `gate` settles. */
+  async function twoInstances(first: number, gate: Promise<void>, rest: number) {
+    const store = new MemoryStore(() => clock.at);
+    const a = setup('t1', store).snapshots;
+    const b = setup('t1', store).snapshots;
+    const download = async (write: (batch: { n: number }[]) => Promise<void>) => {
+      await write(rows(0, first));
+      await gate;
+      await write(rows(first, rest));
+    };
+    return { store, a, b, growing: await a.load('l', row, download, undefined, 1) };
+  }
+
+  it('a cursor of a snapshot another instance is still storing waits for it there, never downloading it again', async () => {
+    let release!: () => void;
+    const { b, growing } = await twoInstances(4, new Promise<void>((resolve) => (release = resolve)), 2);
+    let downloadsOfB = 0;
+    const onB = b.open('l', growing.id, row, 3);
+    setTimeout(release, 120);
+    const whole = await onB;
+    expect(whole).toMatchObject({ id: growing.id, count: 6 });
+    expect(whole?.growing).toBeUndefined();
+    expect(await whole?.read(0, 10)).toEqual(rows(0, 6));
+    // A snapshot nobody is storing: at once null, for the page to download its window.
+    expect(await b.open('l', 'unknown id', row, 3)).toBeNull();
+    await b.load('l', row, async () => void downloadsOfB++);
+    expect(downloadsOfB).toBe(0);
+  });
+
+  it('a failed download leaves no chunk behind: a cursor on another instance does not wait for it', async () => {
+    let fail!: () => void;
+    const broken = new Promise<void>((_, reject) => (fail = () => reject(new Error('upstream gone'))));
+    const { store, a, b, growing } = await twoInstances(9, broken, 0);
+    expect(store.size).toBe(2);
+    const done = a.load('l', row, async () => undefined, growing.id);
+    fail();
+    await expect(done).rejects.toThrow('upstream gone');
+    expect(store.size).toBe(0);
+    expect(await b.open('l', growing.id, row, 1)).toBeNull();
+  });
+
   it('with `whole`, hands over a listing shorter than the head once downloaded, before its last chunk is stored', async () => {
     const { snapshots, store } = setup();
     const set = jest.spyOn(store, 'set');

@@ -3,6 +3,8 @@ import {
   decodeGlobalIdOf,
   encodeGlobalId,
   globalIdEncoder,
+  globalIdOf,
+  recordGlobalId,
   type GlobalId,
 } from '../../../src/domain/ids';
 import { BadUserInputError } from '../../../src/errors';
@@ -68,5 +70,25 @@ describe('globalIdEncoder', () => {
           expect(encode(nativeId)).toBe(encodeGlobalId({ type, provider: 'MYUNISOFT', companyId, nativeId }));
       }
     }
+  });
+});
+
+describe('globalIdOf', () => {
+  it("gives encodeGlobalId's ids while types, providers and companies change from one call to the next", () => {
+    const calls = [
+      ['Movement', 'MYUNISOFT', '2199', '1@2'],
+      ['Movement', 'MYUNISOFT', '2199', '3@2'],
+      ['Entry', 'MYUNISOFT', '2199', '2'],
+      ['Movement', 'MYUNISOFT', '21', '1@2'],
+      ['Movement', 'INQOM', '21', '1@2'],
+      ['Movement', 'MYUNISOFT', '2199', 'é"\\'],
+      ['Entry', 'PLEO', 'ab"c', '2'],
+    ] as const;
+    for (let round = 0; round < 2; round++)
+      for (const [type, provider, companyId, nativeId] of calls) {
+        const id = encodeGlobalId({ type, provider, companyId, nativeId });
+        expect(globalIdOf(type, provider, companyId, nativeId)).toBe(id);
+        expect(recordGlobalId(type, { provider, companyId, providerId: nativeId })).toBe(id);
+      }
   });
 });

@@ -1,5 +1,5 @@
 import { Kind } from 'graphql';
-import { DateScalar } from '../../../src/schema/scalars/date.scalar';
+import { DateScalar, isIsoDate } from '../../../src/schema/scalars/date.scalar';
 import { DateTimeScalar } from '../../../src/schema/scalars/date-time.scalar';
 import { DecimalScalar } from '../../../src/schema/scalars/decimal.scalar';
 
@@ -17,6 +17,43 @@ describe('Date', () => {
   it('serializes dates and timestamps as their day', () => {
     expect(DateScalar.serialize('2024-03-31')).toBe('2024-03-31');
     expect(DateScalar.serialize(new Date('2024-03-31T10:00:00Z'))).toBe('2024-03-31');
+  });
+
+  it('serializes a run of values as checking each one afresh would, repeated days included', () => {
+    const fresh = (value: unknown) => {
+      if (value instanceof Date) return value.toISOString().slice(0, 10);
+      if (typeof value === 'string' && isIsoDate(value.slice(0, 10))) return value.slice(0, 10);
+      return 'refused';
+    };
+    const values = [
+      '2024-03-31',
+      '2024-03-31',
+      '2024-03-31T10:00:00Z',
+      '2024-03-31',
+      '2023-02-29',
+      '2023-02-29',
+      '2024-03-3',
+      '2024-03-31 ',
+      20240331,
+      null,
+      new Date('2024-01-01T23:00:00Z'),
+      '2024-03-31',
+      '2024-04-01',
+      '2024-04-01',
+      '2024-02-30',
+      '2024-04-01',
+      '',
+      '2024-04-01',
+    ];
+    for (const value of [...values, ...values.reverse()]) {
+      let served: unknown;
+      try {
+        served = DateScalar.serialize(value);
+      } catch {
+        served = 'refused';
+      }
+      expect(served).toBe(fresh(value));
+    }
   });
 });
 

@@ -37,12 +37,24 @@ const fake = (id: string): MovementRecord => ({
   analytics: [],
 });
 
-/** Windows over `data` as snapshots on a memory store with a test clock; `loads` lists the windows downloaded. */
-function windowSnapshots(data: SnapshotRow<MovementRecord>[][]) {
+/**
+ * Windows over `data` as snapshots on a memory store with a test clock; `loads` lists the windows
+ * downloaded. `batch`: each download hands over `batch` rows at a time, a macrotask apart, into chunks of
+ * `batch` rows, and `ended` lists the windows whose download ended; pages may then read windows still
+ * downloading (`need`, as the connector passes it).
+ */
+function windowSnapshots(data: SnapshotRow<MovementRecord>[][], batch?: number) {
   const clock = { at: 1_000_000 };
   const now = () => clock.at;
-  const snapshots = new ListingSnapshots({ store: new MemoryStore(now), tenantId: 't', ttlMs: 60_000, now });
+  const snapshots = new ListingSnapshots({
+    store: new MemoryStore(now),
+    tenantId: 't',
+    ttlMs: 60_000,
+    now,
+    ...(batch ? { chunkSize: batch } : {}),
+  });
   const loads: number[] = [];
+  const ended: number[] = [];
   // Window i is the one day 2024-01-<i+1>.
   const day = (i: number) => `2024-01-${String(i + 1).padStart(2, '0')}`;
   const index = (w: DateWindow) => Number(w.start.slice(8)) - 1;
@@ -52,14 +64,38 @@ function windowSnapshots(data: SnapshotRow<MovementRecord>[][]) {
     plan: { from: day(0), to: day(data.length - 1), phases: [false] },
     first: slice(0),
     next: (s) => (index(s.window) + 1 < data.length ? slice(index(s.window) + 1) : null),
-    open: (s, id) => snapshots.open(s.window.start, id, schema),
-    load: (s) =>
-      snapshots.load(s.window.start, schema, async (write) => {
-        loads.push(index(s.window));
-        await write(data[index(s.window)]!);
-      }),
+    open: (s, id, need) => snapshots.open(s.window.start, id, schema, batch ? need : undefined),
+    load: (s, ownId, need) =>
+      snapshots.load(
+        s.window.start,
+        schema,
+        async (write) => {
+          const rows = data[index(s.window)]!;
+          loads.push(index(s.window));
+          if (!batch) await write(rows);
+          for (let at = 0; batch && at < rows.length; at += batch) {
+            await new Promise((resolve) => setImmediate(resolve));
+            await write(rows.slice(at, at + batch));
+          }
+          ended.push(index(s.window));
+        },
+        ownId,
+        batch ? need : undefined,
+      ),
   };
-  return { windows, loads, clock };
+  return { windows, loads, ended, clock };
+}
+
+/** Every page of `first` by cursor: each page's ids, row errors and hasNextPage. */
+async function walk(windows: SliceSnapshots, first: number) {
+  const pages: { ids: string[]; errors: string[]; hasNextPage: boolean }[] = [];
+  for (let after: string | null = null; ;) {
+    const page = await pageMovements(windows, parseMovementToken(after), first);
+    const ids = page.items.map((i) => i.node.providerId);
+    pages.push({ ids, errors: (page.rowErrors ?? []).map((e) => e.message), hasNextPage: page.hasNextPage });
+    if (!page.hasNextPage) return pages;
+    after = page.items.at(-1)!.resumeToken;
+  }
 }
 
 describe('MyUnisoft movement paging', () => {
@@ -69,7 +105,9 @@ describe('MyUnisoft movement paging', () => {
     expect(firstWindow('2024-02-21', '2024-02-25')).toEqual({ start: '2024-02-21', end: '2024-02-25' });
     expect(firstWindow('2026-01-02', '2026-01-01')).toBeNull();
     // A dense window keeps the next one as long; a sparse one grows it, at most eightfold.
-    expect(nextWindow({ start: '2024-01-15', end: '2024-01-20' }, 20_000, '2024-12-31')).toEqual({
+    expect(
+      nextWindow({ start: '2024-01-15', end: '2024-01-20' }, TARGET_MOVEMENTS + 5_000, '2024-12-31'),
+    ).toEqual({
       start: '2024-01-21',
       end: '2024-01-26',
     });
@@ -135,6 +173,46 @@ describe('MyUnisoft movement paging', () => {
     expect(second.hasNextPage).toBe(false);
     expect(loads).toEqual([0, 1, 2, 3]);
     expect(second.fetchedAt).toBe(first.fetchedAt);
+  });
+
+  it('serves pages from windows still downloading exactly as from stored ones, each window downloaded once', async () => {
+    const bad = (n: number) =>
+      ({ badRow: `movement ${n}`, reason: 'unexpected shape at value', provider: 'MYUNISOFT' }) as const;
+    let n = 0;
+    const rows = (count: number, badEvery = 0) =>
+      Array.from({ length: count }, () => (++n, badEvery && n % badEvery === 0 ? bad(n) : fake(`m${n}`)));
+    const data = [rows(7), [], rows(13, 5), rows(1), [], [], rows(9, 4), rows(2), []];
+    for (const first of [1, 2, 3, 5, 8, 40]) {
+      const stored = await walk(windowSnapshots(data).windows, first);
+      const downloading = windowSnapshots(data, 2);
+      expect(await walk(downloading.windows, first)).toEqual(stored);
+      expect(downloading.loads).toEqual(data.map((_, i) => i));
+    }
+    expect(data.flat().length).toBeGreaterThan(30);
+  });
+
+  it("answers a page that ends a window once the next window's first rows are stored, not its whole download", async () => {
+    const { windows, loads, ended } = windowSnapshots(
+      [[fake('a'), fake('b')], Array.from({ length: 12 }, (_, i) => fake(`n${i}`))],
+      2,
+    );
+    const first = await pageMovements(windows, null, 2);
+    expect(first.items.map((i) => i.node.providerId)).toEqual(['a', 'b']);
+    expect(first.hasNextPage).toBe(true);
+    expect(loads).toEqual([0, 1]);
+    expect(ended).toEqual([0]);
+    // The next page reads the window still downloading: it waits for its rows and one more, no more.
+    const second = await pageMovements(windows, parseMovementToken(first.items[1]!.resumeToken), 3);
+    expect(second.items.map((i) => i.node.providerId)).toEqual(['n0', 'n1', 'n2']);
+    expect(second.hasNextPage).toBe(true);
+    expect(ended).toEqual([0]);
+    const third = await pageMovements(windows, parseMovementToken(second.items[2]!.resumeToken), 20);
+    expect(third.items.map((i) => i.node.providerId)).toEqual(
+      Array.from({ length: 9 }, (_, i) => `n${i + 3}`),
+    );
+    expect(third.hasNextPage).toBe(false);
+    expect(ended).toEqual([0, 1]);
+    expect(loads).toEqual([0, 1]);
   });
 
   it('keeps a bad row in the snapshot: the page served from it reports UPSTREAM_BAD_DATA, without a download', async () => {
