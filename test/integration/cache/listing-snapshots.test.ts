@@ -5,6 +5,7 @@
  * tenant; on Redis, a cursor read on one instance continues on another without a new download.
  */
 import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
 import { companyGlobalId } from '../../../src/domain/ids';
 import { startSimulators, type RunningSimulators } from '../../../src/simulators/harness';
 import { startRedisServer, type RunningRedis } from '../../support/redis-server';
@@ -53,6 +54,20 @@ beforeEach(() => sims.resetRequests());
 // Answered calls: three gateways share one token here, so a call may meet a 429 (budgets are per store) and go again.
 const calls = (path: string) =>
   sims.simulators.myunisoft.requests.filter((r) => r.path === path && r.status < 400).length;
+
+/** Resolves once a snapshot record (not a chunk) is in Redis; a's write follows its answer. */
+async function snapshotRecordStored() {
+  const raw = new Redis(redis.url);
+  try {
+    for (let poll = 0; poll < 500; poll++) {
+      if ((await raw.keys('*:snapshot:*')).length > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error('no snapshot record stored in Redis');
+  } finally {
+    raw.disconnect();
+  }
+}
 
 async function page(stack: Stack, query: string, variables: Record<string, unknown>, apiKey = 'demo') {
   const { body } = await stack.gql<{ company: { entries?: Connection; movements?: Connection } }>(
@@ -116,6 +131,9 @@ describe('listing snapshots', () => {
   it('on Redis, a cursor read on one instance continues on another without a download', async () => {
     const first = await page(a, ENTRIES, { filter: { from: '2025-01-01' } });
     expect(calls('/api/v1/entries')).toBe(6);
+    // A first page is answered before its snapshot is stored (its last chunk and record follow): the
+    // cursor moves to b once a stored it, as a reader's next click does, not within the same milliseconds.
+    await snapshotRecordStored();
     const second = await page(b, ENTRIES, {
       filter: { from: '2025-01-01' },
       after: first.pageInfo.endCursor,
