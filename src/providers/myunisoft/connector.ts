@@ -10,8 +10,9 @@
 import type { Capability, EntryRecord, MovementRecord } from '../../domain/model';
 import { NotFoundError, UpstreamBadDataError } from '../../errors';
 import { ListingSnapshots, type SnapshotWriter } from '../../cache/listing-snapshots';
-import { entryRecordSchema, movementRowFormat } from '../../cache/list-record-schemas';
-import { snapshotRowSchema, toSnapshotRow, type SnapshotRow } from '../../cache/snapshot-rows';
+import { movementRowFormat } from '../../cache/list-record-schemas';
+import { entryRowFormat } from '../../cache/entry-row-format';
+import { toSnapshotRow, type SnapshotRow } from '../../cache/snapshot-rows';
 import type {
   ConnectorDeps,
   EntryFilter,
@@ -45,7 +46,6 @@ import { scopeOnlySignal } from '../resilience/upstream-scope';
 
 const CAPABILITIES: readonly Capability[] = ['EXERCISES', 'ENTRIES', 'MOVEMENTS'];
 const ALL_CODES = Object.keys(ENTRY_TYPE_BY_CODE) as LegacyEntryCode[];
-const entryRowSchema = snapshotRowSchema(entryRecordSchema);
 
 export interface MyUnisoftConnectorOptions {
   /** Clock of the listing snapshots (tests); default Date.now. */
@@ -98,7 +98,7 @@ function openSession(
       return pageEntries(
         snapshots,
         listing,
-        entryRowSchema,
+        entryRowFormat,
         async (write) => {
           const lists = await loaders.entryList.loadMany(
             codes.map((code) => ({

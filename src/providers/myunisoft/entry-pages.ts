@@ -6,9 +6,14 @@
  * Bad entries (UPSTREAM_BAD_DATA) have no date: they are stored first, and every page names them.
  */
 import type { EntryRecord } from '../../domain/model';
-import type { z } from 'zod';
 import { BadUserInputError } from '../../errors';
-import type { ListingSnapshots, Snapshot, SnapshotHead, SnapshotWriter } from '../../cache/listing-snapshots';
+import type {
+  ListingSnapshots,
+  Snapshot,
+  SnapshotHead,
+  SnapshotRows,
+  SnapshotWriter,
+} from '../../cache/listing-snapshots';
 import { isStoredBadRow, rowError, type SnapshotRow, type StoredBadRow } from '../../cache/snapshot-rows';
 import type { Page, PageRequest } from '../types';
 
@@ -44,7 +49,7 @@ const HEAD_ROWS = 501;
 export async function pageEntries(
   snapshots: ListingSnapshots,
   listing: string,
-  schema: z.ZodType<SnapshotRow<EntryRecord>>,
+  schema: SnapshotRows<SnapshotRow<EntryRecord>>,
   download: (write: SnapshotWriter<SnapshotRow<EntryRecord>>) => Promise<void>,
   page: PageRequest,
 ): Promise<Page<EntryRecord>> {

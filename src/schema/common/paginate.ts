@@ -3,6 +3,7 @@ import { decodeCursor, encodeCursor, type ConnectionKey } from '../../domain/cur
 import type { Page, PageRequest } from '../../providers/types';
 import { BadUserInputError } from '../../errors';
 import type { Connection, Edge } from './connection.type';
+import type { PageInfo } from './page-info.type';
 import type { PageArgs } from './pagination.validation';
 
 /** Cursor signing inputs of a request. */
@@ -40,18 +41,34 @@ class LazyEdge<T> implements Edge<T> {
   }
 }
 
+/** Page info whose two cursors are signed (through their edges) only when selected. */
+class LazyPageInfo<T> implements PageInfo {
+  constructor(
+    private readonly edges: Edge<T>[],
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
+}
+
 export function toConnection<T>(scope: CursorScope, args: PageArgs, page: Page<T>): Connection<T> {
   // A provider may return more than asked; the gateway never serves more than `first`.
   const items = page.items.length > args.first ? page.items.slice(0, args.first) : page.items;
   const edges = items.map((item): Edge<T> => new LazyEdge(item, scope));
   return {
     edges,
-    pageInfo: {
-      hasNextPage: page.hasNextPage || page.items.length > args.first,
-      hasPreviousPage: args.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: new LazyPageInfo(
+      edges,
+      page.hasNextPage || page.items.length > args.first,
+      args.after !== null,
+    ),
     totalCount: page.totalCount,
     fetchedAt: page.fetchedAt ?? new Date().toISOString(),
   };

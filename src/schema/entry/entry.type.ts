@@ -27,7 +27,7 @@ export class Account {
   name!: string | null;
 }
 
-@ObjectType({ description: 'One line of an entry: an amount on one account.' })
+@ObjectType({ description: 'One line of an entry: an amount on one account.', simpleResolvers: true })
 export class EntryLine {
   @Field(() => Account, { description: 'The account the line is booked on.' })
   account!: Account;
@@ -54,9 +54,11 @@ export class EntryLine {
   dueDate!: string | null;
 }
 
+// Simple resolvers (no middleware here): no type-graphql wrapper per field for 50 entries × their lines a page.
 @ObjectType({
   implements: Node,
   description: 'An accounting entry: balanced lines in one journal on one date.',
+  simpleResolvers: true,
 })
 export class Entry extends Node {
   @Field(() => EntryTypeEnum, { description: "The entry's origin." })
