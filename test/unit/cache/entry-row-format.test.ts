@@ -1,9 +1,8 @@
 import { entryRowFormat } from '../../../src/cache/entry-row-format';
-import { ListingSnapshots } from '../../../src/cache/listing-snapshots';
 import { WindowCache } from '../../../src/cache/window-cache';
 import type { SnapshotRow } from '../../../src/cache/snapshot-rows';
 import type { EntryLineRecord, EntryRecord } from '../../../src/domain/model';
-import { MemoryStore } from '../../../src/store/memory-store';
+import { memorySnapshots } from '../../support/memory-snapshots';
 
 const line = (n: number, k: number): EntryLineRecord => ({
   account: { number: `4110${k}0`, name: (n + k) % 3 ? 'Clients' : null },
@@ -32,21 +31,10 @@ const bad = {
 };
 const listing: SnapshotRow<EntryRecord>[] = [bad, ...Array.from({ length: 9 }, (_, n) => entry(n + 1))];
 
-function setup(windows?: WindowCache) {
-  const store = new MemoryStore();
-  const snapshots = new ListingSnapshots({
-    store,
-    tenantId: 't1',
-    chunkSize: 4,
-    ...(windows ? { windows } : {}),
-  });
-  return { store, snapshots };
-}
-
 describe('entry snapshot rows as arrays of values', () => {
   it('reads back every entry and bad row as written, from the store and from the window cache', async () => {
     for (const windows of [undefined, new WindowCache({ maxBytes: 1 << 20 })]) {
-      const { store, snapshots } = setup(windows);
+      const { store, snapshots } = memorySnapshots(windows);
       const set = jest.spyOn(store, 'set');
       const snapshot = await snapshots.load('l', entryRowFormat, (write) => write(listing));
       expect(await snapshot.read(0, 20)).toEqual(listing);
@@ -60,7 +48,7 @@ describe('entry snapshot rows as arrays of values', () => {
   });
 
   it('refuses stored values that are not an entry, as it refuses a malformed record', async () => {
-    const { store, snapshots } = setup();
+    const { store, snapshots } = memorySnapshots();
     const snapshot = await snapshots.load('l', entryRowFormat, (write) => write(listing));
     const chunkKey = `tenant:t1:snapshot-chunk:${snapshot.id}:0`;
     const values = (JSON.parse((await store.get(chunkKey)) ?? '[]') as unknown[][])[3]!;

@@ -1,9 +1,8 @@
-import { ListingSnapshots } from '../../../src/cache/listing-snapshots';
 import { movementRowFormat } from '../../../src/cache/list-record-schemas';
 import { WindowCache } from '../../../src/cache/window-cache';
 import type { SnapshotRow } from '../../../src/cache/snapshot-rows';
 import type { MovementRecord } from '../../../src/domain/model';
-import { MemoryStore } from '../../../src/store/memory-store';
+import { memorySnapshots } from '../../support/memory-snapshots';
 
 const movement = (n: number): MovementRecord => ({
   provider: 'MYUNISOFT',
@@ -37,21 +36,10 @@ const listing: SnapshotRow<MovementRecord>[] = [
   movement(5),
 ];
 
-function setup(windows?: WindowCache) {
-  const store = new MemoryStore();
-  const snapshots = new ListingSnapshots({
-    store,
-    tenantId: 't1',
-    chunkSize: 4,
-    ...(windows ? { windows } : {}),
-  });
-  return { store, snapshots };
-}
-
 describe('movement snapshot rows as arrays of values', () => {
   it('reads back every movement and bad row as written, from the store and from the window cache', async () => {
     for (const windows of [undefined, new WindowCache({ maxBytes: 1 << 20 })]) {
-      const { store, snapshots } = setup(windows);
+      const { store, snapshots } = memorySnapshots(windows);
       const set = jest.spyOn(store, 'set');
       const snapshot = await snapshots.load('l', movementRowFormat, (write) => write(listing));
       expect(await snapshot.read(0, 10)).toEqual(listing);
@@ -63,7 +51,7 @@ describe('movement snapshot rows as arrays of values', () => {
   });
 
   it('refuses stored values that are not a movement, as it refuses a malformed record', async () => {
-    const { store, snapshots } = setup();
+    const { store, snapshots } = memorySnapshots();
     const snapshot = await snapshots.load('l', movementRowFormat, (write) => write(listing));
     const chunkKey = `tenant:t1:snapshot-chunk:${snapshot.id}:0`;
     await store.set(chunkKey, JSON.stringify([['MYUNISOFT', '2199', 'm1']]));
@@ -80,7 +68,7 @@ describe('movement snapshot rows as arrays of values', () => {
     const rows = ids.map((entryId, n) => ({ ...movement(n + 1), entryId }));
     // Read back from the store (checked) and from the window cache (trusted).
     for (const windows of [undefined, new WindowCache({ maxBytes: 1 << 20 })]) {
-      const { store, snapshots } = setup(windows);
+      const { store, snapshots } = memorySnapshots(windows);
       const set = jest.spyOn(store, 'set');
       const snapshot = await snapshots.load('l', movementRowFormat, (write) => write(rows));
       const stored = set.mock.calls
@@ -109,7 +97,7 @@ describe('movement snapshot rows as arrays of values', () => {
   });
 
   it('refuses a stored entry id that is a number but no positive whole id', async () => {
-    const { store, snapshots } = setup();
+    const { store, snapshots } = memorySnapshots();
     const snapshot = await snapshots.load('l', movementRowFormat, (write) => write(listing));
     const chunkKey = `tenant:t1:snapshot-chunk:${snapshot.id}:0`;
     const values = (JSON.parse((await store.get(chunkKey)) ?? '[]') as unknown[][])[0]!;
@@ -123,7 +111,7 @@ describe('movement snapshot rows as arrays of values', () => {
 
   it('makes records only of the rows a page takes from the chunks it straddles', async () => {
     const windows = new WindowCache({ maxBytes: 1 << 20 });
-    const { snapshots } = setup(windows);
+    const { snapshots } = memorySnapshots(windows);
     const fromValues = jest.fn(movementRowFormat.fromValues);
     const format = { ...movementRowFormat, fromValues };
     const snapshot = await snapshots.load('l', format, (write) => write(listing));
@@ -131,7 +119,7 @@ describe('movement snapshot rows as arrays of values', () => {
     expect(fromValues).toHaveBeenCalledTimes(2);
   });
   it("shares equal journals, accounts and letterings among one read's records, never unequal ones", async () => {
-    const { snapshots } = setup(new WindowCache({ maxBytes: 1 << 20 }));
+    const { snapshots } = memorySnapshots(new WindowCache({ maxBytes: 1 << 20 }));
     const rows = [8, 14, 20, 7, 5].map(movement); // 411000: "Clients" three times, then no name
     rows[1] = { ...rows[1]!, journal: { code: 'VT', label: 'Ventes export', type: 'Vente' } };
     rows[3] = { ...rows[3]!, lettering: { state: 'NONE', value: null } };
