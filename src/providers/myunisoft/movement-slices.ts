@@ -9,7 +9,7 @@
  */
 import type { IsoDate } from '../../domain/model';
 import type { MovementFilter } from '../types';
-import { firstWindow, nextWindow, type DateWindow } from './movement-windows';
+import { firstWindow, grownWindow, nextWindow, type DateWindow } from './movement-windows';
 
 export type MovementSlice = { window: DateWindow; drafts: boolean };
 
@@ -40,7 +40,10 @@ export function nextSlice(plan: SlicePlan, slice: MovementSlice, count: number):
   if (window) return { window, drafts: slice.drafts };
   const phase = plan.phases.indexOf(slice.drafts);
   const following = plan.phases[phase + 1];
-  return following === undefined ? null : phaseStart(plan, following);
+  if (following === undefined || plan.from > plan.to) return null;
+  // The next phase starts at the density the last window saw, not a third of a month: a small company's
+  // drafts take one download, not three growing ones (bench part 5), and a dense one's stay as bounded.
+  return { window: grownWindow(slice.window, count, plan.from, plan.to), drafts: following };
 }
 
 /** The upstream filter of one slice: its window, on the listing's column or (an exercise) as above. */

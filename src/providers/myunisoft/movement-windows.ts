@@ -47,7 +47,14 @@ export function firstWindow(from: IsoDate, to: IsoDate): DateWindow | null {
 /** The window after `previous` (which held `count` movements) up to `to`; null when the period is done. */
 export function nextWindow(previous: DateWindow, count: number, to: IsoDate): DateWindow | null {
   const start = fromDayNumber(dayNumber(previous.end) + 1);
-  if (start > to) return null;
+  return start > to ? null : grownWindow(previous, count, start, to);
+}
+
+/**
+ * A window from `start` sized from `previous` (which held `count` movements): its days times the
+ * growth towards TARGET_MOVEMENTS, at most MAX_GROWTH, within `to` and MAD's 12 months.
+ */
+export function grownWindow(previous: DateWindow, count: number, start: IsoDate, to: IsoDate): DateWindow {
   const days = dayNumber(previous.end) - dayNumber(previous.start) + 1;
   const growth = Math.min(MAX_GROWTH, Math.max(1, TARGET_MOVEMENTS / Math.max(count, 1)));
   const end = fromDayNumber(dayNumber(start) + Math.floor(days * growth) - 1);

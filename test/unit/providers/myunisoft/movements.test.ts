@@ -9,6 +9,7 @@ import {
   parseMovementToken,
   type SliceSnapshots,
 } from '../../../../src/providers/myunisoft/movements';
+import { nextSlice, slicePlan } from '../../../../src/providers/myunisoft/movement-slices';
 import { ListingSnapshots } from '../../../../src/cache/listing-snapshots';
 import { movementRecordSchema } from '../../../../src/cache/list-record-schemas';
 import { snapshotRowSchema, type SnapshotRow } from '../../../../src/cache/snapshot-rows';
@@ -120,6 +121,27 @@ describe('MyUnisoft movement paging', () => {
       end: '2026-12-31',
     });
     expect(nextWindow({ start: '2025-01-01', end: '2025-12-31' }, 10, '2025-12-31')).toBeNull();
+  });
+
+  it("starts an exercise's drafts at the density its last validated window saw, not a third of a month", () => {
+    const plan = slicePlan({ exerciseId: 'e1' }, '2025-01-01', '2025-12-31');
+    const validated = (start: string, end: string) => ({ window: { start, end }, drafts: false });
+    // Sparse (10 movements in a quarter): the drafts take the whole exercise in one download.
+    expect(nextSlice(plan, validated('2025-10-01', '2025-12-31'), 10)).toEqual({
+      window: { start: '2025-01-01', end: '2025-12-31' },
+      drafts: true,
+    });
+    // Dense (more than a window's target in 12 days): the drafts' first window is as short.
+    expect(nextSlice(plan, validated('2025-12-20', '2025-12-31'), TARGET_MOVEMENTS + 1)).toEqual({
+      window: { start: '2025-01-01', end: '2025-01-12' },
+      drafts: true,
+    });
+    // The drafts' last window ends the listing; a from/to listing has no draft phase.
+    expect(
+      nextSlice(plan, { window: { start: '2025-01-01', end: '2025-12-31' }, drafts: true }, 3),
+    ).toBeNull();
+    const dated = slicePlan({}, '2025-01-01', '2025-12-31');
+    expect(nextSlice(dated, validated('2025-10-01', '2025-12-31'), 10)).toBeNull();
   });
 
   it.each([
