@@ -160,6 +160,11 @@ export interface DownloadStream {
 export interface ProviderSession {
   readonly provider: ProviderName;
   readonly capabilities: readonly Capability[];
+  /**
+   * True when every company-scoped call is refused for a company the credentials cannot reach, so one
+   * that answered proves the company exists (src/schema/node/read-ahead.ts). Default false.
+   */
+  readonly scopedCallsProveCompany?: boolean;
 
   /** Every company the configured credentials can see. */
   listCompanies(): Promise<CompanyRecord[]>;

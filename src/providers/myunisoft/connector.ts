@@ -77,6 +77,9 @@ function openSession(
   return {
     provider: 'MYUNISOFT',
     capabilities: CAPABILITIES,
+    // Every company-scoped route names the society (`society-id`, or the company token's own), and
+    // MyUnisoft refuses one out of the token's reach (ERR-FOLDER-NOT-FOUND).
+    scopedCallsProveCompany: true,
     listCompanies: () => loaders.societies.load('all'),
     getCompany: async (companyId) =>
       (await loaders.societies.load('all')).find((c) => c.providerId === companyId) ?? null,

@@ -3,8 +3,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { decodeGlobalId, decodeGlobalIdOf, type NodeType } from '../../domain/ids';
 import { NotFoundError } from '../../errors';
 import type { RequestContext } from '../../context';
+import { tagNode } from '../../domain/tagged-node';
 import type { TaggedNode } from '../common/node.type';
-import { readAhead } from './read-ahead';
+import type { CompanyRef } from '../fields/list-field';
+import { readAheadStandsForLookup, readAhead } from './read-ahead';
 
 /** The node, or null when absent or not visible to the tenant (the two are indistinguishable). */
 export async function findNode(
@@ -14,8 +16,10 @@ export async function findNode(
   info?: GraphQLResolveInfo,
 ): Promise<TaggedNode | null> {
   const globalId = decodeGlobalId(id, field);
-  if (info) readAhead(ctx, globalId, info);
+  const started = info ? readAhead(ctx, globalId, info) : [];
   try {
+    if (info && (await readAheadStandsForLookup(ctx, globalId, info, started)))
+      return tagNode<CompanyRef>({ provider: globalId.provider, providerId: globalId.nativeId }, 'Company');
     return await ctx.nodes.load(globalId);
   } catch (error) {
     if (error instanceof NotFoundError) return null;

@@ -14,13 +14,21 @@ import {
  * wrong answer.
  */
 export function selectedFieldNodes(info: GraphQLResolveInfo, typeName: string, field: string): FieldNode[] {
+  return fieldsOn(info, typeName).filter((node) => node.name.value === field);
+}
+
+/** The names of every field asked of `typeName` under the resolved field (as selectedFieldNodes, directives ignored). */
+export function selectedFieldNames(info: GraphQLResolveInfo, typeName: string): Set<string> {
+  return new Set(fieldsOn(info, typeName).map((node) => node.name.value));
+}
+
+function fieldsOn(info: GraphQLResolveInfo, typeName: string): FieldNode[] {
   const found: FieldNode[] = [];
   const seen = new Set<string>();
   const search = (set: SelectionSetNode | undefined): void => {
     for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === field) found.push(selection);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      if (selection.kind === Kind.FIELD) found.push(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const on = selection.typeCondition?.name.value;
         if (!on || on === typeName || isAbstract(info, on)) search(selection.selectionSet);
       } else if (!seen.has(selection.name.value)) {

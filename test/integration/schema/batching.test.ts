@@ -5,7 +5,7 @@
  * are fetched before counting, so only the query's own calls are compared.
  */
 import { request } from 'undici';
-import { decodeGlobalId } from '../../../src/domain/ids';
+import { companyGlobalId, decodeGlobalId } from '../../../src/domain/ids';
 import { firstWindow, nextWindow } from '../../../src/providers/myunisoft/movement-windows';
 import {
   CompanyDocumentsDocument,
@@ -22,6 +22,7 @@ import { demoCompany } from '../operations/fixtures';
 import { call, repeatedCalls, upstreamCalls } from './upstream-log';
 
 const FIRM = '5001'; // the demo Inqom firm (src/simulators/credentials.ts)
+const GONE = '9999'; // a MyUnisoft society the demo tenant may see and the firm does not have
 const nativeId = (globalId: string) => decodeGlobalId(globalId, 'id').nativeId;
 const folders = call('inqom', 'GET', `/provisioning/companies/${FIRM}/accounting-folders`);
 const documentPath = (folder: string, doc: string) =>
@@ -32,7 +33,20 @@ beforeAll(async () => {
   // scale 2: 80 entries and 24 documents in 2026, so 50 entries share documents.
   stack = await startStack({
     scale: 2,
-    configure: (config) => ({ ...config, logLevel: 'silent', cache: { listTtlMs: 0 } }),
+    configure: (config) => ({
+      ...config,
+      logLevel: 'silent',
+      cache: { listTtlMs: 0 },
+      // A society the demo tenant may see that MyUnisoft does not have (below: "proven by its lists").
+      tenants: config.tenants.map((tenant) =>
+        tenant.id === 'demo' && tenant.companies
+          ? {
+              ...tenant,
+              companies: { ...tenant.companies, MYUNISOFT: [...(tenant.companies.MYUNISOFT ?? []), GONE] },
+            }
+          : tenant,
+      ),
+    }),
   });
   // Logs in to every provider, so the tokens are not counted below.
   const warmUp = await stack.gql('{ companies { totalCount } }');
@@ -371,5 +385,71 @@ describe('company(id) reads its lists ahead', () => {
     const { body } = await stack.gql(QUERY, { id }, 'demo-other');
     expect(body.data).toEqual({ company: null });
     expect(stack.sims.totalRequests()).toBe(0);
+  });
+});
+
+describe('a MyUnisoft company proven by its lists', () => {
+  const ENTRIES_ONLY = `query ($id: ID!) { company(id: $id) {
+    id provider providerId capabilities
+    entries(first: 5) { edges { node { id } } }
+  } }`;
+  const mine = (calls: string[]) => calls.filter((c) => c.startsWith('myunisoft'));
+
+  it('costs its six entry lists and no society list when nothing of its record is asked', async () => {
+    const { gen, id } = demoCompany(stack.sims, 'myunisoft');
+    const { body } = await stack.gql(ENTRIES_ONLY, { id });
+    expect(body.errors).toBeUndefined();
+    const company = (
+      body.data as { company: { id: string; providerId: string; entries: { edges: unknown[] } } }
+    ).company;
+    expect(company).toMatchObject({ id, providerId: gen.id });
+    expect(company.entries.edges).toHaveLength(5);
+    const calls = mine(distinctCalls());
+    expect(calls.filter((c) => c.includes('/api/v1/society'))).toEqual([]);
+    expect(calls).toHaveLength(6);
+  });
+
+  it('still asks the society list when a field of the record is selected, through a fragment', async () => {
+    const { gen, id } = demoCompany(stack.sims, 'myunisoft');
+    const query = `query ($id: ID!) { company(id: $id) { ...Named entries(first: 5) { edges { node { id } } } } }
+      fragment Named on Company { name }`;
+    const { body } = await stack.gql(query, { id });
+    expect(body.errors).toBeUndefined();
+    expect((body.data as { company: { name: string } }).company.name).toBe(gen.name);
+    expect(mine(distinctCalls())).toContain(call('myunisoft', 'GET', '/api/v1/society'));
+  });
+
+  it('is null when MyUnisoft refuses its lists as not found: the society list lacks it, as before', async () => {
+    const { body } = await stack.gql(ENTRIES_ONLY, { id: companyGlobalId('MYUNISOFT', GONE) });
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ company: null });
+    const paths = stack.sims.simulators.myunisoft.requests.map((r) => r.path);
+    expect(paths).toContain('/api/v1/society');
+  });
+
+  it('reports a list that failed on its field without asking for the society list', async () => {
+    const { id } = demoCompany(stack.sims, 'myunisoft');
+    stack.sims.simulators.myunisoft.faults.add({ kind: 'status', status: 400, path: '^/api/v1/entries' });
+    try {
+      const { body } = await stack.gql(ENTRIES_ONLY, { id });
+      // entries is non-null: its error nulls the company.
+      expect(body.data).toEqual({ company: null });
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors?.[0]).toMatchObject({
+        path: ['company', 'entries'],
+        extensions: { code: 'UPSTREAM_ERROR', upstreamStatus: 400 },
+      });
+      expect(stack.sims.simulators.myunisoft.requests.map((r) => r.path)).not.toContain('/api/v1/society');
+    } finally {
+      stack.sims.simulators.myunisoft.faults.clear();
+    }
+  });
+
+  it('is not assumed of a provider whose calls do not prove it (Inqom): the lookup runs', async () => {
+    const { id } = demoCompany(stack.sims, 'inqom');
+    const query = `query ($id: ID!) { company(id: $id) { id exercises { id } } }`;
+    const { body } = await stack.gql(query, { id });
+    expect(body.errors).toBeUndefined();
+    expect(distinctCalls()).toContain(folders);
   });
 });

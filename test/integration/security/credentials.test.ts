@@ -188,7 +188,7 @@ describe('MyUnisoft headers', () => {
     // without either of the other two headers: an answer proves all three were sent.
     const { body } = await stack.gql(ENTRIES, { id: companyOf('myunisoft') });
     expect(body.errors).toBeUndefined();
-    expect(requestsTo('myunisoft', 'GET', /./)).toBeGreaterThan(0);
+    expect(stack.sims.simulators.myunisoft.requests.length).toBeGreaterThan(0);
     expect(stack.sims.simulators.myunisoft.requests.every((r) => r.status === 200)).toBe(true);
   });
 
