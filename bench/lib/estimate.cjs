@@ -34,8 +34,9 @@ function estimateSeconds(settings) {
   const { parts, runs, durationMs, warmupMs, latencies, movements, coldRuns, pairs } = settings;
   const perLatency =
     SECONDS.part1CasesPerLatency * SECONDS.part1SidesPerCase * ((durationMs + warmupMs) / 1000) +
+    (durationMs + warmupMs) / 1000 + // the bare proxy, a fourth side of the company case
     (2 * durationMs) / 1000 + // the autocannon cross-check, gateway then direct
-    3 * SECONDS.processStart;
+    4 * SECONDS.processStart;
   const byPart = {
     1: runs * latencies.length * perLatency,
     2: SECONDS.upstreamRequests,

@@ -7,7 +7,7 @@ import { gql } from './graphql.mjs';
 import { autocannonRun } from './autocannon-check.mjs';
 import { activateMyUnisoftToken, myUnisoftHeaders } from './myunisoft-direct.mjs';
 import { runInterleaved } from './load.mjs';
-import { startGatewayChild, startSimulatorsChild } from './processes.mjs';
+import { startBareProxyChild, startGatewayChild, startSimulatorsChild } from './processes.mjs';
 
 const MU_COMPANY = '2101';
 const IQ_FOLDER = '11287';
@@ -55,6 +55,8 @@ function cases(urls, token) {
     {
       name: 'company',
       upstream: 'MyUnisoft GET /api/v1/society (the firm lists its societies; the client picks one)',
+      // The one case a bare proxy can answer (bare-proxy.mjs): its row prices the hop itself.
+      bareProxy: true,
       query: COMPANY_QUERY,
       variables: { id: companyGlobalId('MYUNISOFT', MU_COMPANY) },
       direct: async (d) => {
@@ -162,6 +164,7 @@ const SIMULATOR_OPTIONS = { enforceRateLimits: false };
 const UNLIMITED_UPSTREAM = {
   providers: { MYUNISOFT: { budget: false, concurrentPerRoute: false }, INQOM: { budget: false } },
 };
+const BARE_PROXY_VARIANT = 'bare proxy (reference: Fastify + undici, no GraphQL)';
 
 export async function gatewayVsDirect({ latencies, connections, durationMs, warmupMs, log }) {
   const rows = [];
@@ -176,6 +179,7 @@ export async function gatewayVsDirect({ latencies, connections, durationMs, warm
           gatewayConfig(sims.urls, {}, { upstream: UNLIMITED_UPSTREAM, ...g.extra }),
         ),
       });
+    const bareProxy = await startBareProxyChild(sims.urls.myunisoft, myUnisoftHeaders(null), MU_COMPANY);
     const token = await inqomToken(sims.urls.inqom);
     await activateMyUnisoftToken(sims.urls.myunisoft);
     const options = { connections, durationMs, warmupMs };
@@ -189,21 +193,30 @@ export async function gatewayVsDirect({ latencies, connections, durationMs, warm
         const viaGateway = gateways.map(
           (gw, i) => () => gql(gw.process.url, c.query, c.variables, { dispatcher: gatewayAgents[i] }),
         );
+        const bareAgent = c.bareProxy ? new Agent({ connections }) : null;
+        const viaBareProxy = bareAgent
+          ? { bareProxy: () => gql(bareProxy.url, c.query, c.variables, { dispatcher: bareAgent }) }
+          : {};
+        await viaBareProxy.bareProxy?.();
         for (const query of viaGateway) await query(); // fails loudly before measuring if the query is wrong
         const measured = await runInterleaved(
           {
             direct: () => c.direct(directAgent),
             ...Object.fromEntries(viaGateway.map((query, i) => [`gateway${i}`, query])),
+            ...viaBareProxy,
           },
           { ...options, upstream: { reset: sims.reset, count: sims.count } },
         );
-        await Promise.all(gatewayAgents.map((agent) => agent.close()));
+        await Promise.all([...gatewayAgents, ...(bareAgent ? [bareAgent] : [])].map((agent) => agent.close()));
         const d = measured.direct;
-        for (const [i, gw] of gateways.entries()) {
-          const g = measured[`gateway${i}`];
+        const sides = [
+          ...gateways.map((gw, i) => ({ variant: gw.variant, g: measured[`gateway${i}`] })),
+          ...(measured.bareProxy ? [{ variant: BARE_PROXY_VARIANT, g: measured.bareProxy }] : []),
+        ];
+        for (const { variant, g } of sides) {
           const row = {
             case: c.name,
-            gatewayVariant: gw.variant,
+            gatewayVariant: variant,
             latencyMs,
             upstream: c.upstream,
             gateway: g,
@@ -213,7 +226,7 @@ export async function gatewayVsDirect({ latencies, connections, durationMs, warm
             throughputRatio: g.perSecond / d.perSecond,
           };
           log(
-            `  ${c.name} @${latencyMs}ms, ${gw.variant}: gateway ${g.perSecond.toFixed(0)}/s p50 ${g.p50Ms.toFixed(1)} p99 ${g.p99Ms.toFixed(1)} | direct ${d.perSecond.toFixed(0)}/s p50 ${d.p50Ms.toFixed(1)} p99 ${d.p99Ms.toFixed(1)} | p50 ×${row.p50Ratio.toFixed(2)} | upstream calls per request: gateway ${g.upstreamPerOperation.toFixed(2)}, direct ${d.upstreamPerOperation.toFixed(2)}${g.errors || d.errors ? ` | ERRORS: gateway ${g.errors}, direct ${d.errors}` : ''}`,
+            `  ${c.name} @${latencyMs}ms, ${variant}: gateway ${g.perSecond.toFixed(0)}/s p50 ${g.p50Ms.toFixed(1)} p99 ${g.p99Ms.toFixed(1)} | direct ${d.perSecond.toFixed(0)}/s p50 ${d.p50Ms.toFixed(1)} p99 ${d.p99Ms.toFixed(1)} | p50 ×${row.p50Ratio.toFixed(2)} | upstream calls per request: gateway ${g.upstreamPerOperation.toFixed(2)}, direct ${d.upstreamPerOperation.toFixed(2)}${g.errors || d.errors ? ` | ERRORS: gateway ${g.errors}, direct ${d.errors}` : ''}`,
           );
           rows.push(row);
         }
@@ -223,7 +236,7 @@ export async function gatewayVsDirect({ latencies, connections, durationMs, warm
         await companyByAutocannon(gateways[1].process.url, sims.urls.myunisoft, latencyMs, options, log),
       );
     } finally {
-      await Promise.all(gateways.map((g) => g.process.close()));
+      await Promise.all([...gateways.map((g) => g.process.close()), bareProxy.close()]);
       await sims.close();
     }
   }

@@ -115,4 +115,27 @@ export async function startGatewayChild(name, config, diagnosticFlags = []) {
   };
 }
 
+/** Part 1's bare proxy (bare-proxy.mjs): the extra hop with no gateway work, in its own process like a gateway. */
+export async function startBareProxyChild(myunisoftUrl, headers, societyId) {
+  const port = await freePort();
+  const child = fork(
+    fileURLToPath(new URL('./bare-proxy.mjs', import.meta.url)),
+    [myunisoftUrl, JSON.stringify(headers), societyId, String(port)],
+    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  await new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`bare proxy exited with ${code}`)));
+  });
+  child.removeAllListeners('exit');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 export { root, spawn };
