@@ -207,7 +207,9 @@ export async function gatewayVsDirect({ latencies, connections, durationMs, warm
           },
           { ...options, upstream: { reset: sims.reset, count: sims.count } },
         );
-        await Promise.all([...gatewayAgents, ...(bareAgent ? [bareAgent] : [])].map((agent) => agent.close()));
+        await Promise.all(
+          [...gatewayAgents, ...(bareAgent ? [bareAgent] : [])].map((agent) => agent.close()),
+        );
         const d = measured.direct;
         const sides = [
           ...gateways.map((gw, i) => ({ variant: gw.variant, g: measured[`gateway${i}`] })),
