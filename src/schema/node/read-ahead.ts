@@ -54,11 +54,11 @@ const ANSWERED_FROM_ID = new Set(['__typename', 'id', 'provider', 'providerId', 
 /**
  * Whether the calls `readAhead` started stand for the company's own lookup: its provider refuses a
  * company-scoped call for a company out of reach (`scopedCallsProveCompany`), the selection asks
- * nothing of the company's record (name, SIREN), and no call was refused as not found. A first
- * entries page then costs its six lists, not a seventh call for the society list. A call that
- * answered proves the company; one that failed otherwise (5xx, 429, a refused token) reports its
- * error on its field, as it would beside a lookup, without asking again; a not-found leaves the
- * lookup to say whether the company is gone (null).
+ * nothing of the company's record (name, SIREN), and the provider itself dealt with a call. An answer
+ * proves the company: a first entries page costs its six lists, not a seventh call for the society
+ * list. A provider failure other than not-found (401, 5xx, a spent budget) is reported on its field, as
+ * the lookup would meet the same provider, and is not asked again. When no call reached the provider
+ * (refused before it, as a foreign cursor is) or one was not found, the lookup decides.
  */
 export async function readAheadStandsForLookup(
   ctx: RequestContext,
@@ -72,7 +72,8 @@ export async function readAheadStandsForLookup(
   for (const name of selectedFieldNames(info, 'Company'))
     if (!ANSWERED_FROM_ID.has(name) && !readAheadFields.has(name)) return false;
   const settled = await Promise.allSettled(started);
-  return !settled.some((outcome) => outcome.status === 'rejected' && isNotFound(outcome.reason));
+  if (settled.some((outcome) => outcome.status === 'rejected' && isNotFound(outcome.reason))) return false;
+  return settled.some((outcome) => outcome.status === 'fulfilled' || outcome.reason instanceof UpstreamError);
 }
 
 const isNotFound = (error: unknown) =>

@@ -427,7 +427,7 @@ describe('a MyUnisoft company proven by its lists', () => {
     expect(paths).toContain('/api/v1/society');
   });
 
-  it('reports a list that failed on its field without asking for the society list', async () => {
+  it('reports a list MyUnisoft refused on its field without asking for the society list', async () => {
     const { id } = demoCompany(stack.sims, 'myunisoft');
     stack.sims.simulators.myunisoft.faults.add({ kind: 'status', status: 400, path: '^/api/v1/entries' });
     try {
@@ -439,6 +439,7 @@ describe('a MyUnisoft company proven by its lists', () => {
         path: ['company', 'entries'],
         extensions: { code: 'UPSTREAM_ERROR', upstreamStatus: 400 },
       });
+      // The lookup would meet the same provider: it is not asked.
       expect(stack.sims.simulators.myunisoft.requests.map((r) => r.path)).not.toContain('/api/v1/society');
     } finally {
       stack.sims.simulators.myunisoft.faults.clear();
