@@ -171,19 +171,21 @@ export async function gatewayVsDirect({ latencies, connections, durationMs, warm
   for (const latencyMs of latencies) {
     const sims = await startSimulatorsChild({ ...SIMULATOR_OPTIONS, latencyMs });
     const gateways = [];
-    for (const [i, g] of GATEWAYS.entries())
-      gateways.push({
-        ...g,
-        process: await startGatewayChild(
-          `part1-${latencyMs}ms-${i}`,
-          gatewayConfig(sims.urls, {}, { upstream: UNLIMITED_UPSTREAM, ...g.extra }),
-        ),
-      });
-    const bareProxy = await startBareProxyChild(sims.urls.myunisoft, myUnisoftHeaders(null), MU_COMPANY);
-    const token = await inqomToken(sims.urls.inqom);
-    await activateMyUnisoftToken(sims.urls.myunisoft);
+    let bareProxy = null;
     const options = { connections, durationMs, warmupMs };
+    // Everything started is stopped in `finally`, even when a later child fails to start.
     try {
+      for (const [i, g] of GATEWAYS.entries())
+        gateways.push({
+          ...g,
+          process: await startGatewayChild(
+            `part1-${latencyMs}ms-${i}`,
+            gatewayConfig(sims.urls, {}, { upstream: UNLIMITED_UPSTREAM, ...g.extra }),
+          ),
+        });
+      bareProxy = await startBareProxyChild(sims.urls.myunisoft, myUnisoftHeaders(null), MU_COMPANY);
+      const token = await inqomToken(sims.urls.inqom);
+      await activateMyUnisoftToken(sims.urls.myunisoft);
       for (const c of cases(sims.urls, token)) {
         // The direct client gets the connections the gateway's upstream pool has per provider (16,
         // src/providers/http.ts): with only `connections`, its parallel calls would queue behind each other.
@@ -238,7 +240,7 @@ export async function gatewayVsDirect({ latencies, connections, durationMs, warm
         await companyByAutocannon(gateways[1].process.url, sims.urls.myunisoft, latencyMs, options, log),
       );
     } finally {
-      await Promise.all([...gateways.map((g) => g.process.close()), bareProxy.close()]);
+      await Promise.all([...gateways.map((g) => g.process.close()), bareProxy?.close()]);
       await sims.close();
     }
   }
