@@ -1,12 +1,17 @@
 /** The cap on calls in flight per route (MyUnisoft: 10), over real HTTP against a scripted server. */
 import { z } from 'zod';
-import { answer, scriptedClients, startScriptedServer, type ScriptedServer } from './scripted-server';
+import {
+  answer,
+  holdUntilInFlight,
+  scriptedClients,
+  startScriptedServer,
+  type ScriptedServer,
+} from './scripted-server';
 
 let server: ScriptedServer;
 const clients = scriptedClients(() => server);
 beforeEach(async () => {
   server = await startScriptedServer();
-  server.script = (req, res, index) => void setTimeout(() => answer(200, [])(req, res, index), 100);
 });
 afterEach(async () => {
   await clients.destroyAll();
@@ -16,6 +21,7 @@ afterEach(async () => {
 const get = (path: string) => ({ method: 'GET', path, route: `GET ${path}` }) as const;
 
 it('holds calls beyond the cap on one route until earlier ones are answered; other routes are not held', async () => {
+  server.script = holdUntilInFlight(3, answer(200, []));
   const upstream = clients.make({ upstream: { providers: { PLEO: { concurrentPerRoute: 2 } } } });
   const answers = await Promise.all([
     ...Array.from({ length: 6 }, () => upstream.json(get('/entries'), z.unknown())),
@@ -28,6 +34,7 @@ it('holds calls beyond the cap on one route until earlier ones are answered; oth
 });
 
 it('sends everything at once without a cap', async () => {
+  server.script = holdUntilInFlight(6, answer(200, []));
   const upstream = clients.make();
   await Promise.all(Array.from({ length: 6 }, () => upstream.json(get('/entries'), z.unknown())));
   expect(server.peakInFlight).toBe(6);

@@ -45,6 +45,26 @@ export const stallBody: Script = (_req, res) => {
   res.write('{"items":[');
 };
 
+/**
+ * Holds every request until `peak` are at the server at once, waits `settleMs` more (so a broken
+ * cap has time to send extra requests), then lets them and all later ones through to `then`. With a
+ * working cap the peak is exactly `peak` however slowly a loaded machine delivers requests; a fixed
+ * answer delay flaked in CI.
+ */
+export function holdUntilInFlight(peak: number, then: Script, settleMs = 50): Script {
+  const held: Array<() => void> = [];
+  let open = false;
+  return (req, res, index) => {
+    if (open) return then(req, res, index);
+    held.push(() => then(req, res, index));
+    if (held.length !== peak) return;
+    setTimeout(() => {
+      open = true;
+      for (const release of held.splice(0)) release();
+    }, settleMs);
+  };
+}
+
 /** Answers request n with scripts[n], repeating the last script afterwards. */
 export const sequence =
   (...scripts: Script[]): Script =>

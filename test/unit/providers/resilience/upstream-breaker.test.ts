@@ -10,7 +10,14 @@ import {
   type UpstreamClientOptions,
 } from '../../../../src/providers/http';
 import { shiftDateNow } from '../../../support/shifted-date-now';
-import { answer, resetSocket, stall, startScriptedServer, type ScriptedServer } from './scripted-server';
+import {
+  answer,
+  holdUntilInFlight,
+  resetSocket,
+  stall,
+  startScriptedServer,
+  type ScriptedServer,
+} from './scripted-server';
 
 /** Long enough that no stall of a loaded machine reaches it: only the test's jumps do. */
 const RESET_MS = 600_000;
@@ -94,12 +101,18 @@ describe('UpstreamClient circuit breaker', () => {
     expect(await outcome(upstream.json(get, anything))).toMatch(/circuit open/);
     expect(upstream.breakerState).toBe('open');
     clock.advance(60_000);
-    server.script = (_req, res) => setTimeout(() => answer(200, { ok: true })(_req, res, 0), 50);
+    // The probe is held at the server until the test has checked the half-open state.
+    let releaseProbe: (() => void) | undefined;
+    server.script = (req, res, index) => {
+      if (releaseProbe) return answer(200, { ok: true })(req, res, index);
+      releaseProbe = () => answer(200, { ok: true })(req, res, index);
+    };
     const probe = upstream.json(get, anything);
     await received(3);
     expect(upstream.breakerState).toBe('half-open');
     // While the probe is out, others are refused without a call.
     expect(await outcome(upstream.json(get, anything))).toMatch(/circuit open/);
+    releaseProbe?.();
     await expect(probe).resolves.toMatchObject({ data: { ok: true } });
     expect(upstream.breakerState).toBe('closed');
     expect(await outcome(upstream.json(get, anything))).toBe('ok');
@@ -155,7 +168,7 @@ describe('UpstreamClient circuit breaker', () => {
 
 describe('UpstreamClient concurrency cap', () => {
   it('keeps at most maxConcurrent calls at the provider', async () => {
-    server.script = (req, res) => setTimeout(() => answer(200, {})(req, res, 0), 30);
+    server.script = holdUntilInFlight(2, answer(200, {}));
     const upstream = client({ maxConcurrent: 2, connections: 8 });
     const results = await Promise.all(
       Array.from({ length: 10 }, () => outcome(upstream.json(get, anything))),
