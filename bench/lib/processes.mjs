@@ -102,7 +102,12 @@ export async function startGatewayChild(name, config, diagnosticFlags = []) {
     stdio: ['ignore', log, log],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/healthz`, {}, (status) => status === 200, 30_000);
+  try {
+    await waitFor(`${url}/healthz`, {}, (status) => status === 200, 30_000);
+  } catch (error) {
+    child.kill('SIGKILL'); // a gateway that never became ready must not outlive the bench
+    throw error;
+  }
   return {
     url,
     pid: child.pid,

@@ -56,7 +56,12 @@ export function holdUntilInFlight(peak: number, then: Script, settleMs = 50): Sc
   let open = false;
   return (req, res, index) => {
     if (open) return then(req, res, index);
-    held.push(() => then(req, res, index));
+    const release = () => then(req, res, index);
+    held.push(release);
+    // a request the client tore down while held is no longer at the server: it must not count
+    res.once('close', () => {
+      if (!open && held.includes(release)) held.splice(held.indexOf(release), 1);
+    });
     if (held.length !== peak) return;
     setTimeout(() => {
       open = true;
