@@ -20,7 +20,7 @@ export interface ListFieldSpec<Parent, Valid, Result> {
   field: string;
   /** What the company's provider must offer; checked before the arguments (UNSUPPORTED_BY_PROVIDER). */
   capability: Capability;
-  /** The company whose provider answers, and an id of the parent within it (the company's own by default). */
+  /** The company whose provider answers, and an id of the parent within that company, when it is not the company. */
   companyOf(parent: Parent): CompanyRef;
   parentIdOf?(parent: Parent): string;
   /** Checks the arguments (zod inside): BAD_USER_INPUT naming the argument at fault. */
@@ -91,7 +91,15 @@ export function resolveListField<Parent, Valid, Result>(
   const company = spec.companyOf(parent);
   assertCapability(ctx, spec as AnyListFieldSpec, company);
   const valid = spec.validate(args);
-  const parentId = spec.parentIdOf?.(parent) ?? company.providerId;
-  const key = JSON.stringify([spec.parentType, spec.field, company.provider, parentId, valid]);
+  // The company is always in the key: a parent id (an exercise's) is unique within its company only.
+  const parentId = spec.parentIdOf?.(parent) ?? null;
+  const key = JSON.stringify([
+    spec.parentType,
+    spec.field,
+    company.provider,
+    company.providerId,
+    parentId,
+    valid,
+  ]);
   return ctx.once(key, () => spec.fetch(ctx, parent, valid));
 }
