@@ -26,11 +26,14 @@ export interface IdempotencyKeys {
   record: string;
   /** Held by the one attempt running now, on whichever instance; renewed while it runs. */
   lock: string;
+  /** The provider-side reference of the write (`MutationJournal.writeId`): two tenants' equal keys never share it. */
+  writeId: string;
 }
 
 export function idempotencyKeys(tenantId: string, key: string): IdempotencyKeys {
   const record = `tenant:${tenantId}:idempotency:${sha256(key)}`;
-  return { record, lock: `${record}:lock` };
+  const writeId = `gl-${sha256(`${tenantId}\n${key}`).slice(-32)}`;
+  return { record, lock: `${record}:lock`, writeId };
 }
 
 /** Same operation and input, same hash, whatever the order of object keys. */

@@ -133,7 +133,7 @@ async function attempt<T>(
   await write({ state: 'pending', checkpoint: previous, at: previous === undefined ? now() : previousAt });
   const journal: MutationJournal = {
     previous: previous ?? null,
-    writeId: `gl-${keys.record.slice(-32)}`,
+    writeId: keys.writeId,
     async save(checkpoint) {
       try {
         await write({ state: 'pending', checkpoint, at: now() });
@@ -142,6 +142,13 @@ async function attempt<T>(
         throw error;
       }
       Object.assign(attemptState, { saved: true, checkpoint });
+    },
+    async committed(checkpoint) {
+      attemptState.committed = true;
+      await write({ state: 'pending', checkpoint, at: now() }).then(
+        () => Object.assign(attemptState, { saved: true, checkpoint }),
+        () => undefined,
+      );
     },
     beforeRewrite() {
       const openFor = previousAt + uncertainWindowMs - now();
@@ -171,6 +178,8 @@ interface AttemptState {
   checkpoint: unknown;
   /** Set when saving a checkpoint failed because the store was unreachable: nothing further was sent. */
   storeFailure?: StoreUnavailableError;
+  /** True once the connector reported its write committed: no later failure frees the key. */
+  committed?: boolean;
 }
 
 /** What a failed attempt leaves in the store, and the error its caller gets. */
@@ -180,10 +189,16 @@ async function settleFailure(
   hash: string,
   lease: FencedLease,
   error: unknown,
-  { previous, saved, checkpoint }: AttemptState,
+  { previous, saved, checkpoint, committed }: AttemptState,
 ): Promise<unknown> {
   const { store, recordTtlMs = DAY_MS, uncertainWindowMs = 60_000, now = Date.now } = call;
   if (error instanceof IdempotencyOutcomeUncertainError) return error;
+  // Committed, then failed (a read-back): the record keeps the checkpoint a retry reads the write back by.
+  if (committed) {
+    const record = JSON.stringify({ state: 'pending', hash, checkpoint, at: now() });
+    await store.setFenced(keys.record, record, lease.fence, recordTtlMs).catch(() => undefined);
+    return error;
+  }
   // Nothing sent, or refused by the provider: nothing is known to have committed, the key is free again.
   if ((!saved && previous === undefined) || (saved && provesNothingCommitted(error))) {
     await store.deleteFenced(keys.record, lease.fence).catch(() => undefined);

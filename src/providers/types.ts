@@ -232,6 +232,12 @@ export interface MutationJournal {
    */
   save(checkpoint: unknown): Promise<void>;
   /**
+   * Records that the write committed, with what a retry needs to read it back: whatever fails after
+   * (a read-back refused with 429), the key is never freed for a second write. Never throws: the write
+   * is done, and a checkpoint the store could not take leaves the retry to reconcile as before.
+   */
+  committed(checkpoint: unknown): Promise<void>;
+  /**
    * Called after a lookup for the earlier attempt's write found nothing, right before writing again:
    * throws IDEMPOTENCY_OUTCOME_UNCERTAIN while that attempt may still commit at the provider.
    */

@@ -24,7 +24,13 @@ import { readFrom } from './paged-reader';
 import { fetchPublicFile } from './public-file';
 import { DOCUMENTS_PAGE_SIZE, inqomPaths, inqomRoutes } from './paths';
 import { documentSchema, expenseBillCreatedSchema, type InqomDocument } from './schemas';
-import { checkpointedBody, isCommittedUpload, previousUpload, searchFrom } from './upload-recovery';
+import {
+  checkpointedBody,
+  type SentUpload,
+  isCommittedUpload,
+  previousUpload,
+  searchFrom,
+} from './upload-recovery';
 
 export const INQOM_CAPABILITIES: readonly Capability[] = [
   'EXERCISES',
@@ -165,6 +171,7 @@ export class InqomSession implements ProviderSession {
     const { companyId, file } = request;
     const committed = await this.findCommittedUpload(companyId, journal);
     if (committed) return this.remember(companyId, committed);
+    const sent: SentUpload = {};
     const parts: MultipartPart[] = [
       ...text('BeneficiaryFullName', request.beneficiaryFullName),
       { name: 'FileNameWithExtension', value: file.fileName },
@@ -173,11 +180,14 @@ export class InqomSession implements ProviderSession {
         name: 'File',
         fileName: file.fileName,
         contentType: file.contentType,
-        stream: this.uploadBody(request, journal),
+        stream: this.uploadBody(request, journal, undefined, sent),
       },
     ];
     const call = { path: inqomPaths.expenseBills(companyId), route: inqomRoutes.expenseBills, ...this.opt() };
     const { DocumentId } = await this.client.postMultipart(call, parts, expenseBillCreatedSchema);
+    // Stored: a read-back refused from here on must not let a retry file the bill a second time.
+    if (sent.checkpoint)
+      await journal?.committed({ inqomUpload: { ...sent.checkpoint, documentId: String(DocumentId) } });
     // The route answers only the id: the document itself is read back.
     const created = await this.getDocument(companyId, String(DocumentId));
     if (!created)
@@ -196,6 +206,10 @@ export class InqomSession implements ProviderSession {
   ): Promise<InqomDocument | null> {
     const upload = previousUpload(journal);
     if (!upload) return null;
+    if (upload.documentId) {
+      const stored = await this.loaders.document.load(`${companyId}/${upload.documentId}`);
+      if (stored) return stored;
+    }
     const filter = { createdFrom: searchFrom(upload) };
     for (let pageNumber = 1; ; pageNumber++) {
       const page = await this.loaders.documentsPage.load({ folderId: companyId, filter, pageNumber });
@@ -213,9 +227,10 @@ export class InqomSession implements ProviderSession {
     { file }: { file: UploadDocumentRequest['file'] },
     journal?: MutationJournal,
     sourceId?: string,
+    sent?: SentUpload,
   ) {
     if (!journal) return file.stream();
-    return checkpointedBody(file.stream(), { name: file.fileName, sourceId }, journal);
+    return checkpointedBody(file.stream(), { name: file.fileName, sourceId }, journal, sent);
   }
 
   private remember(companyId: string, doc: InqomDocument): DocumentRecord {

@@ -24,6 +24,8 @@ const checkpointShape = z.object({
     startedAt: z.number(),
     /** The `SourceId` sent (uploads only: expense bills take none). */
     sourceId: z.string().optional(),
+    /** The document's id, once Inqom answered it (expense bills, whose document is read back after). */
+    documentId: z.string().optional(),
   }),
 });
 export type UploadCheckpoint = z.infer<typeof checkpointShape>['inqomUpload'];
@@ -34,14 +36,20 @@ export function previousUpload(journal: MutationJournal | undefined): UploadChec
   return parsed.success ? parsed.data.inqomUpload : null;
 }
 
+/** What an upload's body recorded once it was sent. */
+export interface SentUpload {
+  checkpoint?: UploadCheckpoint;
+}
+
 /**
- * Passes `source` through, hashing it; at its end the checkpoint is saved before the last byte is
- * released, so the provider cannot have answered (nor the answer be lost) before it is recorded.
+ * Passes `source` through, hashing it; at its end the checkpoint is saved (and set on `recorded`) before
+ * the last byte is released, so the provider cannot have answered (nor the answer be lost) before it is recorded.
  */
 export function checkpointedBody(
   source: Readable,
   sent: { name: string; sourceId?: string | undefined },
   journal: MutationJournal,
+  recorded: SentUpload = {},
 ): Readable {
   const hash = createHash('sha1');
   const startedAt = Date.now();
@@ -54,6 +62,7 @@ export function checkpointedBody(
       const sha1 = hash.digest('hex').toUpperCase();
       const { name, sourceId } = sent;
       const checkpoint = { sha1, name, startedAt, ...(sourceId ? { sourceId } : {}) };
+      recorded.checkpoint = checkpoint;
       journal.save({ inqomUpload: checkpoint }).then(() => done(), done);
     },
   });

@@ -108,6 +108,33 @@ export function lostResponseScenarios(gateways: () => GatewayPair): void {
     },
   );
 
+  it('createExpenseBill: a read-back refused after the bill was stored never lets the retry file it again', async () => {
+    const { first, retry } = gateways();
+    const companyId = inqomCompany();
+    const input = { companyId, idempotencyKey: randomUUID() };
+    const bytes = `%PDF-1.4 read-back refused ${randomUUID()}`;
+    const file = { name: `read-back-${randomUUID()}.pdf`, bytes };
+    // The POST stores the bill; reading it back is refused (429) however often the gateway asks.
+    inqomFaults().add({
+      kind: 'rate_limit',
+      retryAfter: 0,
+      method: 'GET',
+      path: '/Documents/[0-9]+$',
+      times: 50,
+    });
+    try {
+      const refused = await createExpenseBill(first, input, file);
+      expect(firstCode(refused.body)).toBe('UPSTREAM_RATE_LIMITED');
+    } finally {
+      inqomFaults().clear();
+    }
+    const retried = await createExpenseBill(retry, input, file);
+    expect(retried.body.errors).toBeUndefined();
+    const stored = await documentsWithChecksum(first, companyId, sha1(bytes));
+    const bill = Object.values(retried.body.data ?? {})[0];
+    expect(stored.map((edge) => edge.node.id)).toEqual([bill?.id]);
+  });
+
   it('runs concurrent duplicates once: both get the one upload', async () => {
     const { first, retry } = gateways();
     const companyId = inqomCompany();

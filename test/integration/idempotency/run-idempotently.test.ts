@@ -88,6 +88,15 @@ describe.each(backends)('runIdempotently on %s', (_name, open) => {
     expect(await call(b, { tenantId: 't2' })).toEqual({ job: 2 });
   });
 
+  it('gives each tenant its own provider-side write reference for the same key', async () => {
+    const writeIdOf = (store: SharedStore, tenantId: string) =>
+      call(store, { tenantId, run: async (journal) => journal.writeId }) as Promise<string>;
+    const [t1, t2] = [await writeIdOf(a, 't1'), await writeIdOf(a, 't2')];
+    expect(t1).toMatch(/^gl-[0-9a-f]{32}$/);
+    expect(t2).not.toBe(t1);
+    expect(idempotencyKeys('t1', 'key-1').writeId).toBe(t1);
+  });
+
   it('runs concurrent duplicates once: the second waits for the first outcome', async () => {
     const gated = gatedRun();
     const slow = async () => (await gated.wait(), { job: ++calls });
@@ -141,6 +150,26 @@ describe.each(backends)('runIdempotently on %s', (_name, open) => {
     });
     expect(seen).toEqual({ phase1: 'file-hash' });
     expect(outcome).toEqual({ resumed: true });
+  });
+
+  it('never frees the key once the write committed, even for a refusal after it', async () => {
+    const refusedAfterCommit = call(a, {
+      run: async (journal) => {
+        await journal.save({ sent: 'body-hash' });
+        await journal.committed({ sent: 'body-hash', id: 'doc-7' });
+        throw new UpstreamError('INQOM', ErrorCode.UPSTREAM_RATE_LIMITED, 'read-back refused', 429);
+      },
+    });
+    // The caller learns what really failed; the key stays bound to the committed write.
+    await expect(refusedAfterCommit).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_RATE_LIMITED' } });
+    let seen: unknown;
+    await call(b, {
+      run: async (journal) => {
+        seen = journal.previous;
+        return { readBack: true };
+      },
+    });
+    expect(seen).toEqual({ sent: 'body-hash', id: 'doc-7' });
   });
 
   it('lets a retry take over once the lock of a dead attempt expires', async () => {
