@@ -5,7 +5,7 @@
  */
 import { handleWhenResult, retry } from 'cockatiel';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { ErrorCode, UpstreamError, type ProviderName } from '../errors';
 import type { SharedStore } from '../store/types';
@@ -209,9 +209,12 @@ export class UpstreamClient {
     });
   }
 
-  /** One attempt, gone again after each budgeted 429 (up to MAX_RATE_LIMIT_REFUSALS), which never counts as a retry. */
+  /**
+   * One attempt, gone again after each budgeted 429 (up to MAX_RATE_LIMIT_REFUSALS), which never counts
+   * as a retry. A streamed body is read by its first attempt: its 429 goes back to the caller as it is.
+   */
   private paced(request: UpstreamRequest, idempotent: boolean): Promise<UpstreamResponse> {
-    if (!this.pacer.budgeted) return this.attempt(request, idempotent);
+    if (!this.pacer.budgeted || request.body instanceof Readable) return this.attempt(request, idempotent);
     let refused: UpstreamResponse | undefined;
     return this.refusals.execute(async () => {
       if (refused) {

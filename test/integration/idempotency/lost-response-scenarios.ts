@@ -135,6 +135,27 @@ export function lostResponseScenarios(gateways: () => GatewayPair): void {
     expect(stored.map((edge) => edge.node.id)).toEqual([bill?.id]);
   });
 
+  it('uploadDocument: a 429 on the upload is answered as it is, its read body never sent again', async () => {
+    const { first, retry } = gateways();
+    const companyId = inqomCompany();
+    const input = { companyId, idempotencyKey: randomUUID() };
+    const bytes = `%PDF-1.4 refused upload ${randomUUID()}`;
+    const file = { name: `refused-${randomUUID()}.pdf`, bytes };
+    const uploads = () =>
+      first.sims.simulators.inqom.requests.filter(
+        (r) => r.method === 'POST' && new RegExp(UPLOAD_PATH).test(r.path),
+      ).length;
+    const before = uploads();
+    inqomFaults().add({ kind: 'rate_limit', retryAfter: 0, method: 'POST', path: UPLOAD_PATH, times: 1 });
+    const refused = await uploadDocument(first, input, file);
+    expect(firstCode(refused.body)).toBe('UPSTREAM_RATE_LIMITED');
+    expect(uploads() - before).toBe(1);
+    // A 429 proves nothing was stored: the key is free, and the retry uploads the whole file once.
+    const retried = await uploadDocument(retry, input, file);
+    expect(retried.body.errors).toBeUndefined();
+    expect(await documentsWithChecksum(first, companyId, sha1(bytes))).toHaveLength(1);
+  });
+
   it('runs concurrent duplicates once: both get the one upload', async () => {
     const { first, retry } = gateways();
     const companyId = inqomCompany();
