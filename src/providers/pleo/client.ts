@@ -3,6 +3,7 @@
  * (the only version that has them). Every answer is parsed by PleoTransport with schemas.ts.
  */
 import { encodePath } from '../http';
+import { PLEO_MAX_LIMIT } from './paging';
 import type { ConnectorDeps } from '../types';
 import {
   pleoAccountingEntry,
@@ -92,9 +93,10 @@ export class PleoClient {
     return (await this.transport.call(request, pleoData(pleoExportJob), true))?.data ?? null;
   }
 
-  async listJobItems(jobId: string, status: string, page: PleoPageQuery, signal?: AbortSignal) {
+  /** One page of a job's items, of one status or (`status` undefined) all. */
+  async listJobItems(jobId: string, status: string | undefined, page: PleoPageQuery, signal?: AbortSignal) {
     const path = encodePath`/v3/export-jobs/${jobId}/items`;
-    const query = { status, limit: page.limit, after: page.after };
+    const query = { ...(status ? { status } : {}), limit: page.limit, after: page.after };
     const request = {
       method: 'GET',
       path,
@@ -103,6 +105,17 @@ export class PleoClient {
       signal,
     } as const;
     return toPage<PleoExportJobItem>(await this.transport.call(request, pleoPage(pleoExportJobItem)));
+  }
+
+  /** Every item of a job (of one status, or all), page after page. */
+  async allJobItems(jobId: string, status: string | undefined, signal?: AbortSignal) {
+    const items: PleoExportJobItem[] = [];
+    for (let after: string | null = null; ;) {
+      const page = await this.listJobItems(jobId, status, { after, limit: PLEO_MAX_LIMIT }, signal);
+      items.push(...page.items);
+      if (!page.hasNextPage || page.endCursor === null) return items;
+      after = page.endCursor;
+    }
   }
 
   async createExportJob(

@@ -2,9 +2,9 @@
  * Export jobs whose creation answer may be lost after Pleo created the job (reset, timeout): a retry
  * must not start a second export of the same entries. Before the POST, the attempt's start time and
  * entry count are checkpointed in the mutation journal; a retry with the same idempotency key first
- * lists the company's newest jobs and returns the one created since then with that many items.
- * Residual risk: another client starting an export of as many entries in the same minutes would be
- * taken for ours (Pleo runs one job per company at a time, which keeps that window small).
+ * lists the company's newest jobs and, among those created since then with that many items, returns
+ * the one whose items are exactly the entries asked (Pleo takes no client reference, so the items are
+ * what tells our job from another caller's export of as many entries in the same minutes).
  */
 import { z } from 'zod';
 import type { MutationJournal } from '../types';
@@ -28,16 +28,20 @@ export async function checkpointCreate(journal: MutationJournal, numberOfItems: 
   await journal.save({ pleoExportJob: { startedAt: Date.now(), numberOfItems } });
 }
 
-/** The job the checkpointed attempt created, among the company's newest jobs (newest first). */
-export function findCreatedJob(
+/** The jobs the checkpointed attempt may have created, among the company's newest (newest first). */
+export function createdJobCandidates(
   jobs: readonly PleoExportJob[],
   attempt: CreateCheckpoint,
-): PleoExportJob | null {
-  return (
-    jobs.find(
-      (job) =>
-        Date.parse(job.createdAt) >= attempt.startedAt - CLOCK_SKEW_MS &&
-        job.numberOfItems === attempt.numberOfItems,
-    ) ?? null
+): PleoExportJob[] {
+  return jobs.filter(
+    (job) =>
+      Date.parse(job.createdAt) >= attempt.startedAt - CLOCK_SKEW_MS &&
+      job.numberOfItems === attempt.numberOfItems,
   );
+}
+
+/** True when a job's items are exactly `entryIds` (lower-cased, distinct, as the attempt sent them). */
+export function exportsExactly(itemEntryIds: readonly string[], entryIds: readonly string[]): boolean {
+  const items = new Set(itemEntryIds.map((id) => id.toLowerCase()));
+  return items.size === entryIds.length && entryIds.every((id) => items.has(id));
 }

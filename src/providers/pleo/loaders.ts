@@ -6,7 +6,6 @@ import DataLoader from 'dataloader';
 import { observeBatches, type LoaderBatchListener } from '../observed-batch';
 import type { PleoClient } from './client';
 import { itemError } from './map';
-import { PLEO_MAX_LIMIT } from './paging';
 import type { PleoAccountingEntry, PleoExportJob } from './schemas';
 
 /** Keys per batch; each key is its own call, so this bounds one burst rather than a request size. */
@@ -59,12 +58,5 @@ export function createPleoLoaders(
 }
 
 async function failedItemErrors(client: PleoClient, jobId: string, signal?: AbortSignal): Promise<string[]> {
-  const errors: string[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const page = await client.listJobItems(jobId, 'failed', { after, limit: PLEO_MAX_LIMIT }, signal);
-    errors.push(...page.items.map(itemError));
-    if (!page.hasNextPage || page.endCursor === null) return errors;
-    after = page.endCursor;
-  }
+  return (await client.allJobItems(jobId, 'failed', signal)).map(itemError);
 }

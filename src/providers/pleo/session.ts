@@ -7,7 +7,7 @@ import type { PleoClient, PleoJobOptions } from './client';
 import { isPleoId, pleoEntryIdsToExport, pleoJobOptions } from './export-job-input';
 import { createPleoLoaders } from './loaders';
 import { PLEO_JOURNAL_CODE, mapEntry, mapExportJob } from './map';
-import { checkpointCreate, findCreatedJob, previousCreate } from './create-recovery';
+import { checkpointCreate, createdJobCandidates, exportsExactly, previousCreate } from './create-recovery';
 import { collectPage } from './paging';
 import type { PleoExportJob } from './schemas';
 
@@ -30,14 +30,23 @@ export function createPleoSession(
     mapExportJob(job, job.status === 'completed_with_errors' ? await loaders.jobErrors.load(job.id) : []);
 
   /** A retried creation's job, when its first attempt created it but the answer was lost. */
-  const findRetriedJob = async (companyId: string, journal?: MutationJournal) => {
+  const findRetriedJob = async (companyId: string, entryIds: string[], journal?: MutationJournal) => {
     const attempt = previousCreate(journal);
     if (!attempt) return null;
     const newest = await client.listExportJobs(companyId, { after: null, limit: 20 }, deps.signal);
-    const found = findCreatedJob(newest.items, attempt);
+    for (const job of createdJobCandidates(newest.items, attempt)) {
+      const items = await client.allJobItems(job.id, undefined, deps.signal);
+      if (
+        exportsExactly(
+          items.map((item) => item.accountingEntryId),
+          entryIds,
+        )
+      )
+        return job;
+    }
     // Not there (yet): the earlier POST may still commit, so create again only once its window passed.
-    if (!found) journal?.beforeRewrite();
-    return found;
+    journal?.beforeRewrite();
+    return null;
   };
   const createJob = async (
     companyId: string,
@@ -101,7 +110,7 @@ export function createPleoSession(
       const company = findCompany(request.companyId);
       if (!company) throw new NotFoundError('Company', 'companyId');
       const job =
-        (await findRetriedJob(company.providerId, journal)) ??
+        (await findRetriedJob(company.providerId, entryIds, journal)) ??
         (await createJob(company.providerId, entryIds, options, journal));
       loaders.exportJob.prime(job.id.toLowerCase(), job);
       return mapExportJob(job, []);

@@ -213,6 +213,42 @@ export function lostResponseScenarios(gateways: () => GatewayPair): void {
     expect(created.map((edge) => edge.node.id)).toEqual([job?.id]);
   });
 
+  it("Pleo: a retry whose create never reached Pleo is not handed another caller's job of as many entries", async () => {
+    const { first, retry } = gateways();
+    const company = first.sims.dataset.companiesOf('pleo', 'demo')[1]!;
+    const companyId = companyGlobalId('PLEO', company.id);
+    const { body } = await first.gql<{
+      company: { entries: { edges: { node: { id: string; journal: { type: string | null } } }[] } };
+    }>(
+      `query($id: ID!) { company(id: $id) { entries(first: 30) { edges { node { id journal { type } } } } } }`,
+      {
+        id: companyId,
+      },
+    );
+    const ids = body
+      .data!.company.entries.edges.filter((edge) => edge.node.journal.type !== 'fee')
+      .map((edge) => edge.node.id);
+    // A company of its own: the job of the test above, still pending, would refuse every create here.
+    const mine = { companyId, entryIds: ids.slice(0, 2), idempotencyKey: randomUUID() };
+    first.sims.simulators.pleo.faults.add({
+      kind: 'reset',
+      method: 'POST',
+      path: '^/v3/export-jobs$',
+      times: 1,
+    });
+    expect(firstCode((await createExportJob(first, mine)).body)).toBe('IDEMPOTENCY_OUTCOME_UNCERTAIN');
+    const theirs = await createExportJob(first, { companyId, entryIds: ids.slice(2, 4) });
+    const theirJob = theirs.body.data?.createExportJob;
+    expect(theirJob).toMatchObject({ numberOfItems: 2 });
+    const retried = await untilCertain(() => createExportJob(retry, mine));
+    // Pleo runs one job per company at a time: the retry's own create is refused while theirs is pending.
+    expect(retried.body.data?.createExportJob?.id).not.toBe(theirJob?.id);
+    expect(retried.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      upstreamStatus: 409,
+    });
+  });
+
   describe('Jepilote FEC export with markAsExported (two phases)', () => {
     const jepiloteCompany = (index: number) => {
       const company = gateways().first.sims.dataset.companiesOf('jepilote', 'demo')[index]!;
