@@ -63,12 +63,18 @@ export class BulkExportRunner {
   }
 
   /** Records the export as CREATED and schedules it; resolves once the record is stored. */
-  async start(request: BulkExportRequest): Promise<BulkExportRecord> {
+  /**
+   * Records and schedules the export. `exportId` (derived from an idempotency key) makes a start run
+   * again — its key's outcome lost with the store — find the export it started instead of a second one.
+   */
+  async start(request: BulkExportRequest, exportId?: string): Promise<BulkExportRecord> {
+    const started = exportId && (await this.records.find(request.tenantId, exportId));
+    if (started) return started;
     const record: BulkExportRecord = {
       tenantId: request.tenantId,
       provider: request.provider,
       companyId: request.companyId,
-      providerId: randomBytes(16).toString('hex'),
+      providerId: exportId ?? randomBytes(16).toString('hex'),
       kind: request.kind,
       format: request.format,
       status: 'CREATED',

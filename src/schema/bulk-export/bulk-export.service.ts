@@ -71,12 +71,19 @@ export async function startBulkExport(
       exerciseId: 'exerciseId' in period ? period.exerciseId : null,
     });
   const fingerprint = { company, kind: input.kind, format: input.format, period };
-  const started = await withIdempotency(ctx, input.idempotencyKey, 'startBulkExport', fingerprint, () =>
-    service.start(request),
+  const started = await withIdempotency(
+    ctx,
+    input.idempotencyKey,
+    'startBulkExport',
+    fingerprint,
+    (journal) => service.start(request, journal && bulkExportIdOf(journal.writeId)),
   );
   // A retry gets the export as it stands now, not as it was recorded when first started.
   return (await service.find(ctx.tenant.id, started.providerId)) ?? started;
 }
+
+/** An idempotent start's export id: its write reference's 32 hex digits, the shape of a random one. */
+const bulkExportIdOf = (writeId: string): string => writeId.replace(/^gl-/, '');
 
 /** The tenant's export named by a global id, or null. */
 export async function findBulkExport(ctx: RequestContext, id: GlobalId): Promise<BulkExportRecord | null> {

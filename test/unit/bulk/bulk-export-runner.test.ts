@@ -118,6 +118,18 @@ describe('BulkExportRunner', () => {
     expect(await service.find('other-tenant', second.providerId)).toBeNull();
   });
 
+  it('starts an export of a given id once: started again, it is the same export, run once', async () => {
+    const id = 'a1'.repeat(16);
+    const first = await service.start(request(), id);
+    const again = await service.start(request(), id);
+    expect(first.providerId).toBe(id);
+    expect(again).toMatchObject({ providerId: id, createdAt: first.createdAt });
+    await gated.release();
+    await until(async () => (await status(id)) === 'COMPLETED');
+    expect(await service.find('acme', id)).toMatchObject({ rowCount: 3, attempts: 1 });
+    expect(await store.get(`tenant:acme:bulk-export:${id}`)).not.toBeNull();
+  });
+
   it('records a failure with its code, and no file', async () => {
     const failing = await service.start(request('2026-12-01'));
     await until(async () => (await status(failing.providerId)) === 'FAILED');
