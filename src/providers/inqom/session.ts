@@ -108,6 +108,8 @@ export class InqomSession implements ProviderSession {
       DOCUMENTS_PAGE_SIZE,
       fetchPage,
     )) {
+      // `first: 0` asks only for the count, which the first page read has brought.
+      if (page.first === 0) break;
       this.loaders.document.prime(`${companyId}/${item.Id}`, item);
       items.push({ node: mapDocument(companyId, item), resumeToken: String(position + 1) });
       if (items.length === page.first) break;
