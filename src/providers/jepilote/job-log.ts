@@ -25,18 +25,24 @@ export class JepiloteJobLog {
     return raw ? (JSON.parse(raw) as ExportJobRecord) : null;
   }
 
-  /** Newest first: `offset` counts from the newest. */
+  /**
+   * Newest first, from just before `below` (a position counted from the oldest, which a job keeps for
+   * good: the log only grows at its newest end), or from the newest when null.
+   */
   async page(
     companyId: string,
-    offset: number,
+    below: number | null,
     limit: number,
-  ): Promise<{ jobs: ExportJobRecord[]; total: number }> {
+  ): Promise<{ jobs: { job: ExportJobRecord; position: number }[]; total: number; start: number }> {
     const total = await this.store.listLength(this.listKey(companyId));
-    const stop = total - 1 - offset;
+    const stop = Math.min(total, below ?? total) - 1;
     const start = Math.max(0, stop - limit + 1);
-    if (stop < 0) return { jobs: [], total };
-    const ids = (await this.store.listRange(this.listKey(companyId), start, stop)).reverse();
-    const jobs = await Promise.all(ids.map((id) => this.get(companyId, id)));
-    return { jobs: jobs.filter((job): job is ExportJobRecord => job !== null), total };
+    if (stop < 0 || limit === 0) return { jobs: [], total, start: stop + 1 };
+    const ids = await this.store.listRange(this.listKey(companyId), start, stop);
+    const found = await Promise.all(
+      ids.map(async (id, i) => ({ job: await this.get(companyId, id), position: start + i })),
+    );
+    const jobs = found.filter((one): one is { job: ExportJobRecord; position: number } => one.job !== null);
+    return { jobs: jobs.reverse(), total, start };
   }
 }

@@ -85,12 +85,14 @@ export function createJepiloteSession(
     getExportJob: (companyId, jobId) => jobs.get(companyId, jobId),
 
     async listExportJobs(companyId, page): Promise<Page<ExportJobRecord>> {
-      const offset = page.after === null ? 0 : Number(page.after);
-      if (!Number.isInteger(offset) || offset < 0) throw new BadUserInputError('Invalid cursor.', 'after');
-      const { jobs: found, total } = await jobs.page(companyId, offset, page.first);
+      // A resume token is the job's position from the oldest: new jobs at the newest end never shift it.
+      const below = page.after === null ? null : Number(page.after.replace(/^p/, ''));
+      if (below !== null && (!/^p\d+$/.test(page.after ?? '') || !Number.isSafeInteger(below)))
+        throw new BadUserInputError('Invalid cursor.', 'after');
+      const { jobs: found, total, start } = await jobs.page(companyId, below, page.first);
       return {
-        items: found.map((node, i) => ({ node, resumeToken: String(offset + i + 1) })),
-        hasNextPage: offset + found.length < total,
+        items: found.map(({ job, position }) => ({ node: job, resumeToken: `p${position}` })),
+        hasNextPage: start > 0,
         totalCount: total,
       };
     },

@@ -99,7 +99,26 @@ describe('Jepilote connector', () => {
     expect(await open().getExportJob!('171', job.providerId)).toEqual(job);
   });
 
-  it('lists recorded jobs newest first with offset resume tokens', async () => {
+  it('pages recorded jobs without repeating one when a job is created between pages', async () => {
+    const session = open();
+    const exportAcd = async () =>
+      (await session.createExportJob!({ companyId: '143', format: 'ACD', includeAlreadyExported: true }))
+        .providerId;
+    const older = [await exportAcd(), await exportAcd(), await exportAcd()];
+    const page1 = await session.listExportJobs!('143', { first: 2, after: null });
+    expect(page1.items.map((i) => i.node.providerId)).toEqual([older[2], older[1]]);
+    const newer = await exportAcd();
+    const page2 = await session.listExportJobs!('143', { first: 2, after: page1.items[1]!.resumeToken });
+    expect(page2.items.map((i) => i.node.providerId)).toEqual([older[0]]);
+    expect(page2).toMatchObject({ hasNextPage: false, totalCount: 4 });
+    const fresh = await session.listExportJobs!('143', { first: 1, after: null });
+    expect(fresh.items.map((i) => i.node.providerId)).toEqual([newer]);
+    await expect(session.listExportJobs!('143', { first: 1, after: '2' })).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+    });
+  });
+
+  it('lists recorded jobs newest first with position resume tokens', async () => {
     const session = open();
     const first = await session.createExportJob!({
       companyId: '143',
