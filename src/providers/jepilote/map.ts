@@ -5,7 +5,19 @@ import {
   type ExportFormat,
   type ExportJobRecord,
 } from '../../domain/model';
+import { mentionedParameters } from '../upstream-text';
 import type { JepiloteCompany, JepiloteExportResponse } from './schemas';
+
+/** The export request's parameters: what a refusal may be reported as being about. */
+export const EXPORT_PARAMETERS = [
+  'companyId',
+  'format',
+  'alreadyExported',
+  'flagAsExported',
+  'emailAddress',
+  'dateDebut',
+  'dateFin',
+] as const;
 
 /** SIREN = the first 9 digits of a SIRET, or the last 9 digits of a French VAT number. */
 export function sirenOf(company: Pick<JepiloteCompany, 'siret' | 'vat'>): string | null {
@@ -46,10 +58,20 @@ export function mapExport(
     startedAt: at,
     completedAt: at,
     numberOfItems: null,
-    failureReason: ok ? null : (answer.message ?? 'export failed'),
+    // Jepilote's own words (message, error[]) may echo the request, bearer token included: never passed on.
+    failureReason: ok ? null : failureOf(answer),
     failureReasonType: null,
     ...NO_JOB_LIFECYCLE_DETAILS,
     file: ok && answer.file ? { name: answer.file.name, url: answer.file.url, downloadRef: hash } : null,
-    errors: answer.error ?? [],
+    errors: ok ? [] : refusedParameters(answer).map((name) => `Jepilote refused the parameter ${name}.`),
   };
+}
+
+const refusedParameters = (answer: JepiloteExportResponse): string[] =>
+  mentionedParameters([answer.message ?? '', ...(answer.error ?? [])], EXPORT_PARAMETERS);
+
+function failureOf(answer: JepiloteExportResponse): string {
+  if (answer.success) return 'Jepilote answered without a downloadable file.';
+  const fields = refusedParameters(answer);
+  return `Jepilote refused the export${fields.length ? ` (parameters: ${fields.join(', ')})` : ''}.`;
 }

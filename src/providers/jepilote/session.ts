@@ -7,21 +7,11 @@ import type { CreateExportJobRequest, DownloadStream, Page, ProviderSession, Ses
 import type { ExportParams, JepiloteClient } from './client';
 import type { JepiloteJobLog } from './job-log';
 import { createJepiloteLoaders } from './loaders';
-import { mapCompany, mapExport } from './map';
+import { EXPORT_PARAMETERS, mapCompany, mapExport } from './map';
 import { mentionedParameters } from '../upstream-text';
 import { exportWithoutLoss, previousExportJobId } from './two-phase-export';
 
 export const JEPILOTE_CAPABILITIES: readonly Capability[] = ['EXPORT_JOBS', 'EXPORT_FEC', 'EXPORT_ACD'];
-
-const EXPORT_PARAMETERS = [
-  'companyId',
-  'format',
-  'alreadyExported',
-  'flagAsExported',
-  'emailAddress',
-  'dateDebut',
-  'dateFin',
-] as const;
 
 /** The provider's parameters for a gateway export request (the schema layer validated its values). */
 export function exportParams(request: CreateExportJobRequest): ExportParams {
