@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { AccountRecord, JournalRecord } from '../../domain/model';
-import { parseDecimalToCents } from '../../domain/money';
+import { rowName, upstreamCents } from '../upstream-amount';
 import type { BalancePeriod, ProviderBalance } from '../types';
 import type { InqomClient } from './client';
 import { inFolder } from './loaders';
@@ -61,6 +61,9 @@ export async function fetchBalance(
         period.accountClasses.length === 0 ||
         period.accountClasses.some((c) => row.AccountNumber.startsWith(c)),
     )
-    .map((row) => ({ accountNumber: row.AccountNumber, balance: parseDecimalToCents(row.Balance) }));
+    .map((row) => ({
+      accountNumber: row.AccountNumber,
+      balance: upstreamCents('INQOM', row.Balance, rowName('balance of account', row.AccountNumber)),
+    }));
   return { source: `INQOM ${inqomRoutes.balances}`, lines };
 }

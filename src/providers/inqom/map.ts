@@ -8,7 +8,7 @@ import type {
   ExerciseRecord,
   MovementRecord,
 } from '../../domain/model';
-import { parseDecimalToCents } from '../../domain/money';
+import { rowName, upstreamCents } from '../upstream-amount';
 import { datedId } from './ids';
 import type { InqomDocument, InqomEntryLine, InqomFolder, InqomPeriod } from './schemas';
 
@@ -69,7 +69,10 @@ export function mapDocument(companyId: string, doc: InqomDocument): DocumentReco
     sizeKb: doc.Size ?? null,
     createdAt: doc.CreatedAt,
     checksum: doc.Checksum ?? null,
-    amount: doc.Amount === null || doc.Amount === undefined ? null : parseDecimalToCents(doc.Amount),
+    amount:
+      doc.Amount === null || doc.Amount === undefined
+        ? null
+        : upstreamCents('INQOM', doc.Amount, rowName('document', doc.Id)),
     counterParty: doc.CounterParty ?? null,
     effectiveDate: doc.EffectifDate ?? null,
     thumbnailUrl: doc.ThumbUrl ?? null,
@@ -89,8 +92,9 @@ const journalOf = (line: InqomEntryLine) => ({
 const accountOf = (line: InqomEntryLine) => ({ number: line.AccountNumber, name: line.AccountLabel ?? null });
 
 export function mapMovement(companyId: string, line: InqomEntryLine): MovementRecord {
-  const debit = parseDecimalToCents(line.Debit);
-  const credit = parseDecimalToCents(line.Credit);
+  const row = rowName('movement', line.Id);
+  const debit = upstreamCents('INQOM', line.Debit, row);
+  const credit = upstreamCents('INQOM', line.Credit, row);
   return {
     provider: 'INQOM',
     companyId,
@@ -134,8 +138,8 @@ export function mapEntry(companyId: string, lines: InqomEntryLine[]): EntryRecor
     lines: lines.map((line) => ({
       account: accountOf(line),
       label: line.Label ?? null,
-      debit: parseDecimalToCents(line.Debit),
-      credit: parseDecimalToCents(line.Credit),
+      debit: upstreamCents('INQOM', line.Debit, rowName('movement', line.Id)),
+      credit: upstreamCents('INQOM', line.Credit, rowName('movement', line.Id)),
       currency: line.Currency ?? null,
       piece: line.PieceRef ?? null,
       invoiceNumber: null,

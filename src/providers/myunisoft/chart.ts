@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { AccountRecord, ExerciseRecord, JournalRecord } from '../../domain/model';
-import { parseDecimalToCents } from '../../domain/money';
+import { rowName, upstreamCents } from '../upstream-amount';
 import type { BalancePeriod, ProviderBalance } from '../types';
 import { MAD_VERSION, type MyUnisoftClient } from './client';
 
@@ -73,7 +73,10 @@ export async function fetchBalance(
     };
     const rows = await client.json(madCall('/api/v1/mad/balance', companyId, query, signal), balanceSchema);
     for (const row of rows)
-      lines.push({ accountNumber: row.number, balance: parseDecimalToCents(row.balance) });
+      lines.push({
+        accountNumber: row.number,
+        balance: upstreamCents('MYUNISOFT', row.balance, rowName('balance of account', row.number)),
+      });
   }
   return { source: `MYUNISOFT ${BALANCE_ROUTE}`, lines };
 }

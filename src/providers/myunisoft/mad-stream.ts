@@ -11,7 +11,8 @@ import { invalidResponse, type MyUnisoftClient } from './client';
 import { JsonArrayError, jsonArrayBatches } from './json-array-items';
 import { EVERY, type DigitIdPath } from './json-digit-ids';
 import { arrayAtPath } from './json-path-array';
-import { badRow, rowName } from './map';
+import { badRow } from './map';
+import { rowName } from '../upstream-amount';
 
 /** MAD's unique short ids (json-digit-ids.ts: kept out of V8's string table while parsing). */
 const MAD_ID_KEYS = ['producerId'];

@@ -10,7 +10,7 @@ import type {
   LetteringState,
   MovementRecord,
 } from '../../domain/model';
-import { parseDecimalToCents } from '../../domain/money';
+import { rowName, upstreamCents } from '../upstream-amount';
 import { AccountObject, JournalObject, LetteringObject, MovementObject } from '../../domain/movement-objects';
 import { UpstreamBadDataError } from '../../errors';
 import { movementNativeId } from './movement-ids';
@@ -65,10 +65,6 @@ const LETTERING: Record<'none' | 'partial' | 'complete', LetteringState> = {
   complete: 'COMPLETE',
 };
 
-/** Names a row in errors by its id, when the id looks like one (it is echoed to the client). */
-export const rowName = (kind: string, id: unknown): string =>
-  typeof id === 'string' && /^[\w.-]{1,40}$/.test(id) ? `${kind} ${id}` : `${kind} (unreadable id)`;
-
 export const badRow = (row: string, reason: string) => new UpstreamBadDataError('MYUNISOFT', row, reason);
 
 /** Float euros → cents; an amount MyUnisoft should not send (3 decimals, not finite) is a bad row. */
@@ -76,11 +72,7 @@ function cents(value: number, row: string): number {
   // Fast path, exact: a double read from "12.34" is the one nearest 1234 / 100, which division rounds to.
   const scaled = Math.round(value * 100);
   if (Number.isSafeInteger(scaled) && scaled / 100 === value) return scaled === 0 ? 0 : scaled;
-  try {
-    return parseDecimalToCents(value);
-  } catch {
-    throw badRow(row, 'an amount is not a decimal with at most two decimals');
-  }
+  return upstreamCents('MYUNISOFT', value, row);
 }
 
 const blankToNull = (value: string | null | undefined): string | null => (value ? value : null);

@@ -8,7 +8,7 @@ import {
 } from '../../../../src/providers/inqom/map';
 import { documentSchema, entryLineSchema } from '../../../../src/providers/inqom/schemas';
 import { parseDatedId, parseResumeToken } from '../../../../src/providers/inqom/ids';
-import { BadUserInputError } from '../../../../src/errors';
+import { BadUserInputError, UpstreamBadDataError } from '../../../../src/errors';
 
 // The seed's own example, with its `OrigineId` spelling.
 const seedExample = {
@@ -112,7 +112,25 @@ describe('Inqom mapping', () => {
     });
     expect(mapMovement('1', line({ Debit: 19.99 })).amount).toBe(-1999);
     expect(mapMovement('1', line({})).lettering).toEqual({ state: 'NONE', value: null });
-    expect(() => mapMovement('1', line({ Debit: 1.005 }))).toThrow(RangeError);
+  });
+
+  it('calls an amount with more than two decimals bad data of its row, without echoing the value', () => {
+    const badData = { code: 'UPSTREAM_BAD_DATA', provider: 'INQOM', row: 'movement 1' };
+    const thrown = (map: () => unknown) => {
+      try {
+        map();
+      } catch (error) {
+        return error as UpstreamBadDataError;
+      }
+      throw new Error('mapped a bad amount');
+    };
+    const movement = thrown(() => mapMovement('1', line({ Debit: 4032.111 })));
+    expect(movement).toBeInstanceOf(UpstreamBadDataError);
+    expect(movement.extensions).toMatchObject(badData);
+    expect(movement.message).not.toContain('4032');
+    expect(thrown(() => mapEntry('1', [line({ Credit: 1.005 })])).extensions).toMatchObject(badData);
+    const document = thrown(() => mapDocument('1', documentSchema.parse({ ...seedExample, Amount: 0.001 })));
+    expect(document.extensions).toMatchObject({ code: 'UPSTREAM_BAD_DATA', row: 'document 9518529' });
   });
 
   it('groups lines into one entry with its distinct documents', () => {
