@@ -101,6 +101,12 @@ export interface DocumentFilter {
   createdTo?: IsoDate;
 }
 
+/** Input a provider would refuse: the request's field at fault and why, for the caller to name. */
+export interface RequestProblem {
+  field: string;
+  message: string;
+}
+
 export interface CreateExportJobRequest {
   companyId: string;
   format?: ExportFormat;

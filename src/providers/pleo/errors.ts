@@ -10,15 +10,15 @@ export function pleoFailure(
   route: string,
   retryAfter?: number,
 ): Error {
-  // Both are fixable by the caller choosing other entries, so they name the input at fault.
+  // Both are fixable by the caller choosing other entries, so they name the input at fault (createExportJob's).
   if (status === 400 && type === 'MISSING_CONTRA_ACCOUNTS') {
     return new BadUserInputError(
       'Pleo cannot export entries that have no contra account (MISSING_CONTRA_ACCOUNTS).',
-      'entryIds',
+      'input.entryIds',
     );
   }
   if (status === 400 && type === 'ACCOUNTING_ENTRY_DOES_NOT_EXIST') {
-    return new BadUserInputError('Some entries do not exist in this Pleo company.', 'entryIds');
+    return new BadUserInputError('Some entries do not exist in this Pleo company.', 'input.entryIds');
   }
   // Not a bad input: the same request succeeds once the running job ends. An upstream error (not
   // retried: creating a job is not idempotent) keeps Pleo's code in the message for the caller.

@@ -108,7 +108,7 @@ export function createPleoSession(
       const entryIds = pleoEntryIdsToExport(request);
       const options = pleoJobOptions(request);
       const company = findCompany(request.companyId);
-      if (!company) throw new NotFoundError('Company', 'companyId');
+      if (!company) throw new NotFoundError('Company', 'input.companyId');
       const job =
         (await findRetriedJob(company.providerId, entryIds, journal)) ??
         (await createJob(company.providerId, entryIds, options, journal));

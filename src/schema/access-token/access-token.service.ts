@@ -29,13 +29,21 @@ const inputSchema = z.object({
     .nullish(),
 });
 
+/** The input's shape and company ids (also checked before execution); whose companies they are, the service judges. */
+export function validateAccessTokenInput(raw: unknown) {
+  const input = parseInput(inputSchema, raw, 'input');
+  const companyIds = input.companyIds?.map((id, i) => {
+    const field = `input.companyIds.${i}`;
+    return { company: decodeGlobalIdOf(id, ['Company'], field), field };
+  });
+  return { input, companyIds };
+}
+
 export function createAccessToken(ctx: RequestContext, raw: CreateAccessTokenInput): AccessToken {
   if (ctx.caller.kind !== 'API_KEY')
     throw new ForbiddenError('Only the API key can create access tokens, not another access token.');
-  const input = parseInput(inputSchema, raw, 'input');
-  const companies = input.companyIds?.map((id, i): CompanyRef => {
-    const field = `input.companyIds.${i}`;
-    const company = decodeGlobalIdOf(id, ['Company'], field);
+  const { input, companyIds } = validateAccessTokenInput(raw);
+  const companies = companyIds?.map(({ company, field }): CompanyRef => {
     assertCompanyAllowed(ctx.tenant, company.provider, company.companyId, field);
     return { provider: company.provider, companyId: company.companyId };
   });

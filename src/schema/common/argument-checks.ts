@@ -9,7 +9,10 @@
  */
 import { decodeGlobalId, decodeGlobalIdOf, type NodeType } from '../../domain/ids';
 import { BadUserInputError } from '../../errors';
+import { validateAccessTokenInput } from '../access-token/access-token.service';
 import { validateBulkPeriod } from '../bulk-export/bulk-export.validation';
+import { validateExpenseBillFields, validateUploadFields } from '../document/document.service';
+import { validateIdempotencyKey } from './idempotent-mutation';
 import { validateCreateExportJob } from '../export-job/export-job.validation';
 import { MAX_NODE_IDS } from '../node/node-ids';
 import { validateTrialBalanceFilter } from '../ledger/ledger.validation';
@@ -41,6 +44,10 @@ const idOf =
 const inputCompany = (args: Args) =>
   decodeGlobalIdOf((args.input as Args).companyId as string, ['Company'], 'input.companyId');
 
+/** A mutation input's idempotency key, when given. */
+const inputKey = (args: Args) =>
+  validateIdempotencyKey((args.input as Args).idempotencyKey as string | undefined);
+
 /** Rules by `<parent type>.<field>`. */
 export const ARGUMENT_CHECKS: Readonly<Record<string, ArgumentCheck>> = {
   'Query.companies': pageArgs,
@@ -54,13 +61,29 @@ export const ARGUMENT_CHECKS: Readonly<Record<string, ArgumentCheck>> = {
       throw new BadUserInputError(`ids: at most ${MAX_NODE_IDS} per request.`, 'ids');
     ids.forEach((id, i) => decodeGlobalId(id, `ids.${i}`));
   },
-  'Mutation.createExportJob': (args) =>
-    void validateCreateExportJob(inputCompany(args), {
+  'Mutation.createExportJob': (args) => {
+    validateCreateExportJob(inputCompany(args), {
       ...(args.input as Args),
       companyId: undefined,
       idempotencyKey: undefined,
-    }),
-  'Mutation.startBulkExport': (args) => void validateBulkPeriod(inputCompany(args), args.input as Args),
+    });
+    inputKey(args);
+  },
+  'Mutation.startBulkExport': (args) => {
+    validateBulkPeriod(inputCompany(args), args.input as Args);
+    inputKey(args);
+  },
+  'Mutation.uploadDocument': (args) => {
+    inputCompany(args);
+    validateUploadFields(args.input as Args);
+    inputKey(args);
+  },
+  'Mutation.createExpenseBill': (args) => {
+    inputCompany(args);
+    validateExpenseBillFields(args.input as Args);
+    inputKey(args);
+  },
+  'Mutation.createAccessToken': (args) => void validateAccessTokenInput(args.input),
   'Company.trialBalance': (args) => {
     validateTrialBalanceFilter(args.filter);
   },

@@ -10,7 +10,13 @@ import { runIdempotently } from '../../idempotency/run-idempotently';
 import type { MutationJournal } from '../../providers/types';
 import { parseInput } from './validation';
 
+const FIELD = 'input.idempotencyKey';
 const keyShape = z.string().min(1).max(255);
+
+/** BAD_USER_INPUT on `input.idempotencyKey` unless absent or 1–255 characters (also checked before execution). */
+export function validateIdempotencyKey(key: string | null | undefined): void {
+  if (key !== null && key !== undefined) parseInput(keyShape, key, FIELD);
+}
 
 export async function withIdempotency<T>(
   ctx: RequestContext,
@@ -20,7 +26,7 @@ export async function withIdempotency<T>(
   run: (journal?: MutationJournal) => Promise<T>,
 ): Promise<T> {
   if (key === null || key === undefined) return run();
-  parseInput(keyShape, key, 'input.idempotencyKey');
+  validateIdempotencyKey(key);
   const options = ctx.idempotency ?? {};
   return runIdempotently({
     ...options,

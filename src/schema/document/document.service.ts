@@ -45,18 +45,36 @@ const fileFingerprint = (file: UploadPayload) => ({
   sha256: file.sha256,
 });
 
-export async function uploadDocument(
-  ctx: RequestContext,
-  input: UploadDocumentInput,
-): Promise<DocumentRecord> {
-  const company = decodeGlobalIdOf(input.companyId, ['Company'], 'input.companyId');
-  const extra = withoutNulls(
+/** An upload's fields but the file (also checked before execution: src/schema/common/argument-checks.ts). */
+export const validateUploadFields = (
+  input: Pick<UploadDocumentInput, 'reference' | 'sourceId' | 'skipExtraction'>,
+) =>
+  withoutNulls(
     parseInput(
       uploadShape,
       { reference: input.reference, sourceId: input.sourceId, skipExtraction: input.skipExtraction },
       'input',
     ),
   );
+
+/** An expense bill's fields but the file (also checked before execution). */
+export const validateExpenseBillFields = (
+  input: Pick<CreateExpenseBillInput, 'reference' | 'beneficiaryFullName'>,
+) =>
+  withoutNulls(
+    parseInput(
+      expenseBillShape,
+      { reference: input.reference, beneficiaryFullName: input.beneficiaryFullName },
+      'input',
+    ),
+  );
+
+export async function uploadDocument(
+  ctx: RequestContext,
+  input: UploadDocumentInput,
+): Promise<DocumentRecord> {
+  const company = decodeGlobalIdOf(input.companyId, ['Company'], 'input.companyId');
+  const extra = validateUploadFields(input);
   const session = ctx.mutationSession(company.provider, company.companyId, 'input.companyId');
   const upload = requireMethod(session, 'uploadDocument', 'UPLOAD_DOCUMENT');
   const file = await input.file.toPayload('input.file');
@@ -71,13 +89,7 @@ export async function createExpenseBill(
   input: CreateExpenseBillInput,
 ): Promise<DocumentRecord> {
   const company = decodeGlobalIdOf(input.companyId, ['Company'], 'input.companyId');
-  const extra = withoutNulls(
-    parseInput(
-      expenseBillShape,
-      { reference: input.reference, beneficiaryFullName: input.beneficiaryFullName },
-      'input',
-    ),
-  );
+  const extra = validateExpenseBillFields(input);
   const session = ctx.mutationSession(company.provider, company.companyId, 'input.companyId');
   const create = requireMethod(session, 'createExpenseBill', 'EXPENSE_BILLS');
   const file = await input.file.toPayload('input.file');

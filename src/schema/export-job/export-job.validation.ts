@@ -1,10 +1,12 @@
 /**
  * CreateExportJobInput rules: dates in order, a valid e-mail, and each provider's needs (Jepilote a
- * format, Pleo entry ids of that very company). Errors name `input.<field>`.
+ * format, entry ids of that very company, the provider's own rules from EXPORT_REQUEST_RULES). Errors
+ * name `input.<field>`.
  */
 import { z } from 'zod';
 import { decodeGlobalIdOf, type GlobalId } from '../../domain/ids';
 import { BadUserInputError } from '../../errors';
+import { EXPORT_REQUEST_RULES } from '../../providers/export-request-rules';
 import type { CreateExportJobRequest } from '../../providers/types';
 import { isoDate, parseInput, withoutNulls } from '../common/validation';
 
@@ -30,8 +32,6 @@ export function validateCreateExportJob(company: GlobalId, input: unknown): Crea
   const valid = withoutNulls(parseInput(inputShape, input, 'input'));
   if (company.provider === 'JEPILOTE' && !valid.format)
     throw new BadUserInputError('input.format: Jepilote exports need FEC or ACD.', 'input.format');
-  if (company.provider === 'PLEO' && !valid.entryIds)
-    throw new BadUserInputError('input.entryIds: Pleo exports need the entries to export.', 'input.entryIds');
   if (company.provider !== 'PLEO') {
     const pleoOnly = PLEO_ONLY.find((field) => valid[field] !== undefined);
     if (pleoOnly)
@@ -45,5 +45,9 @@ export function validateCreateExportJob(company: GlobalId, input: unknown): Crea
     }
     return entry.nativeId;
   });
-  return { ...valid, companyId: company.companyId, ...(entryIds ? { entryIds } : {}) };
+  const request = { ...valid, companyId: company.companyId, ...(entryIds ? { entryIds } : {}) };
+  const problem = EXPORT_REQUEST_RULES[company.provider]?.(request);
+  if (problem)
+    throw new BadUserInputError(`input.${problem.field}: ${problem.message}`, `input.${problem.field}`);
+  return request;
 }

@@ -270,7 +270,7 @@ describe('export jobs', () => {
       [{ companyId, entryIds, format: 'FEC' }, 'format'],
       [{ companyId }, 'entryIds'],
       [{ companyId, entryIds: [] }, 'entryIds'],
-      [{ companyId, entryIds: ['42'] }, 'entryIds'],
+      [{ companyId, entryIds: ['42'] }, 'entryIds.0'],
       [{ companyId, entryIds, from: '2025-01-01' }, 'from'],
       [{ companyId, entryIds, markAsExported: true }, 'markAsExported'],
     ];
@@ -292,7 +292,7 @@ describe('export jobs', () => {
     });
     await expect(noContra).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      field: 'entryIds',
+      field: 'input.entryIds',
       message: expect.stringContaining('MISSING_CONTRA_ACCOUNTS'),
     });
     const ids = exportableEntryIds(fx, fx.demoCompany);

@@ -6,7 +6,9 @@
  * call is made. The other way: an error that needs the caller's data (an id not visible, a provider
  * lacking the capability) is a field error, and the siblings keep their data.
  */
+import { randomUUID } from 'node:crypto';
 import { request } from 'undici';
+import { companyGlobalId, encodeGlobalId } from '../../../src/domain/ids';
 import { startStack, type Stack } from '../../support/stack';
 import { demoCompanyIds } from '../security/demo-objects';
 
@@ -134,6 +136,63 @@ describe.each([
         expect(stack.sims.totalRequests()).toBe(0);
       },
     );
+  });
+});
+
+describe('a mutation input judged from itself refuses the whole operation, earlier mutations included', () => {
+  // Alone, this export would run at Jepilote: the operation's later mutation must stop it first.
+  const EXPORT_FIRST = 'first: createExportJob(input: $export) { id }';
+  const exportInput = () => ({ companyId: demoCompanyIds(stack, 'demo').jepilote, format: 'FEC' });
+  const pleoInput = (extra: Record<string, unknown>) => {
+    const pleo = stack.sims.dataset.companiesOf('pleo', 'demo')[0]!;
+    const entryId = encodeGlobalId({
+      type: 'Entry',
+      provider: 'PLEO',
+      companyId: pleo.id,
+      nativeId: randomUUID(),
+    });
+    return { companyId: companyGlobalId('PLEO', pleo.id), entryIds: [entryId], ...extra };
+  };
+  const cases: [string, string, () => Record<string, unknown>, string][] = [
+    [
+      'an access token without scopes',
+      'createAccessToken(input: $input) { token }',
+      () => ({ scopes: [] }),
+      'input.scopes',
+    ],
+    [
+      'an empty idempotency key',
+      'createExportJob(input: $input) { id }',
+      () => ({ ...exportInput(), idempotencyKey: '' }),
+      'input.idempotencyKey',
+    ],
+    [
+      'a Pleo export given a date',
+      'createExportJob(input: $input) { id }',
+      () => pleoInput({ from: '2025-01-01' }),
+      'input.from',
+    ],
+    [
+      'a Pleo export given a format',
+      'createExportJob(input: $input) { id }',
+      () => pleoInput({ format: 'FEC' }),
+      'input.format',
+    ],
+  ];
+  it.each(cases)('%s', async (_name, second, input, field) => {
+    const inputType = second.startsWith('createAccessToken')
+      ? 'CreateAccessTokenInput'
+      : 'CreateExportJobInput';
+    stack.sims.resetRequests();
+    const answer = await send(
+      'application/graphql-response+json',
+      `mutation($export: CreateExportJobInput!, $input: ${inputType}!) { ${EXPORT_FIRST} second: ${second} }`,
+      { export: exportInput(), input: input() },
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body).not.toHaveProperty('data');
+    expect(answer.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(stack.sims.totalRequests()).toBe(0);
   });
 });
 

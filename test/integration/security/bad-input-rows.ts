@@ -526,7 +526,8 @@ export const CORPUS: CorpusRow[] = [
         ['map', MAP],
         ['0', PDF, 'a.pdf', 'application/pdf'],
       ]),
-    status: 200,
+    // Refused with the whole operation before execution, like every argument judged from itself.
+    status: 400,
     code: 'BAD_USER_INPUT',
     field: 'input.reference',
   },

@@ -27,7 +27,7 @@ describe('pleoEntryIdsToExport', () => {
     [{ entryIds: [B], format: 'ACD' as const }, 'format'],
     [{}, 'entryIds'],
     [{ entryIds: [] }, 'entryIds'],
-    [{ entryIds: [B, 'not-a-uuid'] }, 'entryIds'],
+    [{ entryIds: [B, 'not-a-uuid'] }, 'entryIds.1'],
     [{ entryIds: [B], to: '2026-01-01' }, 'to'],
     [{ entryIds: [B], notifyEmail: 'a@b.test' }, 'notifyEmail'],
     [{ entryIds: [B], includeAlreadyExported: true }, 'includeAlreadyExported'],
