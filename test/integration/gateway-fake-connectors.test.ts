@@ -168,13 +168,16 @@ describe('companies, entries and capabilities', () => {
     });
   });
 
-  it('keeps a page whose provider sent a malformed row and reports the row as UPSTREAM_BAD_DATA', async () => {
-    const { body } = await gql('query($id: ID!) { company(id: $id) { entries(first: 5) { totalCount } } }', {
-      id: companyGlobalId('MYUNISOFT', '3'),
-    });
-    expect(body.data.company.entries).toEqual({ totalCount: 0 });
+  it('keeps a page whose provider sent a malformed row and reports the row as UPSTREAM_BAD_DATA at its field', async () => {
+    // Asked twice (aliases) the page is fetched once, and its bad row reported once, at the first field.
+    const { body } = await gql(
+      'query($id: ID!) { company(id: $id) { entries(first: 5) { totalCount } again: entries(first: 5) { totalCount } } }',
+      { id: companyGlobalId('MYUNISOFT', '3') },
+    );
+    expect(body.data.company).toEqual({ entries: { totalCount: 0 }, again: { totalCount: 0 } });
     expect(body.errors).toEqual([
       expect.objectContaining({
+        path: ['company', 'entries'],
         message: 'MYUNISOFT: entry 77: amount is not credit − debit',
         extensions: {
           code: 'UPSTREAM_BAD_DATA',

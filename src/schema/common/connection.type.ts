@@ -1,5 +1,6 @@
 /** Builds the Relay `<Name>Connection` / `<Name>Edge` types for a node type. */
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { UpstreamError } from '../../errors';
 import { DateTimeScalar } from '../scalars/date-time.scalar';
 import { PageInfo } from './page-info.type';
 
@@ -15,6 +16,8 @@ export interface Connection<T> {
   totalCount: number | null;
   /** When the page's data was downloaded from the provider (ISO 8601). */
   fetchedAt: string;
+  /** Rows the provider sent malformed, left out of the page: reported with the field's path (list-field.ts). */
+  rowErrors?: readonly UpstreamError[];
 }
 
 export interface ConnectionOptions {

@@ -1,9 +1,8 @@
 /**
  * The one path every provider-backed connection takes: verify the cursor (bound to tenant, company
  * and filter), check the capability, ask the session for a page, sign the new cursors. Malformed rows
- * the page left out are reported beside the data (UPSTREAM_BAD_DATA).
+ * the page left out ride on the connection (`rowErrors`) for its field to report (UPSTREAM_BAD_DATA).
  */
-import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../../context';
 import type { CompanyRecord } from '../../domain/model';
 import type { Page, PageRequest, ProviderSession } from '../../providers/types';
@@ -38,10 +37,6 @@ export async function listConnection<T>(
   const session = ctx.companySession(company.provider, company.providerId);
   // The field spec (src/schema/fields/list-field.ts) shares this call between a read-ahead and the resolver.
   const page = await spec.fetch(session, pageRequest);
-  // Rows the provider sent malformed: the page keeps the rest; each is reported once per request.
-  for (const error of page.rowErrors ?? [])
-    ctx.deferredErrors.push(
-      new GraphQLError(error.message, { extensions: error.extensions, originalError: error }),
-    );
+  // Rows the provider sent malformed: the page keeps the rest; the field reports them (list-field.ts).
   return toConnection(scope, spec.args, page);
 }

@@ -71,6 +71,7 @@ export function toConnection<T>(scope: CursorScope, args: PageArgs, page: Page<T
     ),
     totalCount: page.totalCount,
     fetchedAt: page.fetchedAt ?? new Date().toISOString(),
+    ...(page.rowErrors?.length ? { rowErrors: page.rowErrors } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { recordGlobalId } from '../../domain/ids';
 import type { CompanyRecord, DocumentRecord } from '../../domain/model';
@@ -76,6 +77,7 @@ export class CompanyDocumentsResolver {
   documents(
     @Root() company: CompanyRecord,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => DocumentFilterInput, { nullable: true, description: 'Narrows the list.' })
     filter?: DocumentFilterInput | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 50, at most 500.' })
@@ -83,6 +85,6 @@ export class CompanyDocumentsResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the edge to continue after.' })
     after?: string | null,
   ) {
-    return companyDocuments.resolve(ctx, company, { filter, first, after });
+    return companyDocuments.resolve(ctx, company, { filter, first, after }, info.path);
   }
 }

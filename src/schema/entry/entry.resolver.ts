@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { recordGlobalId } from '../../domain/ids';
 import type { CompanyRecord, EntryRecord } from '../../domain/model';
@@ -64,6 +65,7 @@ export class CompanyEntriesResolver {
   entries(
     @Root() company: CompanyRecord,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => EntryFilterInput, { nullable: true, description: 'Narrows the list.' })
     filter?: EntryFilterInput | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 50, at most 500.' })
@@ -71,6 +73,6 @@ export class CompanyEntriesResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the edge to continue after.' })
     after?: string | null,
   ) {
-    return companyEntries.resolve(ctx, company, { filter, first, after });
+    return companyEntries.resolve(ctx, company, { filter, first, after }, info.path);
   }
 }

@@ -1,4 +1,17 @@
-import { Arg, Ctx, Extensions, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Ctx,
+  Extensions,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { ACCESS_SCOPE_EXTENSION } from '../../auth/access-scope';
 import type { RequestContext } from '../../context';
 import { recordGlobalId } from '../../domain/ids';
@@ -77,11 +90,12 @@ export class CompanyExportJobsResolver {
   exportJobs(
     @Root() company: CompanyRecord,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 50, at most 500.' })
     first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the edge to continue after.' })
     after?: string | null,
   ) {
-    return companyExportJobs.resolve(ctx, company, { first, after });
+    return companyExportJobs.resolve(ctx, company, { first, after }, info.path);
   }
 }

@@ -8,7 +8,9 @@
  */
 import type { RequestContext } from '../../context';
 import type { Capability, CompanyRecord } from '../../domain/model';
-import { UnsupportedByProviderError } from '../../errors';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import { pathToArray } from 'graphql/jsutils/Path';
+import { UnsupportedByProviderError, type UpstreamError } from '../../errors';
 
 export type CompanyRef = Pick<CompanyRecord, 'provider' | 'providerId'>;
 /** Field arguments as GraphQL coerced them. */
@@ -37,7 +39,13 @@ export interface ListFieldSpec<Parent, Valid, Result> {
 /** A declared field: its spec, and the resolver body every field of that name uses. */
 export interface ListField<Parent, Result> {
   readonly spec: AnyListFieldSpec;
-  resolve(ctx: RequestContext, parent: Parent, args: FieldArgs): Promise<Result>;
+  /** `path`: the field's response path, which the malformed rows the page left out are reported at. */
+  resolve(
+    ctx: RequestContext,
+    parent: Parent,
+    args: FieldArgs,
+    path?: GraphQLResolveInfo['path'],
+  ): Promise<Result>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds specs of every shape
@@ -55,7 +63,11 @@ export function defineListField<Parent, Valid, Result>(
   specs.set(key, spec as AnyListFieldSpec);
   return {
     spec: spec as AnyListFieldSpec,
-    resolve: (ctx, parent, args) => resolveListField(spec, ctx, parent, args),
+    resolve: async (ctx, parent, args, path) => {
+      const result = await resolveListField(spec, ctx, parent, args);
+      reportRowErrors(ctx, result, path);
+      return result;
+    },
   };
 }
 
@@ -102,4 +114,23 @@ export function resolveListField<Parent, Valid, Result>(
     valid,
   ]);
   return ctx.once(key, () => spec.fetch(ctx, parent, valid));
+}
+
+/** Results whose malformed rows were reported: a page shared by several fields reports them once. */
+const reported = new WeakSet<object>();
+
+/** UPSTREAM_BAD_DATA for each row the page left out, at the first asking field's path, beside the data. */
+function reportRowErrors(ctx: RequestContext, result: unknown, path?: GraphQLResolveInfo['path']): void {
+  if (typeof result !== 'object' || result === null || reported.has(result)) return;
+  const { rowErrors } = result as { rowErrors?: readonly UpstreamError[] };
+  if (!rowErrors?.length) return;
+  reported.add(result);
+  for (const error of rowErrors)
+    ctx.deferredErrors.push(
+      new GraphQLError(error.message, {
+        ...(path ? { path: pathToArray(path) } : {}),
+        extensions: error.extensions,
+        originalError: error,
+      }),
+    );
 }

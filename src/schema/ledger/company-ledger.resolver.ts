@@ -3,7 +3,8 @@
  * ledger.service). The list fields are declared once (src/schema/fields/list-field.ts): capability
  * ENTRIES (every provider that keeps books), their argument check and their shared call come from it.
  */
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import type { CompanyRecord } from '../../domain/model';
 import { pageArgsOf } from '../common/pagination.validation';
@@ -62,10 +63,11 @@ export class CompanyLedgerResolver {
   accounts(
     @Root() company: CompanyRecord,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, firstArg) first?: number | null,
     @Arg('after', () => String, afterArg) after?: string | null,
   ) {
-    return companyAccountsField.resolve(ctx, company, { first, after });
+    return companyAccountsField.resolve(ctx, company, { first, after }, info.path);
   }
 
   @FieldResolver(() => [Journal], {
@@ -95,11 +97,12 @@ export class CompanyLedgerResolver {
   ledger(
     @Root() company: CompanyRecord,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('account', () => String, { description: 'The account number, e.g. "401000".' }) account: string,
     @Arg('filter', () => TrialBalanceFilter, filterArg) filter: TrialBalanceFilter,
     @Arg('first', () => Int, firstArg) first?: number | null,
     @Arg('after', () => String, afterArg) after?: string | null,
   ) {
-    return companyLedgerField.resolve(ctx, company, { account, filter, first, after });
+    return companyLedgerField.resolve(ctx, company, { account, filter, first, after }, info.path);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { recordGlobalId } from '../../domain/ids';
 import type { CompanyRecord, ExerciseRecord, MovementRecord } from '../../domain/model';
@@ -79,11 +80,12 @@ export class CompanyMovementsResolver {
   movements(
     @Root() company: CompanyRecord,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => MovementFilterInput, filterArg) filter?: MovementFilterInput | null,
     @Arg('first', () => Int, firstArg) first?: number | null,
     @Arg('after', () => String, afterArg) after?: string | null,
   ) {
-    return companyMovements.resolve(ctx, company, { filter, first, after });
+    return companyMovements.resolve(ctx, company, { filter, first, after }, info.path);
   }
 }
 
@@ -95,10 +97,11 @@ export class ExerciseMovementsResolver {
   movements(
     @Root() exercise: ExerciseRecord,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => MovementFilterInput, filterArg) filter?: MovementFilterInput | null,
     @Arg('first', () => Int, firstArg) first?: number | null,
     @Arg('after', () => String, afterArg) after?: string | null,
   ) {
-    return exerciseMovements.resolve(ctx, exercise, { filter, first, after });
+    return exerciseMovements.resolve(ctx, exercise, { filter, first, after }, info.path);
   }
 }
