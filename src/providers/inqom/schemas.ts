@@ -103,5 +103,17 @@ export const documentPageSchema = z.object({
   TotalPages: z.number().int().nonnegative(),
 });
 
-export const publicUrlSchema = z.url({ protocol: /^https?$/ });
+const httpUrl = z.url({ protocol: /^https?$/ });
+/**
+ * The seed's answer table names no field (a bare URL string, the simulator's guess); an object holding
+ * the URL in its one field is read too, so either reading of the docs works.
+ */
+export const publicUrlSchema = z.union([
+  httpUrl,
+  z
+    .record(z.string(), z.unknown())
+    .refine((body) => Object.keys(body).length === 1, 'one field')
+    .transform((body) => Object.values(body)[0])
+    .pipe(httpUrl),
+]);
 export const expenseBillCreatedSchema = z.object({ DocumentId: id });

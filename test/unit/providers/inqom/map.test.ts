@@ -6,7 +6,7 @@ import {
   INQOM_STATUS,
   TYPE_SCAN,
 } from '../../../../src/providers/inqom/map';
-import { documentSchema, entryLineSchema } from '../../../../src/providers/inqom/schemas';
+import { documentSchema, entryLineSchema, publicUrlSchema } from '../../../../src/providers/inqom/schemas';
 import { parseDatedId, parseResumeToken } from '../../../../src/providers/inqom/ids';
 import { BadUserInputError, UpstreamBadDataError } from '../../../../src/errors';
 
@@ -131,6 +131,15 @@ describe('Inqom mapping', () => {
     expect(thrown(() => mapEntry('1', [line({ Credit: 1.005 })])).extensions).toMatchObject(badData);
     const document = thrown(() => mapDocument('1', documentSchema.parse({ ...seedExample, Amount: 0.001 })));
     expect(document.extensions).toMatchObject({ code: 'UPSTREAM_BAD_DATA', row: 'document 9518529' });
+  });
+
+  it("reads public-url's answer as a bare URL or an object of one URL field (the seed names no field)", () => {
+    const url = 'https://files.inqom.test/d/9518529?sig=abc';
+    expect(publicUrlSchema.parse(url)).toBe(url);
+    expect(publicUrlSchema.parse({ Url: url })).toBe(url);
+    expect(publicUrlSchema.safeParse({ Url: url, Other: 1 }).success).toBe(false);
+    expect(publicUrlSchema.safeParse({ Url: 'javascript:alert(1)' }).success).toBe(false);
+    expect(publicUrlSchema.safeParse('ftp://files.inqom.test/d').success).toBe(false);
   });
 
   it('groups lines into one entry with its distinct documents', () => {
