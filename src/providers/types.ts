@@ -147,8 +147,8 @@ export interface UploadDocumentRequest {
 export interface CreateExpenseBillRequest {
   companyId: string;
   file: UploadPayload;
-  beneficiaryFullName?: string;
-  reference?: string;
+  beneficiaryFullName: string;
+  reference: string;
 }
 
 export interface DownloadStream {

@@ -175,9 +175,9 @@ export class InqomSession implements ProviderSession {
     if (committed) return this.remember(companyId, committed);
     const sent: SentUpload = {};
     const parts: MultipartPart[] = [
-      ...text('BeneficiaryFullName', request.beneficiaryFullName),
+      { name: 'BeneficiaryFullName', value: request.beneficiaryFullName },
       { name: 'FileNameWithExtension', value: file.fileName },
-      ...text('DocumentReference', request.reference),
+      { name: 'DocumentReference', value: request.reference },
       {
         name: 'File',
         fileName: file.fileName,

@@ -11,6 +11,7 @@ import { decodeGlobalId, decodeGlobalIdOf, type NodeType } from '../../domain/id
 import { BadUserInputError } from '../../errors';
 import { validateAccessTokenInput } from '../access-token/access-token.service';
 import { validateBulkPeriod } from '../bulk-export/bulk-export.validation';
+import type { CreateExpenseBillInput } from '../document/document.input';
 import { validateExpenseBillFields, validateUploadFields } from '../document/document.service';
 import { validateIdempotencyKey } from './idempotent-mutation';
 import { validateCreateExportJob } from '../export-job/export-job.validation';
@@ -80,7 +81,7 @@ export const ARGUMENT_CHECKS: Readonly<Record<string, ArgumentCheck>> = {
   },
   'Mutation.createExpenseBill': (args) => {
     inputCompany(args);
-    validateExpenseBillFields(args.input as Args);
+    validateExpenseBillFields(args.input as CreateExpenseBillInput);
     inputKey(args);
   },
   'Mutation.createAccessToken': (args) => void validateAccessTokenInput(args.input),

@@ -54,11 +54,12 @@ export class CreateExpenseBillInput {
   @Field(() => UploadScalar, { description: 'The receipt (multipart request).' })
   file!: FileUpload;
 
-  @Field(() => String, { nullable: true, description: 'Full name of the person to reimburse.' })
-  beneficiaryFullName?: string | null;
+  // Both are required by Inqom's expense-bills route (underlined in its docs, like the file and its name).
+  @Field(() => String, { description: 'Full name of the person to reimburse (1–255 characters).' })
+  beneficiaryFullName!: string;
 
-  @Field(() => String, { nullable: true, description: 'Your reference for the bill.' })
-  reference?: string | null;
+  @Field(() => String, { description: 'Your reference for the bill (1–255 characters).' })
+  reference!: string;
 
   @Field(() => String, {
     nullable: true,

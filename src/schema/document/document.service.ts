@@ -34,9 +34,10 @@ export function documentsConnection(
   });
 }
 
-const text = z.string().trim().min(1).max(255).nullish();
+const requiredText = z.string().trim().min(1).max(255);
+const text = requiredText.nullish();
 const uploadShape = z.object({ reference: text, sourceId: text, skipExtraction: z.boolean().nullish() });
-const expenseBillShape = z.object({ reference: text, beneficiaryFullName: text });
+const expenseBillShape = z.object({ reference: requiredText, beneficiaryFullName: requiredText });
 
 /** What binds an idempotency key to a file: its name, type and bytes (SHA-256 of the spooled upload). */
 const fileFingerprint = (file: UploadPayload) => ({
@@ -61,12 +62,10 @@ export const validateUploadFields = (
 export const validateExpenseBillFields = (
   input: Pick<CreateExpenseBillInput, 'reference' | 'beneficiaryFullName'>,
 ) =>
-  withoutNulls(
-    parseInput(
-      expenseBillShape,
-      { reference: input.reference, beneficiaryFullName: input.beneficiaryFullName },
-      'input',
-    ),
+  parseInput(
+    expenseBillShape,
+    { reference: input.reference, beneficiaryFullName: input.beneficiaryFullName },
+    'input',
   );
 
 export async function uploadDocument(

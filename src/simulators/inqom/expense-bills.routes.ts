@@ -19,8 +19,11 @@ export function registerExpenseBillRoutes(
       const { fields, files } = request.body;
       const file = files.File;
       if (!file) return sendProblem(reply, 400, 'the File field is required');
-      const name = fields.FileNameWithExtension || file.fileName;
+      // The docs underline all four fields: each is required.
+      const name = fields.FileNameWithExtension;
       if (!name) return sendProblem(reply, 400, 'FileNameWithExtension is required');
+      if (!fields.BeneficiaryFullName) return sendProblem(reply, 400, 'BeneficiaryFullName is required');
+      if (!fields.DocumentReference) return sendProblem(reply, 400, 'DocumentReference is required');
       const stored = store.add(folder, {
         // An expense bill is a purchase document ("note de frais") carrying its beneficiary.
         type: 'Supplier',
@@ -28,10 +31,10 @@ export function registerExpenseBillRoutes(
         contentType: file.mimeType,
         name,
         originalName: name,
-        docRef: fields.DocumentReference || null,
+        docRef: fields.DocumentReference,
         sourceId: null,
         withoutWorkflow: false,
-        beneficiary: fields.BeneficiaryFullName || null,
+        beneficiary: fields.BeneficiaryFullName,
         contentSource: 'Invoice',
       });
       return reply.send({ DocumentId: stored.json.Id });

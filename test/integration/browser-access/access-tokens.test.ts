@@ -125,7 +125,7 @@ describe('scopes', () => {
     expect(query.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const upload = await stack.gql(
       `mutation ($input: CreateExpenseBillInput!) { createExpenseBill(input: $input) { id } }`,
-      { input: { companyId: jepilote.id } },
+      { input: { companyId: jepilote.id, beneficiaryFullName: 'Camille Martin', reference: 'NDF-1' } },
       token,
     );
     expect(upload.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -48,7 +48,13 @@ export const createExpenseBill = (
   gateway: GatewayAddress,
   input: { companyId: string; idempotencyKey?: string },
   file: { name: string; bytes: string },
-) => multipart(gateway, EXPENSE_BILL, input, file);
+) =>
+  multipart(
+    gateway,
+    EXPENSE_BILL,
+    { beneficiaryFullName: 'Camille Martin', reference: 'NDF-1', ...input },
+    file,
+  );
 
 export async function createExportJob(
   gateway: GatewayAddress,

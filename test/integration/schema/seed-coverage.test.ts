@@ -114,6 +114,7 @@ const TABLE: Coverage[] = [
       const input = {
         companyId: demoCompany(stack.sims, 'inqom').id,
         beneficiaryFullName: 'Marie Curie',
+        reference: 'NDF-7',
         file: null,
       };
       const bill = dataOf(

@@ -316,7 +316,13 @@ describe('mutations naming a company of tenant demo', () => {
         OTHER,
       );
     const bill = (companyId: string) =>
-      runUpload(stack, CreateExpenseBillDocument, { input: { companyId, file: null } }, [file], OTHER);
+      runUpload(
+        stack,
+        CreateExpenseBillDocument,
+        { input: { companyId, beneficiaryFullName: 'Camille Martin', reference: 'NDF-1', file: null } },
+        [file],
+        OTHER,
+      );
     for (const send of [upload, bill]) {
       stack.sims.resetRequests();
       const foreign = await send(demo.companies.inqom);

@@ -98,7 +98,12 @@ describe('content type, read from the bytes', () => {
   });
 
   it('checks expense bills the same way', async () => {
-    const input = { companyId: demoCompany(stack.sims, 'inqom').id, file: null };
+    const input = {
+      companyId: demoCompany(stack.sims, 'inqom').id,
+      beneficiaryFullName: 'Camille Martin',
+      reference: 'NDF-1',
+      file: null,
+    };
     stack.sims.resetRequests();
     const refused = await runUpload(stack, CreateExpenseBillDocument, { input }, [
       file(Buffer.from('GIF89a not allowed'), 'receipt.gif', 'image/gif'),

@@ -345,6 +345,23 @@ describe('expense bills', () => {
     });
   });
 
+  it.each(['File', 'BeneficiaryFullName', 'FileNameWithExtension', 'DocumentReference'])(
+    'answers 400 without %s, which the docs underline as required',
+    async (missing) => {
+      const data = new FormData();
+      const ticket = new Blob([Buffer.from(`ticket ${Date.now()}`)], { type: 'image/jpeg' });
+      if (missing !== 'File') data.append('File', ticket, 'ticket.jpg');
+      for (const [name, value] of [
+        ['BeneficiaryFullName', 'Jeanne Martin'],
+        ['FileNameWithExtension', 'ticket-taxi.jpg'],
+        ['DocumentReference', 'NDF-2026-03'],
+      ] as const)
+        if (name !== missing) data.append(name, value);
+      const res = await call('POST', '/api/v1/accounting-folders/11287/expense-bills', { token, body: data });
+      expect(res.status).toBe(400);
+    },
+  );
+
   it('answers 400 without File, 403 for a foreign folder and without a token', async () => {
     const data = () => {
       const d = new FormData();

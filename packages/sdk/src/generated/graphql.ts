@@ -76,16 +76,16 @@ export type CreateAccessTokenInput = {
 
 /** An expense bill to file with the company’s provider (Inqom). */
 export type CreateExpenseBillInput = {
-  /** Full name of the person to reimburse. */
-  beneficiaryFullName?: string | null | undefined;
+  /** Full name of the person to reimburse (1–255 characters). */
+  beneficiaryFullName: string;
   /** Global id of the company. */
   companyId: string | number;
   /** The receipt (multipart request). */
   file: unknown;
   /** Retries with the same key and input return the first outcome without a second upload. */
   idempotencyKey?: string | null | undefined;
-  /** Your reference for the bill. */
-  reference?: string | null | undefined;
+  /** Your reference for the bill (1–255 characters). */
+  reference: string;
 };
 
 /** An export to start. Jepilote needs format (FEC or ACD); Pleo needs entryIds. */
