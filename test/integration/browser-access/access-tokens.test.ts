@@ -142,6 +142,32 @@ describe('scopes', () => {
   });
 });
 
+describe("a mutation's answer without READ", () => {
+  const READING = `mutation ($input: CreateExportJobInput!) {
+    createExportJob(input: $input) { id status ...more } }
+    fragment more on ExportJob { company { name exportJobs(first: 2) { totalCount } } }`;
+
+  it('stops at the object it returns: its company and listings need READ, and nothing runs', async () => {
+    const jepilote = demoCompany(stack.sims, 'jepilote');
+    const input = { companyId: jepilote.id, format: 'FEC', includeAlreadyExported: true };
+    const { token } = await mint({ scopes: ['EXPORT'], companyIds: [jepilote.id] });
+    stack.sims.resetRequests();
+    const refused = await stack.gql(READING, { input }, token);
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.body.errors?.[0]?.message).toMatch(/^company: .*READ/);
+    expect(stack.sims.totalRequests()).toBe(0);
+    const reader = await mint({ scopes: ['READ', 'EXPORT'], companyIds: [jepilote.id] });
+    const answered = await stack.gql<{ createExportJob: { company: { name: string } } }>(
+      READING,
+      { input },
+      reader.token,
+    );
+    expect(answered.body.errors).toBeUndefined();
+    expect(answered.body.data?.createExportJob.company.name).toEqual(expect.any(String));
+  });
+});
+
 describe('expiry and transport', () => {
   it('answers UNAUTHENTICATED once the token has expired', async () => {
     const { token, expiresAt } = await mint({ scopes: ['READ'], ttlSeconds: 60 });
