@@ -199,12 +199,13 @@ async function settleFailure(
     await store.setFenced(keys.record, record, lease.fence, recordTtlMs).catch(() => undefined);
     return error;
   }
+  const uncertain = new IdempotencyOutcomeUncertainError(seconds(uncertainWindowMs));
   // Nothing sent, or refused by the provider: nothing is known to have committed, the key is free again.
   if ((!saved && previous === undefined) || (saved && provesNothingCommitted(error))) {
     await store.deleteFenced(keys.record, lease.fence).catch(() => undefined);
-    return error;
+    // A lease that lapsed before the first step: this attempt sent nothing, another may be running it.
+    return error instanceof LeaseLostError ? uncertain : error;
   }
-  const uncertain = new IdempotencyOutcomeUncertainError(seconds(uncertainWindowMs));
   // Failed while reconciling: the earlier attempt's record stands as it was, its window unchanged.
   if (!saved) return error instanceof LeaseLostError ? uncertain : error;
   // The write may have reached the provider: the retry must reconcile, from now on.

@@ -248,6 +248,23 @@ describe.each(backends)('runIdempotently on %s', (_name, open) => {
     expect(sideEffects).toEqual(['step 1']);
   });
 
+  it('answers a lease lapsed before the first step as retryable, never as an internal error', async () => {
+    let clock = 5_000;
+    const stalled = call(a, {
+      now: () => clock,
+      leaseMs: 1_000,
+      run: async (journal) => {
+        clock += 1_001; // stalled before its first checkpoint: it sent nothing, another may now run it
+        await journal.save({ step: 1 });
+        return { job: ++calls };
+      },
+    });
+    await expect(stalled).rejects.toMatchObject({
+      extensions: { code: 'IDEMPOTENCY_OUTCOME_UNCERTAIN', retryable: true },
+    });
+    expect(calls).toBe(0);
+  });
+
   it("keeps the successor's outcome when a holder whose lease lapsed finishes late", async () => {
     const keys = idempotencyKeys('t1', 'key-1');
     let release: () => void = () => undefined;
