@@ -46,19 +46,20 @@ export class FecRecordWriter {
     }
     const accountName = clean(m.account.name) || clean(m.account.number);
     const thirdParty = isThirdPartyAccount(m.account.number);
-    const foreign = m.currency !== null && m.currency !== '' && m.currency !== 'EUR';
     const booked = this.bookedOn(m.accountedOn);
     const accountNumber = clean(m.account.number);
-    const amountInCurrency = foreign ? fecAmount(m.debit || m.credit) : '';
+    // A negative amount on one side is a positive one on the other (FEC amounts are unsigned).
+    const debit = Math.max(m.debit, 0) + Math.max(-m.credit, 0);
+    const credit = Math.max(m.credit, 0) + Math.max(-m.debit, 0);
     // The 18 columns in FEC_COLUMNS order, as one template: no per-record object on the bulk path.
     // DateLet stays empty (no provider here dates its lettering, rather than invented); ValidDate is the
-    // booking date (providers give no validation date through these routes).
+    // booking date (providers give no validation date through these routes). Montantdevise and Idevise
+    // stay empty: the providers give a line's euro amounts only, and its foreign amount is not invented.
     return (
       `${clean(journal)}\t${clean(m.journal.label) || clean(journal)}\t${this.currentNumber}\t${booked}` +
       `\t${accountNumber}\t${accountName}\t${thirdParty ? accountNumber : ''}\t${thirdParty ? accountName : ''}` +
       `\t${clean(m.pieceRef) || clean(m.entryId)}\t${this.documentDate(m.date)}\t${clean(m.label) || accountName}` +
-      `\t${fecAmount(m.debit)}\t${fecAmount(m.credit)}\t${clean(m.lettering)}\t\t${booked}` +
-      `\t${amountInCurrency}\t${foreign ? clean(m.currency) : ''}\r\n`
+      `\t${fecAmount(debit)}\t${fecAmount(credit)}\t${clean(m.lettering)}\t\t${booked}\t\t\r\n`
     );
   }
 }

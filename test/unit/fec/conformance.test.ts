@@ -102,6 +102,31 @@ describe('FEC record writer and conformance report', () => {
     expect(failed(report)).toEqual([]);
   });
 
+  it('writes a negative amount on the other side, and invents no foreign amount for a USD line', () => {
+    const text = fec([
+      line({ entryId: '1', debit: -5_000 }),
+      line({ entryId: '1', account: { number: '401000', name: 'FOURNISSEURS' }, debit: 5_000 }),
+      line({ entryId: '2', debit: 12_345, currency: 'USD' }),
+      line({
+        entryId: '2',
+        account: { number: '401000', name: 'FOURNISSEURS' },
+        credit: 12_345,
+        currency: 'USD',
+      }),
+    ]);
+    const records = text
+      .split('\r\n')
+      .slice(1, 4)
+      .map((record) => record.split('\t'));
+    expect(records.map((fields) => [fields[11], fields[12], fields[16], fields[17]])).toEqual([
+      ['0,00', '50,00', '', ''],
+      ['50,00', '0,00', '', ''],
+      ['123,45', '0,00', '', ''],
+    ]);
+    const report = checkFecText(text, { fileName: '123456782FEC20241231.txt', exercise });
+    expect(failed(report)).toEqual([]);
+  });
+
   it('names each broken rule with counts and examples', () => {
     const lines = [
       line({ entryId: '1', debit: 100 }),
