@@ -1,6 +1,7 @@
 /**
- * One account's general ledger over a period: the balance brought forward (its lines of the
- * exercise before the period, and its opening entries), each line with its running balance, the closing balance. The whole
+ * One account's general ledger over a period: the balance brought forward (its lines booked in the
+ * exercise before the period, and the opening entries at its start), each line with its running
+ * balance, the closing balance. The whole
  * span is walked for every page (closing balance and running balances need it) while only the
  * asked page is kept, so memory stays at one page whatever the account's size.
  */
@@ -44,7 +45,17 @@ export async function accountLedgerPage(
     for (const m of batch) {
       if (m.account.number !== accountNumber) continue;
       const signed = m.debit - m.credit;
-      if (m.date < from || isOpeningJournal(m.journal)) {
+      // By booking date: a line dated before the period but booked in it is one of its lines.
+      const before = m.accountedOn < from;
+      if (isOpeningJournal(m.journal)) {
+        // A later exercise's opening entries restate balances the walk already holds: not twice.
+        if (m.accountedOn <= from) {
+          opening += signed;
+          running += signed;
+        }
+        continue;
+      }
+      if (before) {
         opening += signed;
         running += signed;
         continue;

@@ -75,6 +75,34 @@ describe('trial balance sums', () => {
 });
 
 describe("one account's ledger", () => {
+  it('counts a later exercise opening entries once, and a line booked in the period as its own', async () => {
+    const dated = (line: LedgerMovement, accountedOn: string): LedgerMovement => ({ ...line, accountedOn });
+    const twoExercises = [
+      m('an24', '2024-01-01', '512000', 100_000, 0, 'AN'),
+      // Dated in December, booked on 1 January: a line of 2024, not brought forward.
+      dated(m('late', '2023-12-29', '512000', 5_000, 0), '2024-01-01'),
+      m('mar', '2024-03-01', '512000', 10_000, 0),
+      m('an25', '2025-01-01', '512000', 115_000, 0, 'AN'),
+      m('feb', '2025-02-01', '512000', 0, 3_000),
+    ];
+    const exercise = await accountLedgerPage(batches(twoExercises.slice(0, 3)), '512000', '2024-01-01', {
+      first: 10,
+      after: 0,
+    });
+    expect(exercise.openingBalance).toBe(100_000);
+    expect(exercise.items.map((i) => i.node.entryId)).toEqual(['late', 'mar']);
+    const window = await accountLedgerPage(batches(twoExercises), '512000', '2024-02-01', {
+      first: 10,
+      after: 0,
+    });
+    expect(window.openingBalance).toBe(105_000);
+    expect(window.items.map((i) => [i.node.entryId, i.node.runningBalance])).toEqual([
+      ['mar', 115_000],
+      ['feb', 112_000],
+    ]);
+    expect(window.closingBalance).toBe(112_000);
+  });
+
   it('brings opening entries and earlier lines forward, runs the balance and pages by position', async () => {
     const first = await accountLedgerPage(batches(book), '512000', '2024-01-01', { first: 1, after: 0 });
     expect(first.openingBalance).toBe(100_000);
