@@ -3,7 +3,6 @@
  * (the only version that has them). Every answer is parsed by PleoTransport with schemas.ts.
  */
 import { encodePath } from '../http';
-import { PLEO_MAX_LIMIT } from './paging';
 import type { ConnectorDeps } from '../types';
 import {
   pleoAccountingEntry,
@@ -16,6 +15,9 @@ import {
   type PleoExportJobItem,
 } from './schemas';
 import { PleoTransport, type PleoAccount } from './transport';
+
+/** Pleo's largest page. */
+export const PLEO_MAX_LIMIT = 100;
 
 export type { PleoAccount };
 

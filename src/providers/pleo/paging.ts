@@ -7,10 +7,7 @@
 import { z } from 'zod';
 import { BadUserInputError } from '../../errors';
 import type { Page, PageRequest } from '../types';
-import type { PleoPageQuery, PleoPageResult } from './client';
-
-/** Pleo's largest page. */
-export const PLEO_MAX_LIMIT = 100;
+import { PLEO_MAX_LIMIT, type PleoPageQuery, type PleoPageResult } from './client';
 
 const resumeToken = z.object({
   /** The `after` cursor of the page (null: the first page). */
