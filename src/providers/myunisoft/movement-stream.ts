@@ -7,6 +7,7 @@ import type { MovementRecord } from '../../domain/model';
 import type { UpstreamBadDataError } from '../../errors';
 import { MAD_VERSION, type MyUnisoftClient } from './client';
 import { streamMadListing, streamMadRows } from './mad-stream';
+import { windowsWithin12Months } from './movement-windows';
 import { movementFromMad } from './map';
 import { madMovementSchema, type MadMovement } from './schemas';
 
@@ -57,7 +58,14 @@ export function streamMovements(
   filter: MovementFilter,
   signal?: AbortSignal,
 ): AsyncGenerator<MovementRecord[]> {
-  return streamMadListing(client, listing(companyId, filter, signal));
+  if (filter.exerciseId !== undefined || filter.from === undefined || filter.to === undefined)
+    return streamMadListing(client, listing(companyId, filter, signal));
+  // A ledger's span (a window pulled back to its exercise's start) may pass MAD's 12 months: in turn.
+  const windows = windowsWithin12Months(filter.from, filter.to);
+  return (async function* () {
+    for (const { start, end } of windows)
+      yield* streamMadListing(client, listing(companyId, { ...filter, from: start, to: end }, signal));
+  })();
 }
 
 /** Every row of one slice's filter (movement-slices.ts), bad rows included, in batches: a snapshot's download. */

@@ -60,3 +60,14 @@ export function grownWindow(previous: DateWindow, count: number, start: IsoDate,
   const end = fromDayNumber(dayNumber(start) + Math.floor(days * growth) - 1);
   return { start, end: earliest(end, to, lastDayWithin12Months(start)) };
 }
+
+/** `from … to` in windows MAD accepts (twelve months minus one day each), in order. */
+export function windowsWithin12Months(from: IsoDate, to: IsoDate): DateWindow[] {
+  const windows: DateWindow[] = [];
+  for (let start = from; start <= to;) {
+    const end = earliest(lastDayWithin12Months(start), to);
+    windows.push({ start, end });
+    start = fromDayNumber(dayNumber(end) + 1);
+  }
+  return windows;
+}

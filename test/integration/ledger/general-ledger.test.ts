@@ -168,6 +168,35 @@ describe('upstream calls and refusals', () => {
     expect(tb.errors?.[0]?.extensions?.code).toBe('UNSUPPORTED_BY_PROVIDER');
   });
 
+  it('reads a ledger window whose exercise start lies more than 12 months back, in MAD-sized windows', async () => {
+    const { id, gen } = mu();
+    const [first, second] = gen.exercises;
+    if (!second) throw new Error('the demo MyUnisoft company has one exercise only');
+    // 12 months from mid-first-exercise: brought forward from the first exercise's start, 18 months back.
+    const from = `${first!.startDate.slice(0, 4)}-07-01`;
+    const to = `${Number(from.slice(0, 4)) + 1}-06-30`;
+    expect(to <= second.endDate).toBe(true);
+    let walked = 0;
+    let opening = '';
+    let closing = '';
+    for (let after: string | null = null; ;) {
+      const result: OperationResult<AccountLedgerQuery> = await runOperation(stack, AccountLedgerDocument, {
+        companyId: id,
+        account: '512000',
+        filter: { from, to },
+        first: 500,
+        after,
+      });
+      expect(result.errors).toBeUndefined();
+      const page = dataOf(result).company!.ledger;
+      ({ openingBalance: opening, closingBalance: closing } = page);
+      for (const edge of page.edges) walked += cents(edge.node.debit) - cents(edge.node.credit);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor ?? null;
+    }
+    expect(cents(closing) - cents(opening)).toBe(walked);
+  });
+
   it('narrows a trial balance to account classes, still reconciled', async () => {
     const { id, filter } = mu();
     const tb = dataOf(

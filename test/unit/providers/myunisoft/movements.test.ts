@@ -2,6 +2,7 @@ import {
   TARGET_MOVEMENTS,
   firstWindow,
   nextWindow,
+  windowsWithin12Months,
   type DateWindow,
 } from '../../../../src/providers/myunisoft/movement-windows';
 import {
@@ -100,6 +101,17 @@ async function walk(windows: SliceSnapshots, first: number) {
 }
 
 describe('MyUnisoft movement paging', () => {
+  it('cuts a span longer than MAD accepts into windows of twelve months minus a day', () => {
+    expect(windowsWithin12Months('2024-07-01', '2026-01-15')).toEqual([
+      { start: '2024-07-01', end: '2025-06-30' },
+      { start: '2025-07-01', end: '2026-01-15' },
+    ]);
+    expect(windowsWithin12Months('2024-01-01', '2024-12-31')).toEqual([
+      { start: '2024-01-01', end: '2024-12-31' },
+    ]);
+    expect(windowsWithin12Months('2024-02-01', '2024-01-31')).toEqual([]);
+  });
+
   it('starts with the third of a month holding the start, then sizes windows from the density seen', () => {
     expect(firstWindow('2024-01-15', '2024-03-10')).toEqual({ start: '2024-01-15', end: '2024-01-20' });
     expect(firstWindow('2025-12-21', '2026-12-31')).toEqual({ start: '2025-12-21', end: '2025-12-31' });
