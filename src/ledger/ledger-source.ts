@@ -64,7 +64,7 @@ function rawBatches(
   const filter: MovementFilter = {
     ...(period.exerciseId !== null
       ? { exerciseId: period.exerciseId }
-      : { from: period.from, to: period.to }),
+      : { from: period.from, to: period.to, booked: true }),
     ...(period.accountClasses.length > 0 ? { accountClasses: period.accountClasses } : {}),
   };
   const map = async function* <T>(source: AsyncIterable<T[]>, one: (item: T) => LedgerMovement[]) {
@@ -96,11 +96,12 @@ export async function* ledgerMovements(
   signal: AbortSignal,
 ): AsyncGenerator<LedgerMovement[]> {
   // An exercise is what the provider books in it (MAD's idExercice), whatever a document's own date:
-  // an invoice dated in December may be booked in January's exercise. Windows are by date.
+  // an invoice dated in December may be booked in January's exercise. A window is by booking date too
+  // (`booked`), as the providers' balances and the FEC's EcritureDate are.
   const inPeriod =
     period.exerciseId !== null
       ? () => true
-      : (m: LedgerMovement) => m.date >= period.from && m.date <= period.to;
+      : (m: LedgerMovement) => m.accountedOn >= period.from && m.accountedOn <= period.to;
   for await (const batch of rawBatches(session, companyId, period, signal)) {
     const kept = batch.filter((m) => inPeriod(m) && matchesClasses(m.account.number, period.accountClasses));
     if (kept.length > 0) yield kept;

@@ -71,6 +71,12 @@ export interface MovementFilter {
   accountClasses?: string[];
   lettering?: LetteringState;
   draft?: boolean;
+  /**
+   * A window's movements as an exercise holds them, by booking date: a provider that books drafts later
+   * (MyUnisoft) adds them by their document's date. Set by the ledger; a provider whose only date is
+   * the booking date ignores it.
+   */
+  booked?: boolean;
 }
 
 /** A provider's own balance of an account over a period (debit − credit, cents). */

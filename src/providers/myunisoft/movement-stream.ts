@@ -58,13 +58,23 @@ export function streamMovements(
   filter: MovementFilter,
   signal?: AbortSignal,
 ): AsyncGenerator<MovementRecord[]> {
-  if (filter.exerciseId !== undefined || filter.from === undefined || filter.to === undefined)
-    return streamMadListing(client, listing(companyId, filter, signal));
+  const { booked, ...asked } = filter;
+  if (asked.exerciseId !== undefined || asked.from === undefined || asked.to === undefined)
+    return streamMadListing(client, listing(companyId, asked, signal));
   // A ledger's span (a window pulled back to its exercise's start) may pass MAD's 12 months: in turn.
-  const windows = windowsWithin12Months(filter.from, filter.to);
+  const windows = windowsWithin12Months(asked.from, asked.to);
+  // Booked in the window, as an exercise is read (movement-slices.ts): validated movements by their
+  // accounting date, then drafts, which have none yet, by their document's.
+  const phases: MovementFilter[] = booked
+    ? [
+        { ...asked, dateFilter: 'ACCOUNTING', draft: false },
+        { ...asked, dateFilter: 'DOCUMENT', draft: true },
+      ]
+    : [asked];
   return (async function* () {
-    for (const { start, end } of windows)
-      yield* streamMadListing(client, listing(companyId, { ...filter, from: start, to: end }, signal));
+    for (const phase of phases)
+      for (const { start, end } of windows)
+        yield* streamMadListing(client, listing(companyId, { ...phase, from: start, to: end }, signal));
   })();
 }
 
