@@ -91,10 +91,14 @@ const journalOf = (line: InqomEntryLine) => ({
 });
 const accountOf = (line: InqomEntryLine) => ({ number: line.AccountNumber, name: line.AccountLabel ?? null });
 
-export function mapMovement(companyId: string, line: InqomEntryLine): MovementRecord {
+/** A line's amounts in cents; one that is not a two-decimal amount is bad data of that line. */
+function lineCents(line: InqomEntryLine) {
   const row = rowName('movement', line.Id);
-  const debit = upstreamCents('INQOM', line.Debit, row);
-  const credit = upstreamCents('INQOM', line.Credit, row);
+  return { debit: upstreamCents('INQOM', line.Debit, row), credit: upstreamCents('INQOM', line.Credit, row) };
+}
+
+export function mapMovement(companyId: string, line: InqomEntryLine): MovementRecord {
+  const { debit, credit } = lineCents(line);
   return {
     provider: 'INQOM',
     companyId,
@@ -138,8 +142,7 @@ export function mapEntry(companyId: string, lines: InqomEntryLine[]): EntryRecor
     lines: lines.map((line) => ({
       account: accountOf(line),
       label: line.Label ?? null,
-      debit: upstreamCents('INQOM', line.Debit, rowName('movement', line.Id)),
-      credit: upstreamCents('INQOM', line.Credit, rowName('movement', line.Id)),
+      ...lineCents(line),
       currency: line.Currency ?? null,
       piece: line.PieceRef ?? null,
       invoiceNumber: null,

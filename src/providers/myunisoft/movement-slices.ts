@@ -46,12 +46,14 @@ export function nextSlice(plan: SlicePlan, slice: MovementSlice, count: number):
   return { window: grownWindow(slice.window, count, plan.from, plan.to), drafts: following };
 }
 
+/** What is booked in a period, one phase at a time: validated movements by accounting date, drafts by document date. */
+export const bookedPhase = (drafts: boolean): Pick<MovementFilter, 'dateFilter' | 'draft'> =>
+  drafts ? { dateFilter: 'DOCUMENT', draft: true } : { dateFilter: 'ACCOUNTING', draft: false };
+
 /** The upstream filter of one slice: its window, on the listing's column or (an exercise) as above. */
 export function sliceFilter(filter: MovementFilter, slice: MovementSlice): MovementFilter {
   const { exerciseId, from: _from, to: _to, ...rest } = filter;
   const window = { from: slice.window.start, to: slice.window.end };
   if (exerciseId === undefined) return { ...rest, ...window };
-  return slice.drafts
-    ? { ...rest, ...window, dateFilter: 'DOCUMENT', draft: true }
-    : { ...rest, ...window, dateFilter: 'ACCOUNTING', draft: false };
+  return { ...rest, ...window, ...bookedPhase(slice.drafts) };
 }

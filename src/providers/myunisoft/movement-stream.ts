@@ -7,6 +7,7 @@ import type { MovementRecord } from '../../domain/model';
 import type { UpstreamBadDataError } from '../../errors';
 import { MAD_VERSION, type MyUnisoftClient } from './client';
 import { streamMadListing, streamMadRows } from './mad-stream';
+import { bookedPhase } from './movement-slices';
 import { windowsWithin12Months } from './movement-windows';
 import { movementFromMad } from './map';
 import { madMovementSchema, type MadMovement } from './schemas';
@@ -66,10 +67,7 @@ export function streamMovements(
   // Booked in the window, as an exercise is read (movement-slices.ts): validated movements by their
   // accounting date, then drafts, which have none yet, by their document's.
   const phases: MovementFilter[] = booked
-    ? [
-        { ...asked, dateFilter: 'ACCOUNTING', draft: false },
-        { ...asked, dateFilter: 'DOCUMENT', draft: true },
-      ]
+    ? [false, true].map((drafts) => ({ ...asked, ...bookedPhase(drafts) }))
     : [asked];
   return (async function* () {
     for (const phase of phases)
