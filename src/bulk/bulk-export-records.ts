@@ -49,6 +49,7 @@ const recordShape = z.object({
       ),
     })
     .nullish(),
+  draftLinesLeftOut: z.number().int().min(0).nullish(),
 });
 
 const keyOf = (tenantId: string, exportId: string) =>

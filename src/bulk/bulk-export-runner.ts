@@ -198,10 +198,11 @@ export class BulkExportRunner {
       const fecCheck = request.fec
         ? new FecConformanceChecker({ fileName: request.fec.fileName, exercise: request.fec.exercise })
         : undefined;
+      let draftLinesLeftOut = 0;
       const totals = await writeBulkFile({
         sink,
         format: rowFormat(request.kind, request.format, fecCheck),
-        rows: bulkRows(session, request, signal),
+        rows: bulkRows(session, request, signal, (count) => (draftLinesLeftOut += count)),
         onProgress: (progress: BulkTotals) => void save(progress).catch(() => undefined),
       }).catch((error: unknown) => {
         sink.destroy(error as Error);
@@ -213,7 +214,7 @@ export class BulkExportRunner {
       lease.assertHeld();
       await save({
         ...totals,
-        ...(request.fec ? { fileName: request.fec.fileName, conformance } : {}),
+        ...(request.fec ? { fileName: request.fec.fileName, conformance, draftLinesLeftOut } : {}),
         status: 'COMPLETED',
         completedAt: now(),
       });

@@ -34,6 +34,8 @@ export interface BulkExportRecord {
   fileName?: string | null;
   /** FEC: the conformance report of the finished file. */
   conformance?: FecConformanceReport | null;
+  /** FEC: lines of entries awaiting validation (drafts), left out of the finished file. */
+  draftLinesLeftOut?: number | null;
 }
 
 /** What to export, in the provider's native ids; the period is already validated. */

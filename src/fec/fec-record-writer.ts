@@ -52,9 +52,9 @@ export class FecRecordWriter {
     const debit = Math.max(m.debit, 0) + Math.max(-m.credit, 0);
     const credit = Math.max(m.credit, 0) + Math.max(-m.debit, 0);
     // The 18 columns in FEC_COLUMNS order, as one template: no per-record object on the bulk path.
-    // DateLet stays empty (no provider here dates its lettering, rather than invented); ValidDate is the
-    // booking date (providers give no validation date through these routes). Montantdevise and Idevise
-    // stay empty: the providers give a line's euro amounts only, and its foreign amount is not invented.
+    // DateLet stays empty (no provider here dates its lettering, rather than invented). ValidDate is the
+    // booking date: drafts never get here (bulk-source.ts) and no route gives a validation day. Montantdevise
+    // and Idevise stay empty: the providers give a line's euro amounts only, and its foreign amount is not invented.
     return (
       `${clean(journal)}\t${clean(m.journal.label) || clean(journal)}\t${this.currentNumber}\t${booked}` +
       `\t${accountNumber}\t${accountName}\t${thirdParty ? accountNumber : ''}\t${thirdParty ? accountName : ''}` +

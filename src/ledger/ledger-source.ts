@@ -29,6 +29,9 @@ function fromMovement(m: MovementRecord): LedgerMovement {
   };
 }
 
+/** A line of an entry still awaiting validation: a MyUnisoft draft, whose movement has no accounting date yet. */
+export const isDraftLine = (line: LedgerMovement): boolean => line.movement?.accountedOn === null;
+
 const fromEntry = (e: EntryRecord): LedgerMovement[] =>
   e.lines.map((line) => ({
     entryId: e.providerId,

@@ -58,4 +58,11 @@ export class BulkExport extends Node {
     description: 'FEC, once COMPLETED: the conformance report of the file (art. A47 A-1 LPF checks).',
   })
   conformance?: FecConformance | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'FEC, once COMPLETED: lines of entries still awaiting validation (MyUnisoft drafts) left out of the file, which holds validated entries only; null for other formats.',
+  })
+  draftLinesLeftOut?: number | null;
 }

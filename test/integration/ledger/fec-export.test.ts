@@ -28,7 +28,8 @@ afterAll(() => stack.close());
 describe.each(['myunisoft', 'inqom', 'pleo'] as SimProvider[])(
   'FEC bulk export of %s companies',
   (provider) => {
-    it('completes with a valid conformance report and passes the strict FEC check', async () => {
+    it('completes with a valid conformance report, holds validated entries only and passes the strict FEC check', async () => {
+      let draftsSeen = 0;
       for (const gen of stack.sims.dataset.companiesOf(provider, 'demo')) {
         const p = PROVIDER_OF[provider];
         const exercise = gen.exercises[0]!;
@@ -72,8 +73,15 @@ describe.each(['myunisoft', 'inqom', 'pleo'] as SimProvider[])(
           exerciseEnd: exercise.endDate,
         });
         expect(problems).toEqual([]);
-        const lines = [...stack.sims.dataset.entries(gen, exercise)].reduce((n, e) => n + e.lines.length, 0);
-        expect(file.text.split('\r\n').length - 2).toBe(lines);
+        // A FEC holds validated entries: MyUnisoft's drafts are left out, and counted (the other
+        // providers give no drafts here).
+        const entries = [...stack.sims.dataset.entries(gen, exercise)];
+        const isDraft = (e: (typeof entries)[number]) => provider === 'myunisoft' && e.draft;
+        const lineCount = (drafts: boolean) =>
+          entries.filter((e) => isDraft(e) === drafts).reduce((n, e) => n + e.lines.length, 0);
+        expect(file.text.split('\r\n').length - 2).toBe(lineCount(false));
+        expect(fec.draftLinesLeftOut).toBe(lineCount(true));
+        if (provider === 'myunisoft') draftsSeen += lineCount(true);
         // MyUnisoft books documents dated across the year end in this exercise: PieceDate keeps their date.
         const outside = file.text
           .split('\r\n')
@@ -84,6 +92,8 @@ describe.each(['myunisoft', 'inqom', 'pleo'] as SimProvider[])(
           );
         expect(outside.length > 0).toBe(provider === 'myunisoft');
       }
+      // The demo holds MyUnisoft drafts, so the rule above is exercised.
+      expect(draftsSeen > 0).toBe(provider === 'myunisoft');
     });
   },
 );

@@ -253,6 +253,31 @@ describe('MyUnisoft connector against the simulator', () => {
     expect(second.items.some((i) => firstIds.has(i.node.providerId))).toBe(false);
   });
 
+  it('answers first: 0 from one window download, exactly, and the next page from that window', async () => {
+    const filter = { from: '2025-03-01', to: '2025-04-30' };
+    const empty = await session.listMovements!('2101', filter, { first: 0, after: null });
+    expect(empty.items).toEqual([]);
+    expect(empty.hasNextPage).toBe(true);
+    expect(madCalls()).toHaveLength(1);
+    // The window asked stays stored: the first real page does not download it again.
+    const page = await connector.openSession({ requestId: 'next' }).listMovements!('2101', filter, {
+      first: 3,
+      after: null,
+    });
+    expect(page.items).toHaveLength(3);
+    const asked = madCalls();
+    expect(new Set(asked).size).toBe(asked.length);
+    // A period with nothing booked in it: false, from the windows that prove it.
+    sim.resetRequests();
+    const none = await session.listMovements!(
+      '2101',
+      { from: '2019-01-01', to: '2019-01-31' },
+      { first: 0, after: null },
+    );
+    expect(none).toMatchObject({ items: [], hasNextPage: false });
+    expect(madCalls().length).toBeGreaterThan(0);
+  });
+
   it('passes lettering, source and draft through to MyUnisoft', async () => {
     const page = await session.listMovements!(
       '2101',
