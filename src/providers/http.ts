@@ -93,6 +93,12 @@ export interface UpstreamRequest {
   /** Safe to retry (GETs, token calls). Defaults to true for GET. */
   idempotent?: boolean;
   signal?: AbortSignal;
+  /**
+   * Runs after every wait (budget, route slot, concurrency queue), right before the request leaves,
+   * on each attempt: a write's checkpoint goes here, so it is stamped at dispatch. A throw stops the
+   * request unsent and is rethrown as it is by `send`. Default none.
+   */
+  beforeDispatch?: () => Promise<void>;
 }
 
 export interface UpstreamResponse {
@@ -119,6 +125,16 @@ export function buildQuery(query: Record<string, QueryValue> | undefined): strin
   }
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+/** A request its `beforeDispatch` stopped: our own refusal, so never judged by the breaker nor reported. */
+class NotDispatched extends UpstreamError {
+  constructor(
+    provider: ProviderName,
+    readonly reason: unknown,
+  ) {
+    super(provider, ErrorCode.UPSTREAM_ERROR, 'request stopped before it was sent');
+  }
 }
 
 /** 429s one call may wait out with a budget before its 429 is returned to the caller. */
@@ -197,6 +213,7 @@ export class UpstreamClient {
       try {
         return await this.paced(request, false);
       } catch (error) {
+        if (error instanceof NotDispatched) throw error.reason;
         throw this.mapNetworkError(error);
       }
     }
@@ -206,6 +223,8 @@ export class UpstreamClient {
       networkError: (error) => this.mapNetworkError(error),
       retryAfterSeconds,
       ...(onRetry ? { onRetry } : {}),
+    }).catch((error: unknown) => {
+      throw error instanceof NotDispatched ? error.reason : error;
     });
   }
 
@@ -244,8 +263,9 @@ export class UpstreamClient {
     const attemptStart = Date.now();
     try {
       const timeouts = this.pacer.routeTimeouts(request.route);
-      const response = await this.guard.run(request.route, request.signal, () =>
-        this.pool.request({
+      const response = await this.guard.run(request.route, request.signal, async () => {
+        await this.dispatching(request);
+        return this.pool.request({
           method: request.method,
           path: this.basePath + request.path + buildQuery(request.query),
           headers: request.headers,
@@ -263,8 +283,8 @@ export class UpstreamClient {
                 ),
               }),
           ...(timeouts.bodyTimeoutMs ? { bodyTimeout: timeouts.bodyTimeoutMs } : {}),
-        }),
-      );
+        });
+      });
       this.report(request, response.statusCode, attemptStart);
       settle();
       this.pacer.answered(response.headers, request.signal);
@@ -279,6 +299,15 @@ export class UpstreamClient {
         this.report(request, null, attemptStart, error);
       }
       throw error;
+    }
+  }
+
+  /** Runs the request's `beforeDispatch`, its failure wrapped so that it passes the breaker unjudged. */
+  private async dispatching(request: UpstreamRequest): Promise<void> {
+    try {
+      await request.beforeDispatch?.();
+    } catch (error) {
+      throw new NotDispatched(this.provider, error);
     }
   }
 

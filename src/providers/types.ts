@@ -241,6 +241,8 @@ export interface MutationJournal {
   /**
    * Records a JSON-serialisable checkpoint before the step whose answer could be lost. Throws (and so
    * stops the connector before that step) when this attempt lost its lease or the store is unreachable.
+   * A write's checkpoint is saved from its request's `beforeDispatch`: the uncertainty window then
+   * starts when the request leaves its queues, not before them.
    */
   save(checkpoint: unknown): Promise<void>;
   /**

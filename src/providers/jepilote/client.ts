@@ -79,10 +79,11 @@ export class JepiloteClient {
     return companies;
   }
 
-  /** Not idempotent (it may flag documents): never retried by the HTTP layer. */
+  /** Not idempotent (it may flag documents): never retried by the HTTP layer. `beforeDispatch`: see UpstreamRequest. */
   async exportDocuments(
     params: ExportParams,
     signal?: AbortSignal,
+    beforeDispatch?: () => Promise<void>,
   ): Promise<{ status: number; body: JepiloteExportResponse }> {
     const route = 'POST /export_documents';
     const response = await this.authed({
@@ -91,6 +92,7 @@ export class JepiloteClient {
       route,
       idempotent: false,
       signal,
+      ...(beforeDispatch ? { beforeDispatch } : {}),
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(params),
     });

@@ -9,7 +9,7 @@ import type { JepiloteJobLog } from './job-log';
 import { createJepiloteLoaders } from './loaders';
 import { EXPORT_PARAMETERS, mapCompany, mapExport } from './map';
 import { mentionedParameters } from '../upstream-text';
-import { exportWithoutLoss, previousExportJobId } from './two-phase-export';
+import { exportWithoutLoss, previousExportJobId, type SendExport } from './two-phase-export';
 
 export const JEPILOTE_CAPABILITIES: readonly Capability[] = ['EXPORT_JOBS', 'EXPORT_FEC', 'EXPORT_ACD'];
 
@@ -53,8 +53,8 @@ export function createJepiloteSession(
       const earlierJobId = previousExportJobId(journal);
       const logged = earlierJobId && (await jobs.get(request.companyId, earlierJobId));
       if (logged) return logged;
-      const send = async (sent: ExportParams) => {
-        const { status, body } = await client.exportDocuments(sent, deps.signal);
+      const send: SendExport = async (sent, beforeDispatch) => {
+        const { status, body } = await client.exportDocuments(sent, deps.signal, beforeDispatch);
         if (status === 403) throw new NotFoundError('Company', 'input.companyId');
         if (status === 400) {
           // The provider disagrees with validated input: name the parameters it objected to, never its

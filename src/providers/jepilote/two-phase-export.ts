@@ -5,7 +5,8 @@
  * documents, so a retry with `alreadyExported=0` finds nothing left to export: the file is lost.
  * How: two phases over one window fixed at intent time, each checkpointed in the mutation journal.
  * 1. The same export with `flagAsExported=0` produces the file and flags nothing; its answer is
- *    checkpointed. If this answer is lost, nothing was flagged and the retry simply redoes phase 1.
+ *    checkpointed as phase 2 leaves. If this answer is lost, nothing was flagged and the retry simply
+ *    redoes phase 1.
  * 2. The same request with `flagAsExported=1` flags the window's documents (its own file is not used).
  *    If this answer is lost, the phase-1 file is already recorded: the retry redoes phase 2, which
  *    flags nothing more when it had committed, and returns the phase-1 file.
@@ -27,8 +28,11 @@ export interface ExportOutcome {
   at: string;
 }
 
-/** Sends one export request; throws the typed error of a refused one. */
-export type SendExport = (params: ExportParams) => Promise<JepiloteExportResponse>;
+/** Sends one export request, running `beforeDispatch` as it leaves; throws the typed error of a refused one. */
+export type SendExport = (
+  params: ExportParams,
+  beforeDispatch?: () => Promise<void>,
+) => Promise<JepiloteExportResponse>;
 
 const checkpointShape = z.object({
   jepiloteExport: z.object({
@@ -75,10 +79,12 @@ export async function exportWithoutLoss(
     phase1 = await send(window);
     // A refused export flagged nothing: there is no phase 2.
     if (!phase1.success || !phase1.file) return { answer: phase1, jobId: intent.jobId, at: intent.at };
-    await journal?.save({ jepiloteExport: { ...intent, phase1 } });
   }
   // The notification e-mail was sent for the file returned (phase 1): not again.
   const { emailAddress: _notified, ...flagging } = window;
-  await send({ ...flagging, flagAsExported: 1 });
+  const done = { ...intent, phase1 };
+  // Saved as phase 2 leaves its queue: its uncertainty window starts at dispatch, and a lost lease stops it unsent.
+  const beforeDispatch = journal && (() => journal.save({ jepiloteExport: done }));
+  await send({ ...flagging, flagAsExported: 1 }, beforeDispatch);
   return { answer: phase1, jobId: intent.jobId, at: intent.at };
 }

@@ -120,11 +120,13 @@ export class PleoClient {
     }
   }
 
+  /** `beforeDispatch`: run as the POST leaves, after any queue wait (see UpstreamRequest). */
   async createExportJob(
     companyId: string,
     accountingEntryIds: string[],
     options: PleoJobOptions = {},
     signal?: AbortSignal,
+    beforeDispatch?: () => Promise<void>,
   ) {
     const body = JSON.stringify({
       accountingEntryIds,
@@ -142,6 +144,7 @@ export class PleoClient {
       route: 'POST /v3/export-jobs',
       body,
       signal,
+      ...(beforeDispatch ? { beforeDispatch } : {}),
     } as const;
     return (await this.transport.call(request, pleoData(pleoExportJob))).data;
   }

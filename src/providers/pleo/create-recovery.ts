@@ -1,7 +1,7 @@
 /**
  * Export jobs whose creation answer may be lost after Pleo created the job (reset, timeout): a retry
- * must not start a second export of the same entries. Before the POST, the attempt's start time and
- * entry count are checkpointed in the mutation journal; a retry with the same idempotency key first
+ * must not start a second export of the same entries. As the POST leaves (after any queue wait), the
+ * attempt's start time and entry count are checkpointed in the mutation journal; a retry with the same idempotency key first
  * lists the company's newest jobs and, among those created since then with that many items, returns
  * the one whose items are exactly the entries asked (Pleo takes no client reference, so the items are
  * what tells our job from another caller's export of as many entries in the same minutes).
@@ -23,7 +23,7 @@ export function previousCreate(journal: MutationJournal | undefined): CreateChec
   return parsed.success ? parsed.data.pleoExportJob : null;
 }
 
-/** Records the intent just before the POST whose answer could be lost. */
+/** Records the intent as the POST whose answer could be lost leaves (its `beforeDispatch`). */
 export async function checkpointCreate(journal: MutationJournal, numberOfItems: number): Promise<void> {
   await journal.save({ pleoExportJob: { startedAt: Date.now(), numberOfItems } });
 }

@@ -54,8 +54,11 @@ export function createPleoSession(
     options: PleoJobOptions,
     journal?: MutationJournal,
   ) => {
-    if (journal) await checkpointCreate(journal, new Set(entryIds.map((id) => id.toLowerCase())).size);
-    return client.createExportJob(companyId, entryIds, options, deps.signal);
+    const items = new Set(entryIds.map((id) => id.toLowerCase())).size;
+    // Saved as the POST leaves, not before its queue waits: the retry's window then starts at dispatch,
+    // and a lease lost while queued (the fenced save fails) stops the POST unsent.
+    const beforeDispatch = journal && (() => checkpointCreate(journal, items));
+    return client.createExportJob(companyId, entryIds, options, deps.signal, beforeDispatch);
   };
 
   return {
