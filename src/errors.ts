@@ -130,6 +130,25 @@ export class UnsupportedByProviderError extends GrandLivreError {
 }
 
 /**
+ * Thrown when the tenant's provider credential may not call the route a field needs (MyUnisoft lists a
+ * token's routes): before any call to it, or when the provider refuses it. `route` names it for the
+ * tenant's admin to grant; the response names the field (mask-errors.ts) and keeps its siblings' data.
+ */
+export class RouteNotGrantedError extends GrandLivreError {
+  readonly code = ErrorCode.UNSUPPORTED_BY_PROVIDER;
+  constructor(
+    readonly provider: ProviderName,
+    readonly route: string,
+  ) {
+    super(
+      `${provider}: the tenant's API token may not call ${route}; grant that route to the token at ${provider}.`,
+      ErrorCode.UNSUPPORTED_BY_PROVIDER,
+      { provider, route },
+    );
+  }
+}
+
+/**
  * Thrown when a mutation with the same idempotency key and input is still running (on this or another
  * instance) after the wait bound: retryable, the retry gets the recorded outcome once it finishes.
  */

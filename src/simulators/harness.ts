@@ -5,6 +5,7 @@ import { createMyUnisoftSimulator } from './myunisoft/server';
 import { createInqomSimulator } from './inqom/server';
 import { createPleoSimulator } from './pleo/server';
 import type { SimulatorServer } from './http-kit';
+import type { TokenGrantInput } from './myunisoft/token-routes';
 
 export interface SimulatorsOptions extends DatasetOptions {
   /** Fixed latency per request, in ms (default 0). */
@@ -14,6 +15,8 @@ export interface SimulatorsOptions extends DatasetOptions {
   now?: () => number;
   /** The providers' documented rate limits (default true; see SimulatorOptions.enforceRateLimits). */
   enforceRateLimits?: boolean;
+  /** MyUnisoft tokens accepted beside the demo ones, e.g. one limited to a few routes (default none). */
+  myunisoftTokens?: readonly TokenGrantInput[];
 }
 
 export type SimulatorName = 'jepilote' | 'myunisoft' | 'inqom' | 'pleo';
@@ -38,7 +41,11 @@ export async function startSimulators(options: SimulatorsOptions = {}): Promise<
   };
   const [jepilote, myunisoft, inqom, pleo] = await Promise.all([
     createJepiloteSimulator({ ...common, port: options.ports?.jepilote ?? 0 }),
-    createMyUnisoftSimulator({ ...common, port: options.ports?.myunisoft ?? 0 }),
+    createMyUnisoftSimulator({
+      ...common,
+      port: options.ports?.myunisoft ?? 0,
+      ...(options.myunisoftTokens ? { tokens: options.myunisoftTokens } : {}),
+    }),
     createInqomSimulator({ ...common, port: options.ports?.inqom ?? 0 }),
     createPleoSimulator({ ...common, port: options.ports?.pleo ?? 0 }),
   ]);

@@ -13,7 +13,7 @@ export interface GraphQLErrorPayload {
 }
 
 export interface GrandLivreErrorDetails {
-  /** The argument at fault (e.g. `input.idempotencyKey`), when the gateway names one. */
+  /** The argument at fault (e.g. `input.idempotencyKey`), or the field refused whole (a provider route not granted). */
   field?: string | undefined;
   /** Where in the result the error happened (e.g. `['company', 'exportJobs']`). */
   path?: readonly (string | number)[] | undefined;
@@ -88,6 +88,10 @@ export class UnsupportedByProviderError extends GrandLivreError {
   }
   get capability() {
     return this.stringExtension('capability');
+  }
+  /** The provider route the tenant's token may not call (MyUnisoft route lists), when that is the reason. */
+  get route() {
+    return this.stringExtension('route');
   }
 }
 

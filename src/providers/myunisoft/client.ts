@@ -5,10 +5,11 @@
  */
 import { z } from 'zod';
 import type { GatewayConfig } from '../../config';
-import { ErrorCode, UpstreamError } from '../../errors';
+import { ErrorCode, RouteNotGrantedError, UpstreamError } from '../../errors';
 import { UpstreamClient, type QueryValue, type UpstreamResponse } from '../http';
 import type { ConnectorDeps } from '../types';
 import { assertMyUnisoftOk } from './errors';
+import { GrantedRoutes, ROUTE_LIST_TTL_MS } from './token-routes';
 
 export type MyUnisoftAccount = NonNullable<GatewayConfig['tenants'][number]['providers']['myunisoft']>;
 
@@ -30,12 +31,15 @@ export class MyUnisoftClient {
   private readonly http: UpstreamClient;
   /** Clients of the hosts export files are served from, by origin, without credentials. */
   private readonly fileHosts = new Map<string, UpstreamClient>();
-  /** The token's one-time activation, shared by every call of this connector (retried if it failed). */
-  private activation: Promise<void> | null = null;
+  /** The token's activation and route list, shared by every call of this connector (retried if it failed). */
+  private activation: Promise<GrantedRoutes> | null = null;
+  private activationExpiresAt = 0;
 
+  /** `now`: the clock of the route list's lifetime (default Date.now). */
   constructor(
     private readonly account: MyUnisoftAccount,
     private readonly deps: ConnectorDeps,
+    private readonly now: () => number = Date.now,
   ) {
     this.http = new UpstreamClient({
       ...deps.http,
@@ -74,27 +78,43 @@ export class MyUnisoftClient {
 
   /**
    * A MyUnisoft token answers nothing until activated once with `key/info?mode=extended` (providers.md);
-   * activating an active token is harmless, so each connector does it before its first call. Its
-   * failure is read like any MyUnisoft answer, so the caller gets the code (ERR-API-TOKEN-NOT-FOUND…).
+   * activating an active token is harmless, so each connector does it before its first call, and
+   * keeps the token's route list it answers (re-read after ROUTE_LIST_TTL_MS). Its failure is read
+   * like any MyUnisoft answer, so the caller gets the code (ERR-API-TOKEN-NOT-FOUND…).
    */
-  private activate(signal?: AbortSignal): Promise<void> {
+  private activate(signal?: AbortSignal): Promise<GrantedRoutes> {
+    if (this.activation && this.now() >= this.activationExpiresAt) this.activation = null;
+    if (this.activation) return this.activation;
     const route = 'GET /api/v1/key/info';
     const call = { route, path: '/api/v1/key/info', query: { mode: 'extended' }, societyId: null };
-    this.activation ??= this.send({ ...call, ...(signal ? { signal } : {}) })
+    this.activationExpiresAt = this.now() + ROUTE_LIST_TTL_MS;
+    const activation = this.send({ ...call, ...(signal ? { signal } : {}) })
       .then(async (response) => {
-        await assertMyUnisoftOk(this.http, response, route);
-        await response.body.dump();
+        await this.assertOk(response, route);
+        // The token is active once this answered 200, whatever its body: an unreadable list is unknown.
+        return GrantedRoutes.fromKeyInfo(await this.http.readJson(response, route).catch(() => undefined));
       })
       .catch((error: unknown) => {
-        this.activation = null;
+        if (this.activation === activation) this.activation = null;
         throw error;
       });
-    return this.activation;
+    this.activation = activation;
+    return activation;
+  }
+
+  /** Like assertMyUnisoftOk; a route refused despite the list means the list changed: re-read it next call. */
+  private async assertOk(response: UpstreamResponse, route: string): Promise<void> {
+    try {
+      await assertMyUnisoftOk(this.http, response, route);
+    } catch (error) {
+      if (error instanceof RouteNotGrantedError) this.activation = null;
+      throw error;
+    }
   }
 
   async json<S extends z.ZodType>(call: MyUnisoftCall, schema: S): Promise<z.infer<S>> {
     const response = await this.open(call);
-    await assertMyUnisoftOk(this.http, response, call.route);
+    await this.assertOk(response, call.route);
     return this.parse(response, call.route, schema);
   }
 
@@ -105,19 +125,21 @@ export class MyUnisoftClient {
       await response.body.dump();
       return null;
     }
-    await assertMyUnisoftOk(this.http, response, call.route);
+    await this.assertOk(response, call.route);
     return this.parse(response, call.route, schema);
   }
 
   /** Opens a 2xx response whose body the caller streams (movement windows). */
   async stream(call: MyUnisoftCall): Promise<UpstreamResponse> {
     const response = await this.open(call);
-    await assertMyUnisoftOk(this.http, response, call.route);
+    await this.assertOk(response, call.route);
     return response;
   }
 
+  /** Refuses a route the token may not call before sending anything (RouteNotGrantedError). */
   private async open(call: MyUnisoftCall): Promise<UpstreamResponse> {
-    await this.activate(call.signal);
+    const routes = await this.activate(call.signal);
+    routes.assertAllowed(call.method ?? 'GET', call.path, call.route);
     return this.send(call);
   }
 

@@ -48,7 +48,7 @@ const CAPABILITIES: readonly Capability[] = ['EXERCISES', 'ENTRIES', 'MOVEMENTS'
 const ALL_CODES = Object.keys(ENTRY_TYPE_BY_CODE) as LegacyEntryCode[];
 
 export interface MyUnisoftConnectorOptions {
-  /** Clock of the listing snapshots (tests); default Date.now. */
+  /** Clock of the listing snapshots and of the token's route list (tests); default Date.now. */
   now?: () => number;
   /** Polling of the asynchronous full export bulk exports use (defaults in full-export.ts). */
   fullExport?: FullExportOptions;
@@ -204,7 +204,7 @@ export function createMyUnisoftConnector(
   deps: ConnectorDeps,
   options: MyUnisoftConnectorOptions = {},
 ): ProviderConnector {
-  const client = new MyUnisoftClient(account, deps);
+  const client = new MyUnisoftClient(account, deps, options.now);
   const snapshots = new ListingSnapshots({
     store: deps.store,
     tenantId: deps.tenantId,

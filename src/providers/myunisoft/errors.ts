@@ -5,7 +5,7 @@
  * MyUnisoft's code shapes (`ERR-FOLDER-NOT-FOUND`, business codes such as `ECR12`).
  */
 import { z } from 'zod';
-import type { UpstreamError } from '../../errors';
+import { RouteNotGrantedError, type UpstreamError } from '../../errors';
 import { retryAfterSeconds, type UpstreamClient, type UpstreamResponse } from '../http';
 
 const CODE_SHAPE = /^(?:ERR(?:-[A-Z0-9]+){1,8}|[A-Z]{2,6}\d{1,4})$/;
@@ -41,7 +41,10 @@ async function readBounded(response: UpstreamResponse): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Throws the typed error of a non-2xx answer, with MyUnisoft's code when its body names one. */
+/**
+ * Throws the typed error of a non-2xx answer, with MyUnisoft's code when its body names one; a route
+ * the token may not call is the same RouteNotGrantedError the client throws before calling it.
+ */
 export async function assertMyUnisoftOk(
   http: UpstreamClient,
   response: UpstreamResponse,
@@ -51,5 +54,6 @@ export async function assertMyUnisoftOk(
   const body = await readBounded(response).catch(() => '');
   const error: UpstreamError = http.statusError(response.status, route, retryAfterSeconds(response.headers));
   const code = myUnisoftErrorCode(body);
+  if (code === 'ERR-FORBIDDEN-ROUTE') throw new RouteNotGrantedError('MYUNISOFT', route);
   throw code === undefined ? error : error.withUpstreamCode(code);
 }

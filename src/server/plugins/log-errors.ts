@@ -2,7 +2,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { RequestContext } from '../../context';
-import { UpstreamError } from '../../errors';
+import { RouteNotGrantedError, UpstreamError } from '../../errors';
 import { isExposedError } from './mask-errors';
 
 export function logErrorsPlugin(): ApolloServerPlugin<RequestContext> {
@@ -18,6 +18,12 @@ export function logErrorsPlugin(): ApolloServerPlugin<RequestContext> {
             else if (cause instanceof UpstreamError)
               log.warn(
                 { code: cause.code, provider: cause.provider, status: cause.status, path: error.path },
+                cause.message,
+              );
+            // The tenant's provider token lacks a route: its admin must grant it, so it is worth a warning.
+            else if (cause instanceof RouteNotGrantedError)
+              log.warn(
+                { code: cause.code, provider: cause.provider, route: cause.route, path: error.path },
                 cause.message,
               );
             else log.debug({ code: error.extensions?.code, path: error.path }, error.message);

@@ -12,6 +12,7 @@ import {
   ArgumentError,
   ErrorCode,
   LimitExceededError,
+  RouteNotGrantedError,
   StoreOutageError,
   isGrandLivreError,
 } from '../../errors';
@@ -29,6 +30,13 @@ export function isExposedError(error: unknown): boolean {
     !unwrapped.path &&
     unwrapped.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR
   );
+}
+
+/** A refused route fails a field as a whole, no argument at fault: `field` is its response key. */
+function refusedField(error: unknown, path: GraphQLFormattedError['path']): { field?: string } {
+  if (!(unwrapResolverError(error) instanceof RouteNotGrantedError)) return {};
+  const field = path?.findLast((key): key is string => typeof key === 'string');
+  return field ? { field } : {};
 }
 
 export function maskUnexpectedErrors(
@@ -61,7 +69,7 @@ export function maskUnexpectedErrors(
   if (isExposedError(error)) {
     // Transport hints (`http`) are for the server, not the client.
     const { http: _http, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    return { ...formatted, extensions: { ...extensions, ...refusedField(error, formatted.path) } };
   }
   return {
     message: INTERNAL_MESSAGE,

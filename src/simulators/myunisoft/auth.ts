@@ -5,28 +5,22 @@
  * one society. Tokens must be activated once with `GET /api/v1/key/info?mode=extended`.
  */
 import type { FastifyRequest } from 'fastify';
-import { demoCredentials, type DemoOwner } from '../credentials';
+import { demoCredentials } from '../credentials';
 import type { GenCompany, SimulatorDataset } from '../data/dataset';
 import { MyUnisoftError, badRequest } from './errors';
+import { tokenGrantSchema, type TokenGrant, type TokenGrantInput } from './token-routes';
 
 /** A company token bound to society 2101, not yet activated: tests use it for company access. */
 export const MYUNISOFT_COMPANY_TOKEN = 'mu-company-token-2101-8e3f5a90c1';
 
-interface TokenGrant {
-  kind: 'firm' | 'company';
-  owner: DemoOwner;
-  societyId: string | null;
-}
+/** The demo tokens: every route. */
+const DEMO_TOKENS: readonly TokenGrantInput[] = [
+  { token: demoCredentials.myunisoft.demo.apiToken, kind: 'firm', owner: 'demo' },
+  { token: demoCredentials.myunisoft.other.apiToken, kind: 'firm', owner: 'demo-other' },
+  { token: MYUNISOFT_COMPANY_TOKEN, kind: 'company', owner: 'demo', societyId: '2101' },
+];
 
-const GRANTS = new Map<string, TokenGrant>([
-  [demoCredentials.myunisoft.demo.apiToken, { kind: 'firm', owner: 'demo', societyId: null }],
-  [demoCredentials.myunisoft.other.apiToken, { kind: 'firm', owner: 'demo-other', societyId: null }],
-  [MYUNISOFT_COMPANY_TOKEN, { kind: 'company', owner: 'demo', societyId: '2101' }],
-]);
-
-export interface Caller extends TokenGrant {
-  token: string;
-}
+export type Caller = TokenGrant;
 
 const unauthorized = (code: string, message: string) => new MyUnisoftError(401, code, message);
 
@@ -39,8 +33,16 @@ export function bearerOf(request: FastifyRequest): string | null {
 export class MyUnisoftAuth {
   /** No token starts activated: each must call `key/info?mode=extended` once, as a new token must. */
   private readonly activated = new Set<string>();
+  private readonly grants: ReadonlyMap<string, TokenGrant>;
 
-  constructor(private readonly dataset: SimulatorDataset) {}
+  /** `tokens`: accepted beside the demo ones (a test's token limited to a few routes). */
+  constructor(
+    private readonly dataset: SimulatorDataset,
+    tokens: readonly TokenGrantInput[] = [],
+  ) {
+    const grants = [...DEMO_TOKENS, ...tokens].map((t) => tokenGrantSchema.parse(t));
+    this.grants = new Map(grants.map((g) => [g.token, g]));
+  }
 
   /** Checks the two headers in the order MyUnisoft reports them. */
   authenticate(request: FastifyRequest, activating: boolean): Caller {
@@ -54,7 +56,7 @@ export class MyUnisoftAuth {
     if (secret !== demoCredentials.myunisoft.thirdPartySecret) {
       throw unauthorized('ERR-INVALID-SECRET', 'X-Third-Party-Secret is not a known partner secret.');
     }
-    const grant = GRANTS.get(token);
+    const grant = this.grants.get(token);
     if (!grant) throw unauthorized('ERR-API-TOKEN-NOT-FOUND', 'API token not found or revoked.');
     if (activating) this.activated.add(token);
     // Not documented: the error a never-activated token gets. The simulator answers 401 with this code.
@@ -64,7 +66,7 @@ export class MyUnisoftAuth {
         'Activate the token with GET /api/v1/key/info?mode=extended.',
       );
     }
-    return { token, ...grant };
+    return grant;
   }
 
   /** Every society the caller can see. */

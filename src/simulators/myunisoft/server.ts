@@ -5,7 +5,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { startSimulatorServer, type SimulatorServer } from '../http-kit';
-import type { SimulatorOptions } from '../types';
 import type { GenCompany, GenExercise } from '../data/dataset';
 import { MyUnisoftAuth, bearerOf } from './auth';
 import { MyUnisoftError, registerErrorEnvelope } from './errors';
@@ -16,8 +15,10 @@ import { registerEntriesRoute } from './entries-route';
 import { registerMadRoutes } from './mad-routes';
 import { registerMadLookupRoutes } from './mad-lookup-routes';
 import { registerMadExport } from './mad-export';
+import { assertRouteAllowed, type MyUnisoftSimulatorOptions } from './token-routes';
 
 export { MYUNISOFT_COMPANY_TOKEN } from './auth';
+export { MYUNISOFT_ROUTES, type MyUnisoftSimulatorOptions } from './token-routes';
 
 function exerciseTotalsMemo(dataset: MyUnisoftContext['dataset']): MyUnisoftContext['exerciseTotals'] {
   const memo = new Map<string, { result: number; ca: number }>();
@@ -69,15 +70,17 @@ function registerAuthHook(
     reply.raw.once('finish', release);
     reply.raw.once('close', release);
     const activating = path === '/api/v1/key/info' && queryOf(request).mode === 'extended';
-    rememberCaller(request, ctx.auth.authenticate(request, activating));
+    const caller = ctx.auth.authenticate(request, activating);
+    assertRouteAllowed(caller, request.method, path);
+    rememberCaller(request, caller);
   });
 }
 
-export async function createMyUnisoftSimulator(options: SimulatorOptions): Promise<SimulatorServer> {
+export async function createMyUnisoftSimulator(options: MyUnisoftSimulatorOptions): Promise<SimulatorServer> {
   const now = options.now ?? Date.now;
   const ctx: MyUnisoftContext = {
     dataset: options.dataset,
-    auth: new MyUnisoftAuth(options.dataset),
+    auth: new MyUnisoftAuth(options.dataset, options.tokens),
     now,
     exerciseTotals: exerciseTotalsMemo(options.dataset),
   };

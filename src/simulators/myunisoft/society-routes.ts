@@ -6,36 +6,14 @@ import { callerOf, queryOf, societyOf, type MyUnisoftContext } from './context';
 import { legacyExercise, societyListEntity } from './legacy-shapes';
 import { single } from './mad-params';
 
-/** Every route this simulator serves to a token, as `key/info` lists them. */
-export const MYUNISOFT_ROUTES: readonly { path: string; method: string }[] = [
-  { path: '/api/v1/key/info', method: 'GET' },
-  { path: '/api/v1/society', method: 'GET' },
-  { path: '/api/v1/society/exercice', method: 'GET' },
-  { path: '/api/v1/entries', method: 'POST' },
-  ...[
-    'movements',
-    'entries',
-    'entry',
-    'journals',
-    'accounts',
-    'balance',
-    'exercices',
-    'all',
-    'all/status',
-  ].map((route) => ({
-    path: `/api/v1/mad/${route}`,
-    method: 'GET',
-  })),
-];
-
 const SORTS = ['name', '-name', 'society_id', '-society_id'];
 
 /** Not documented: the page size of `/society` and its page parameter. The simulator pages by 10 with `page` (1-based). */
 export const SOCIETIES_PER_PAGE = 10;
 
 export function registerSocietyRoutes(app: FastifyInstance, ctx: MyUnisoftContext): void {
-  // mode=extended activates the token (done in the auth hook); both modes list the allowed routes.
-  app.get('/api/v1/key/info', async () => MYUNISOFT_ROUTES);
+  // mode=extended activates the token (done in the auth hook); both modes list the token's routes (a guess).
+  app.get('/api/v1/key/info', async (request) => callerOf(request).routes);
 
   app.get('/api/v1/society', async (request) => {
     const caller = callerOf(request);

@@ -4,6 +4,7 @@
  */
 import { createMyUnisoftConnector } from '../../../src/providers/myunisoft/connector';
 import { MemoryStore } from '../../../src/store/memory-store';
+import { MYUNISOFT_ROUTES } from '../../../src/simulators/myunisoft/server';
 import { UpstreamError } from '../../../src/errors';
 import type { ProviderConnector } from '../../../src/providers/types';
 import { startScriptedServer, type ScriptedServer } from '../../unit/providers/resilience/scripted-server';
@@ -79,6 +80,9 @@ describe('MyUnisoft malformed rows', () => {
         const entries =
           type === 'E' ? [legacyEntry(1, ['A1']), legacyEntry(2, [null]), legacyEntry(3, [''])] : [];
         res.end(JSON.stringify({ type, debit_total: 0, credit_total: 0, entry_array: entries }));
+      } else if (path.endsWith('/v1/key/info')) {
+        // The activation's route list: every route, as a demo token has.
+        res.end(JSON.stringify(MYUNISOFT_ROUTES));
       } else res.end('[]');
     };
     connector = createMyUnisoftConnector(

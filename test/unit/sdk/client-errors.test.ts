@@ -163,6 +163,35 @@ it("exposes the provider's own error code of an upstream error", async () => {
   expect(error.upstreamCode).toBe('ERR-FOLDER-NOT-FOUND');
 });
 
+it('names the route a provider token may not call, and the refused field', async () => {
+  const { client } = await gatewayAnswering((_, response) =>
+    sendJson(response, 200, {
+      data: { company: null },
+      errors: [
+        {
+          message: 'MYUNISOFT: the tenant’s API token may not call GET /api/v1/mad/movements',
+          path: ['company', 'movements'],
+          extensions: {
+            code: 'UNSUPPORTED_BY_PROVIDER',
+            provider: 'MYUNISOFT',
+            route: 'GET /api/v1/mad/movements',
+            field: 'movements',
+          },
+        },
+      ],
+    }),
+  );
+  const error = (await client
+    .request(ListCompaniesDocument)
+    .catch((e: unknown) => e)) as UnsupportedByProviderError;
+  expect(error).toBeInstanceOf(UnsupportedByProviderError);
+  expect({ provider: error.provider, route: error.route, field: error.field }).toEqual({
+    provider: 'MYUNISOFT',
+    route: 'GET /api/v1/mad/movements',
+    field: 'movements',
+  });
+});
+
 it('keeps an unknown code on the base class', async () => {
   const { client } = await gatewayAnswering((_, response) =>
     sendJson(response, 400, {
