@@ -14,6 +14,7 @@ export const ROUTE_LIST_TTL_MS = 10 * 60_000;
 
 const routeListSchema = z.array(z.object({ path: z.string(), method: z.string() }));
 
+const API_PREFIX = '/api/v1/';
 const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path.replace(/\/+$/, '')}`;
 
 export class GrantedRoutes {
@@ -25,8 +26,11 @@ export class GrantedRoutes {
    */
   static fromKeyInfo(body: unknown): GrantedRoutes {
     const parsed = routeListSchema.safeParse(body);
+    // Paths in another form than the documented `/api/v1/…` would refuse routes the token has: the
+    // list then stays unknown, so a guess about its format never stops calls MyUnisoft would answer.
+    const documented = parsed.success && parsed.data.every((r) => r.path.startsWith(API_PREFIX));
     return new GrantedRoutes(
-      parsed.success ? new Set(parsed.data.map((r) => routeKey(r.method, r.path))) : null,
+      parsed.success && documented ? new Set(parsed.data.map((r) => routeKey(r.method, r.path))) : null,
     );
   }
 
