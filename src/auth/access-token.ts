@@ -4,6 +4,7 @@
  * A token is signed with the tenant's key (revoked by rotating it), expires (at most a day), names the
  * scopes it may run and, optionally, the only companies it may see; it can never mint another.
  */
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { TenantConfig } from '../config';
 import { PROVIDERS, type ProviderName } from '../domain/model';
@@ -27,23 +28,37 @@ export interface AccessGrant {
   companies: readonly CompanyRef[] | null;
   /** Expiry, epoch ms. */
   expiresAt: number;
+  /** SHA-256 (hex) of the API key that minted the token: removing it from the config revokes the token. */
+  apiKeySha256: string;
 }
 
 const shape = z.object({
   s: z.array(z.enum(ACCESS_SCOPES)).min(1),
   c: z.array(z.tuple([z.enum(PROVIDERS as [ProviderName, ...ProviderName[]]), z.string()])).nullable(),
   e: z.number().int(),
+  k: z.string(),
 });
+
+/** Names the minting key in a token without showing the browser anything about the key itself. */
+const keyTag = (signingSecret: string, apiKeySha256: string) =>
+  createHmac('sha256', signingSecret)
+    .update(`access-token-key\0${apiKeySha256}`)
+    .digest('base64url')
+    .slice(0, 22);
 
 export function signAccessToken(signingSecret: string, tenant: TenantConfig, grant: AccessGrant): string {
   return signTenantToken(signingSecret, tenant, PURPOSE, {
     s: grant.scopes,
     c: grant.companies?.map((c) => [c.provider, c.companyId]) ?? null,
     e: grant.expiresAt,
+    k: keyTag(signingSecret, grant.apiKeySha256),
   });
 }
 
-/** The tenant and grant of a token, or null when it is forged, malformed, of an unknown tenant or expired. */
+/**
+ * The tenant and grant of a token, or null when it is forged, malformed, of an unknown tenant, expired,
+ * or minted with an API key the tenant no longer lists (a key rotated out takes its tokens with it).
+ */
 export function verifyAccessToken(
   signingSecret: string,
   tenants: TenantLookup,
@@ -53,9 +68,11 @@ export function verifyAccessToken(
   const verified = verifyTenantToken(signingSecret, tenants, PURPOSE, token);
   const parsed = shape.safeParse(verified?.value);
   if (!verified || !parsed.success || parsed.data.e <= now) return null;
-  const { s, c, e } = parsed.data;
+  const { s, c, e, k } = parsed.data;
+  const apiKeySha256 = verified.tenant.apiKeySha256.find((hash) => keyTag(signingSecret, hash) === k);
+  if (apiKeySha256 === undefined) return null;
   const companies = c?.map(([provider, companyId]) => ({ provider, companyId })) ?? null;
-  return { tenant: verified.tenant, grant: { scopes: s, companies, expiresAt: e } };
+  return { tenant: verified.tenant, grant: { scopes: s, companies, expiresAt: e, apiKeySha256 } };
 }
 
 /**

@@ -10,7 +10,7 @@ import type { TenantConfig } from '../config';
 import { UnauthenticatedError } from '../errors';
 import type { Caller } from './access-scope';
 import { narrowTenant, verifyAccessToken } from './access-token';
-import { bearerKey, type TenantDirectory } from './api-key';
+import { bearerKey, sha256Hex, type TenantDirectory } from './api-key';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -45,7 +45,7 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
     tenants: options.tenants,
     authenticate(credential) {
       const tenant = options.tenants.findByApiKey(credential);
-      if (tenant) return { tenant, caller: { kind: 'API_KEY' } };
+      if (tenant) return { tenant, caller: { kind: 'API_KEY', apiKeySha256: sha256Hex(credential) } };
       const token = verifyAccessToken(options.signingSecret, options.tenants, credential, now());
       if (!token) return null;
       const { scopes, expiresAt, companies } = token.grant;

@@ -42,6 +42,9 @@ export function validateAccessTokenInput(raw: unknown) {
 export function createAccessToken(ctx: RequestContext, raw: CreateAccessTokenInput): AccessToken {
   if (ctx.caller.kind !== 'API_KEY')
     throw new ForbiddenError('Only the API key can create access tokens, not another access token.');
+  // Only contexts built outside the HTTP app (unit tests) lack it: a wiring bug, masked as internal.
+  const { apiKeySha256 } = ctx.caller;
+  if (apiKeySha256 === undefined) throw new Error('the API key of this context is unknown');
   const { input, companyIds } = validateAccessTokenInput(raw);
   const companies = companyIds?.map(({ company, field }): CompanyRef => {
     assertCompanyAllowed(ctx.tenant, company.provider, company.companyId, field);
@@ -53,6 +56,7 @@ export function createAccessToken(ctx: RequestContext, raw: CreateAccessTokenInp
     scopes,
     companies: companies ?? null,
     expiresAt,
+    apiKeySha256,
   });
   return { token, expiresAt: new Date(expiresAt).toISOString(), scopes };
 }

@@ -63,6 +63,8 @@ async function openTarget(
 ): Promise<DownloadSource> {
   if (target.kind === 'BULK') {
     const record = await options.bulkExports.find(tenant.id, target.exportId);
+    // The link names the export only: its company is judged against today's allowlist, as the others' are.
+    if (record && !isCompanyAllowed(tenant, record.provider, record.companyId)) throw new NoFile(NO_FILE);
     if (record?.status === 'EXPIRED') throw new NoFile('The file of this bulk export has expired.');
     if (!record || record.status !== 'COMPLETED') throw new NoFile(NO_FILE);
     // Any instance serves any export: the file lives in the shared BlobStore.

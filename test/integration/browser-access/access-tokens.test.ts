@@ -4,6 +4,7 @@
  * upstream call otherwise), and is UNAUTHENTICATED once the gateway's injected clock passes its expiry.
  */
 import { request } from 'undici';
+import { sha256Hex } from '../../../src/auth/api-key';
 import { companyGlobalId } from '../../../src/domain/ids';
 import { startStack, type Stack } from '../../support/stack';
 import { demoCompany } from '../operations/fixtures';
@@ -192,6 +193,42 @@ describe('expiry and transport', () => {
         await response.body.dump();
         expect(response.statusCode).toBe(401);
       }
+    }
+  });
+
+  it('dies with the API key that minted it once the tenant rotates that key out', async () => {
+    const next = 'demo-next-key';
+    const withKeys = (...keys: string[]) =>
+      startStack({
+        sims: stack.sims,
+        now: () => clock,
+        configure: (c) => ({
+          ...c,
+          logLevel: 'silent',
+          signingSecret: 'access-tokens-rotation-signing-secret-0123456789',
+          tenants: c.tenants.map((t) => (t.id === 'demo' ? { ...t, apiKeySha256: keys.map(sha256Hex) } : t)),
+        }),
+      });
+    const rotating = await withKeys('demo', next);
+    const rotated = await withKeys(next);
+    try {
+      const minted = async (key: string) => {
+        const { body } = await rotating.gql<{ createAccessToken: { token: string } }>(
+          MINT,
+          { input: { scopes: ['READ'] } },
+          key,
+        );
+        return body.data!.createAccessToken.token;
+      };
+      const [old, fresh] = [await minted('demo'), await minted(next)];
+      expect((await rotating.gql(COMPANIES, {}, old)).status).toBe(200);
+      const refused = await rotated.gql(COMPANIES, {}, old);
+      expect(refused.status).toBe(401);
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await rotated.gql(COMPANIES, {}, fresh)).status).toBe(200);
+    } finally {
+      await rotated.close();
+      await rotating.close();
     }
   });
 

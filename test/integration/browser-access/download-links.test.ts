@@ -50,6 +50,19 @@ async function get(url: string, headers: Record<string, string> = {}) {
 }
 const on = (stack: Stack, url: string) => url.replace(/^http:\/\/[^/]+/, stack.url);
 
+type TenantInput = ConfigInput['tenants'][number];
+/** Another instance on the same store and simulators, whose config edits tenant `demo`. */
+const withDemoTenant = (edit: (tenant: TenantInput) => TenantInput) =>
+  startStack({
+    now,
+    store,
+    sims: first.sims,
+    configure: (config) => ({
+      ...shared(config),
+      tenants: config.tenants.map((t) => (t.id === 'demo' ? edit(t) : t)),
+    }),
+  });
+
 function documentOf(stack: Stack) {
   const { gen } = demoCompany(stack.sims, 'inqom');
   const doc = gen.documents[0];
@@ -168,22 +181,28 @@ describe('every downloadUrl', () => {
     }
   });
 
+  it('is refused once its company leaves the tenant’s allowlist, whatever the kind of file', async () => {
+    const links = [await exportLink(first), await documentLink(first), await bulkLink(first)];
+    const narrowed = await withDemoTenant((t) => ({ ...t, companies: {} }));
+    try {
+      const statuses = async (stack: Stack) =>
+        Promise.all(links.map(async (link) => (await get(on(stack, link.downloadUrl))).status));
+      expect(await statuses(narrowed)).toEqual([404, 404, 404]);
+      expect(await statuses(second)).toEqual([200, 200, 200]);
+    } finally {
+      await narrowed.close();
+    }
+  });
+
   it('dies with a rotation of the tenant’s tokenSigningKey, as do access tokens', async () => {
     const link = await documentLink(first);
     const { body } = await first.gql<{ createAccessToken: { token: string } }>(MINT, {
       input: { scopes: ['READ'] },
     });
-    const rotated = await startStack({
-      now,
-      store,
-      sims: first.sims,
-      configure: (config) => ({
-        ...shared(config),
-        tenants: config.tenants.map((t) =>
-          t.id === 'demo' ? { ...t, tokenSigningKey: 'rotated-key-0123456789-0123456789-0123' } : t,
-        ),
-      }),
-    });
+    const rotated = await withDemoTenant((t) => ({
+      ...t,
+      tokenSigningKey: 'rotated-key-0123456789-0123456789-0123',
+    }));
     try {
       expect((await get(on(rotated, link.downloadUrl))).status).toBe(404);
       expect(

@@ -16,7 +16,12 @@ const tenant = (id: string, extra: Partial<TenantConfig> = {}): TenantConfig => 
 });
 const demo = tenant('demo');
 const directory = createTenantDirectory([demo, tenant('other')]);
-const grant = { scopes: ['READ'] as const, companies: null, expiresAt: 10_000 };
+const grant = {
+  scopes: ['READ'] as const,
+  companies: null,
+  expiresAt: 10_000,
+  apiKeySha256: sha256Hex('demo-key'),
+};
 
 describe('access tokens', () => {
   it('verify until their expiry, and not from then on', () => {
@@ -32,6 +37,16 @@ describe('access tokens', () => {
     expect(verifyAccessToken('t'.repeat(40), directory, token, 0)).toBeNull();
   });
 
+  it('die with the API key that minted them, once the tenant no longer lists it', () => {
+    const rotating = tenant('demo', { apiKeySha256: [sha256Hex('demo-key'), sha256Hex('next-key')] });
+    const minted = signAccessToken(SECRET, rotating, grant);
+    const byNext = signAccessToken(SECRET, rotating, { ...grant, apiKeySha256: sha256Hex('next-key') });
+    const rotated = createTenantDirectory([tenant('demo', { apiKeySha256: [sha256Hex('next-key')] })]);
+    expect(verifyAccessToken(SECRET, createTenantDirectory([rotating]), minted, 0)).not.toBeNull();
+    expect(verifyAccessToken(SECRET, rotated, minted, 0)).toBeNull();
+    expect(verifyAccessToken(SECRET, rotated, byNext, 0)?.grant.apiKeySha256).toBe(sha256Hex('next-key'));
+  });
+
   it('narrow the allowlist to the named companies the tenant may see', () => {
     const narrowed = narrowTenant(demo, [
       { provider: 'JEPILOTE', companyId: '2' },
@@ -45,7 +60,10 @@ describe('access tokens', () => {
 
   it('are told apart from API keys by the authenticator', () => {
     const auth = createAuthenticator({ tenants: directory, signingSecret: SECRET, now: () => 5_000 });
-    expect(auth.authenticate('demo-key')).toEqual({ tenant: demo, caller: { kind: 'API_KEY' } });
+    expect(auth.authenticate('demo-key')).toEqual({
+      tenant: demo,
+      caller: { kind: 'API_KEY', apiKeySha256: sha256Hex('demo-key') },
+    });
     const token = signAccessToken(SECRET, demo, {
       ...grant,
       companies: [{ provider: 'INQOM', companyId: '4' }],
