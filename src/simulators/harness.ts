@@ -14,6 +14,8 @@ export interface SimulatorsOptions extends DatasetOptions {
   now?: () => number;
   /** The providers' documented rate limits (default true; see SimulatorOptions.enforceRateLimits). */
   enforceRateLimits?: boolean;
+  /** Origin the Inqom simulator's `ThumbUrl`s point at (default: the Inqom simulator itself). */
+  inqomStorageUrl?: string;
 }
 
 export type SimulatorName = 'jepilote' | 'myunisoft' | 'inqom' | 'pleo';
@@ -39,7 +41,11 @@ export async function startSimulators(options: SimulatorsOptions = {}): Promise<
   const [jepilote, myunisoft, inqom, pleo] = await Promise.all([
     createJepiloteSimulator({ ...common, port: options.ports?.jepilote ?? 0 }),
     createMyUnisoftSimulator({ ...common, port: options.ports?.myunisoft ?? 0 }),
-    createInqomSimulator({ ...common, port: options.ports?.inqom ?? 0 }),
+    createInqomSimulator({
+      ...common,
+      port: options.ports?.inqom ?? 0,
+      ...(options.inqomStorageUrl ? { storageUrl: options.inqomStorageUrl } : {}),
+    }),
     createPleoSimulator({ ...common, port: options.ports?.pleo ?? 0 }),
   ]);
   const simulators = { jepilote, myunisoft, inqom, pleo };
