@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { isFetchableOrigin } from './providers/fetch-allowlist';
 
 /** The environment `{ env }` references are resolved against while a config is parsed. */
 let secretEnv: NodeJS.ProcessEnv = process.env;
@@ -35,10 +36,27 @@ const myunisoftAccount = z
   })
   .strict();
 
+/** A browser origin: scheme, host and port, nothing else (what a browser sends in `Origin`). */
+const origin = z
+  .string()
+  .refine(
+    (value) =>
+      URL.canParse(value) && /^https?:$/.test(new URL(value).protocol) && new URL(value).origin === value,
+    'expected an origin such as https://app.example.com (scheme, host, optional port; no path or slash)',
+  );
+
+/** An origin the gateway fetches provider-given URLs from (src/providers/fetch-allowlist.ts). */
+const fetchOrigin = origin.refine(isFetchableOrigin, 'must be https (plain http only on a loopback host)');
+
 const inqomAccount = z
   .object({
     authUrl: url,
     apiUrl: url,
+    /**
+     * Origins besides `apiUrl`'s that Inqom's thumbnail URLs may be fetched from (its blob storage,
+     * e.g. https://fredprodstorage.blob.core.windows.net); default none.
+     */
+    thumbnailOrigins: z.array(fetchOrigin).default([]),
     username: secret,
     password: secret,
     clientId: secret,
@@ -71,15 +89,6 @@ const pleoAccount = z
   .strict();
 
 const companyAllowList = z.union([z.literal('*'), z.array(z.string().min(1))]);
-
-/** A browser origin: scheme, host and port, nothing else (what a browser sends in `Origin`). */
-const origin = z
-  .string()
-  .refine(
-    (value) =>
-      URL.canParse(value) && /^https?:$/.test(new URL(value).protocol) && new URL(value).origin === value,
-    'expected an origin such as https://app.example.com (scheme, host, optional port; no path or slash)',
-  );
 
 const tenant = z
   .object({

@@ -1,7 +1,7 @@
 /**
- * Download links (`/exports/…`, `/documents/…`, `/bulk-exports/…`): one rule for all of them. A link
- * is a gateway URL whose path carries a token signed with the tenant's key, so it works as a plain
- * GET (an `<a href>`, curl) with no header. Threat: a link leaking (logs, chat, Referer). It names one
+ * Download links (`/exports/…`, `/documents/…`, `/thumbnails/…`, `/bulk-exports/…`): one rule for
+ * all of them. A link is a gateway URL whose path carries a token signed with the tenant's key, so it
+ * works as a plain GET (an `<a href>`, curl) with no header. Threat: a link leaking (logs, chat, Referer). It names one
  * file of one tenant (it cannot be edited to reach another), expires within the hour (and never
  * outlives the access token that asked for it), and dies with a rotation of the tenant's key.
  */
@@ -14,9 +14,9 @@ import { signTenantToken, verifyTenantToken, type TenantLookup } from './tenant-
 export const DOWNLOAD_LINK_TTL_MS = 60 * 60 * 1000;
 const ROUNDING_MS = 5 * 60 * 1000;
 
-/** What a link downloads: a provider's export file or document, or a bulk export of the gateway. */
+/** What a link downloads: a provider's export file, document or thumbnail, or a bulk export of the gateway. */
 export type DownloadTarget =
-  | { kind: 'EXPORT' | 'DOCUMENT'; provider: ProviderName; companyId: string; ref: string }
+  | { kind: 'EXPORT' | 'DOCUMENT' | 'THUMBNAIL'; provider: ProviderName; companyId: string; ref: string }
   | { kind: 'BULK'; exportId: string };
 export type DownloadKind = DownloadTarget['kind'];
 
@@ -24,6 +24,7 @@ export type DownloadKind = DownloadTarget['kind'];
 export const DOWNLOAD_PATHS: Record<DownloadKind, string> = {
   EXPORT: '/exports',
   DOCUMENT: '/documents',
+  THUMBNAIL: '/thumbnails',
   BULK: '/bulk-exports',
 };
 

@@ -143,6 +143,12 @@ export type DocumentType = 'SALES_INVOICE' | 'PURCHASE_INVOICE' | 'OTHER';
 export type DocumentStatus =
   'RECEIVED' | 'TO_REVIEW' | 'PROCESSING' | 'DUPLICATE' | 'DONE' | 'MANUAL_PROCESSING' | 'DELETED';
 
+/**
+ * A document's thumbnail at the provider: fetchable through the gateway, or refused because its URL
+ * is off the fetch allowlist (`refusedAt`: origin and path only, for a log line).
+ */
+export type DocumentThumbnail = { fetchable: true } | { fetchable: false; refusedAt: string };
+
 export interface DocumentRecord {
   provider: ProviderName;
   companyId: string;
@@ -156,7 +162,8 @@ export interface DocumentRecord {
   amount: Cents | null;
   counterParty: string | null;
   effectiveDate: IsoDate | null;
-  thumbnailUrl: string | null;
+  /** The provider's thumbnail, never its URL: the gateway serves it through a signed link. */
+  thumbnail: DocumentThumbnail | null;
   /** Native id of the original when this document is a duplicate. */
   duplicateOfId: string | null;
   /** The caller's own reference given at upload (Inqom `DocRef`). */

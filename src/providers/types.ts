@@ -217,6 +217,8 @@ export interface ProviderSession {
   getDocumentDownloadUrl?(companyId: string, documentId: string): Promise<string | null>;
   /** Streams a document's bytes (the gateway's `/documents/<token>` links). */
   downloadDocument?(companyId: string, documentId: string): Promise<DownloadStream>;
+  /** Streams a document's thumbnail, re-read now (the gateway's `/thumbnails/<token>` links). */
+  downloadDocumentThumbnail?(companyId: string, documentId: string): Promise<DownloadStream>;
   uploadDocument?(request: UploadDocumentRequest, journal?: MutationJournal): Promise<DocumentRecord>;
   createExpenseBill?(request: CreateExpenseBillRequest, journal?: MutationJournal): Promise<DocumentRecord>;
 

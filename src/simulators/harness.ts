@@ -17,6 +17,8 @@ export interface SimulatorsOptions extends DatasetOptions {
   enforceRateLimits?: boolean;
   /** MyUnisoft tokens accepted beside the demo ones, e.g. one limited to a few routes (default none). */
   myunisoftTokens?: readonly TokenGrantInput[];
+  /** Origin the Inqom simulator's `ThumbUrl`s point at (default: the Inqom simulator itself). */
+  inqomStorageUrl?: string;
 }
 
 export type SimulatorName = 'jepilote' | 'myunisoft' | 'inqom' | 'pleo';
@@ -46,7 +48,11 @@ export async function startSimulators(options: SimulatorsOptions = {}): Promise<
       port: options.ports?.myunisoft ?? 0,
       ...(options.myunisoftTokens ? { tokens: options.myunisoftTokens } : {}),
     }),
-    createInqomSimulator({ ...common, port: options.ports?.inqom ?? 0 }),
+    createInqomSimulator({
+      ...common,
+      port: options.ports?.inqom ?? 0,
+      ...(options.inqomStorageUrl ? { storageUrl: options.inqomStorageUrl } : {}),
+    }),
     createPleoSimulator({ ...common, port: options.ports?.pleo ?? 0 }),
   ]);
   const simulators = { jepilote, myunisoft, inqom, pleo };

@@ -27,7 +27,7 @@ const doc: DocumentRecord = {
   amount: null,
   counterParty: null,
   effectiveDate: null,
-  thumbnailUrl: null,
+  thumbnail: null,
   duplicateOfId: null,
   reference: null,
   sourceId: null,

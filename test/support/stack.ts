@@ -12,6 +12,7 @@ import {
 import { buildDemoConfig } from '../../src/simulators/demo-config';
 import { parseConfig, type ConfigInput, type GatewayConfig } from '../../src/config';
 import { createGateway } from '../../src/gateway';
+import type { Logger } from '../../src/logger';
 import type { SharedStore } from '../../src/store/types';
 
 export interface GqlResponse<T = Record<string, unknown>> {
@@ -44,6 +45,8 @@ export interface StackOptions extends SimulatorsOptions {
   sims?: RunningSimulators;
   /** The gateway's clock of token and link expiries (default Date.now). */
   now?: () => number;
+  /** The gateway's root logger (default pino at the config's logLevel). */
+  logger?: Logger;
 }
 
 /** The gateway without the budgets matching the simulators' limits (for simulators started without them). */
@@ -64,6 +67,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     config,
     ...(options.store ? { store: options.store } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   const url = await gateway.listen();
   const graphqlUrl = `${url}/graphql`;

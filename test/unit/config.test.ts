@@ -53,6 +53,40 @@ describe('configuration', () => {
     expect(collectSecrets(rotated)).toContain('k'.repeat(32));
   });
 
+  it('takes Inqom thumbnail origins as https origins, plain http only on loopback', () => {
+    const raw = JSON.parse(readFileSync('config/local-simulators.example.json', 'utf8'));
+    const withOrigins = (thumbnailOrigins: string[]) => ({
+      ...raw,
+      tenants: [
+        {
+          ...raw.tenants[0],
+          providers: {
+            ...raw.tenants[0].providers,
+            inqom: { ...raw.tenants[0].providers.inqom, thumbnailOrigins },
+          },
+        },
+      ],
+    });
+    expect(parseConfig(raw, exampleEnv).tenants[0]?.providers.inqom?.thumbnailOrigins).toEqual([]);
+    const good = [
+      'https://fredprodstorage.blob.core.windows.net',
+      'http://127.0.0.1:4103',
+      'http://localhost:9000',
+    ];
+    expect(parseConfig(withOrigins(good), exampleEnv).tenants[0]?.providers.inqom?.thumbnailOrigins).toEqual(
+      good,
+    );
+    for (const bad of [
+      'http://fredprodstorage.blob.core.windows.net',
+      'http://10.0.0.5',
+      'https://storage.example.com/enterprisespublic',
+      'ftp://storage.example.com',
+    ])
+      expect(() => parseConfig(withOrigins([bad]), exampleEnv)).toThrow(
+        /tenants\.0\.providers\.inqom\.thumbnailOrigins\.0/,
+      );
+  });
+
   it('refuses a key hash shared by two tenants and a file that is not JSON', () => {
     const raw = JSON.parse(readFileSync('config/local-simulators.example.json', 'utf8'));
     raw.tenants.push({ ...raw.tenants[0], id: 'twin' });

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { GatewayConfig } from '../../config';
 import { ErrorCode, UpstreamError } from '../../errors';
+import { FetchAllowlist } from '../fetch-allowlist';
 import { UpstreamClient, type QueryValue } from '../http';
 import type { ConnectorDeps } from '../types';
 import { multipartBody, type MultipartPart } from './multipart-body';
@@ -41,6 +42,8 @@ const OAUTH_ERROR_CODES = [
 
 export class InqomClient {
   readonly tokens: InqomTokenCache;
+  /** Where provider-given thumbnail URLs may be fetched from: the API's origin and the configured ones. */
+  readonly thumbnails: FetchAllowlist;
   private readonly auth: UpstreamClient;
   private readonly api: UpstreamClient;
 
@@ -54,6 +57,7 @@ export class InqomClient {
       ...(deps.onAttempt ? { onAttempt: deps.onAttempt } : {}),
     };
     this.auth = new UpstreamClient({ ...common, baseUrl: account.authUrl });
+    this.thumbnails = new FetchAllowlist([account.apiUrl, ...account.thumbnailOrigins]);
     // Inqom allows about 15 requests per second per client and user: keep concurrency modest.
     this.api = new UpstreamClient({
       connections: 8,

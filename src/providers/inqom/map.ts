@@ -3,11 +3,13 @@ import type {
   CompanyRecord,
   DocumentRecord,
   DocumentStatus,
+  DocumentThumbnail,
   DocumentType,
   EntryRecord,
   ExerciseRecord,
   MovementRecord,
 } from '../../domain/model';
+import { urlForLog, type FetchAllowlist } from '../fetch-allowlist';
 import { rowName, upstreamCents } from '../upstream-amount';
 import { datedId } from './ids';
 import type { InqomDocument, InqomEntryLine, InqomFolder, InqomPeriod } from './schemas';
@@ -57,7 +59,19 @@ export const mapPeriod = (companyId: string, period: InqomPeriod): ExerciseRecor
   closed: period.IsClosed,
 });
 
-export function mapDocument(companyId: string, doc: InqomDocument): DocumentRecord {
+/** Whether the gateway may fetch the document's `ThumbUrl` (the URL itself stays in this provider). */
+function thumbnailOf(doc: InqomDocument, thumbnails: FetchAllowlist): DocumentThumbnail | null {
+  if (!doc.ThumbUrl) return null;
+  return thumbnails.allows(doc.ThumbUrl)
+    ? { fetchable: true }
+    : { fetchable: false, refusedAt: urlForLog(doc.ThumbUrl) };
+}
+
+export function mapDocument(
+  companyId: string,
+  doc: InqomDocument,
+  thumbnails: FetchAllowlist,
+): DocumentRecord {
   const originId = doc.OriginId ?? doc.OrigineId ?? null;
   return {
     provider: 'INQOM',
@@ -75,7 +89,7 @@ export function mapDocument(companyId: string, doc: InqomDocument): DocumentReco
         : upstreamCents('INQOM', doc.Amount, rowName('document', doc.Id)),
     counterParty: doc.CounterParty ?? null,
     effectiveDate: doc.EffectifDate ?? null,
-    thumbnailUrl: doc.ThumbUrl ?? null,
+    thumbnail: thumbnailOf(doc, thumbnails),
     duplicateOfId: originId === null ? null : String(originId),
     reference: doc.DocRef || null,
     sourceId: doc.SourceId || null,

@@ -111,7 +111,10 @@ export class InqomSession implements ProviderSession {
       // `first: 0` asks only for the count, which the first page read has brought.
       if (page.first === 0) break;
       this.loaders.document.prime(`${companyId}/${item.Id}`, item);
-      items.push({ node: mapDocument(companyId, item), resumeToken: String(position + 1) });
+      items.push({
+        node: mapDocument(companyId, item, this.client.thumbnails),
+        resumeToken: String(position + 1),
+      });
       if (items.length === page.first) break;
     }
     const lastPosition = Number(items[items.length - 1]?.resumeToken ?? parseResumeToken(page.after));
@@ -121,7 +124,7 @@ export class InqomSession implements ProviderSession {
   async getDocument(companyId: string, documentId: string): Promise<DocumentRecord | null> {
     if (!isNativeId(companyId) || !isNativeId(documentId)) return null;
     const doc = await this.loaders.document.load(`${companyId}/${documentId}`);
-    return doc && mapDocument(companyId, doc);
+    return doc && mapDocument(companyId, doc, this.client.thumbnails);
   }
 
   async getDocumentDownloadUrl(companyId: string, documentId: string): Promise<string | null> {
@@ -133,6 +136,19 @@ export class InqomSession implements ProviderSession {
     const url = await this.getDocumentDownloadUrl(companyId, documentId);
     if (!url) throw new NotFoundError('Document');
     return fetchPublicFile(url, this.signal);
+  }
+
+  /**
+   * Streams the document's thumbnail. The document is read again now, with this request's session,
+   * as `downloadDocument` asks for a fresh public URL: the link carries no provider URL, and a
+   * `ThumbUrl` that moved off the allowlist since the link was made is never fetched.
+   */
+  async downloadDocumentThumbnail(companyId: string, documentId: string): Promise<DownloadStream> {
+    if (!isNativeId(companyId) || !isNativeId(documentId)) throw new NotFoundError('Document');
+    const doc = await this.loaders.document.load(`${companyId}/${documentId}`);
+    const url = doc?.ThumbUrl;
+    if (!url || !this.client.thumbnails.allows(url)) throw new NotFoundError('Document');
+    return fetchPublicFile(url, this.signal, 'thumbnail');
   }
 
   async uploadDocument(request: UploadDocumentRequest, journal?: MutationJournal): Promise<DocumentRecord> {
@@ -237,7 +253,7 @@ export class InqomSession implements ProviderSession {
 
   private remember(companyId: string, doc: InqomDocument): DocumentRecord {
     this.loaders.document.clear(`${companyId}/${doc.Id}`).prime(`${companyId}/${doc.Id}`, doc);
-    return mapDocument(companyId, doc);
+    return mapDocument(companyId, doc, this.client.thumbnails);
   }
 
   private opt() {

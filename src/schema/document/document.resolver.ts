@@ -10,7 +10,7 @@ import { defineCompanyListField } from '../fields/list-field';
 import { DocumentFilterInput } from './document.input';
 import { DateTimeScalar } from '../scalars/date-time.scalar';
 import { validateDocumentFilter } from './document.validation';
-import { documentDownloadLink, documentsConnection } from './document.service';
+import { documentDownloadLink, documentThumbnailUrl, documentsConnection } from './document.service';
 import { Document, DocumentConnection } from './document.type';
 
 @Resolver(() => Document)
@@ -44,6 +44,15 @@ export class DocumentResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<string | null> {
     return (await documentDownloadLink(ctx, document)).downloadUrlExpiresAt;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "A gateway URL streaming the document's thumbnail image with a plain GET, signed like downloadUrl (your tenant only, within the hour, never after the access token asking for it); null when the provider has none.",
+  })
+  thumbnailUrl(@Root() document: DocumentRecord, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return documentThumbnailUrl(ctx, document);
   }
 
   @FieldResolver(() => Document, {

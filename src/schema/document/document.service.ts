@@ -105,6 +105,28 @@ export function documentDownloadLink(ctx: RequestContext, document: DocumentReco
   const { provider, companyId, providerId: ref } = document;
   return downloadLink(ctx, { kind: 'DOCUMENT', provider, companyId, ref });
 }
+/**
+ * The `/thumbnails/<token>` link: a signed reference to the document, not the provider's URL, which
+ * the gateway reads again when the link is followed (as documents do). Null when the provider has no
+ * thumbnail, or gives one on a host off the fetch allowlist (logged without its query string).
+ */
+export async function documentThumbnailUrl(
+  ctx: RequestContext,
+  document: DocumentRecord,
+): Promise<string | null> {
+  const { thumbnail, provider, companyId, providerId: ref } = document;
+  if (!thumbnail) return null;
+  if (!thumbnail.fetchable) {
+    ctx.logger.warn(
+      { provider, document: ref, thumbnailAt: thumbnail.refusedAt },
+      'thumbnail not served: its host is not on the fetch allowlist',
+    );
+    return null;
+  }
+  if (!ctx.companySession(provider, companyId).downloadDocumentThumbnail) return null;
+  return (await downloadLink(ctx, { kind: 'THUMBNAIL', provider, companyId, ref })).downloadUrl;
+}
+
 registerNodeFetcher('Document', (_ctx, session, { companyId, nativeId }) =>
   requireMethod(session, 'getDocument', 'DOCUMENTS')(companyId, nativeId),
 );

@@ -39,9 +39,6 @@ export class Document extends Node {
   @Field(() => DateScalar, { nullable: true, description: 'Date of the document (invoice date).' })
   effectiveDate!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'URL of a thumbnail, when the provider has one.' })
-  thumbnailUrl!: string | null;
-
   @Field(() => String, { nullable: true, description: 'The reference given at upload (Inqom DocRef).' })
   reference!: string | null;
 

@@ -1,9 +1,10 @@
 /**
- * `GET /exports/<token>`, `/documents/<token>`, `/bulk-exports/<token>`: the download links, all by
- * one rule (src/auth/download-link.ts). The signed token is the credential, so a plain GET works;
- * an `Authorization` header, when sent, must name the link's tenant. A forged, expired or foreign
- * link, or a company outside the tenant's allowlist, is a 404 that reveals nothing. The bytes are
- * streamed from the provider (export files, documents) or the bulk export store, never buffered.
+ * `GET /exports/<token>`, `/documents/<token>`, `/thumbnails/<token>`, `/bulk-exports/<token>`: the
+ * download links, all by one rule (src/auth/download-link.ts). The signed token is the credential,
+ * so a plain GET works; an `Authorization` header, when sent, must name the link's tenant. A forged,
+ * expired or foreign link, or a company outside the tenant's allowlist, is a 404 that reveals
+ * nothing. The bytes are streamed from the provider (export files, documents, thumbnails) or the bulk
+ * export store, never buffered.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OutgoingHttpHeaders } from 'node:http';
@@ -81,12 +82,23 @@ async function openTarget(
   const connector = options.registry.get(tenant.id)?.get(target.provider);
   if (!connector || !isCompanyAllowed(tenant, target.provider, target.companyId)) throw new NoFile(NO_FILE);
   const session = connector.openSession({ requestId: String(request.id), signal });
-  const open =
-    target.kind === 'EXPORT'
-      ? session.downloadExportFile?.bind(session)
-      : session.downloadDocument?.bind(session);
+  const open = {
+    EXPORT: session.downloadExportFile?.bind(session),
+    DOCUMENT: session.downloadDocument?.bind(session),
+    THUMBNAIL: session.downloadDocumentThumbnail?.bind(session),
+  }[target.kind];
   if (!open) throw new NoFile(NO_FILE);
-  return open(target.companyId, target.ref);
+  const file = await open(target.companyId, target.ref);
+  return target.kind === 'THUMBNAIL' ? asThumbnail(file) : file;
+}
+
+/** Raster image types a thumbnail keeps; SVG is left out, as it can carry script. */
+const THUMBNAIL_TYPES = /^image\/(png|jpeg|gif|webp|avif|bmp)$/;
+
+/** A thumbnail's type passes only when it is a raster image: a provider's text/html never runs on our origin. */
+function asThumbnail(file: DownloadSource): DownloadSource {
+  const mediaType = file.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return THUMBNAIL_TYPES.test(mediaType) ? file : { ...file, contentType: 'application/octet-stream' };
 }
 
 const READ_BYTES = 64 * 1024;
@@ -162,7 +174,9 @@ function downloadHandler(options: DownloadRouteOptions, kind: DownloadKind) {
       reply
         .type(file.contentType)
         .header('content-disposition', `attachment; filename="${safeFileName(file.fileName)}"`)
-        .header('cache-control', 'private, no-store');
+        .header('cache-control', 'private, no-store')
+        // The type given is the one meant: a browser must not sniff provider bytes into HTML.
+        .header('x-content-type-options', 'nosniff');
       if (file.contentLength !== null) reply.header('content-length', file.contentLength);
       if (file.openReader && file.contentLength !== null) {
         file.body.destroy();

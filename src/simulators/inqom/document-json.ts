@@ -61,9 +61,18 @@ export const STATUS_BY_SLOT: Partial<Record<number, InqomStatus>> = {
   11: 'Deleted',
 };
 export const BLOB = 'https://sim-inqom-storage.blob.core.windows.net';
+/** The public container of thumbnails (the seed's `enterprisespublic`), and a document's `ThumbUrl` in it. */
+export const THUMBNAILS_PATH = '/enterprisespublic';
+export const thumbnailUrl = (storageUrl: string, folderId: string, id: number | string) =>
+  `${storageUrl}${THUMBNAILS_PATH}/${folderId}/${id}-thumb.png`;
 export const kb = (bytes: Buffer) => Math.max(1, Math.ceil(bytes.length / 1024));
 
-export function generatedJson(company: GenCompany, doc: GenDocument, first: GenDocument): InqomDocumentJson {
+export function generatedJson(
+  company: GenCompany,
+  doc: GenDocument,
+  first: GenDocument,
+  storageUrl: string,
+): InqomDocumentJson {
   const status = STATUS_BY_SLOT[doc.index % 12] ?? 'Done';
   const duplicate = status === 'Duplicate' && doc !== first;
   return {
@@ -85,7 +94,7 @@ export function generatedJson(company: GenCompany, doc: GenDocument, first: GenD
     StatusUpdatedAt: doc.createdAt,
     StatusResponsibleUserId: 250,
     FileUrl: `${BLOB}/enterprises/${company.id}/${doc.name.toLowerCase()}`,
-    ThumbUrl: `${BLOB}/enterprisespublic/${company.id}/${doc.id}-thumb.png`,
+    ThumbUrl: thumbnailUrl(storageUrl, company.id, doc.id),
     GoogleJsonUrl: null,
     OwnerId: 7498,
     FolderItemId: null,

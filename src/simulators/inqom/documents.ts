@@ -5,7 +5,14 @@
  */
 import type { GenCompany } from '../data/dataset';
 import { sha1Upper, type GenDocumentType } from '../data/documents';
-import { BLOB, STATUS_BY_SLOT, generatedJson, kb, type InqomDocumentJson } from './document-json';
+import {
+  BLOB,
+  STATUS_BY_SLOT,
+  generatedJson,
+  kb,
+  thumbnailUrl,
+  type InqomDocumentJson,
+} from './document-json';
 
 export { INQOM_STATUSES, INQOM_TYPES, type InqomDocumentJson, type InqomStatus } from './document-json';
 
@@ -34,7 +41,11 @@ export class InqomDocumentStore {
   private readonly folders = new Map<string, StoredDocument[]>();
   private nextId = 9_900_001;
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    /** Origin `ThumbUrl`s point at (read when a document is first made: after the server listens). */
+    private readonly storageUrl: () => string,
+  ) {}
 
   list(company: GenCompany): StoredDocument[] {
     let docs = this.folders.get(company.id);
@@ -43,7 +54,7 @@ export class InqomDocumentStore {
       docs = company.documents.map((doc) => {
         const original = STATUS_BY_SLOT[doc.index % 12] === 'Duplicate' && first ? first : doc;
         return {
-          json: generatedJson(company, doc, first ?? doc),
+          json: generatedJson(company, doc, first ?? doc, this.storageUrl()),
           bytes: original.bytes,
           contentType: 'application/pdf',
           withoutWorkflow: false,
@@ -85,7 +96,7 @@ export class InqomDocumentStore {
         StatusUpdatedAt: at,
         StatusResponsibleUserId: null,
         FileUrl: `${BLOB}/enterprises/${company.id}/${id}`,
-        ThumbUrl: `${BLOB}/enterprisespublic/${company.id}/${id}-thumb.png`,
+        ThumbUrl: thumbnailUrl(this.storageUrl(), company.id, id),
         GoogleJsonUrl: null,
         OwnerId: 7498,
         FolderItemId: null,

@@ -23,6 +23,7 @@ let connector: ProviderConnector;
 const account = (): InqomAccount => ({
   authUrl: sim.url,
   apiUrl: sim.url,
+  thumbnailOrigins: [],
   clientId: creds.clientId,
   clientSecret: creds.clientSecret,
   ...creds.demo,

@@ -7,8 +7,15 @@ import {
   TYPE_SCAN,
 } from '../../../../src/providers/inqom/map';
 import { documentSchema, entryLineSchema, publicUrlSchema } from '../../../../src/providers/inqom/schemas';
+import { FetchAllowlist } from '../../../../src/providers/fetch-allowlist';
 import { parseDatedId, parseResumeToken } from '../../../../src/providers/inqom/ids';
 import { BadUserInputError, UpstreamBadDataError } from '../../../../src/errors';
+
+// Inqom's API and, as the seed's ThumbUrl shows, its blob storage.
+const thumbnails = new FetchAllowlist([
+  'https://api.inqom.test',
+  'https://fredprodstorage.blob.core.windows.net',
+]);
 
 // The seed's own example, with its `OrigineId` spelling.
 const seedExample = {
@@ -32,7 +39,7 @@ const seedExample = {
 
 describe('Inqom mapping', () => {
   it("maps the seed's example document, duplicate included", () => {
-    expect(mapDocument('11287', documentSchema.parse(seedExample))).toEqual({
+    expect(mapDocument('11287', documentSchema.parse(seedExample), thumbnails)).toEqual({
       provider: 'INQOM',
       companyId: '11287',
       providerId: '9518529',
@@ -45,13 +52,34 @@ describe('Inqom mapping', () => {
       amount: null,
       counterParty: null,
       effectiveDate: null,
-      thumbnailUrl: null,
+      thumbnail: null,
       duplicateOfId: '8713438',
       reference: null,
       sourceId: null,
       originalName: 'Facture_FR55104451.pdf',
       statusReason: null,
     });
+  });
+
+  it('keeps no thumbnail URL: only whether the gateway may fetch it, and where it was refused', () => {
+    const withThumb = (ThumbUrl: string) =>
+      mapDocument('1', documentSchema.parse({ ...seedExample, ThumbUrl }), thumbnails).thumbnail;
+    expect(
+      withThumb('https://fredprodstorage.blob.core.windows.net/enterprisespublic/96cec/f-thumb-b52.png'),
+    ).toEqual({ fetchable: true });
+    expect(withThumb('https://api.inqom.test/thumbs/1.png')).toEqual({ fetchable: true });
+    expect(withThumb('https://evil.test/a/thumb.png?sig=secret-token')).toEqual({
+      fetchable: false,
+      refusedAt: 'https://evil.test/a/thumb.png',
+    });
+    // Same host, other scheme or port: another origin.
+    expect(withThumb('http://fredprodstorage.blob.core.windows.net/x.png')).toMatchObject({
+      fetchable: false,
+    });
+    expect(withThumb('https://api.inqom.test:8443/x.png')).toMatchObject({ fetchable: false });
+    expect(
+      mapDocument('1', documentSchema.parse({ ...seedExample, ThumbUrl: null }), thumbnails).thumbnail,
+    ).toBe(null);
   });
 
   it('maps every status and type both ways, and reads zone-less instants as UTC', () => {
@@ -71,7 +99,7 @@ describe('Inqom mapping', () => {
         CreatedAt: '2024-01-02T03:04:05',
         Amount: 83.77,
       });
-      expect(mapDocument('1', doc)).toMatchObject({
+      expect(mapDocument('1', doc, thumbnails)).toMatchObject({
         status,
         createdAt: '2024-01-02T03:04:05.000Z',
         amount: 8377,
@@ -129,7 +157,9 @@ describe('Inqom mapping', () => {
     expect(movement.extensions).toMatchObject(badData);
     expect(movement.message).not.toContain('4032');
     expect(thrown(() => mapEntry('1', [line({ Credit: 1.005 })])).extensions).toMatchObject(badData);
-    const document = thrown(() => mapDocument('1', documentSchema.parse({ ...seedExample, Amount: 0.001 })));
+    const document = thrown(() =>
+      mapDocument('1', documentSchema.parse({ ...seedExample, Amount: 0.001 }), thumbnails),
+    );
     expect(document.extensions).toMatchObject({ code: 'UPSTREAM_BAD_DATA', row: 'document 9518529' });
   });
 
