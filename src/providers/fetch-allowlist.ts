@@ -17,6 +17,15 @@ function isSafeScheme(url: URL): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
 }
 
+/**
+ * A provider-given URL fit to fetch at all: https or loopback http, no credentials. Inqom's document
+ * links (Azure SAS, hosts not configured) get this floor; thumbnails the allowlist on top of it.
+ */
+export function isFetchableUrl(url: string): boolean {
+  const parsed = parse(url);
+  return parsed !== null && isSafeScheme(parsed) && !parsed.username && !parsed.password;
+}
+
 /** An origin the gateway may be allowed to fetch from: https, or http on loopback (config checks). */
 export function isFetchableOrigin(origin: string): boolean {
   const url = parse(origin);
@@ -43,8 +52,6 @@ export class FetchAllowlist {
   }
 
   allows(url: string): boolean {
-    const parsed = parse(url);
-    if (!parsed || !isSafeScheme(parsed) || parsed.username || parsed.password) return false;
-    return this.origins.has(parsed.origin);
+    return isFetchableUrl(url) && this.origins.has(new URL(url).origin);
   }
 }

@@ -7,6 +7,7 @@
 import { request } from 'undici';
 import { ErrorCode, NotFoundError, UpstreamError } from '../../errors';
 import { downloadStreamOf } from '../download-stream';
+import { isFetchableUrl } from '../fetch-allowlist';
 import type { DownloadStream } from '../types';
 
 /** Headers must arrive within 15 s; the body may then stall at most 30 s between chunks. */
@@ -17,6 +18,13 @@ export async function fetchPublicFile(
   signal?: AbortSignal,
   what: 'document' | 'thumbnail' = 'document',
 ): Promise<DownloadStream> {
+  // Plain http off the machine (cloud metadata, internal services) or credentials in the URL: never fetched.
+  if (!isFetchableUrl(url))
+    throw new UpstreamError(
+      'INQOM',
+      ErrorCode.UPSTREAM_INVALID_RESPONSE,
+      `the ${what} public URL is not one the gateway fetches (https, no credentials)`,
+    );
   let response: Awaited<ReturnType<typeof request>>;
   try {
     response = await request(url, { method: 'GET', ...TIMEOUTS, ...(signal ? { signal } : {}) });

@@ -1,5 +1,11 @@
 /** The SSRF guard on provider-given URLs: exact origins only, https or loopback http, no credentials. */
-import { FetchAllowlist, isFetchableOrigin, urlForLog } from '../../../src/providers/fetch-allowlist';
+import {
+  FetchAllowlist,
+  isFetchableOrigin,
+  isFetchableUrl,
+  urlForLog,
+} from '../../../src/providers/fetch-allowlist';
+import { fetchPublicFile } from '../../../src/providers/inqom/public-file';
 
 describe('FetchAllowlist', () => {
   const allowlist = new FetchAllowlist([
@@ -38,5 +44,22 @@ describe('FetchAllowlist', () => {
   it('logs a URL by origin and path only: a query string may hold a signature', () => {
     expect(urlForLog('https://user:pw@s.test/a/b.png?sv=1&sig=SECRET#frag')).toBe('https://s.test/a/b.png');
     expect(urlForLog('nope')).toBe('(not a URL)');
+  });
+});
+
+describe("Inqom's document public URLs (no allowlist: their storage hosts are not configured)", () => {
+  it.each([
+    ['cloud metadata over plain http', 'http://169.254.169.254/latest/meta-data/'],
+    ['an internal service over plain http', 'http://redis.internal:6379/'],
+    ['credentials in the URL', 'https://user:pass@blob.test/doc.pdf'],
+    ['a file URL', 'file:///etc/passwd'],
+  ])('refuses %s before any request', async (_name, url) => {
+    expect(isFetchableUrl(url)).toBe(false);
+    await expect(fetchPublicFile(url)).rejects.toMatchObject({ code: 'UPSTREAM_INVALID_RESPONSE' });
+  });
+
+  it('fetches https and loopback http (the simulators)', () => {
+    expect(isFetchableUrl('https://fredprodstorage.blob.core.windows.net/c/doc.pdf?sig=x')).toBe(true);
+    expect(isFetchableUrl('http://127.0.0.1:4103/public/1')).toBe(true);
   });
 });
