@@ -49,7 +49,7 @@ export class DocumentResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      "A gateway URL streaming the document's thumbnail image with a plain GET, signed like downloadUrl (your tenant only, within the hour, never after the access token asking for it); null when the provider has none.",
+      "A gateway URL streaming the document's thumbnail image with a plain GET, signed like downloadUrl (your tenant only, within the hour, never after the access token asking for it); null when the provider has none, or its host is not on the gateway's fetch allowlist.",
   })
   thumbnailUrl(@Root() document: DocumentRecord, @Ctx() ctx: RequestContext): Promise<string | null> {
     return documentThumbnailUrl(ctx, document);
