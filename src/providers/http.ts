@@ -11,11 +11,13 @@ import { ErrorCode, UpstreamError, type ProviderName } from '../errors';
 import type { SharedStore } from '../store/types';
 import { UpstreamGuard, type BreakerState, type BreakerStateChange } from './resilience/upstream-guard';
 import { RateLimitPacer } from './resilience/rate-limit-pacer';
+import { retryAfterSeconds } from './resilience/retry-after';
 import type { BudgetClock } from './resilience/upstream-budget';
 import { withRetries } from './resilience/upstream-retry';
 import type { UpstreamSettings } from './resilience/upstream-settings';
 
 export type { BreakerState, BreakerStateChange };
+export { retryAfterSeconds };
 
 export interface UpstreamClientOptions {
   provider: ProviderName;
@@ -417,14 +419,4 @@ export class UpstreamClient {
       ...(error ? { error: error instanceof Error ? error.name : 'Error' } : {}),
     });
   }
-}
-
-export function retryAfterSeconds(headers: UpstreamResponse['headers']): number | undefined {
-  const raw = headers['retry-after'];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }

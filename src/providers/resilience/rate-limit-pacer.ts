@@ -9,7 +9,8 @@ import { ErrorCode, UpstreamError, type ProviderName } from '../../errors';
 import type { SharedStore } from '../../store/types';
 import type { BulkheadPolicy } from 'cockatiel';
 import { acquireSlot, slotBulkhead, type SlotRefusal } from './bulkhead-slot';
-import { UpstreamBudget, type BudgetClock, type BudgetGrant } from './upstream-budget';
+import { UpstreamBudget, systemClock, type BudgetClock, type BudgetGrant } from './upstream-budget';
+import { retryAfterSeconds } from './retry-after';
 import { currentUpstreamScope } from './upstream-scope';
 import {
   DEFAULT_BULK_WAIT_MS,
@@ -93,8 +94,7 @@ export class RateLimitPacer {
     if (!this.budget) return NO_GRANT;
     const scope = currentUpstreamScope(signal);
     const priority = scope?.priority ?? 'interactive';
-    const clock = this.options.budgetClock ?? { now: Date.now };
-    const deadline = scope?.deadline ?? clock.now() + (priority === 'bulk' ? this.bulkWaitMs : this.waitMs);
+    const deadline = scope?.deadline ?? this.now() + (priority === 'bulk' ? this.bulkWaitMs : this.waitMs);
     try {
       return await this.budget.take({ priority, deadline, ...(signal ? { signal } : {}) });
     } finally {
@@ -133,11 +133,15 @@ export class RateLimitPacer {
   /** A 429: nothing more goes out until the provider's Retry-After (or its spent window's reset) has passed. */
   async refused(headers: Headers): Promise<void> {
     if (!this.budget) return;
-    const retryAfter = header(headers, 'retry-after');
+    const retryAfter = retryAfterSeconds(headers, this.now());
     const spent = header(headers, 'x-rate-limit-remaining') === 0;
     const seconds = retryAfter ?? (spent ? header(headers, 'x-rate-limit-reset') : undefined);
     // A 429 that names no wait (too many concurrent calls) waits half a second, not a whole window.
     await this.budget.pause(seconds !== undefined ? seconds * 1000 : 500);
+  }
+
+  private now(): number {
+    return (this.options.budgetClock ?? systemClock).now();
   }
 
   private routeError(reason: SlotRefusal, route: string): UpstreamError {

@@ -1,5 +1,5 @@
 /**
- * A 429 with a budget: waited out (for its Retry-After, or its spent window's reset, or half a second
+ * A 429 with a budget: waited out (for its Retry-After in seconds or as a date, or its spent window's reset, or half a second
  * when it names neither) and sent again, never handed to the caller while the deadline allows. Real
  * HTTP against a scripted server; the budget's waits run on a hand-moved clock.
  */
@@ -43,6 +43,8 @@ function budgeted(clock: FakeClock) {
 
 it.each([
   ['its Retry-After', { 'retry-after': '3' }, 3_000],
+  // RFC 9110 allows an HTTP-date: the FakeClock's start plus three seconds.
+  ['its Retry-After as an HTTP-date', { 'retry-after': new Date(1_700_000_003_000).toUTCString() }, 3_000],
   ['its spent window’s reset', { 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '7' }, 7_000],
   ['half a second when it names no wait', { 'x-rate-limit-remaining': '12', 'x-rate-limit-reset': '7' }, 500],
 ] as const)('waits out a 429 for %s, then sends the call again', async (_label, headers, waitMs) => {
