@@ -26,6 +26,8 @@ type Headers = Record<string, string | string[] | undefined>;
 const NO_GRANT: BudgetGrant = { settle: async () => undefined };
 /** Calls allowed to wait for a slot on one route; more are refused at once. */
 const ROUTE_QUEUE = 1_000;
+/** Route caps by credential: the provider counts calls in flight per token, whichever tenant's client sends them. */
+const routesByCredential = new Map<string, Map<string, BulkheadPolicy>>();
 
 export interface RateLimitPacerOptions {
   provider: ProviderName;
@@ -46,7 +48,7 @@ const header = (headers: Headers, name: string): number | undefined => {
 export class RateLimitPacer {
   private readonly settings: ProviderUpstreamSettings;
   private readonly budget: UpstreamBudget | null;
-  private readonly routes = new Map<string, BulkheadPolicy>();
+  private readonly routes: Map<string, BulkheadPolicy>;
   private readonly waitMs: number;
   private readonly bulkWaitMs: number;
 
@@ -54,17 +56,24 @@ export class RateLimitPacer {
     this.settings = providerSettings(options.provider, options.upstream);
     this.waitMs = options.upstream?.waitMs ?? DEFAULT_WAIT_MS;
     this.bulkWaitMs = options.upstream?.bulkWaitMs ?? DEFAULT_BULK_WAIT_MS;
+    // One credential = one budget and one set of route caps, across tenants (and, for the budget, instances).
+    const account = options.credential
+      ? `${options.provider}:${createHash('sha256')
+          .update(`${options.origin}\n${options.credential}`)
+          .digest('hex')
+          .slice(0, 32)}`
+      : null;
+    this.routes = account
+      ? sharedRoutes(`${account}:${this.settings.concurrentPerRoute}`)
+      : new Map<string, BulkheadPolicy>();
     const limit = this.settings.budget;
     this.budget =
-      limit && options.credential && options.budgetStore
+      limit && account && options.budgetStore
         ? new UpstreamBudget({
             provider: options.provider,
             store: options.budgetStore,
-            // One credential = one budget, across tenants and instances; the key holds only a hash.
-            key: `upstream-budget:${options.provider}:${createHash('sha256')
-              .update(`${options.origin}\n${options.credential}`)
-              .digest('hex')
-              .slice(0, 32)}`,
+            // The key holds only a hash of the credential.
+            key: `upstream-budget:${account}`,
             limit,
             ...(options.budgetClock ? { clock: options.budgetClock } : {}),
           })
@@ -150,4 +159,13 @@ export class RateLimitPacer {
       return new UpstreamError(provider, ErrorCode.UPSTREAM_ERROR, `${route} aborted`);
     return new UpstreamError(provider, ErrorCode.UPSTREAM_RATE_LIMITED, `too many calls waiting on ${route}`);
   }
+}
+
+function sharedRoutes(key: string): Map<string, BulkheadPolicy> {
+  let routes = routesByCredential.get(key);
+  if (!routes) {
+    routes = new Map<string, BulkheadPolicy>();
+    routesByCredential.set(key, routes);
+  }
+  return routes;
 }

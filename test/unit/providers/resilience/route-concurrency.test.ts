@@ -33,6 +33,17 @@ it('holds calls beyond the cap on one route until earlier ones are answered; oth
   expect(server.peakInFlight).toBe(3);
 });
 
+it('shares the cap between clients of one credential (two tenants on one token): the provider counts per token', async () => {
+  server.script = holdUntilInFlight(2, answer(200, []));
+  const options = { credential: 'token-1', upstream: { providers: { PLEO: { concurrentPerRoute: 2 } } } };
+  const [first, second] = [clients.make(options), clients.make(options)];
+  await Promise.all(
+    Array.from({ length: 6 }, (_, i) => (i % 2 ? first : second).json(get('/entries'), z.unknown())),
+  );
+  expect(server.received).toHaveLength(6);
+  expect(server.peakInFlight).toBe(2);
+});
+
 it('sends everything at once without a cap', async () => {
   server.script = holdUntilInFlight(6, answer(200, []));
   const upstream = clients.make();
