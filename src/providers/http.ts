@@ -255,11 +255,13 @@ export class UpstreamClient {
   private async attempt(request: UpstreamRequest, idempotent: boolean): Promise<UpstreamResponse> {
     const grant = await this.pacer.take(request.signal);
     const settle = () => void grant.settle().catch(() => undefined);
+    // A call refused before it left (route queue, open circuit, full queue, beforeDispatch) spent no quota.
+    const unsent = () => void grant.release().catch(() => undefined);
     let releaseRoute: () => void;
     try {
       releaseRoute = await this.pacer.routeSlot(request.route, request.signal);
     } catch (error) {
-      settle();
+      unsent();
       throw error;
     }
     const attemptStart = Date.now();
@@ -294,9 +296,10 @@ export class UpstreamClient {
       return { status: response.statusCode, headers: response.headers, body: response.body };
     } catch (error) {
       releaseRoute();
-      settle();
       // Refusals made before any call (open circuit, full queue) reached no provider.
-      if (!(error instanceof UpstreamError)) {
+      if (error instanceof UpstreamError) unsent();
+      else {
+        settle();
         this.pacer.answered(null, request.signal);
         this.report(request, null, attemptStart, error);
       }

@@ -23,7 +23,7 @@ import {
 
 type Headers = Record<string, string | string[] | undefined>;
 
-const NO_GRANT: BudgetGrant = { settle: async () => undefined };
+const NO_GRANT: BudgetGrant = { settle: async () => undefined, release: async () => undefined };
 /** Calls allowed to wait for a slot on one route; more are refused at once. */
 const ROUTE_QUEUE = 1_000;
 /** Route caps by credential: the provider counts calls in flight per token, whichever tenant's client sends them. */

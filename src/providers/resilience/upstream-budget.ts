@@ -45,6 +45,8 @@ export interface BudgetTake {
 /** One call's share of the budget: settle it when the provider answers (or the call failed). */
 export interface BudgetGrant {
   settle(): Promise<void>;
+  /** The call never left (refused before dispatch): its count is given back instead. */
+  release(): Promise<void>;
 }
 
 interface Waiter extends BudgetTake {
@@ -154,7 +156,10 @@ export class UpstreamBudget {
         if ('bucket' in outcome) {
           this.queue.shift();
           const granted = outcome.bucket;
-          head.resolve({ settle: () => this.move(granted, Math.floor(this.clock.now() / this.bucketMs)) });
+          head.resolve({
+            settle: () => this.move(granted, Math.floor(this.clock.now() / this.bucketMs)),
+            release: () => this.move(granted, null),
+          });
           continue;
         }
         const { readyAt } = outcome;

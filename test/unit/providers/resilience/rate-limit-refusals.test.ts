@@ -1,9 +1,11 @@
 /**
  * A 429 with a budget: waited out (for its Retry-After in seconds or as a date, or its spent window's reset, or half a second
  * when it names neither) and sent again, never handed to the caller while the deadline allows. Real
- * HTTP against a scripted server; the budget's waits run on a hand-moved clock.
+ * HTTP against a scripted server; the budget's waits run on a hand-moved clock. A call refused before
+ * it left reached no provider and gives its budget back.
  */
 import { z } from 'zod';
+import type { UpstreamClientOptions } from '../../../../src/providers/http';
 import { MemoryStore } from '../../../../src/store/memory-store';
 import { FakeClock } from '../../../support/fake-clock';
 import {
@@ -32,12 +34,13 @@ async function until(check: () => boolean): Promise<void> {
   expect(check()).toBe(true);
 }
 
-function budgeted(clock: FakeClock) {
+function budgeted(clock: FakeClock, options: Partial<UpstreamClientOptions> = {}, requests = 20) {
   return clients.make({
+    ...options,
     credential: 'token-1',
     budgetStore: new MemoryStore(clock.now),
     budgetClock: clock,
-    upstream: { providers: { PLEO: { budget: { requests: 20, perMs: 10_000 } } } },
+    upstream: { ...options.upstream, providers: { PLEO: { budget: { requests, perMs: 10_000 } } } },
   });
 }
 
@@ -61,4 +64,37 @@ it.each([
   await until(() => settled);
   expect((await call).data).toEqual({ ok: true });
   expect(server.received).toHaveLength(2);
+});
+
+describe('a call refused before it left gives its budget back', () => {
+  const ok = z.object({ ok: z.boolean() });
+  // No wait for budget and a clock that never moves: a spent budget fails at once.
+  const noWait = { upstream: { waitMs: 0 } };
+
+  it('when its beforeDispatch stopped it (a write whose lease lapsed)', async () => {
+    server.script = answer(200, { ok: true });
+    const upstream = budgeted(new FakeClock(), noWait, 1);
+    const stopped = new Error('lease lapsed');
+    await expect(upstream.send({ ...get, beforeDispatch: () => Promise.reject(stopped) })).rejects.toBe(
+      stopped,
+    );
+    expect((await upstream.json(get, ok)).data).toEqual({ ok: true });
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('when the concurrency queue was full', async () => {
+    let release: () => void = () => undefined;
+    server.script = (req, res, index) => {
+      if (index > 0) return answer(200, { ok: true })(req, res, index);
+      release = () => answer(200, { ok: true })(req, res, index);
+    };
+    const upstream = budgeted(new FakeClock(), { ...noWait, maxConcurrent: 1, maxQueued: 0 }, 2);
+    const held = upstream.json(get, ok);
+    await until(() => server.received.length === 1);
+    await expect(upstream.json(get, ok)).rejects.toThrow(/too many calls waiting/);
+    release();
+    await held;
+    expect((await upstream.json(get, ok)).data).toEqual({ ok: true });
+    expect(server.received).toHaveLength(2);
+  });
 });
