@@ -9,7 +9,12 @@ import { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { ErrorCode, UpstreamError, type ProviderName } from '../errors';
 import type { SharedStore } from '../store/types';
-import { UpstreamGuard, type BreakerState, type BreakerStateChange } from './resilience/upstream-guard';
+import {
+  UpstreamGuard,
+  isFailureStatus,
+  type BreakerState,
+  type BreakerStateChange,
+} from './resilience/upstream-guard';
 import { RateLimitPacer } from './resilience/rate-limit-pacer';
 import { retryAfterSeconds } from './resilience/retry-after';
 import type { BudgetClock } from './resilience/upstream-budget';
@@ -224,6 +229,8 @@ export class UpstreamClient {
       statusError: (status, retryAfter) => this.statusError(status, request.route, retryAfter),
       networkError: (error) => this.mapNetworkError(error),
       retryAfterSeconds,
+      // A budgeted 429 comes back only once `paced` waited out its refusals: retrying it multiplies them.
+      retried: (status) => isFailureStatus(status) && !(status === 429 && this.pacer.budgeted),
       ...(onRetry ? { onRetry } : {}),
     }).catch((error: unknown) => {
       throw error instanceof NotDispatched ? error.reason : error;

@@ -33,6 +33,8 @@ export interface RetryMapping {
   statusError(status: number, retryAfterSeconds: number | undefined): UpstreamError;
   networkError(error: unknown): UpstreamError;
   retryAfterSeconds(headers: RetriedResponse['headers']): number | undefined;
+  /** Whether a status is retried (default isFailureStatus: 429 and 5xx). */
+  retried?: (status: number) => boolean;
   /** Called before each wait (metrics, tests driving timers). */
   onRetry?(delayMs: number): void;
 }
@@ -61,7 +63,8 @@ export async function withRetries<R extends RetriedResponse>(
   const policy = retry(
     handleWhen((error) => !(error instanceof UpstreamError) && fits(undefined)).orWhenResult((result) => {
       const response = result as R;
-      return isFailureStatus(response.status) && fits(mapping.retryAfterSeconds(response.headers));
+      const retried = mapping.retried ?? isFailureStatus;
+      return retried(response.status) && fits(mapping.retryAfterSeconds(response.headers));
     }),
     { maxAttempts: tuning.maxRetries, backoff: new DelegateBackoff(() => plannedMs) },
   );

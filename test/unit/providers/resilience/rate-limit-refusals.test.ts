@@ -66,6 +66,15 @@ it.each([
   expect(server.received).toHaveLength(2);
 });
 
+it('sends a call refused again and again four times in all, retries included: the refusals are its retries', async () => {
+  server.script = answer(429, {}, { 'retry-after': '0' });
+  const upstream = budgeted(new FakeClock(), { maxRetries: 2 });
+  await expect(upstream.json(get, z.unknown())).rejects.toMatchObject({
+    extensions: { code: 'UPSTREAM_RATE_LIMITED' },
+  });
+  expect(server.received).toHaveLength(4);
+});
+
 describe('a call refused before it left gives its budget back', () => {
   const ok = z.object({ ok: z.boolean() });
   // No wait for budget and a clock that never moves: a spent budget fails at once.
