@@ -19,6 +19,7 @@ import { RateLimitPacer } from './resilience/rate-limit-pacer';
 import { retryAfterSeconds } from './resilience/retry-after';
 import type { BudgetClock } from './resilience/upstream-budget';
 import { withRetries } from './resilience/upstream-retry';
+import { currentUpstreamScope } from './resilience/upstream-scope';
 import type { UpstreamSettings } from './resilience/upstream-settings';
 
 export type { BreakerState, BreakerStateChange };
@@ -225,7 +226,10 @@ export class UpstreamClient {
       }
     }
     const { onRetry } = this.options;
-    return withRetries(this.options, request.signal, () => this.paced(request, true), {
+    // A retry's wait never outlasts the request: past its deadline the caller gets the failure now.
+    const deadline = currentUpstreamScope(request.signal)?.deadline;
+    const tuning = { ...this.options, ...(deadline !== undefined ? { deadline } : {}) };
+    return withRetries(tuning, request.signal, () => this.paced(request, true), {
       statusError: (status, retryAfter) => this.statusError(status, request.route, retryAfter),
       networkError: (error) => this.mapNetworkError(error),
       retryAfterSeconds,

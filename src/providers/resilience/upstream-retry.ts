@@ -20,6 +20,8 @@ export interface RetryTuning {
   retryBaseMs: number;
   /** Cap on the total time spent retrying, waits included, in ms. */
   retryBudgetMs: number;
+  /** Epoch ms of the request's deadline (its upstream scope's), past which no wait may end. */
+  deadline?: number;
 }
 
 /** What the retries need of the response and of the client's error mapping. */
@@ -58,7 +60,10 @@ export async function withRetries<R extends RetriedResponse>(
   const fits = (retryAfterSeconds: number | undefined): boolean => {
     backoff = backoff ? backoff.next(undefined) : jitter.next();
     plannedMs = retryAfterSeconds !== undefined ? retryAfterSeconds * 1000 : backoff.duration;
-    return Date.now() - started + plannedMs <= tuning.retryBudgetMs;
+    const now = Date.now();
+    return (
+      now - started + plannedMs <= tuning.retryBudgetMs && now + plannedMs <= (tuning.deadline ?? Infinity)
+    );
   };
   const policy = retry(
     handleWhen((error) => !(error instanceof UpstreamError) && fits(undefined)).orWhenResult((result) => {

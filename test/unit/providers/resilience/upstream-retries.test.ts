@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { UpstreamError } from '../../../../src/errors';
 import { UpstreamClient, type UpstreamClientOptions } from '../../../../src/providers/http';
+import { bindUpstreamScope, newUpstreamScope } from '../../../../src/providers/resilience/upstream-scope';
 import {
   answer,
   resetSocket,
@@ -120,6 +121,19 @@ describe('UpstreamClient retries', () => {
     expect(error.code).toBe('UPSTREAM_RATE_LIMITED');
     expect(error.retryAfterSeconds).toBe(30);
     expect(error.extensions).toMatchObject({ retryAfterSeconds: 30, upstreamStatus: 429 });
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('does not wait past its request’s deadline either: RATE_LIMITED at once', async () => {
+    server.script = sequence(answer(429, {}, { 'retry-after': '3' }), answer(200, { items: [2] }));
+    const clock = fakeRetryWaits();
+    const signal = new AbortController().signal;
+    bindUpstreamScope(signal, newUpstreamScope('interactive', Date.now() + 1_000));
+    const upstream = client({ retryBudgetMs: 5_000, onRetry: clock.onRetry });
+    const error = await failure(upstream.json({ ...get, signal }, items));
+    expect(clock.slept).toEqual([]);
+    expect(error.code).toBe('UPSTREAM_RATE_LIMITED');
+    expect(error.retryAfterSeconds).toBe(3);
     expect(server.received).toHaveLength(1);
   });
 
