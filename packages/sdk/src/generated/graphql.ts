@@ -59,6 +59,8 @@ export type Capability =
   | 'EXPORT_FEC'
   /** Creates and lists export jobs. */
   | 'EXPORT_JOBS'
+  /** Takes an accounting integration's reports on export jobs: status events and item statuses. */
+  | 'EXPORT_JOB_LIFECYCLE'
   /** Lists movements (entry lines with lettering and analytics). */
   | 'MOVEMENTS'
   /** Accepts uploaded documents. */
