@@ -120,12 +120,19 @@ const JOB_EVENT: Record<ExportJobEvent, PleoJobEvent> = {
 };
 export const pleoJobEvent = (event: ExportJobEvent): PleoJobEvent => JOB_EVENT[event];
 
+/** Statuses only a started job reaches (a job failed from pending never started). */
+const STARTED_STATUSES: readonly PleoExportJob['status'][] = [
+  'in_progress',
+  'completed',
+  'completed_with_errors',
+];
+
 /**
- * True when the job shows `event` already applied: STARTED once it has a start time (it may have
- * finished since), the others once the job is in their status.
+ * True when the job shows `event` already applied: STARTED once it has a start time or a status only a
+ * started job has (it may have finished since), the others once the job is in their status.
  */
 export function eventApplied(job: PleoExportJob, event: ExportJobEvent): boolean {
-  if (event === 'STARTED') return Boolean(job.startedAt) || job.status !== 'pending';
+  if (event === 'STARTED') return Boolean(job.startedAt) || STARTED_STATUSES.includes(job.status);
   return job.status === JOB_EVENT[event];
 }
 

@@ -417,6 +417,21 @@ describe('export job lifecycle (events and item updates)', () => {
     expect(asked).toEqual(['beforeRewrite', 'save', 'committed']);
   });
 
+  it('a retried STARTED on a job that failed before it started is not taken as applied', async () => {
+    const ids = exportableEntryIds(fx, fx.demoCompany).slice(3, 4);
+    const job = await session.createExportJob!({ companyId: fx.demoCompany.id, entryIds: ids });
+    const where = { companyId: fx.demoCompany.id, jobId: job.providerId };
+    await open().updateExportJobStatus!({ ...where, event: 'FAILED', failureReasonType: 'CANCELED_BY_USER' });
+    const { journal, asked } = journalWith({ pleoJobEvent: { jobId: job.providerId, event: 'STARTED' } });
+    const retried = open().updateExportJobStatus!({ ...where, event: 'STARTED' }, journal);
+    await expect(retried).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.event',
+      message: expect.stringContaining('FAILED'),
+    });
+    expect(asked).toEqual(['beforeRewrite', 'save']);
+  });
+
   it('a retried item update whose answer was lost reads the items back instead of a second PUT', async () => {
     const [a, b] = exportableEntryIds(fx, fx.secondDemoCompany).slice(0, 2);
     const job = await session.createExportJob!({ companyId: fx.secondDemoCompany.id, entryIds: [a!, b!] });
