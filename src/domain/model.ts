@@ -18,6 +18,7 @@ export type Capability =
   | 'UPLOAD_DOCUMENT'
   | 'EXPENSE_BILLS'
   | 'EXPORT_JOBS'
+  | 'EXPORT_JOB_LIFECYCLE'
   | 'EXPORT_FEC'
   | 'EXPORT_ACD';
 export const CAPABILITIES: readonly Capability[] = [
@@ -29,6 +30,7 @@ export const CAPABILITIES: readonly Capability[] = [
   'UPLOAD_DOCUMENT',
   'EXPENSE_BILLS',
   'EXPORT_JOBS',
+  'EXPORT_JOB_LIFECYCLE',
   'EXPORT_FEC',
   'EXPORT_ACD',
 ];
@@ -196,6 +198,40 @@ export type ExportFailureReasonType =
   | 'SERVICE_TIMEOUT'
   | 'ACCOUNTING_SYSTEM_TIMEOUT'
   | 'CANCELED_BY_USER';
+
+/** What an accounting integration reports of a job it runs (Pleo's export-job events). */
+export type ExportJobEvent = 'STARTED' | 'COMPLETED' | 'COMPLETED_WITH_ERRORS' | 'FAILED';
+
+/** Where one exported entry (an export job item) stands. */
+export type ExportJobItemStatus = 'PENDING' | 'IN_PROGRESS' | 'SUCCESSFUL' | 'FAILED' | 'ABANDONED';
+
+/** One item of an export job: an entry of the job and how its transmission went. */
+export interface ExportJobItemRecord {
+  provider: ProviderName;
+  companyId: string;
+  /** The provider's id of the exported entry. */
+  entryId: string;
+  status: ExportJobItemStatus;
+  failureReason: string | null;
+  externalId: string | null;
+  externalUrl: string | null;
+  updatedAt: IsoDateTime | null;
+}
+
+/** Why an item update was not applied: the entry is not one of the job's (Pleo's ACCOUNTING_ENTRY_DOES_NOT_EXIST). */
+export type ExportJobItemErrorCode = 'ENTRY_NOT_IN_JOB' | 'REFUSED';
+
+export interface ExportJobItemErrorRecord {
+  provider: ProviderName;
+  companyId: string;
+  entryId: string;
+  code: ExportJobItemErrorCode;
+}
+
+export interface ExportJobItemsUpdateRecord {
+  items: ExportJobItemRecord[];
+  errors: ExportJobItemErrorRecord[];
+}
 
 /** The job details only Pleo's export jobs have, for providers whose jobs have none. */
 export const NO_JOB_LIFECYCLE_DETAILS = {

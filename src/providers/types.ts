@@ -18,6 +18,10 @@ import type {
   EntryType,
   ExerciseRecord,
   ExportFormat,
+  ExportFailureReasonType,
+  ExportJobEvent,
+  ExportJobItemStatus,
+  ExportJobItemsUpdateRecord,
   ExportJobRecord,
   IsoDate,
   JournalRecord,
@@ -130,6 +134,31 @@ export interface CreateExportJobRequest {
   vendorBasedBookkeeping?: boolean;
 }
 
+/** An export-job event an accounting integration reports (the job's company and provider id). */
+export interface UpdateExportJobStatusRequest {
+  companyId: string;
+  jobId: string;
+  event: ExportJobEvent;
+  failureReason?: string;
+  failureReasonType?: ExportFailureReasonType;
+}
+
+export interface ExportJobItemUpdate {
+  /** The provider's id of the entry. */
+  entryId: string;
+  status: Exclude<ExportJobItemStatus, 'PENDING' | 'ABANDONED'>;
+  failureReason?: string;
+  externalId?: string;
+  externalUrl?: string;
+}
+
+/** At most MAX_EXPORT_JOB_ITEM_UPDATES items, distinct entries (checked by the schema layer). */
+export interface UpdateExportJobItemsRequest {
+  companyId: string;
+  jobId: string;
+  items: ExportJobItemUpdate[];
+}
+
 /** An upload already checked by the gateway (size, content type); the stream is read once. */
 export interface UploadPayload {
   fileName: string;
@@ -225,6 +254,19 @@ export interface ProviderSession {
   listExportJobs?(companyId: string, page: PageRequest): Promise<Page<ExportJobRecord>>;
   getExportJob?(companyId: string, jobId: string): Promise<ExportJobRecord | null>;
   createExportJob?(request: CreateExportJobRequest, journal?: MutationJournal): Promise<ExportJobRecord>;
+  /**
+   * Reports an accounting integration's progress on a job (EXPORT_JOB_LIFECYCLE) and returns the job
+   * as read back after it. A state transition: a retry reconciles by reading the job, never re-posts.
+   */
+  updateExportJobStatus?(
+    request: UpdateExportJobStatusRequest,
+    journal?: MutationJournal,
+  ): Promise<ExportJobRecord>;
+  /** Sets the status of some of a job's items (EXPORT_JOB_LIFECYCLE); unknown entries come back as errors. */
+  updateExportJobItems?(
+    request: UpdateExportJobItemsRequest,
+    journal?: MutationJournal,
+  ): Promise<ExportJobItemsUpdateRecord>;
   /** Streams an export file's bytes from `ExportFileRecord.downloadRef`. */
   downloadExportFile?(companyId: string, downloadRef: string): Promise<DownloadStream>;
 }

@@ -9,10 +9,12 @@ import {
   pleoData,
   pleoExportJob,
   pleoExportJobItem,
+  pleoItemsUpdate,
   pleoPage,
   type PleoAccountingEntry,
   type PleoExportJob,
   type PleoExportJobItem,
+  type PleoJobEvent,
 } from './schemas';
 import { PleoTransport, type PleoAccount } from './transport';
 
@@ -44,6 +46,15 @@ export interface PleoJobOptions {
   employeeId?: string;
   isInteractive?: boolean;
   vendorBasedBookkeeping?: boolean;
+}
+
+/** One entry of a `PUT …/items` body (the simulator's reading of an undocumented layout). */
+export interface PleoItemUpdate {
+  accountingEntryId: string;
+  status: 'in_progress' | 'successful' | 'failed';
+  failureReason?: string;
+  externalId?: string;
+  externalUrl?: string;
 }
 
 export class PleoClient {
@@ -147,6 +158,49 @@ export class PleoClient {
       ...(beforeDispatch ? { beforeDispatch } : {}),
     } as const;
     return (await this.transport.call(request, pleoData(pleoExportJob))).data;
+  }
+
+  /** `POST /v3/export-job-events` (202: the change shows on the next read). Never retried: a transition. */
+  async postJobEvent(
+    jobId: string,
+    event: PleoJobEvent,
+    failure: { failureReason?: string; failureReasonType?: string },
+    signal?: AbortSignal,
+    beforeDispatch?: () => Promise<void>,
+  ): Promise<void> {
+    const body = JSON.stringify({
+      jobId,
+      event,
+      ...(failure.failureReason !== undefined ? { failureReason: failure.failureReason } : {}),
+      ...(failure.failureReasonType !== undefined ? { failureReasonType: failure.failureReasonType } : {}),
+    });
+    await this.transport.accepted({
+      method: 'POST',
+      path: '/v3/export-job-events',
+      route: 'POST /v3/export-job-events',
+      body,
+      signal,
+      ...(beforeDispatch ? { beforeDispatch } : {}),
+    });
+  }
+
+  /** `PUT /v3/export-jobs/{jobId}/items` (at most 100): sets absolute statuses, so it is safe to repeat. */
+  async updateJobItems(
+    jobId: string,
+    updates: PleoItemUpdate[],
+    signal?: AbortSignal,
+    beforeDispatch?: () => Promise<void>,
+  ) {
+    const request = {
+      method: 'PUT',
+      path: encodePath`/v3/export-jobs/${jobId}/items`,
+      route: 'PUT /v3/export-jobs/{jobId}/items',
+      body: JSON.stringify(updates),
+      idempotent: true,
+      signal,
+      ...(beforeDispatch ? { beforeDispatch } : {}),
+    } as const;
+    return this.transport.call(request, pleoItemsUpdate);
   }
 
   close(): Promise<void> {

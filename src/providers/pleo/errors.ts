@@ -3,6 +3,34 @@ import { BadUserInputError, ErrorCode, UpstreamError } from '../../errors';
 import type { UpstreamClient } from '../http';
 import { upstreamErrorCode } from '../upstream-text';
 
+/**
+ * Refusals the caller fixes by changing its input, by `<status> <type>`, each naming the input at fault.
+ * MISSING_CONTRA_ACCOUNTS and ACCOUNTING_ENTRY_DOES_NOT_EXIST: other entries (createExportJob). The
+ * lifecycle routes: what the job's state or Pleo's caps refuse (the mutations say which state).
+ */
+const BAD_INPUTS: Readonly<Record<string, { message: string; field: string }>> = {
+  '400 MISSING_CONTRA_ACCOUNTS': {
+    message: 'Pleo cannot export entries that have no contra account (MISSING_CONTRA_ACCOUNTS).',
+    field: 'input.entryIds',
+  },
+  '400 ACCOUNTING_ENTRY_DOES_NOT_EXIST': {
+    message: 'Some entries do not exist in this Pleo company.',
+    field: 'input.entryIds',
+  },
+  '422 INVALID_EXPORT_JOB_STATUS_CHANGE': {
+    message: "The export job's status does not allow this event (INVALID_EXPORT_JOB_STATUS_CHANGE).",
+    field: 'input.event',
+  },
+  '422 EXPORT_JOB_STATUS_UNPROCESSABLE': {
+    message: 'The export job has finished: its items can no longer change (EXPORT_JOB_STATUS_UNPROCESSABLE).',
+    field: 'input.exportJobId',
+  },
+  '413 EXPORT_JOB_ITEMS_UPDATE_LIMIT': {
+    message: 'Pleo updates at most 100 items at once (EXPORT_JOB_ITEMS_UPDATE_LIMIT).',
+    field: 'input.items',
+  },
+};
+
 export function pleoFailure(
   http: UpstreamClient,
   status: number,
@@ -10,16 +38,8 @@ export function pleoFailure(
   route: string,
   retryAfter?: number,
 ): Error {
-  // Both are fixable by the caller choosing other entries, so they name the input at fault (createExportJob's).
-  if (status === 400 && type === 'MISSING_CONTRA_ACCOUNTS') {
-    return new BadUserInputError(
-      'Pleo cannot export entries that have no contra account (MISSING_CONTRA_ACCOUNTS).',
-      'input.entryIds',
-    );
-  }
-  if (status === 400 && type === 'ACCOUNTING_ENTRY_DOES_NOT_EXIST') {
-    return new BadUserInputError('Some entries do not exist in this Pleo company.', 'input.entryIds');
-  }
+  const input = BAD_INPUTS[`${status} ${type}`];
+  if (input) return new BadUserInputError(input.message, input.field);
   // Not a bad input: the same request succeeds once the running job ends. An upstream error (not
   // retried: creating a job is not idempotent) keeps Pleo's code in the message for the caller.
   if (status === 409 && type === 'EXPORT_ALREADY_IN_PROGRESS') {

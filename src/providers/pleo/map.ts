@@ -3,11 +3,25 @@ import { minorUnitsToCents } from '../../domain/money';
 import type {
   EntryRecord,
   ExportFailureReasonType,
+  ExportJobEvent,
+  ExportJobItemRecord,
+  ExportJobItemStatus,
+  ExportJobItemsUpdateRecord,
   ExportJobRecord,
   ExportJobStatus,
   JournalRecord,
 } from '../../domain/model';
-import { PLEO_FAILURE_REASON_TYPES, type PleoAccountingEntry, type PleoExportJob } from './schemas';
+import type { ExportJobItemUpdate } from '../types';
+import type { PleoItemUpdate } from './client';
+import {
+  PLEO_FAILURE_REASON_TYPES,
+  PLEO_ITEM_STATUSES,
+  type PleoAccountingEntry,
+  type PleoExportJob,
+  type PleoExportJobItem,
+  type PleoItemsUpdate,
+  type PleoJobEvent,
+} from './schemas';
 
 type PleoFailureReasonType = (typeof PLEO_FAILURE_REASON_TYPES)[number];
 
@@ -96,3 +110,81 @@ export function mapExportJob(job: PleoExportJob, errors: string[]): ExportJobRec
 
 export const itemError = (item: { accountingEntryId: string; failureReason?: string | null | undefined }) =>
   `${item.accountingEntryId}: ${item.failureReason ?? 'failed'}`;
+
+/** The gateway's event → Pleo's `event`, and the job status that shows it took effect. */
+const JOB_EVENT: Record<ExportJobEvent, PleoJobEvent> = {
+  STARTED: 'started',
+  COMPLETED: 'completed',
+  COMPLETED_WITH_ERRORS: 'completed_with_errors',
+  FAILED: 'failed',
+};
+export const pleoJobEvent = (event: ExportJobEvent): PleoJobEvent => JOB_EVENT[event];
+
+/** Statuses only a started job reaches (a job failed from pending never started). */
+const STARTED_STATUSES: readonly PleoExportJob['status'][] = [
+  'in_progress',
+  'completed',
+  'completed_with_errors',
+];
+
+/**
+ * True when the job shows `event` already applied: STARTED once it has a start time or a status only a
+ * started job has (it may have finished since), the others once the job is in their status.
+ */
+export function eventApplied(job: PleoExportJob, event: ExportJobEvent): boolean {
+  if (event === 'STARTED') return Boolean(job.startedAt) || STARTED_STATUSES.includes(job.status);
+  return job.status === JOB_EVENT[event];
+}
+
+/** The Pleo failure reason type of the gateway's value (same words, lower-cased). */
+export const pleoFailureReasonType = (type: ExportFailureReasonType) => type.toLowerCase();
+
+export const toPleoItemUpdate = (item: ExportJobItemUpdate): PleoItemUpdate => ({
+  accountingEntryId: item.entryId,
+  status: item.status.toLowerCase() as PleoItemUpdate['status'],
+  ...(item.failureReason !== undefined ? { failureReason: item.failureReason } : {}),
+  ...(item.externalId !== undefined ? { externalId: item.externalId } : {}),
+  ...(item.externalUrl !== undefined ? { externalUrl: item.externalUrl } : {}),
+});
+
+const isItemStatus = (status: string): status is (typeof PLEO_ITEM_STATUSES)[number] =>
+  (PLEO_ITEM_STATUSES as readonly string[]).includes(status);
+
+export function mapExportJobItem(companyId: string, item: PleoExportJobItem): ExportJobItemRecord {
+  return {
+    provider: 'PLEO',
+    companyId,
+    entryId: item.accountingEntryId.toLowerCase(),
+    // An unknown status (Pleo added one) reads as still running rather than failing the answer.
+    status: (isItemStatus(item.status) ? item.status.toUpperCase() : 'IN_PROGRESS') as ExportJobItemStatus,
+    failureReason: item.failureReason ?? null,
+    externalId: item.externalId ?? null,
+    externalUrl: item.externalUrl ?? null,
+    updatedAt: toInstant(item.updatedAt),
+  };
+}
+
+/** True when the item already stands as `update` asks (a retried update has nothing left to do). */
+export const itemMatches = (item: PleoExportJobItem, update: ExportJobItemUpdate) =>
+  item.status === update.status.toLowerCase() &&
+  (update.failureReason === undefined || item.failureReason === update.failureReason) &&
+  (update.externalId === undefined || item.externalId === update.externalId) &&
+  (update.externalUrl === undefined || item.externalUrl === update.externalUrl);
+
+export const itemEntryId = (item: PleoExportJobItem) => item.accountingEntryId.toLowerCase();
+
+/** Pleo's answer to an item update: typed per-item errors, never its message text. */
+export function mapItemsUpdate(
+  companyId: string,
+  answer: { data: PleoExportJobItem[]; errors?: PleoItemsUpdate['errors'] },
+): ExportJobItemsUpdateRecord {
+  return {
+    items: answer.data.map((item) => mapExportJobItem(companyId, item)),
+    errors: (answer.errors ?? []).map((error) => ({
+      provider: 'PLEO',
+      companyId,
+      entryId: error.accountingEntryId.toLowerCase(),
+      code: error.type === 'ACCOUNTING_ENTRY_DOES_NOT_EXIST' ? 'ENTRY_NOT_IN_JOB' : 'REFUSED',
+    })),
+  };
+}

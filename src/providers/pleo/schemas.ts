@@ -86,12 +86,31 @@ export const pleoExportJob = z.object({
 });
 export type PleoExportJob = z.infer<typeof pleoExportJob>;
 
+export const PLEO_ITEM_STATUSES = ['pending', 'in_progress', 'successful', 'failed', 'abandoned'] as const;
+
+/** An export job item (its layout is not in the seed: only what the mapping reads is required). */
 export const pleoExportJobItem = z.object({
   accountingEntryId: z.string().min(1),
   status: z.string(),
   failureReason: z.string().nullable().optional(),
+  externalId: z.string().nullable().optional(),
+  externalUrl: z.string().nullable().optional(),
+  updatedAt: instant.nullable().optional(),
 });
 export type PleoExportJobItem = z.infer<typeof pleoExportJobItem>;
+
+/** `PUT /v3/export-jobs/{jobId}/items`: the items updated, and the updates refused one by one. */
+export const pleoItemsUpdate = z.object({
+  data: z.array(pleoExportJobItem.extend({ status: z.enum(PLEO_ITEM_STATUSES) })),
+  errors: z
+    .array(z.object({ accountingEntryId: z.string().min(1), type: z.string().nullable().optional() }))
+    .nullable()
+    .optional(),
+});
+export type PleoItemsUpdate = z.infer<typeof pleoItemsUpdate>;
+
+/** The events of `POST /v3/export-job-events`. */
+export type PleoJobEvent = 'started' | 'completed' | 'completed_with_errors' | 'failed';
 
 /** Pleo's error body; only `type` is relied on (the envelope is not documented). */
 export const pleoErrorBody = z.object({

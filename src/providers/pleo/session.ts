@@ -8,10 +8,11 @@ import { isPleoId, pleoEntryIdsToExport, pleoJobOptions } from './export-job-inp
 import { createPleoLoaders } from './loaders';
 import { PLEO_JOURNAL_CODE, mapEntry, mapExportJob } from './map';
 import { checkpointCreate, createdJobCandidates, exportsExactly, previousCreate } from './create-recovery';
+import { updatePleoJobItems, updatePleoJobStatus, type LifecycleDeps } from './job-lifecycle';
 import { collectPage } from './paging';
 import type { PleoExportJob } from './schemas';
 
-export const PLEO_CAPABILITIES: readonly Capability[] = ['ENTRIES', 'EXPORT_JOBS'];
+export const PLEO_CAPABILITIES: readonly Capability[] = ['ENTRIES', 'EXPORT_JOBS', 'EXPORT_JOB_LIFECYCLE'];
 
 const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const EMPTY: Page<never> = { items: [], hasNextPage: false, totalCount: 0 };
@@ -28,6 +29,13 @@ export function createPleoSession(
   // Only a job that completed with errors has failed items worth an extra call.
   const toRecord = async (job: PleoExportJob): Promise<ExportJobRecord> =>
     mapExportJob(job, job.status === 'completed_with_errors' ? await loaders.jobErrors.load(job.id) : []);
+
+  const lifecycle: LifecycleDeps = {
+    client,
+    signal: deps.signal,
+    toRecord,
+    remember: (job) => void loaders.exportJob.clear(job.id.toLowerCase()).prime(job.id.toLowerCase(), job),
+  };
 
   /** A retried creation's job, when its first attempt created it but the answer was lost. */
   const findRetriedJob = async (companyId: string, entryIds: string[], journal?: MutationJournal) => {
@@ -118,5 +126,8 @@ export function createPleoSession(
       loaders.exportJob.prime(job.id.toLowerCase(), job);
       return mapExportJob(job, []);
     },
+
+    updateExportJobStatus: (request, journal) => updatePleoJobStatus(lifecycle, request, journal),
+    updateExportJobItems: (request, journal) => updatePleoJobItems(lifecycle, request, journal),
   };
 }

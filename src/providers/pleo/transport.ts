@@ -45,6 +45,23 @@ export class PleoTransport {
     schema: S,
     notFoundAsNull = false,
   ): Promise<z.infer<S> | null> {
+    const response = await this.sendChecked(request, notFoundAsNull);
+    if (!response) return null;
+    const parsed = schema.safeParse(await this.http.readJson(response, request.route));
+    if (!parsed.success) {
+      const message = `unexpected response shape from ${request.route}`;
+      throw new UpstreamError('PLEO', ErrorCode.UPSTREAM_INVALID_RESPONSE, message, response.status);
+    }
+    return parsed.data;
+  }
+
+  /** Sends `request` and drops its 2xx answer (a 202 without a body). */
+  async accepted(request: UpstreamRequest): Promise<void> {
+    await (await this.sendChecked(request, false))?.body.dump();
+  }
+
+  /** The 2xx response, null for a 404 when `notFoundAsNull`; a failure status throws its typed error. */
+  private async sendChecked(request: UpstreamRequest, notFoundAsNull: boolean) {
     const headers: Record<string, string> = { authorization: this.authorization, accept: 'application/json' };
     if (request.body) headers['content-type'] = JSON_TYPE;
     const response = await this.http.send({ ...request, headers });
@@ -58,12 +75,7 @@ export class PleoTransport {
       const type = error.success ? error.data.type : null;
       throw pleoFailure(this.http, response.status, type, request.route, retryAfterSeconds(response.headers));
     }
-    const parsed = schema.safeParse(await this.http.readJson(response, request.route));
-    if (!parsed.success) {
-      const message = `unexpected response shape from ${request.route}`;
-      throw new UpstreamError('PLEO', ErrorCode.UPSTREAM_INVALID_RESPONSE, message, response.status);
-    }
-    return parsed.data;
+    return response;
   }
 
   close(): Promise<void> {

@@ -15,6 +15,11 @@ import type { CreateExpenseBillInput } from '../document/document.input';
 import { validateExpenseBillFields, validateUploadFields } from '../document/document.service';
 import { validateIdempotencyKey } from './idempotent-mutation';
 import { validateCreateExportJob } from '../export-job/export-job.validation';
+import {
+  exportJobOf,
+  validateUpdateExportJobItems,
+  validateUpdateExportJobStatus,
+} from '../export-job/export-job-lifecycle.validation';
 import { MAX_NODE_IDS } from '../node/node-ids';
 import { validateTrialBalanceFilter } from '../ledger/ledger.validation';
 import { listFieldSpec } from '../fields/list-field';
@@ -68,6 +73,16 @@ export const ARGUMENT_CHECKS: Readonly<Record<string, ArgumentCheck>> = {
       companyId: undefined,
       idempotencyKey: undefined,
     });
+    inputKey(args);
+  },
+  'Mutation.updateExportJobStatus': (args) => {
+    const input = args.input as Args;
+    validateUpdateExportJobStatus(exportJobOf(input), input);
+    inputKey(args);
+  },
+  'Mutation.updateExportJobItems': (args) => {
+    const input = args.input as Args;
+    validateUpdateExportJobItems(exportJobOf(input), input);
     inputKey(args);
   },
   'Mutation.startBulkExport': (args) => {

@@ -7,6 +7,9 @@ import type {
   EntryType,
   ExportFailureReasonType,
   ExportFormat,
+  ExportJobEvent,
+  ExportJobItemErrorCode,
+  ExportJobItemStatus,
   ExportJobStatus,
   LetteringState,
   ProviderName,
@@ -49,6 +52,8 @@ export const CapabilityEnum = register<Capability>(
     UPLOAD_DOCUMENT: 'Accepts uploaded documents.',
     EXPENSE_BILLS: 'Accepts expense bills.',
     EXPORT_JOBS: 'Creates and lists export jobs.',
+    EXPORT_JOB_LIFECYCLE:
+      "Takes an accounting integration's reports on export jobs: status events and item statuses.",
     EXPORT_FEC: 'Exports in the FEC format (Fichier des Écritures Comptables).',
     EXPORT_ACD: 'Exports in the ACD format.',
   },
@@ -68,6 +73,38 @@ export const ExportJobStatusEnum = register<ExportJobStatus>(
     COMPLETED: 'Finished; the file is ready.',
     COMPLETED_WITH_ERRORS: 'Finished, but some items failed (see errors).',
     FAILED: 'Failed (see failureReason).',
+  },
+);
+
+export const ExportJobEventEnum = register<ExportJobEvent>(
+  'ExportJobEvent',
+  'What an accounting integration reports of an export job it runs.',
+  {
+    STARTED: 'The integration started the job: PENDING → IN_PROGRESS.',
+    COMPLETED: 'Every item went through: IN_PROGRESS → COMPLETED.',
+    COMPLETED_WITH_ERRORS: 'Done, some items failed: IN_PROGRESS → COMPLETED_WITH_ERRORS.',
+    FAILED: 'The job failed (give failureReasonType): PENDING or IN_PROGRESS → FAILED.',
+  },
+);
+
+export const ExportJobItemStatusEnum = register<ExportJobItemStatus>(
+  'ExportJobItemStatus',
+  'Where one entry of an export job stands.',
+  {
+    PENDING: 'Not picked up yet.',
+    IN_PROGRESS: 'Being sent to the accounting system.',
+    SUCCESSFUL: 'In the accounting system.',
+    FAILED: 'Refused or not sent (see failureReason).',
+    ABANDONED: 'Left unsent because the job failed.',
+  },
+);
+
+export const ExportJobItemErrorCodeEnum = register<ExportJobItemErrorCode>(
+  'ExportJobItemErrorCode',
+  'Why one item update was not applied.',
+  {
+    ENTRY_NOT_IN_JOB: 'The entry is not one of the export job.',
+    REFUSED: 'The provider refused this item for another reason.',
   },
 );
 

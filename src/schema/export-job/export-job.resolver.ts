@@ -24,6 +24,9 @@ import { defineCompanyListField } from '../fields/list-field';
 import { Company } from '../company/company.type';
 import { findNodeOf } from '../node/node.service';
 import { CreateExportJobInput } from './export-job.input';
+import { UpdateExportJobItemsInput, UpdateExportJobStatusInput } from './export-job-lifecycle.input';
+import { updateExportJobItems, updateExportJobStatus } from './export-job-lifecycle.service';
+import { ExportJobItemsUpdate } from './export-job-lifecycle.type';
 import { createExportJob, exportDownloadLink } from './export-job.service';
 import { ExportFile, ExportJob, ExportJobConnection } from './export-job.type';
 
@@ -49,6 +52,32 @@ export class ExportJobResolver {
     @Arg('input', () => CreateExportJobInput, { description: 'What to export.' }) input: CreateExportJobInput,
   ) {
     return createExportJob(ctx, input);
+  }
+
+  @Extensions({ [ACCESS_SCOPE_EXTENSION]: 'EXPORT' })
+  @Mutation(() => ExportJob, {
+    description:
+      "Reports an accounting integration's progress on an export job (Pleo: STARTED, then COMPLETED …) and returns the job as read back after it; UNSUPPORTED_BY_PROVIDER without EXPORT_JOB_LIFECYCLE.",
+  })
+  updateExportJobStatus(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateExportJobStatusInput, { description: 'The job and its event.' })
+    input: UpdateExportJobStatusInput,
+  ) {
+    return updateExportJobStatus(ctx, input);
+  }
+
+  @Extensions({ [ACCESS_SCOPE_EXTENSION]: 'EXPORT' })
+  @Mutation(() => ExportJobItemsUpdate, {
+    description:
+      "Sets the status of up to 100 of an export job's entries (Pleo's item update); entries not in the job come back in errors.",
+  })
+  updateExportJobItems(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateExportJobItemsInput, { description: 'The job and its item updates.' })
+    input: UpdateExportJobItemsInput,
+  ) {
+    return updateExportJobItems(ctx, input);
   }
 
   @FieldResolver(() => ID, { description: 'Opaque global id carrying type, provider and native ids.' })

@@ -14,8 +14,17 @@ export type RunQuery = (
 
 export type ExampleVariables = Record<string, Record<string, unknown>>;
 
-/** Operations GraphiQL cannot run: they need a multipart file part (docs/api.md, GraphiQL: send them with curl -F). */
-export const NOT_RUNNABLE_IN_GRAPHIQL = new Set(['UploadDocument', 'CreateExpenseBill']);
+/**
+ * Operations GraphiQL does not open as tabs: the uploads need a multipart file part (docs/api.md,
+ * GraphiQL: send them with curl -F); the export job lifecycle needs a Pleo job just created and not yet
+ * moved, which no variables known when the page opens can name.
+ */
+export const NOT_RUNNABLE_IN_GRAPHIQL = new Set([
+  'UploadDocument',
+  'CreateExpenseBill',
+  'UpdateExportJobStatus',
+  'UpdateExportJobItems',
+]);
 
 const COMPANIES = `query GraphiqlExampleCompanies { companies(first: 100) { edges { node { id provider } } } }`;
 const DETAILS = `query GraphiqlExampleIds($myunisoft: ID!, $inqom: ID!, $pleo: ID!) {

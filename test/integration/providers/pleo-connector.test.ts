@@ -1,11 +1,12 @@
 /** The Pleo connector against the Pleo simulator over loopback HTTP (no mocked client). */
 import { createPleoConnector } from '../../../src/providers/pleo/connector';
 import type { PleoAccount } from '../../../src/providers/pleo/client';
-import type { ProviderConnector, ProviderSession } from '../../../src/providers/types';
+import type { MutationJournal, ProviderConnector, ProviderSession } from '../../../src/providers/types';
 import { BadUserInputError, NotFoundError, UpstreamError } from '../../../src/errors';
 import { MemoryStore } from '../../../src/store/memory-store';
 import { demoCredentials } from '../../../src/simulators/credentials';
 import { FINISH_AFTER_MS, START_AFTER_MS } from '../../../src/simulators/pleo/lifecycle';
+import { JOB_TTL_SECONDS } from '../../../src/simulators/pleo/jobs';
 import {
   entrySetWith,
   entryWithoutContra,
@@ -59,7 +60,7 @@ describe('companies', () => {
     });
     expect(await session.getCompany(fx.otherCompany.id)).toBeNull();
     expect(calls()).toBe(0);
-    expect(session.capabilities).toEqual(['ENTRIES', 'EXPORT_JOBS']);
+    expect(session.capabilities).toEqual(['ENTRIES', 'EXPORT_JOBS', 'EXPORT_JOB_LIFECYCLE']);
   });
 });
 
@@ -345,6 +346,115 @@ describe('export jobs', () => {
     expect(await open().getExportJob!(fx.secondDemoCompany.id, job.providerId)).toBeNull();
     expect(await open().getExportJob!(fx.demoCompany.id, '00000000-0000-4000-8000-000000000000')).toBeNull();
     expect(await open().getExportJob!(fx.demoCompany.id, 'nope')).toBeNull();
+  });
+});
+
+/** A journal of our own for the connector (src/idempotency runs the real one): what it was asked. */
+function journalWith(previous: unknown) {
+  const asked: string[] = [];
+  const journal: MutationJournal = {
+    previous,
+    writeId: 'w-test',
+    save: async () => void asked.push('save'),
+    committed: async () => void asked.push('committed'),
+    beforeRewrite: () => void asked.push('beforeRewrite'),
+  };
+  return { journal, asked };
+}
+
+describe('export job lifecycle (events and item updates)', () => {
+  // Client-driven jobs end only by an event or their expiry.
+  afterEach(() => fx.clock.advance((JOB_TTL_SECONDS + 60) * 1000));
+  const route = () => fx.sim.requests.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/, '{id}')}`);
+
+  it("move a job by events, checkpointed as the POST leaves; another company's job is NOT_FOUND before any write", async () => {
+    const ids = exportableEntryIds(fx, fx.demoCompany).slice(0, 2);
+    const job = await session.createExportJob!({ companyId: fx.demoCompany.id, entryIds: ids });
+    fx.sim.resetRequests();
+    const foreign = open().updateExportJobStatus!({
+      companyId: fx.secondDemoCompany.id,
+      jobId: job.providerId,
+      event: 'STARTED',
+    });
+    await expect(foreign).rejects.toBeInstanceOf(NotFoundError);
+    expect(route()).toEqual(['GET /v3/export-jobs/{id}']);
+    fx.sim.resetRequests();
+    const { journal, asked } = journalWith(null);
+    const started = await open().updateExportJobStatus!(
+      { companyId: fx.demoCompany.id, jobId: job.providerId, event: 'STARTED' },
+      journal,
+    );
+    expect(started).toMatchObject({ status: 'IN_PROGRESS', completedAt: null });
+    expect(asked).toEqual(['save', 'committed']);
+    expect(route()).toEqual([
+      'GET /v3/export-jobs/{id}',
+      'POST /v3/export-job-events',
+      'GET /v3/export-jobs/{id}',
+    ]);
+    const failed = await open().updateExportJobStatus!({
+      companyId: fx.demoCompany.id,
+      jobId: job.providerId,
+      event: 'FAILED',
+      failureReason: 'The ERP is down.',
+      failureReasonType: 'ACCOUNTING_SYSTEM_UNREACHABLE',
+    });
+    expect(failed).toMatchObject({
+      status: 'FAILED',
+      failureReason: 'The ERP is down.',
+      failureReasonType: 'ACCOUNTING_SYSTEM_UNREACHABLE',
+    });
+  });
+
+  it('a retried event not yet applied is sent again only through beforeRewrite', async () => {
+    const ids = exportableEntryIds(fx, fx.demoCompany).slice(2, 3);
+    const job = await session.createExportJob!({ companyId: fx.demoCompany.id, entryIds: ids });
+    const { journal, asked } = journalWith({ pleoJobEvent: { jobId: job.providerId, event: 'STARTED' } });
+    const started = await open().updateExportJobStatus!(
+      { companyId: fx.demoCompany.id, jobId: job.providerId, event: 'STARTED' },
+      journal,
+    );
+    expect(started.status).toBe('IN_PROGRESS');
+    expect(asked).toEqual(['beforeRewrite', 'save', 'committed']);
+  });
+
+  it('a retried STARTED on a job that failed before it started is not taken as applied', async () => {
+    const ids = exportableEntryIds(fx, fx.demoCompany).slice(3, 4);
+    const job = await session.createExportJob!({ companyId: fx.demoCompany.id, entryIds: ids });
+    const where = { companyId: fx.demoCompany.id, jobId: job.providerId };
+    await open().updateExportJobStatus!({ ...where, event: 'FAILED', failureReasonType: 'CANCELED_BY_USER' });
+    const { journal, asked } = journalWith({ pleoJobEvent: { jobId: job.providerId, event: 'STARTED' } });
+    const retried = open().updateExportJobStatus!({ ...where, event: 'STARTED' }, journal);
+    await expect(retried).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.event',
+      message: expect.stringContaining('FAILED'),
+    });
+    expect(asked).toEqual(['beforeRewrite', 'save']);
+  });
+
+  it('a retried item update whose answer was lost reads the items back instead of a second PUT', async () => {
+    const [a, b] = exportableEntryIds(fx, fx.secondDemoCompany).slice(0, 2);
+    const job = await session.createExportJob!({ companyId: fx.secondDemoCompany.id, entryIds: [a!, b!] });
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const request = {
+      companyId: fx.secondDemoCompany.id,
+      jobId: job.providerId,
+      items: [
+        { entryId: a!, status: 'SUCCESSFUL' as const, externalId: 'X-1' },
+        { entryId: unknown, status: 'SUCCESSFUL' as const },
+      ],
+    };
+    const first = await open().updateExportJobItems!(request);
+    expect(first.items).toEqual([
+      expect.objectContaining({ entryId: a, status: 'SUCCESSFUL', externalId: 'X-1' }),
+    ]);
+    expect(first.errors).toEqual([expect.objectContaining({ entryId: unknown, code: 'ENTRY_NOT_IN_JOB' })]);
+    fx.sim.resetRequests();
+    const { journal, asked } = journalWith({ pleoJobItems: { jobId: job.providerId } });
+    const again = await open().updateExportJobItems!(request, journal);
+    expect(again).toEqual(first);
+    expect(asked).toEqual([]);
+    expect(route()).toEqual(['GET /v3/export-jobs/{id}', 'GET /v3/export-jobs/{id}/items']);
   });
 });
 

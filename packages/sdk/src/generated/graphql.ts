@@ -59,6 +59,8 @@ export type Capability =
   | 'EXPORT_FEC'
   /** Creates and lists export jobs. */
   | 'EXPORT_JOBS'
+  /** Takes an accounting integration's reports on export jobs: status events and item statuses. */
+  | 'EXPORT_JOB_LIFECYCLE'
   /** Lists movements (entry lines with lettering and analytics). */
   | 'MOVEMENTS'
   /** Accepts uploaded documents. */
@@ -221,6 +223,51 @@ export type ExportFormat =
   /** Fichier des Écritures Comptables: the French tax administration's ledger text file. */
   | 'FEC';
 
+/** What an accounting integration reports of an export job it runs. */
+export type ExportJobEvent =
+  /** Every item went through: IN_PROGRESS → COMPLETED. */
+  | 'COMPLETED'
+  /** Done, some items failed: IN_PROGRESS → COMPLETED_WITH_ERRORS. */
+  | 'COMPLETED_WITH_ERRORS'
+  /** The job failed (give failureReasonType): PENDING or IN_PROGRESS → FAILED. */
+  | 'FAILED'
+  /** The integration started the job: PENDING → IN_PROGRESS. */
+  | 'STARTED';
+
+/** Why one item update was not applied. */
+export type ExportJobItemErrorCode =
+  /** The entry is not one of the export job. */
+  | 'ENTRY_NOT_IN_JOB'
+  /** The provider refused this item for another reason. */
+  | 'REFUSED';
+
+/** Where one entry of an export job stands. */
+export type ExportJobItemStatus =
+  /** Left unsent because the job failed. */
+  | 'ABANDONED'
+  /** Refused or not sent (see failureReason). */
+  | 'FAILED'
+  /** Being sent to the accounting system. */
+  | 'IN_PROGRESS'
+  /** Not picked up yet. */
+  | 'PENDING'
+  /** In the accounting system. */
+  | 'SUCCESSFUL';
+
+/** The new status of one entry of an export job. */
+export type ExportJobItemUpdateInput = {
+  /** Global id of an entry of the job. */
+  entryId: string | number;
+  /** The entry's id in the accounting system (at most 255 characters). */
+  externalId?: string | null | undefined;
+  /** The entry's page in the accounting system (an http(s) URL). */
+  externalUrl?: string | null | undefined;
+  /** FAILED only: why, e.g. account_unknown (at most 1,000 characters). */
+  failureReason?: string | null | undefined;
+  /** IN_PROGRESS, SUCCESSFUL or FAILED. */
+  status: ExportJobItemStatus;
+};
+
 /** Where an export job stands. */
 export type ExportJobStatus =
   /** Finished; the file is ready. */
@@ -311,6 +358,30 @@ export type TrialBalanceFilter = {
   from?: string | null | undefined;
   /** Window end (with from; not before from). */
   to?: string | null | undefined;
+};
+
+/** Item statuses an accounting integration reports on an export job's entries. */
+export type UpdateExportJobItemsInput = {
+  /** Global id of the export job. */
+  exportJobId: string | number;
+  /** Retries with the same key and input return the first answer instead of updating again. */
+  idempotencyKey?: string | null | undefined;
+  /** At most 100 updates, one per entry. */
+  items: Array<ExportJobItemUpdateInput>;
+};
+
+/** An accounting integration's report on an export job it runs (Pleo's export-job events); moves the job. */
+export type UpdateExportJobStatusInput = {
+  /** What happened to the job. */
+  event: ExportJobEvent;
+  /** Global id of the export job. */
+  exportJobId: string | number;
+  /** FAILED only: why the job failed, in words (at most 1,000 characters). */
+  failureReason?: string | null | undefined;
+  /** FAILED only: the failure's category. */
+  failureReasonType?: ExportFailureReasonType | null | undefined;
+  /** Retries with the same key and input return the job as the first attempt left it, never posting the event twice. */
+  idempotencyKey?: string | null | undefined;
 };
 
 /** A document to upload to the company’s provider (Inqom). */
@@ -526,6 +597,20 @@ export type TrialBalanceQueryVariables = Exact<{
 
 export type TrialBalanceQuery = { company: { id: string, trialBalance: { from: string, to: string, debitTotal: string, creditTotal: string, balanced: boolean, unbalancedEntryIds: Array<string>, lines: Array<{ debit: string, credit: string, balance: string, account: { number: string, name: string | null } }>, reconciliation: { source: string, matches: boolean, differences: Array<{ accountNumber: string, ours: string, provider: string }> } | null } } | null };
 
+export type UpdateExportJobItemsMutationVariables = Exact<{
+  input: UpdateExportJobItemsInput;
+}>;
+
+
+export type UpdateExportJobItemsMutation = { updateExportJobItems: { items: Array<{ entryId: string, status: ExportJobItemStatus, failureReason: string | null, externalId: string | null, externalUrl: string | null, updatedAt: string | null }>, errors: Array<{ index: number, entryId: string, code: ExportJobItemErrorCode }> } };
+
+export type UpdateExportJobStatusMutationVariables = Exact<{
+  input: UpdateExportJobStatusInput;
+}>;
+
+
+export type UpdateExportJobStatusMutation = { updateExportJobStatus: { id: string, provider: Provider, status: ExportJobStatus, startedAt: string | null, completedAt: string | null, failureReason: string | null, failureReasonType: ExportFailureReasonType | null, lastUpdatedAt: string | null, errors: Array<string> } };
+
 export type UploadDocumentMutationVariables = Exact<{
   input: UploadDocumentInput;
 }>;
@@ -555,4 +640,6 @@ export const CompanyMovementsDocument = {"kind":"Document","definitions":[{"kind
 export const GetNodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetNodes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Company"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Exercise"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"debitTotal"}},{"kind":"Field","name":{"kind":"Name","value":"creditTotal"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Movement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Document"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"checksum"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExportJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<GetNodesQuery, GetNodesQueryVariables>;
 export const StartBulkExportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartBulkExport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartBulkExportInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startBulkExport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<StartBulkExportMutation, StartBulkExportMutationVariables>;
 export const TrialBalanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TrialBalance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TrialBalanceFilter"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"company"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"trialBalance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"debitTotal"}},{"kind":"Field","name":{"kind":"Name","value":"creditTotal"}},{"kind":"Field","name":{"kind":"Name","value":"balanced"}},{"kind":"Field","name":{"kind":"Name","value":"unbalancedEntryIds"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"debit"}},{"kind":"Field","name":{"kind":"Name","value":"credit"}},{"kind":"Field","name":{"kind":"Name","value":"balance"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reconciliation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"matches"}},{"kind":"Field","name":{"kind":"Name","value":"differences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"ours"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TrialBalanceQuery, TrialBalanceQueryVariables>;
+export const UpdateExportJobItemsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateExportJobItems"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateExportJobItemsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateExportJobItems"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entryId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"externalUrl"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"entryId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateExportJobItemsMutation, UpdateExportJobItemsMutationVariables>;
+export const UpdateExportJobStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateExportJobStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateExportJobStatusInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateExportJobStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"failureReasonType"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}}]}}]}}]} as unknown as DocumentNode<UpdateExportJobStatusMutation, UpdateExportJobStatusMutationVariables>;
 export const UploadDocumentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UploadDocument"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UploadDocumentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uploadDocument"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"checksum"}},{"kind":"Field","name":{"kind":"Name","value":"duplicateOf"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<UploadDocumentMutation, UploadDocumentMutationVariables>;
