@@ -68,10 +68,9 @@ function toPayload(result: ExportJobItemsUpdateRecord, asked: string[]): ExportJ
       externalUrl: item.externalUrl,
       updatedAt: item.updatedAt,
     })),
-    errors: result.errors.map((error) => ({
-      index: asked.indexOf(error.entryId.toLowerCase()),
-      entryId: entryId(error),
-      code: error.code,
-    })),
+    errors: result.errors.map((error) => {
+      const index = asked.indexOf(error.entryId.toLowerCase());
+      return { index: index >= 0 ? index : null, entryId: entryId(error), code: error.code };
+    }),
   };
 }

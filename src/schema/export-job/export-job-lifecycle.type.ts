@@ -26,8 +26,11 @@ export class ExportJobItem {
 
 @ObjectType({ description: 'An item update that was not applied.' })
 export class ExportJobItemError {
-  @Field(() => Int, { description: 'Index of the update in input.items.' })
-  index!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Index of the update in input.items; null if the provider names an entry the input did not.',
+  })
+  index!: number | null;
 
   @Field(() => ID, { description: 'Global id of the entry.' })
   entryId!: string;

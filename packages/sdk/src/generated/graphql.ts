@@ -602,7 +602,7 @@ export type UpdateExportJobItemsMutationVariables = Exact<{
 }>;
 
 
-export type UpdateExportJobItemsMutation = { updateExportJobItems: { items: Array<{ entryId: string, status: ExportJobItemStatus, failureReason: string | null, externalId: string | null, externalUrl: string | null, updatedAt: string | null }>, errors: Array<{ index: number, entryId: string, code: ExportJobItemErrorCode }> } };
+export type UpdateExportJobItemsMutation = { updateExportJobItems: { items: Array<{ entryId: string, status: ExportJobItemStatus, failureReason: string | null, externalId: string | null, externalUrl: string | null, updatedAt: string | null }>, errors: Array<{ index: number | null, entryId: string, code: ExportJobItemErrorCode }> } };
 
 export type UpdateExportJobStatusMutationVariables = Exact<{
   input: UpdateExportJobStatusInput;
