@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { UNCERTAIN_WINDOW_MS } from './idempotency/run-idempotently';
 import { isFetchableOrigin } from './providers/fetch-allowlist';
 
 /** The environment `{ env }` references are resolved against while a config is parsed. */
@@ -228,10 +229,11 @@ const idempotency = z
     /** How long a duplicate waits for the running attempt before IDEMPOTENCY_IN_PROGRESS, in ms (default 10,000). */
     waitMs: z.number().int().min(0).default(10_000),
     /**
-     * How long a provider may still commit a write whose outcome was lost, in ms (default 60,000):
-     * until then a retry that finds nothing answers IDEMPOTENCY_OUTCOME_UNCERTAIN instead of writing.
+     * How long a provider may still commit a write whose outcome was lost, in ms from its dispatch
+     * (default 90,000, past http.writeTimeoutMs): until then a retry that finds nothing answers
+     * IDEMPOTENCY_OUTCOME_UNCERTAIN instead of writing.
      */
-    uncertainWindowMs: z.number().int().min(0).default(60_000),
+    uncertainWindowMs: z.number().int().min(0).default(UNCERTAIN_WINDOW_MS),
   })
   .strict();
 

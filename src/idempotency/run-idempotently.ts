@@ -35,6 +35,9 @@ import {
 } from './idempotency-record';
 import { provesNothingCommitted } from './outcome-certainty';
 
+/** A write waits up to http.writeTimeoutMs (60 s) for its answer and may commit then: the window outlasts it. */
+export const UNCERTAIN_WINDOW_MS = 90_000;
+
 export interface IdempotencyOptions {
   /** How long a duplicate waits for the running attempt, in ms (default 10,000). */
   waitMs?: number;
@@ -46,7 +49,7 @@ export interface IdempotencyOptions {
   recordTtlMs?: number;
   /**
    * How long after an attempt with an unknown outcome a provider may still commit it, in ms (default
-   * 60,000): until then a retry that finds nothing answers IDEMPOTENCY_OUTCOME_UNCERTAIN.
+   * UNCERTAIN_WINDOW_MS): until then a retry that finds nothing answers IDEMPOTENCY_OUTCOME_UNCERTAIN.
    */
   uncertainWindowMs?: number;
   now?: () => number;
@@ -118,7 +121,7 @@ async function attempt<T>(
   hash: string,
   lease: FencedLease,
 ): Promise<T> {
-  const { store, recordTtlMs = DAY_MS, uncertainWindowMs = 60_000, now = Date.now } = call;
+  const { store, recordTtlMs = DAY_MS, uncertainWindowMs = UNCERTAIN_WINDOW_MS, now = Date.now } = call;
   // Re-read under the lease: the previous holder may have recorded the outcome since we looked.
   const record = await readRecord(store, keys, hash);
   if (record?.state === 'done') return record.outcome as T;
@@ -191,7 +194,7 @@ async function settleFailure(
   error: unknown,
   { previous, saved, checkpoint, committed }: AttemptState,
 ): Promise<unknown> {
-  const { store, recordTtlMs = DAY_MS, uncertainWindowMs = 60_000, now = Date.now } = call;
+  const { store, recordTtlMs = DAY_MS, uncertainWindowMs = UNCERTAIN_WINDOW_MS, now = Date.now } = call;
   if (error instanceof IdempotencyOutcomeUncertainError) return error;
   // Committed, then failed (a read-back): the record keeps the checkpoint a retry reads the write back by.
   if (committed) {

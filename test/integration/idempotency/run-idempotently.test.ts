@@ -135,7 +135,7 @@ describe.each(backends)('runIdempotently on %s', (_name, open) => {
     });
     // The answer was lost after a checkpoint: the outcome is unknown, not a plain failure.
     await expect(failing).rejects.toMatchObject({
-      extensions: { code: 'IDEMPOTENCY_OUTCOME_UNCERTAIN', retryable: true, retryAfterSeconds: 60 },
+      extensions: { code: 'IDEMPOTENCY_OUTCOME_UNCERTAIN', retryable: true, retryAfterSeconds: 90 },
     });
     // The checkpoint binds the key to its input until the retry finishes.
     await expect(call(b, { input: { company: 'c2' } })).rejects.toMatchObject({
