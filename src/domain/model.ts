@@ -277,4 +277,6 @@ export interface ExportJobRecord {
   lastUpdatedAt: IsoDateTime | null;
   file: ExportFileRecord | null;
   errors: string[];
+  /** The errors are the failed items, read only when `errors` is selected (the session's `exportJobErrors`). */
+  errorsUnread?: true;
 }

@@ -254,6 +254,8 @@ export interface ProviderSession {
   listExportJobs?(companyId: string, page: PageRequest): Promise<Page<ExportJobRecord>>;
   getExportJob?(companyId: string, jobId: string): Promise<ExportJobRecord | null>;
   createExportJob?(request: CreateExportJobRequest, journal?: MutationJournal): Promise<ExportJobRecord>;
+  /** The errors of a job whose record has `errorsUnread`. */
+  exportJobErrors?(companyId: string, jobId: string): Promise<string[]>;
   /**
    * Reports an accounting integration's progress on a job (EXPORT_JOB_LIFECYCLE) and returns the job
    * as read back after it. A state transition: a retry reconciles by reading the job, never re-posts.

@@ -7,7 +7,7 @@
 import type { EntryRecord, MovementRecord } from '../../domain/model';
 import { NotFoundError, UnsupportedByProviderError } from '../../errors';
 import type { EntryFilter, MovementFilter, Page, PageRequest } from '../types';
-import { parseDatedId, parseResumeToken } from './ids';
+import { datedId, parseDatedId, parseResumeToken } from './ids';
 import type { InqomLoaders, LinesWindow } from './loaders';
 import { mapEntry, mapMovement } from './map';
 import { readFrom } from './paged-reader';
@@ -15,6 +15,9 @@ import { ENTRY_LINES_PAGE_SIZE } from './paths';
 import type { InqomEntryLine } from './schemas';
 
 export class InqomLedgerReader {
+  /** Entries a listing page read whole, by `folder|datedId`: `Movement.entry` then reads no day again. */
+  private readonly wholeEntries = new Map<string, InqomEntryLine[]>();
+
   constructor(private readonly loaders: InqomLoaders) {}
 
   async listMovements(
@@ -111,6 +114,8 @@ export class InqomLedgerReader {
   async getEntry(folderId: string, entryId: string): Promise<EntryRecord | null> {
     const id = parseDatedId(entryId);
     if (!id) return null;
+    const read = this.wholeEntries.get(`${folderId}|${datedId(id.nativeId, id.date)}`);
+    if (read) return mapEntry(folderId, read);
     const lines = (await this.day(folderId, id.date)).filter((l) => l.EntryId === id.nativeId);
     return lines.length ? mapEntry(folderId, lines) : null;
   }
@@ -124,7 +129,27 @@ export class InqomLedgerReader {
 
   private async linesPage(window: LinesWindow, pageNumber: number) {
     const items = await this.loaders.entryLinesPage.load({ ...window, pageNumber });
-    return { items, last: items.length < ENTRY_LINES_PAGE_SIZE };
+    const last = items.length < ENTRY_LINES_PAGE_SIZE;
+    this.keepWholeEntries(window.folderId, items, pageNumber === 1, last);
+    return { items, last };
+  }
+
+  /**
+   * Keeps the page's entries known whole (lines come by date then entry): all but one that may have
+   * begun on the page before (unless it is the first) or go on to the next (unless it is the last).
+   */
+  private keepWholeEntries(folderId: string, items: InqomEntryLine[], first: boolean, last: boolean) {
+    const groups: InqomEntryLine[][] = [];
+    for (const line of items) {
+      const group = groups[groups.length - 1];
+      if (group?.[0]?.EntryId === line.EntryId && group[0].Date === line.Date) group.push(line);
+      else groups.push([line]);
+    }
+    groups.forEach((group, index) => {
+      if ((index === 0 && !first) || (index === groups.length - 1 && !last)) return;
+      const head = group[0]!;
+      this.wholeEntries.set(`${folderId}|${datedId(head.EntryId, head.Date)}`, group);
+    });
   }
 
   private async day(folderId: string, date: string): Promise<InqomEntryLine[]> {

@@ -26,9 +26,11 @@ export function createPleoSession(
   const loaders = createPleoLoaders(client, deps.signal, onLoaderBatch);
   const findCompany = (id: string) => companies.find((company) => sameId(company.providerId, id)) ?? null;
 
-  // Only a job that completed with errors has failed items worth an extra call.
+  // Only a job that completed with errors has failed items worth a call, made when `errors` is selected.
   const toRecord = async (job: PleoExportJob): Promise<ExportJobRecord> =>
-    mapExportJob(job, job.status === 'completed_with_errors' ? await loaders.jobErrors.load(job.id) : []);
+    job.status === 'completed_with_errors'
+      ? { ...mapExportJob(job, []), errorsUnread: true }
+      : mapExportJob(job, []);
 
   const lifecycle: LifecycleDeps = {
     client,
@@ -126,6 +128,8 @@ export function createPleoSession(
       loaders.exportJob.prime(job.id.toLowerCase(), job);
       return mapExportJob(job, []);
     },
+
+    exportJobErrors: (_companyId, jobId) => loaders.jobErrors.load(jobId),
 
     updateExportJobStatus: (request, journal) => updatePleoJobStatus(lifecycle, request, journal),
     updateExportJobItems: (request, journal) => updatePleoJobItems(lifecycle, request, journal),

@@ -27,7 +27,7 @@ import { CreateExportJobInput } from './export-job.input';
 import { UpdateExportJobItemsInput, UpdateExportJobStatusInput } from './export-job-lifecycle.input';
 import { updateExportJobItems, updateExportJobStatus } from './export-job-lifecycle.service';
 import { ExportJobItemsUpdate } from './export-job-lifecycle.type';
-import { createExportJob, exportDownloadLink } from './export-job.service';
+import { createExportJob, exportDownloadLink, exportJobErrors } from './export-job.service';
 import { ExportFile, ExportJob, ExportJobConnection } from './export-job.type';
 
 @Resolver(() => ExportJob)
@@ -88,6 +88,11 @@ export class ExportJobResolver {
   @FieldResolver(() => Company, { description: 'The company exported.' })
   company(@Root() job: ExportJobRecord, @Ctx() ctx: RequestContext) {
     return loadCompany(ctx, job.provider, job.companyId);
+  }
+
+  @FieldResolver(() => [String], { description: 'Errors of individual items (empty when none).' })
+  errors(@Root() job: ExportJobRecord, @Ctx() ctx: RequestContext): string[] | Promise<string[]> {
+    return exportJobErrors(ctx, job);
   }
 
   @FieldResolver(() => ExportFile, { nullable: true, description: 'The produced file, once there is one.' })

@@ -37,6 +37,13 @@ export function exportDownloadLink(ctx: RequestContext, job: ExportJobRecord): P
   return downloadLink(ctx, { kind: 'EXPORT', provider: job.provider, companyId: job.companyId, ref });
 }
 
+/** The job's errors; read from the provider only now, when the record left them unread. */
+export function exportJobErrors(ctx: RequestContext, job: ExportJobRecord): string[] | Promise<string[]> {
+  if (!job.errorsUnread) return job.errors;
+  const session = ctx.session(job.provider);
+  return session.exportJobErrors ? session.exportJobErrors(job.companyId, job.providerId) : job.errors;
+}
+
 registerNodeFetcher('ExportJob', (_ctx, session, { companyId, nativeId }) =>
   requireMethod(session, 'getExportJob', 'EXPORT_JOBS')(companyId, nativeId),
 );

@@ -118,9 +118,6 @@ export class ExportJob extends Node {
     description: 'The last update of, or action on, the job (Pleo).',
   })
   lastUpdatedAt!: string | null;
-
-  @Field(() => [String], { description: 'Errors of individual items (empty when none).' })
-  errors!: string[];
 }
 
 export const ExportJobConnection = connectionType('ExportJob', ExportJob, 'export jobs');

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   CompanyEntriesDocument,
+  CompanyExportJobsDocument,
   CreateExportJobDocument,
   UpdateExportJobItemsDocument,
   UpdateExportJobStatusDocument,
@@ -224,6 +225,56 @@ describe('updateExportJobStatus and updateExportJobItems (Pleo)', () => {
     // An EXPORT token runs it (the job is unknown at Pleo: NOT_FOUND, after asking).
     const allowed = await moveJob({ exportJobId, event: 'STARTED' }, await tokenWith(['EXPORT']));
     expect(allowed.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.exportJobId' });
+  });
+
+  it('read a COMPLETED_WITH_ERRORS job’s failed items only when errors is selected', async () => {
+    const companyId = pleoCompany(1);
+    const entryIds = await exportable(companyId, 2);
+    const exportJobId = await createJob(companyId, entryIds);
+    dataOf(await moveJob({ exportJobId, event: 'STARTED' }));
+    dataOf(
+      await runOperation(stack, UpdateExportJobItemsDocument, {
+        input: {
+          exportJobId,
+          items: [{ entryId: entryIds[0]!, status: 'FAILED', failureReason: 'account_unknown' }],
+        },
+      }),
+    );
+    const jobPath = `/v3/export-jobs/${decodeGlobalId(exportJobId, 'id').nativeId}`;
+    const asked = () => pleo().requests.map((r) => `${r.method} ${r.path}`);
+
+    // The read-back of the last event, status only: before, 4 calls (the failed items too).
+    pleo().resetRequests();
+    const done = await stack.gql<{ updateExportJobStatus: { status: string } }>(
+      `mutation ($input: UpdateExportJobStatusInput!) { updateExportJobStatus(input: $input) { id status } }`,
+      { input: { exportJobId, event: 'COMPLETED_WITH_ERRORS' } },
+    );
+    expect(done.body.data?.updateExportJobStatus.status).toBe('COMPLETED_WITH_ERRORS');
+    expect(asked()).toEqual([`GET ${jobPath}`, 'POST /v3/export-job-events', `GET ${jobPath}`]);
+
+    // The documented page of jobs selects no errors: one listing, not one more call per such job.
+    pleo().resetRequests();
+    const page = dataOf(await runOperation(stack, CompanyExportJobsDocument, { companyId, first: 50 }));
+    expect(page.company?.exportJobs.edges.map((e) => e.node.id)).toContain(exportJobId);
+    expect(asked()).toEqual(['GET /v3/export-jobs']);
+
+    // Selected, the failed items are read once per such job, as before.
+    pleo().resetRequests();
+    const withErrors = await stack.gql<{
+      company: { exportJobs: { edges: { node: { id: string; status: string; errors: string[] } }[] } };
+    }>(
+      `query ($id: ID!) { company(id: $id) { exportJobs(first: 50) { edges { node { id status errors } } } } }`,
+      {
+        id: companyId,
+      },
+    );
+    const jobs = withErrors.body.data?.company.exportJobs.edges.map((e) => e.node) ?? [];
+    expect(jobs.find((job) => job.id === exportJobId)?.errors).toEqual([
+      `${decodeGlobalId(entryIds[0]!, 'id').nativeId}: account_unknown`,
+    ]);
+    const withItemErrors = jobs.filter((job) => job.status === 'COMPLETED_WITH_ERRORS').length;
+    expect(asked()).toHaveLength(1 + withItemErrors);
+    expect(pleoCalls('GET', /\/items$/)).toBe(withItemErrors);
   });
 
   it('answer UNSUPPORTED_BY_PROVIDER for a Jepilote export job', async () => {

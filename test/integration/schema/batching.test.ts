@@ -218,6 +218,36 @@ describe('companies → exercises → movements', () => {
   });
 });
 
+describe('movements with their entries', () => {
+  it('an Inqom page of 30 movements with Movement.entry costs the listing only: no day re-read per entry', async () => {
+    const { gen, id } = demoCompany(stack.sims, 'inqom');
+    const window = { startDate: '2026-01-01', endDate: '2026-12-31' };
+    const result = await stack.gql<{
+      company: { movements: { edges: { node: { entry: { id: string; lines: unknown[] } | null } }[] } };
+    }>(
+      `query ($id: ID!) { company(id: $id) { movements(first: 30, filter: { from: "2026-01-01", to: "2026-12-31" }) {
+        edges { node { id entry { id date lines { debit credit } } } } } } }`,
+      { id },
+    );
+    expect(result.body.errors).toBeUndefined();
+    const entries = result.body.data?.company.movements.edges.map((e) => e.node.entry) ?? [];
+    expect(entries).toHaveLength(30);
+    // Each entry whole, as its own day would give it: as many lines as the dataset's.
+    for (const entry of entries) {
+      const native = nativeId(entry!.id).split('@')[0]!;
+      expect(entry!.lines).toHaveLength(stack.sims.dataset.entry(gen, native)!.entry.lines.length);
+    }
+    // Before: one more entry-lines call per distinct entry day (12 of 15 calls).
+    expect(distinctCalls()).toEqual(
+      [
+        folders,
+        call('inqom', 'GET', `/v1/dossiers/${gen.id}/entry-lines/count`, window),
+        call('inqom', 'GET', `/v1/dossiers/${gen.id}/entry-lines`, { ...window, pageNumber: 1 }),
+      ].sort(),
+    );
+  });
+});
+
 describe('nodes(ids) of mixed types', () => {
   const WINDOW = { from: '2026-04-01', to: '2026-04-30' };
 
