@@ -46,6 +46,7 @@ export async function createPleoSimulator(options: SimulatorOptions): Promise<Si
   const state = createPleoState(options);
   return startSimulatorServer('pleo', options, async (app) => {
     installErrorShape(app);
+    app.get('/__admin/export-job-events', async () => state.appliedEvents);
     await app.register(fileRoutes(state));
     await app.register((api) => authenticatedApi(api, state));
   });

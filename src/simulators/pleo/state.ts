@@ -14,6 +14,8 @@ export interface PleoState {
   now: () => number;
   entries: PleoEntryIndex;
   jobs: JobStore;
+  /** Each export-job event applied, in order, as tests count writes (`GET /__admin/export-job-events`). */
+  appliedEvents: { jobId: string; event: string }[];
 }
 
 export function createPleoState(options: SimulatorOptions): PleoState {
@@ -22,6 +24,7 @@ export function createPleoState(options: SimulatorOptions): PleoState {
     now: options.now ?? Date.now,
     entries: new PleoEntryIndex(options.dataset),
     jobs: new JobStore(options.dataset.seed),
+    appliedEvents: [],
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * The mutations idempotency tests send, over real HTTP to a running gateway: a GraphQL multipart
- * upload (document or expense bill) and createExportJob. Each returns the HTTP status and the body.
+ * upload (document or expense bill), createExportJob and updateExportJobStatus. Each returns the HTTP
+ * status and the body.
  */
 import type { GqlResponse } from '../../support/stack';
 
@@ -56,17 +57,29 @@ export const createExpenseBill = (
     file,
   );
 
-export async function createExportJob(
+export const UPDATE_EXPORT_JOB_STATUS = `mutation($input: UpdateExportJobStatusInput!) {
+  updateExportJobStatus(input: $input) { id status }
+}`;
+
+/** A JSON-bodied mutation of the demo key, its input as `$input`. */
+async function sendMutation(
   gateway: GatewayAddress,
+  query: string,
   input: Record<string, unknown>,
 ): Promise<{ status: number; body: Body }> {
   const response = await fetch(gateway.graphqlUrl, {
     method: 'POST',
     headers: { authorization: 'Bearer demo', 'content-type': 'application/json' },
-    body: JSON.stringify({ query: CREATE_EXPORT_JOB, variables: { input } }),
+    body: JSON.stringify({ query, variables: { input } }),
   });
   return { status: response.status, body: (await response.json()) as Body };
 }
+
+export const createExportJob = (gateway: GatewayAddress, input: Record<string, unknown>) =>
+  sendMutation(gateway, CREATE_EXPORT_JOB, input);
+
+export const updateExportJobStatus = (gateway: GatewayAddress, input: Record<string, unknown>) =>
+  sendMutation(gateway, UPDATE_EXPORT_JOB_STATUS, input);
 
 /** The first error's code, or null. */
 export const firstCode = (body: Body): unknown => body.errors?.[0]?.extensions?.code ?? null;

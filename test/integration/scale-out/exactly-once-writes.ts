@@ -1,15 +1,17 @@
 /**
- * The four writes the exactly-once tests drive through real gateway processes, each with what it
+ * The five writes the exactly-once tests drive through real gateway processes, each with what it
  * takes to send it again with the same key and to count its effect at the simulator: Inqom documents
- * of the upload's checksum, Pleo jobs created, Jepilote flagging exports that flagged documents.
+ * of the upload's checksum, Pleo jobs created, Pleo job events accepted, Jepilote flagging exports
+ * that flagged documents.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { companyGlobalId } from '../../../src/domain/ids';
+import { companyGlobalId, decodeGlobalId } from '../../../src/domain/ids';
 import type { RunningSimulators } from '../../../src/simulators/harness';
 import {
   createExpenseBill,
   createExportJob,
   firstCode,
+  updateExportJobStatus,
   uploadDocument,
   type GatewayAddress,
 } from '../idempotency/mutation-calls';
@@ -72,6 +74,22 @@ export function writeKinds(sims: () => RunningSimulators, reader: () => GatewayA
     );
     return data.company.documents.edges.filter((edge) => edge.node.checksum === checksum).length;
   };
+  /** The first `count` entries of a Pleo company that Pleo exports (bank fees have no contra account). */
+  const pleoExportable = async (companyId: string, count: number) => {
+    const listed = await gql<{
+      company: { entries: { edges: { node: { id: string; journal: { type: string | null } } }[] } };
+    }>(
+      reader(),
+      `query($id: ID!) { company(id: $id) { entries(first: 30) { edges { node { id journal { type } } } } } }`,
+      { id: companyId },
+    );
+    return listed.company.entries.edges
+      .filter((edge) => edge.node.journal.type !== 'fee')
+      .slice(0, count)
+      .map((edge) => edge.node.id);
+  };
+  /** The job each company's last updateExportJobStatus scenario left in progress. */
+  const movedJobs = new Map<string, string>();
   const inqomWrite = (name: string, send: typeof uploadDocument, path: string): WriteKind => ({
     name,
     async prepare(index) {
@@ -95,22 +113,9 @@ export function writeKinds(sims: () => RunningSimulators, reader: () => GatewayA
     {
       name: 'Pleo createExportJob',
       async prepare(index) {
-        const native = company('pleo', index);
-        const companyId = companyGlobalId('PLEO', native.id);
-        const listed = await gql<{
-          company: {
-            entries: { edges: { node: { id: string; journal: { type: string | null } } }[] };
-          };
-        }>(
-          reader(),
-          `query($id: ID!) { company(id: $id) { entries(first: 30) { edges { node { id journal { type } } } } } }`,
-          { id: companyId },
-        );
+        const companyId = companyGlobalId('PLEO', company('pleo', index).id);
         // A different entry count per scenario: recovery matches a job by its count and creation time.
-        const entryIds = listed.company.entries.edges
-          .filter((edge) => edge.node.journal.type !== 'fee')
-          .slice(0, index + 1)
-          .map((edge) => edge.node.id);
+        const entryIds = await pleoExportable(companyId, index + 1);
         const input = { companyId, entryIds, idempotencyKey: randomUUID() };
         const jobs = async () =>
           (
@@ -132,6 +137,48 @@ export function writeKinds(sims: () => RunningSimulators, reader: () => GatewayA
               ms,
               method: 'POST',
               path: '^/v3/export-jobs$',
+              times: 1,
+            }),
+        };
+      },
+    },
+    {
+      // The event a Pleo integration posts first. A second STARTED would be refused (422): a retry
+      // whose first answer was lost must read the job back, not post again.
+      name: 'Pleo updateExportJobStatus',
+      async prepare(index) {
+        const companyId = companyGlobalId('PLEO', company('pleo', index).id);
+        // Pleo runs one job per company at a time: an earlier scenario's job on it is ended first.
+        const earlier = movedJobs.get(companyId);
+        if (earlier) await updateExportJobStatus(reader(), { exportJobId: earlier, event: 'FAILED' });
+        const [entryId] = await pleoExportable(companyId, 1);
+        const created = await createExportJob(reader(), { companyId, entryIds: [entryId] });
+        const exportJobId = answeredId(created);
+        if (!exportJobId) throw new Error(`no job to move: ${JSON.stringify(created.body)}`);
+        // An item update hands the job to its client before the simulated integration starts it (1 s).
+        const handed = await gql<{ updateExportJobItems: { items: unknown[] } | null }>(
+          reader(),
+          `mutation($input: UpdateExportJobItemsInput!) { updateExportJobItems(input: $input) { items { status } } }`,
+          { input: { exportJobId, items: [{ entryId, status: 'IN_PROGRESS' }] } },
+        );
+        if (handed?.updateExportJobItems?.items.length !== 1) throw new Error('the job was not handed over');
+        movedJobs.set(companyId, exportJobId);
+        const input = { exportJobId, event: 'STARTED', idempotencyKey: randomUUID() };
+        // Applied at the simulator, whether or not its answer reached the gateway.
+        const accepted = async () => {
+          const response = await fetch(`${sims().urls.pleo}/__admin/export-job-events`);
+          const all = (await response.json()) as { jobId: string }[];
+          return all.filter((applied) => applied.jobId === decodeGlobalId(exportJobId, 'id').nativeId).length;
+        };
+        return {
+          send: (gateway) => updateExportJobStatus(gateway, input),
+          writes: accepted,
+          fault: (kind, ms) =>
+            sims().simulators.pleo.faults.add({
+              kind,
+              ms,
+              method: 'POST',
+              path: '^/v3/export-job-events$',
               times: 1,
             }),
         };

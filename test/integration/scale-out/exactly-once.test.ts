@@ -1,10 +1,10 @@
 /**
  * Exactly once, on any instance: two real gateway processes (and a third, killed) on one real
- * redis-server and the simulators. For each write (Inqom upload, Inqom expense bill, Pleo job,
- * Jepilote flagged export) one write takes effect at the simulator per key under (a) 40 concurrent
- * retries across both instances, (b) Redis stalled (SIGSTOP) longer than the lease while the first
- * attempt waits on the provider, (c) the gateway timing out before the provider commits, (d) the
- * instance killed after its write reached the provider. Leases and windows are short by configuration;
+ * redis-server and the simulators. For each write (Inqom upload, Inqom expense bill, Pleo job, Pleo
+ * job event, Jepilote flagged export) one write takes effect at the simulator per key under (a) 40
+ * concurrent retries across both instances, (b) Redis stalled (SIGSTOP) longer than the lease while
+ * the first attempt waits on the provider, (c) the gateway timing out before the provider commits,
+ * (d) the instance killed after its write reached the provider. Leases and windows are short by configuration;
  * nothing asserts elapsed time.
  */
 import { randomUUID } from 'node:crypto';

@@ -22,6 +22,7 @@ export function exportJobEventRoutes(state: PleoState) {
           `Event ${body.data.event} is not allowed on a ${job.status} job.`,
         );
       }
+      state.appliedEvents.push({ jobId: job.id, event: body.data.event });
       // Accepted: the change is visible on the next GET of the job.
       return reply.code(202).send();
     });
