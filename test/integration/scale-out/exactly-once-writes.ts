@@ -88,6 +88,9 @@ export function writeKinds(sims: () => RunningSimulators, reader: () => GatewayA
       .slice(0, count)
       .map((edge) => edge.node.id);
   };
+  /** A fault on the next POST to a Pleo path. */
+  const pleoPostFault = (path: string) => (kind: 'slow_commit', ms: number) =>
+    sims().simulators.pleo.faults.add({ kind, ms, method: 'POST', path, times: 1 });
   /** The job each company's last updateExportJobStatus scenario left in progress. */
   const movedJobs = new Map<string, string>();
   const inqomWrite = (name: string, send: typeof uploadDocument, path: string): WriteKind => ({
@@ -131,14 +134,7 @@ export function writeKinds(sims: () => RunningSimulators, reader: () => GatewayA
         return {
           send: (gateway) => createExportJob(gateway, input),
           writes: async () => (await jobs()).filter((id) => !before.has(id)).length,
-          fault: (kind, ms) =>
-            sims().simulators.pleo.faults.add({
-              kind,
-              ms,
-              method: 'POST',
-              path: '^/v3/export-jobs$',
-              times: 1,
-            }),
+          fault: pleoPostFault('^/v3/export-jobs$'),
         };
       },
     },
@@ -173,14 +169,7 @@ export function writeKinds(sims: () => RunningSimulators, reader: () => GatewayA
         return {
           send: (gateway) => updateExportJobStatus(gateway, input),
           writes: accepted,
-          fault: (kind, ms) =>
-            sims().simulators.pleo.faults.add({
-              kind,
-              ms,
-              method: 'POST',
-              path: '^/v3/export-job-events$',
-              times: 1,
-            }),
+          fault: pleoPostFault('^/v3/export-job-events$'),
         };
       },
     },
