@@ -19,6 +19,8 @@ const HELP = `Usage: node bench/run.mjs [options]   (npm run bench builds first)
                        none, or a comma-separated list of those
   --duration=3000      ms of load per side in part 1, per run (after --warmup ms)
   --warmup=1000
+  --prewarm=2000       part 1: requests of every case each side serves, over 16 connections, before any is
+                       measured at a latency (0: none; a gateway's request path compiles over ~2,500)
   --connections=4
   --movements=500000   movements in the large exercise of part 3
   --cold-runs=3
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     pairs: { type: 'string', default: 'all' },
     duration: { type: 'string', default: '3000' },
     warmup: { type: 'string', default: '1000' },
+    prewarm: { type: 'string', default: '2000' },
     connections: { type: 'string', default: '4' },
     movements: { type: 'string', default: '500000' },
     'cold-runs': { type: 'string', default: '3' },
@@ -83,6 +86,7 @@ const settings = {
   pairs: parsePairs(values.pairs),
   durationMs: positive('duration'),
   warmupMs: Number(values.warmup),
+  prewarmOps: Number(values.prewarm),
   connections: positive('connections'),
   movements: positive('movements'),
   coldRuns: positive('cold-runs'),

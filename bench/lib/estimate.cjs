@@ -7,6 +7,7 @@ const SECONDS = {
   processStart: 2, // a gateway or the simulators, to healthy
   part1CasesPerLatency: 3, // company, entries page, document + URL
   part1SidesPerCase: 3, // direct and two gateways, interleaved
+  part1PrewarmPer1000: 40, // 1,000 requests of every case on every side at one latency (0 ms ~22 s, 30 ms ~58 s)
   raw500k: 13,
   pages500k: 31,
   bulk500k: { JSONL: 15, CSV: 15, FEC: 21 },
@@ -31,12 +32,23 @@ function largeExerciseSeconds(movements, pairs) {
 
 /** Estimated seconds per part (all runs of it) and in all. */
 function estimateSeconds(settings) {
-  const { parts, runs, durationMs, warmupMs, latencies, movements, coldRuns, pairs } = settings;
+  const {
+    parts,
+    runs,
+    durationMs,
+    warmupMs,
+    prewarmOps = 0,
+    latencies,
+    movements,
+    coldRuns,
+    pairs,
+  } = settings;
   const perLatency =
     SECONDS.part1CasesPerLatency * SECONDS.part1SidesPerCase * ((durationMs + warmupMs) / 1000) +
     (durationMs + warmupMs) / 1000 + // the bare proxy, a fourth side of the company case
     (2 * durationMs) / 1000 + // the autocannon cross-check, gateway then direct
-    4 * SECONDS.processStart;
+    4 * SECONDS.processStart +
+    (prewarmOps / 1000) * SECONDS.part1PrewarmPer1000;
   const byPart = {
     1: runs * latencies.length * perLatency,
     2: SECONDS.upstreamRequests,

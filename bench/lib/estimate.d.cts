@@ -3,6 +3,8 @@ export interface BenchSettings {
   runs: number;
   durationMs: number;
   warmupMs: number;
+  /** Part 1: requests of every case each side serves before any is measured (default 0). */
+  prewarmOps?: number;
   latencies: number[];
   movements: number;
   coldRuns: number;

@@ -166,7 +166,28 @@ const UNLIMITED_UPSTREAM = {
 };
 const BARE_PROXY_VARIANT = 'bare proxy (reference: Fastify + undici, no GraphQL)';
 
-export async function gatewayVsDirect({ latencies, connections, durationMs, warmupMs, log }) {
+/** Connections of the pre-warm: more than the measured 4, so that thousands of requests take seconds at 30 ms. */
+const PREWARM_CONNECTIONS = 16;
+
+/**
+ * Every side serves `ops` requests of every case before any case is measured. A gateway process's CPU
+ * per company request at 30 ms falls from ~2.8 ms over its first few hundred requests to ~1.5 ms after
+ * ~2,500 (V8 compiling the request path: bench/notes.md, 3 December); without this, the first case
+ * measured (company) met a process still compiling and the last (document) a warmer one. The direct
+ * side is warmed alike (the simulator's routes).
+ */
+async function prewarm(sides, ops) {
+  for (const run of sides) {
+    let left = ops;
+    await Promise.all(
+      Array.from({ length: PREWARM_CONNECTIONS }, async () => {
+        while (left-- > 0) await run();
+      }),
+    );
+  }
+}
+
+export async function gatewayVsDirect({ latencies, connections, durationMs, warmupMs, prewarmOps, log }) {
   const rows = [];
   for (const latencyMs of latencies) {
     const sims = await startSimulatorsChild({ ...SIMULATOR_OPTIONS, latencyMs });
@@ -186,6 +207,29 @@ export async function gatewayVsDirect({ latencies, connections, durationMs, warm
       bareProxy = await startBareProxyChild(sims.urls.myunisoft, myUnisoftHeaders(null), MU_COMPANY);
       const token = await inqomToken(sims.urls.inqom);
       await activateMyUnisoftToken(sims.urls.myunisoft);
+      if (prewarmOps > 0) {
+        const started = Date.now();
+        const agents = [];
+        const agent = () => {
+          agents.push(new Agent({ connections: UPSTREAM_POOL_CONNECTIONS }));
+          return agents.at(-1);
+        };
+        const sides = cases(sims.urls, token).flatMap((c) => [
+          ...[...gateways.map((gw) => gw.process.url), ...(c.bareProxy ? [bareProxy.url] : [])].map((url) => {
+            const dispatcher = agent();
+            return () => gql(url, c.query, c.variables, { dispatcher });
+          }),
+          (
+            (dispatcher) => () =>
+              c.direct(dispatcher)
+          )(agent()),
+        ]);
+        await prewarm(sides, prewarmOps);
+        await Promise.all(agents.map((a) => a.close()));
+        log(
+          `  pre-warm @${latencyMs}ms: ${prewarmOps} requests per case and side, ${Date.now() - started} ms`,
+        );
+      }
       for (const c of cases(sims.urls, token)) {
         // The direct client gets the connections the gateway's upstream pool has per provider (16,
         // src/providers/http.ts): with only `connections`, its parallel calls would queue behind each other.

@@ -127,4 +127,10 @@ describe('estimateSeconds', () => {
     expect(estimateSeconds({ ...settings, movements: 20_000 }).perPart['3']).toBeLessThan(base / 5);
     expect(estimateSeconds({ ...settings, parts: [1, 2, 3, 4, 5] }).perPart['5']).toBeGreaterThan(0);
   });
+
+  it("counts part 1's pre-warm at each latency of each run", () => {
+    const cold = estimateSeconds(settings).perPart['1'] ?? 0;
+    const warmed = estimateSeconds({ ...settings, prewarmOps: 2000 }).perPart['1'] ?? 0;
+    expect(warmed - cold).toBeGreaterThan(3 * 2 * 30);
+  });
 });
