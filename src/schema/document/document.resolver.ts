@@ -10,7 +10,7 @@ import { defineCompanyListField } from '../fields/list-field';
 import { DocumentFilterInput } from './document.input';
 import { DateTimeScalar } from '../scalars/date-time.scalar';
 import { validateDocumentFilter } from './document.validation';
-import { documentDownloadLink, documentThumbnailUrl, documentsConnection } from './document.service';
+import { documentDownloadLink, documentThumbnailLink, documentsConnection } from './document.service';
 import { Document, DocumentConnection } from './document.type';
 
 @Resolver(() => Document)
@@ -49,10 +49,22 @@ export class DocumentResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      "A gateway URL streaming the document's thumbnail image with a plain GET, signed like downloadUrl (your tenant only, within the hour, never after the access token asking for it); null when the provider has none, or its host is not on the gateway's fetch allowlist.",
+      "A gateway URL streaming the document's thumbnail image with a plain GET, signed like downloadUrl (your tenant only) until thumbnailUrlExpiresAt; null when the provider has none, or its host is not on the gateway's fetch allowlist.",
   })
-  thumbnailUrl(@Root() document: DocumentRecord, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return documentThumbnailUrl(ctx, document);
+  async thumbnailUrl(@Root() document: DocumentRecord, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await documentThumbnailLink(ctx, document)).downloadUrl;
+  }
+
+  @FieldResolver(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When thumbnailUrl stops working (within the hour, never after the access token asking for it); null with it.',
+  })
+  async thumbnailUrlExpiresAt(
+    @Root() document: DocumentRecord,
+    @Ctx() ctx: RequestContext,
+  ): Promise<string | null> {
+    return (await documentThumbnailLink(ctx, document)).downloadUrlExpiresAt;
   }
 
   @FieldResolver(() => Document, {

@@ -9,7 +9,7 @@ import type { CompanyRecord, DocumentRecord } from '../../domain/model';
 import type { UploadPayload } from '../../providers/types';
 import { requireMethod } from '../capabilities';
 import type { Connection } from '../common/connection.type';
-import { downloadLink, type LinkFields } from '../common/download-link';
+import { downloadLink, NO_LINK, type LinkFields } from '../common/download-link';
 import { listConnection } from '../common/list-connection';
 import type { PageArgs } from '../common/pagination.validation';
 import type { DocumentFilter } from '../../providers/types';
@@ -107,24 +107,24 @@ export function documentDownloadLink(ctx: RequestContext, document: DocumentReco
 }
 /**
  * The `/thumbnails/<token>` link: a signed reference to the document, not the provider's URL, which
- * the gateway reads again when the link is followed (as documents do). Null when the provider has no
- * thumbnail, or gives one on a host off the fetch allowlist (logged without its query string).
+ * the gateway reads again when the link is followed (as documents do). No link when the provider has no
+ * thumbnail, or gives one on a host off the fetch allowlist (logged once, without its query string).
  */
-export async function documentThumbnailUrl(
-  ctx: RequestContext,
-  document: DocumentRecord,
-): Promise<string | null> {
+export function documentThumbnailLink(ctx: RequestContext, document: DocumentRecord): Promise<LinkFields> {
   const { thumbnail, provider, companyId, providerId: ref } = document;
-  if (!thumbnail) return null;
-  if (!thumbnail.fetchable) {
-    ctx.logger.warn(
-      { provider, document: ref, thumbnailAt: thumbnail.refusedAt },
-      'thumbnail not served: its host is not on the fetch allowlist',
-    );
-    return null;
-  }
-  if (!ctx.companySession(provider, companyId).downloadDocumentThumbnail) return null;
-  return (await downloadLink(ctx, { kind: 'THUMBNAIL', provider, companyId, ref })).downloadUrl;
+  // Once per document and request: thumbnailUrl and thumbnailUrlExpiresAt share the link and its warning.
+  return ctx.once(`thumbnail-link:${provider}:${companyId}:${ref}`, async () => {
+    if (!thumbnail) return NO_LINK;
+    if (!thumbnail.fetchable) {
+      ctx.logger.warn(
+        { provider, document: ref, thumbnailAt: thumbnail.refusedAt },
+        'thumbnail not served: its host is not on the fetch allowlist',
+      );
+      return NO_LINK;
+    }
+    if (!ctx.companySession(provider, companyId).downloadDocumentThumbnail) return NO_LINK;
+    return downloadLink(ctx, { kind: 'THUMBNAIL', provider, companyId, ref });
+  });
 }
 
 registerNodeFetcher('Document', (_ctx, session, { companyId, nativeId }) =>

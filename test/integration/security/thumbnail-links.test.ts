@@ -16,8 +16,8 @@ import { startStack, type Stack } from '../../support/stack';
 import { demoCompany } from '../operations/fixtures';
 import { LogCapture } from './secret-haystack';
 
-const QUERY = `query ($id: ID!) { node(id: $id) { ... on Document { thumbnailUrl downloadUrlExpiresAt } } }`;
-const LIST = `query ($id: ID!) { company(id: $id) { documents(first: 20) { edges { node { thumbnailUrl } } } } }`;
+const QUERY = `query ($id: ID!) { node(id: $id) { ... on Document { thumbnailUrl thumbnailUrlExpiresAt } } }`;
+const LIST = `query ($id: ID!) { company(id: $id) { documents(first: 20) { edges { node { thumbnailUrl thumbnailUrlExpiresAt } } } } }`;
 
 const SIGNING_SECRET = 'thumbnail-links-test-signing-secret-0123456789';
 let clock = Date.parse('2026-12-01T10:02:00.000Z');
@@ -54,11 +54,9 @@ function documentOf(sims: RunningSimulators) {
 }
 
 async function thumbnailOf(stack: Stack, apiKey = 'demo') {
-  const { body } = await stack.gql<{ node: { thumbnailUrl: string | null; downloadUrlExpiresAt: string } }>(
-    QUERY,
-    { id: documentOf(stack.sims).id },
-    apiKey,
-  );
+  const { body } = await stack.gql<{
+    node: { thumbnailUrl: string | null; thumbnailUrlExpiresAt: string | null };
+  }>(QUERY, { id: documentOf(stack.sims).id }, apiKey);
   if (!body.data?.node) throw new Error(JSON.stringify(body.errors));
   return body.data.node;
 }
@@ -98,12 +96,14 @@ describe('thumbnailUrl, with Inqom serving its thumbnails', () => {
   });
 
   it('is a 404 NOT_FOUND once expired, with nothing asked upstream', async () => {
-    const { thumbnailUrl, downloadUrlExpiresAt } = await thumbnailOf(stack);
+    const { thumbnailUrl, thumbnailUrlExpiresAt } = await thumbnailOf(stack);
+    // An hour after it was handed out, rounded up to 5 minutes (the clock reads 10:02).
+    expect(thumbnailUrlExpiresAt).toBe('2026-12-01T11:05:00.000Z');
     const saved = clock;
     try {
-      clock = Date.parse(downloadUrlExpiresAt) - 1;
+      clock = Date.parse(thumbnailUrlExpiresAt ?? 'missing') - 1;
       expect((await get(thumbnailUrl ?? 'missing')).status).toBe(200);
-      clock = Date.parse(downloadUrlExpiresAt);
+      clock = Date.parse(thumbnailUrlExpiresAt ?? 'missing');
       stack.sims.resetRequests();
       const expired = await get(thumbnailUrl ?? 'missing');
       expect(expired.status).toBe(404);
@@ -148,12 +148,14 @@ describe('thumbnailUrl, with ThumbUrls on another storage host', () => {
   it('is null off the allowlist, warns with its origin and path, and never asks that host', async () => {
     const stack = await startStack({ sims, logger: createLogger('warn', logs) });
     try {
-      type Listing = { company: { documents: { edges: { node: { thumbnailUrl: string | null } }[] } } };
+      type Thumbnail = { thumbnailUrl: string | null; thumbnailUrlExpiresAt: string | null };
+      type Listing = { company: { documents: { edges: { node: Thumbnail }[] } } };
       const { body } = await stack.gql<Listing>(LIST, { id: documentOf(sims).companyId });
       const nodes = (body.data?.company.documents.edges ?? []).map((e) => e.node);
       expect(nodes.length).toBeGreaterThan(0);
-      expect(nodes.every((n) => n.thumbnailUrl === null)).toBe(true);
+      expect(nodes.every((n) => n.thumbnailUrl === null && n.thumbnailUrlExpiresAt === null)).toBe(true);
       expect(foreign.paths).toEqual([]);
+      // One warning per document, though both of its thumbnail fields were asked for.
       const warnings = logs.lines.map((l) => JSON.parse(l)).filter((l) => l.thumbnailAt);
       expect(warnings.length).toBe(nodes.length);
       expect(warnings[0]).toMatchObject({ level: 40, tenant: 'demo', provider: 'INQOM' });
