@@ -25,14 +25,19 @@ export interface SliceSource {
   snapshot: string;
 }
 
-/** Whether a slice with this upstream filter holds every movement of the entries it holds. */
+/** Filter keys that narrow a slice by its entries' own dates or draft state only (never by line). */
+const WHOLE_ENTRY_KEYS: ReadonlySet<string> = new Set(['from', 'to', 'dateFilter', 'draft', 'booked']);
+
+/**
+ * Whether a slice with this upstream filter holds every movement of the entries it holds: an allowlist,
+ * so a filter added later counts as dropping lines until shown otherwise.
+ */
 export function holdsWholeEntries(upstream: MovementFilter): boolean {
-  return (
-    upstream.source === undefined &&
-    (upstream.accountClasses ?? []).length === 0 &&
-    upstream.lettering === undefined &&
-    upstream.dateFilter !== 'MYUNISOFT'
-  );
+  for (const [key, value] of Object.entries(upstream)) {
+    const narrows = value !== undefined && !(Array.isArray(value) && value.length === 0);
+    if (narrows && !WHOLE_ENTRY_KEYS.has(key)) return false;
+  }
+  return upstream.dateFilter !== 'MYUNISOFT';
 }
 
 const sameJournal = (a: MovementRecord['journal'], b: MovementRecord['journal']) =>

@@ -8,6 +8,7 @@ import type { SnapshotRow } from '../../../../src/cache/snapshot-rows';
 import type { MovementRecord } from '../../../../src/domain/model';
 import { entryFromMad, movementsOfMadEntry } from '../../../../src/providers/myunisoft/map';
 import type { MadEntry } from '../../../../src/providers/myunisoft/schemas';
+import type { MovementFilter } from '../../../../src/providers/types';
 import {
   entryOfMovements,
   holdsWholeEntries,
@@ -52,6 +53,11 @@ describe('which slices hold whole entries', () => {
     expect(holdsWholeEntries({ ...WINDOW, lettering: 'NONE' })).toBe(false);
     expect(holdsWholeEntries({ ...WINDOW, source: 'FEC' })).toBe(false);
     expect(holdsWholeEntries({ ...WINDOW, dateFilter: 'MYUNISOFT' })).toBe(false);
+  });
+
+  it('not those with a filter it does not know: a new filter narrows lines until shown otherwise', () => {
+    const later = { ...WINDOW, journalCodes: ['VT'] } as MovementFilter;
+    expect(holdsWholeEntries(later)).toBe(false);
   });
 });
 
