@@ -93,6 +93,8 @@ export const movementRecordSchema: z.ZodType<MovementRecord> = z.object({
       ),
     }),
   ),
+  piece: z.string().nullable(),
+  entryType: z.enum(ENTRY_TYPES as [EntryType, ...EntryType[]]).nullable(),
 });
 
 type MovementRow = SnapshotRow<MovementRecord>;
@@ -117,6 +119,8 @@ type MovementValues = [
   string | null,
   [LetteringState, string | null] | null,
   MovementRecord['analytics'],
+  string | null,
+  number | null,
 ];
 
 /** A short unique id stored as a JSON number: each page parses its chunks again (src/domain/digit-ids.ts). */
@@ -146,8 +150,13 @@ function movementValues(m: MovementRecord): MovementValues {
     m.currency,
     m.lettering ? [m.lettering.state, m.lettering.value] : null,
     m.analytics,
+    m.piece,
+    m.entryType === null ? null : ENTRY_TYPES.indexOf(m.entryType),
   ];
 }
+
+/** An entry type stored as its index in ENTRY_TYPES (a digit, not a word per row); anything else as is. */
+const entryTypeOf = (v: unknown) => (typeof v === 'number' ? (ENTRY_TYPES[v] ?? v) : v);
 
 /**
  * The parts a read's movements share: each page parses its chunks again, and without this every row
@@ -248,6 +257,9 @@ function movementFromValues(stored: unknown, shared: SharedParts): MovementRow {
     v[16],
     parts.lettering(v[17]) as MovementRecord['lettering'],
     v[18],
+    // Absent from rows an older build stored (a shared store outlives a deploy): unknown, not guessed.
+    v[19] ?? null,
+    (entryTypeOf(v[20]) ?? null) as EntryType | null,
   );
 }
 

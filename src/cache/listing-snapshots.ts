@@ -178,6 +178,19 @@ export class ListingSnapshots {
   }
 
   /**
+   * The snapshot `id` of `listing` once its download has ended: the stored one, or the one this instance
+   * is still downloading, awaited. Null when it expired or was replaced, is downloading on another
+   * instance, or failed: never a part of it, and never a new download.
+   */
+  async settled<T>(listing: string, id: string, rows: SnapshotRows<T>): Promise<Snapshot<T> | null> {
+    const meta = await this.readMeta(listing);
+    if (meta?.id === id) return this.handle(meta, rows, listing);
+    const pending = this.loading.get(this.metaKey(listing));
+    if (pending?.id !== id) return null;
+    return (pending.promise as Promise<Snapshot<T>>).catch(() => null);
+  }
+
+  /**
    * A snapshot another instance is still storing (its first chunk in the shared store, no record yet),
    * once stored: a cursor that reached this instance must not download the window a second time. Null
    * once that chunk is gone (expired), another snapshot took the record, or after ~10 s (a failed download).

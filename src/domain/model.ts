@@ -139,6 +139,10 @@ export interface MovementRecord {
   currency: string | null;
   lettering: { state: LetteringState; value: string | null } | null;
   analytics: AnalyticAllocationRecord[];
+  /** The piece (voucher) reference, as its entry's line gives it (EntryLineRecord.piece). */
+  piece: string | null;
+  /** Its entry's type, when the provider sends it with the movement; null when unknown. */
+  entryType: EntryType | null;
 }
 
 export type DocumentType = 'SALES_INVOICE' | 'PURCHASE_INVOICE' | 'OTHER';

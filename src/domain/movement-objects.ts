@@ -7,6 +7,7 @@
 import type {
   AccountRecord,
   AnalyticAllocationRecord,
+  EntryType,
   IsoDate,
   JournalRecord,
   LetteringState,
@@ -56,5 +57,7 @@ export class MovementObject implements MovementRecord {
     public currency: string | null,
     public lettering: MovementRecord['lettering'],
     public analytics: AnalyticAllocationRecord[],
+    public piece: string | null,
+    public entryType: EntryType | null,
   ) {}
 }

@@ -136,6 +136,9 @@ export function mapMovement(companyId: string, line: InqomEntryLine): MovementRe
         ? { state: 'NONE', value: null }
         : { state: 'COMPLETE', value: String(line.LetterId) },
     analytics: [],
+    // As mapEntry gives its line and type.
+    piece: line.PieceRef ?? null,
+    entryType: 'ENTRY',
   };
 }
 

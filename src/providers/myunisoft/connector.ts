@@ -1,6 +1,7 @@
 /**
  * The MyUnisoft connector: companies (societies), exercises (MAD), entries (legacy `POST /entries`,
- * paged by the gateway over the provider's full answer), one entry or movement (`/mad/entry`) and movements (MAD,
+ * paged by the gateway over the provider's full answer), one entry or movement (`/mad/entry`; an entry a
+ * movement page showed, from that page's slice when it proves it whole: slice-entries.ts) and movements (MAD,
  * slices — date windows sized from density, or an exercise's validated then draft windows — parsed as
  * streams). Entries and movement slices are served from listing snapshots on the shared store
  * (src/cache/listing-snapshots.ts), bad rows kept in them as markers: later pages cost no upstream call. For bulk exports, a whole exercise of movements from MyUnisoft's asynchronous full export
@@ -43,6 +44,7 @@ import { filterKey, pageMovements, parseMovementToken } from './movements';
 import { fetchAccounts, fetchBalance, fetchJournals } from './chart';
 import { firstSlice, nextSlice, sliceFilter, slicePlan, type MovementSlice } from './movement-slices';
 import { scopeOnlySignal } from '../resilience/upstream-scope';
+import { SliceEntries } from './slice-entries';
 
 const CAPABILITIES: readonly Capability[] = ['EXERCISES', 'ENTRIES', 'MOVEMENTS'];
 const ALL_CODES = Object.keys(ENTRY_TYPE_BY_CODE) as LegacyEntryCode[];
@@ -63,6 +65,9 @@ function openSession(
 ): ProviderSession {
   const loaders: MyUnisoftLoaders = createMyUnisoftLoaders(client, signal, onLoaderBatch);
   const entryRecords = new WeakMap<MadEntry, EntryRecord>();
+  const sliceEntries = new SliceEntries(({ listing, snapshot }) =>
+    snapshots.settled(listing, snapshot, movementRowFormat),
+  );
 
   // An exercise's slices walk its own dates (the schema layer allows an exercise or from/to, not both).
   const exercisePeriod = async (companyId: string, filter: MovementFilter) => {
@@ -127,8 +132,11 @@ function openSession(
       );
     },
     // `/mad/entry?id=` also matches invoice numbers: only numeric ids, and only the entry with that id.
+    // An entry a movement page of this request showed comes from its slice when that proves it whole.
     async getEntry(companyId, entryId) {
       if (!/^\d+$/.test(entryId)) return null;
+      const fromSlice = await sliceEntries.entry(companyId, entryId);
+      if (fromSlice) return fromSlice;
       const entry = await loaders.entry.load({ companyId, entryId });
       if (entry?.producerId !== entryId) return null;
       // Mapped once per request, so the same entry asked twice is the same record.
@@ -177,6 +185,13 @@ function openSession(
             snapshots.load(listing(slice), movementRowFormat, downloadSlice(slice), ownId, need),
           head: (slice, rows) =>
             snapshots.loadHead(listing(slice), movementRowFormat, downloadSlice(slice), rows),
+          served: (slice, snapshot, movements) =>
+            sliceEntries.served(
+              companyId,
+              sliceFilter(filter, slice),
+              { listing: listing(slice), snapshot },
+              movements,
+            ),
         },
         token,
         page.first,

@@ -262,5 +262,7 @@ function madMovementRecord(
       ? new LetteringObject(LETTERING[movement.lettering.state], movement.lettering.value)
       : null,
     movement.analytics.length === 0 ? [] : analytics(movement),
+    blankToNull(movement.freeNumber),
+    entryTypeFromSource(entry.additionalProducerProperties?.source?.name),
   );
 }

@@ -118,6 +118,8 @@ export interface SliceSnapshots {
     slice: MovementSlice,
     rows: number,
   ): Promise<MovementSnapshot | SnapshotHead<SnapshotRow<MovementRecord>>>;
+  /** Told which rows a page took from which snapshot of a slice (Movement.entry may read it). */
+  served?(slice: MovementSlice, snapshot: string, rows: readonly SnapshotRow<MovementRecord>[]): void;
 }
 
 /**
@@ -125,14 +127,15 @@ export interface SliceSnapshots {
  * stored): only when they hold a full page of good rows and one more, so hasNextPage is known.
  */
 function pageFromHead(
-  plan: SlicePlan,
+  slices: SliceSnapshots,
   slice: MovementSlice,
   head: SnapshotHead<SnapshotRow<MovementRecord>>,
   first: number,
 ): Page<MovementRecord> | null {
   if (head.rows.length <= first || head.rows.slice(0, first + 1).some(isStoredBadRow)) return null;
   const rows = head.rows.slice(0, first) as MovementRecord[];
-  const place = { plan, slice, snapshot: head.id };
+  const place = { plan: slices.plan, slice, snapshot: head.id };
+  slices.served?.(slice, head.id, rows);
   return {
     items: rows.map((node, i) => new MovementItem(node, place, i + 1)),
     hasNextPage: true,
@@ -167,7 +170,7 @@ export async function pageMovements(
   if (!token && slice && first > 0 && slices.head) {
     const head = await slices.head(slice, first + 1);
     if (!('read' in head)) {
-      const page = pageFromHead(slices.plan, slice, head, first);
+      const page = pageFromHead(slices, slice, head, first);
       if (page) return page;
     } else snapshot = head;
   }
@@ -204,6 +207,7 @@ export async function pageMovements(
         if (isStoredBadRow(row)) rowErrors.push(rowError(row));
         else items.push(new MovementItem(row, place, offset + i + 1));
       }
+      slices.served?.(slice, snapshot.id, rows);
       offset += rows.length;
       if (items.length < first && offset < snapshot.count) continue;
     }

@@ -39,6 +39,8 @@ const movement = (companyId: string): MovementRecord => ({
   currency: 'EUR',
   lettering: null,
   analytics: [],
+  piece: null,
+  entryType: 'ENTRY',
 });
 
 const movementCalls: string[] = [];

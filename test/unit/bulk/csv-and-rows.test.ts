@@ -25,6 +25,8 @@ const movement: MovementRecord = {
   analytics: [
     { code: 'AXE 1', name: null, sections: [{ code: 'S1', name: null, amount: 123456, rate: '100' }] },
   ],
+  piece: null,
+  entryType: 'ENTRY',
 };
 
 describe('CSV cells', () => {

@@ -25,6 +25,8 @@ export function movementRecord(
     currency: null,
     lettering: null,
     analytics: [],
+    piece: null,
+    entryType: 'ENTRY',
     ...overrides,
   };
 }

@@ -25,6 +25,8 @@ const movement = (n: number): MovementRecord => ({
     n % 2
       ? []
       : [{ code: 'AX', name: null, sections: [{ code: 'S1', name: 'Un', amount: 1234, rate: '100' }] }],
+  piece: n % 2 ? null : `P${n}`,
+  entryType: n % 2 ? 'ENTRY' : n % 4 ? 'MANUAL' : null,
 });
 const bad = { badRow: 'movement 7', reason: 'unexpected shape at value', provider: 'MYUNISOFT' as const };
 const listing: SnapshotRow<MovementRecord>[] = [

@@ -37,6 +37,8 @@ const fake = (id: string): MovementRecord => ({
   currency: null,
   lettering: null,
   analytics: [],
+  piece: null,
+  entryType: 'ENTRY',
 });
 
 /**
