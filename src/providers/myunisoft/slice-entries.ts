@@ -111,7 +111,6 @@ interface SliceScan {
 /** The entries a request's pages showed from one slice (a listing, and so a slice, is one company's). */
 interface ShownEntries {
   companyId: string;
-  source: SliceSource;
   ids: Set<string>;
 }
 
@@ -167,7 +166,7 @@ export class SliceEntries {
   private index(companyId: string, source: SliceSource, ids: readonly string[]): void {
     const key = sourceKey(source);
     let shown = this.shown.get(key);
-    if (!shown) this.shown.set(key, (shown = { companyId, source, ids: new Set() }));
+    if (!shown) this.shown.set(key, (shown = { companyId, ids: new Set() }));
     for (const entryId of ids) {
       shown.ids.add(entryId);
       const entry = entryKey(companyId, entryId);
