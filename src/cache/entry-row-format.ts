@@ -94,6 +94,7 @@ function entryOf(stored: unknown): SnapshotRow<EntryRecord> {
 
 /** An entry snapshot's rows: each entry as arrays of values, bad rows as markers. */
 export const entryRowFormat: RowFormat<SnapshotRow<EntryRecord>> = {
+  version: 'entry-1',
   schema: snapshotRowSchema(entryRecordSchema),
   toValues: (row) => (isStoredBadRow(row) ? row : entryValues(row)),
   fromValues: entryOf,

@@ -257,14 +257,15 @@ function movementFromValues(stored: unknown, shared: SharedParts): MovementRow {
     v[16],
     parts.lettering(v[17]) as MovementRecord['lettering'],
     v[18],
-    // Absent from rows an older build stored (a shared store outlives a deploy): unknown, not guessed.
-    v[19] ?? null,
-    (entryTypeOf(v[20]) ?? null) as EntryType | null,
+    v[19],
+    entryTypeOf(v[20]) as EntryType | null,
   );
 }
 
 /** A movement snapshot's rows: each movement as an array of values (about half the bytes), bad rows as markers. */
 export const movementRowFormat: RowFormat<MovementRow> = {
+  // 2: a movement's piece and entry type added (columns 19 and 20).
+  version: 'movement-2',
   schema: snapshotRowSchema(movementRecordSchema),
   toValues: (row) => (isStoredBadRow(row) ? row : movementValues(row)),
   fromValues: movementFromValues,

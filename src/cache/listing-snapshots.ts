@@ -79,6 +79,12 @@ const HEAD_ROWS = 501;
  * optionally written as arrays of values (`toValues`), about half the bytes of keyed objects.
  */
 export interface RowFormat<T> {
+  /**
+   * How rows are stored, part of the snapshot's key: during a rolling deploy, instances of two builds
+   * share the store, and a build must never read rows another build stored differently. Change it with
+   * any change to `toValues` (the format's golden test fails until it is).
+   */
+  version: string;
   schema: z.ZodType<T>;
   toValues?: (row: T) => unknown;
   /**
@@ -95,7 +101,10 @@ export type SharedParts = Map<unknown, unknown>;
 /** A snapshot's rows: their schema alone (stored as they are), or their format. */
 export type SnapshotRows<T> = z.ZodType<T> | RowFormat<T>;
 
-const formatOf = <T>(rows: SnapshotRows<T>): RowFormat<T> => ('safeParse' in rows ? { schema: rows } : rows);
+const formatOf = <T>(rows: SnapshotRows<T>): RowFormat<T> =>
+  'safeParse' in rows ? { version: 'records', schema: rows } : rows;
+/** A listing as keyed in the store: its rows' format first (see RowFormat.version). */
+const keyedListing = <T>(listing: string, rows: SnapshotRows<T>) => `${formatOf(rows).version}\n${listing}`;
 
 /** A download under way on this instance, with the records it began with. */
 interface Loading {
@@ -164,11 +173,12 @@ export class ListingSnapshots {
    * snapshot still downloading on this instance is handed over growing once it stored `need` records.
    */
   async open<T>(
-    listing: string,
+    listingName: string,
     id: string,
     rows: SnapshotRows<T>,
     need?: number,
   ): Promise<Snapshot<T> | null> {
+    const listing = keyedListing(listingName, rows);
     const meta = await this.readMeta(listing);
     if (meta?.id === id) return this.handle(meta, rows, listing);
     if (need === undefined) return null;
@@ -182,7 +192,8 @@ export class ListingSnapshots {
    * is still downloading, awaited. Null when it expired or was replaced, is downloading on another
    * instance, or failed: never a part of it, and never a new download.
    */
-  async settled<T>(listing: string, id: string, rows: SnapshotRows<T>): Promise<Snapshot<T> | null> {
+  async settled<T>(listingName: string, id: string, rows: SnapshotRows<T>): Promise<Snapshot<T> | null> {
+    const listing = keyedListing(listingName, rows);
     const meta = await this.readMeta(listing);
     if (meta?.id === id) return this.handle(meta, rows, listing);
     const pending = this.loading.get(this.metaKey(listing));
@@ -218,12 +229,13 @@ export class ListingSnapshots {
    * served while the rest arrives (a walk waited for every window whole: two thirds of its time).
    */
   async load<T>(
-    listing: string,
+    listingName: string,
     rows: SnapshotRows<T>,
     download: (write: SnapshotWriter<T>) => Promise<void>,
     ownId?: string,
     need?: number,
   ): Promise<Snapshot<T>> {
+    const listing = keyedListing(listingName, rows);
     const found = await this.live(listing, rows, download, ownId);
     if ('read' in found) return found;
     return need === undefined
@@ -236,12 +248,13 @@ export class ListingSnapshots {
    * soon as they arrived: a first page need not wait for a whole window.
    */
   async loadHead<T>(
-    listing: string,
+    listingName: string,
     rows: SnapshotRows<T>,
     download: (write: SnapshotWriter<T>) => Promise<void>,
     headRows: number,
     options: { whole?: boolean } = {},
   ): Promise<Snapshot<T> | SnapshotHead<T>> {
+    const listing = keyedListing(listingName, rows);
     const found = await this.live(listing, rows, download);
     if ('read' in found) return found;
     const wanted = Math.min(headRows, HEAD_ROWS);

@@ -46,7 +46,7 @@ const sameJournal = (a: MovementRecord['journal'], b: MovementRecord['journal'])
 /**
  * An entry as `entryFromMad` maps `/mad/entry`, from all its movements in slice order; null when they
  * cannot give it exactly: a movement without an account (MAD's account name is then lost) or without
- * its entry's type (a row an older build stored), or movements disagreeing on their entry's fields.
+ * its entry's type, or movements disagreeing on their entry's fields.
  */
 export function entryOfMovements(
   companyId: string,

@@ -262,6 +262,37 @@ describe('ListingSnapshots', () => {
     expect(await ofA.read(0, 10)).toEqual(rows(0, 3));
   });
 
+  it('never reads rows another build stored in another format: each format version keys its own snapshots', async () => {
+    // Two builds of a rolling deploy on one store: the older stores a number per row, the newer an object.
+    const store = new MemoryStore(() => clock.at);
+    const older = {
+      version: 'n-1',
+      schema: row,
+      toValues: (r: { n: number }) => r.n,
+      // Anything toValues did not make is returned as is (RowFormat.fromValues).
+      fromValues: (v: unknown) => (typeof v === 'number' ? { n: v } : v) as { n: number },
+    };
+    const newer = { version: 'n-2', schema: row };
+    const ofOlder = await setup('t1', store).snapshots.load('l', older, (write) => write(rows(0, 3)));
+    const { snapshots } = setup('t1', store);
+    // A cursor the older build issued names a snapshot the newer does not open, though the listing is the same.
+    expect(await snapshots.open('l', ofOlder.id, newer)).toBeNull();
+    expect(await snapshots.settled('l', ofOlder.id, newer)).toBeNull();
+    let downloads = 0;
+    const ofNewer = await snapshots.load('l', newer, async (write) => {
+      downloads++;
+      await write(rows(10, 2));
+    });
+    expect(downloads).toBe(1);
+    expect(ofNewer.id).not.toBe(ofOlder.id);
+    expect(await ofNewer.read(0, 5)).toEqual(rows(10, 2));
+    // Each build still finds its own.
+    expect((await snapshots.open('l', ofOlder.id, older))?.id).toBe(ofOlder.id);
+    expect(
+      await (await snapshots.load('l', older, () => Promise.reject(new Error('no download')))).read(0, 5),
+    ).toEqual(rows(0, 3));
+  });
+
   it('checks records read back from the store, and treats a lost chunk as an expired snapshot', async () => {
     const { snapshots, store } = setup();
     const snapshot = await snapshots.load('l', row, (write) => write(rows(0, 6)));

@@ -52,6 +52,41 @@ describe('movement snapshot rows as arrays of values', () => {
     }
   });
 
+  it('stores the values its version names: a change to them must come with a new movementRowFormat.version', () => {
+    // Rows are kept in a store that outlives a deploy; the version in their key keeps two builds apart.
+    expect(movementRowFormat.version).toBe('movement-2');
+    expect(movementRowFormat.toValues?.(movement(2))).toEqual([
+      'MYUNISOFT',
+      '2199',
+      '2@e2',
+      'e2',
+      '2025-03-04',
+      '2025-03-05',
+      'VT',
+      'Ventes',
+      'Vente',
+      ['411000', 'Clients'],
+      'Facture 12 "A\\B"',
+      null,
+      '2025-04-04',
+      1234,
+      0,
+      -1234,
+      'EUR',
+      null,
+      [{ code: 'AX', name: null, sections: [{ code: 'S1', name: 'Un', amount: 1234, rate: '100' }] }],
+      'P2',
+      // The entry type as its index in ENTRY_TYPES: reordering that list changes what is stored.
+      3,
+    ]);
+    expect((movementRowFormat.toValues?.(movement(1)) as unknown[]).slice(17)).toEqual([
+      ['PARTIAL', '*AB'],
+      [],
+      null,
+      0,
+    ]);
+  });
+
   it('refuses stored values that are not a movement, as it refuses a malformed record', async () => {
     const { store, snapshots } = memorySnapshots();
     const snapshot = await snapshots.load('l', movementRowFormat, (write) => write(listing));
@@ -60,7 +95,7 @@ describe('movement snapshot rows as arrays of values', () => {
     await expect(snapshot.read(0, 1)).rejects.toThrow();
     await store.set(chunkKey, JSON.stringify([{ ...movement(1), debit: 'x' }]));
     await expect(snapshot.read(0, 1)).rejects.toThrow();
-    // A chunk of keyed records (another instance's older build) still reads.
+    // A chunk of keyed records still reads: the schema judges what toValues did not make.
     await store.set(chunkKey, JSON.stringify([movement(9)]));
     expect(await snapshot.read(0, 1)).toEqual([movement(9)]);
   });

@@ -75,7 +75,7 @@ describe('an entry from its movements', () => {
       movements.map((m, i) => (i === n ? { ...m, ...change } : m));
     // MAD's account name is gone with a movement's account-less record.
     expect(entryOfMovements(COMPANY, '77', without(1, { account: null }))).toBeNull();
-    // A row an older build stored: no entry type.
+    // A movement without its entry's type.
     expect(entryOfMovements(COMPANY, '77', without(0, { entryType: null }))).toBeNull();
     expect(entryOfMovements(COMPANY, '77', without(2, { entryType: 'MANUAL' }))).toBeNull();
     expect(entryOfMovements(COMPANY, '77', without(2, { date: '2025-01-04' }))).toBeNull();
