@@ -67,6 +67,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     tracerProvider: options.tracerProvider,
     providers: [...new Set(config.tenants.flatMap((tenant) => Object.keys(tenant.providers)))],
   });
+  const storeIsShared = Boolean(options.store || config.redisUrl);
   const windowCache = new WindowCache({ maxBytes: config.cache.windowBytes });
   observability.metrics.observeWindowCache(windowCache);
   const onUpstreamAttempt = options.onUpstreamAttempt;
@@ -78,13 +79,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       snapshotTtlMs: config.cache.snapshotTtlMs,
       windowCache,
       // A store this gateway made in memory is read by no other instance: chunks leave the cache only when evicted.
-      snapshotChunksInStore: Boolean(options.store || config.redisUrl),
+      snapshotChunksInStore: storeIsShared,
       // With the list cache off a first page reads the provider; a snapshot still serves its own cursors.
       reuseSnapshots: config.cache.listTtlMs > 0,
       http: {
         ...config.http,
         upstream: config.upstream,
         budgetStore: store,
+        ...(storeIsShared ? { routeSlotStore: store } : {}),
         onBreakerStateChange: (change) => observability.onBreakerStateChange(change),
       },
       onAttempt: onUpstreamAttempt

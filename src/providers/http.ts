@@ -72,6 +72,8 @@ export interface UpstreamClientOptions {
   credential?: string;
   /** Where budgets are counted: the gateway's shared store, so instances on one Redis share them. */
   budgetStore?: SharedStore;
+  /** A store other instances share (Redis): per-route caps then count every instance's calls. */
+  routeSlotStore?: SharedStore;
   /** Budgets, concurrency per route and timeouts per provider and route (config `upstream`); default the documented limits. */
   upstream?: UpstreamSettings;
   /** Clock of budget waits, injectable for tests (default the wall clock). */

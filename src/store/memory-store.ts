@@ -16,6 +16,8 @@ export class MemoryStore implements SharedStore {
   private readonly values = new Map<string, Slot>();
   private readonly lists = new Map<string, string[]>();
   private readonly listExpiry = new Map<string, number>();
+  /** Slot leases: key → holder → when its lease lapses. */
+  private readonly leases = new Map<string, Map<string, number>>();
   private lastSweep = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -52,6 +54,22 @@ export class MemoryStore implements SharedStore {
     this.values.delete(key);
     this.lists.delete(key);
     this.listExpiry.delete(key);
+  }
+
+  async leaseSlot(key: string, holder: string, capacity: number, ttlMs: number): Promise<boolean> {
+    const now = this.now();
+    const holders = this.leases.get(key) ?? new Map<string, number>();
+    for (const [other, lapsesAt] of holders) if (lapsesAt <= now) holders.delete(other);
+    if (!holders.has(holder) && holders.size >= capacity) return false;
+    holders.set(holder, now + ttlMs);
+    this.leases.set(key, holders);
+    return true;
+  }
+
+  async releaseSlot(key: string, holder: string): Promise<void> {
+    const holders = this.leases.get(key);
+    holders?.delete(holder);
+    if (holders?.size === 0) this.leases.delete(key);
   }
 
   async compareAndDelete(key: string, expected: string): Promise<boolean> {

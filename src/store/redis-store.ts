@@ -59,10 +59,21 @@ else
 end
 return 1`;
 
+// A sorted set of holders scored by when their lease lapses, on Redis's clock (one clock for every instance).
+const LEASE_SLOT_SCRIPT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+if not redis.call('ZSCORE', KEYS[1], ARGV[1]) and redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
+redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[1])
+if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
+return 1`;
+
 type IncrementingRedis = Redis & {
   glIncrement(key: string, by: number, ttlMs: string): Promise<number>;
   glCompareAndDelete(key: string, expected: string): Promise<number>;
   glCompareAndExtend(key: string, expected: string, ttlMs: number): Promise<number>;
+  glLeaseSlot(key: string, holder: string, capacity: number, ttlMs: number): Promise<number>;
   glAcquireFenced(key: string, fences: string, ttlMs: number, keptMs: number): Promise<number>;
   glFencedWrite(
     key: string,
@@ -100,6 +111,7 @@ export class RedisStore implements SharedStore {
     this.redis.defineCommand('glIncrement', { numberOfKeys: 1, lua: INCREMENT_SCRIPT });
     this.redis.defineCommand('glCompareAndDelete', { numberOfKeys: 1, lua: COMPARE_AND_DELETE_SCRIPT });
     this.redis.defineCommand('glCompareAndExtend', { numberOfKeys: 1, lua: COMPARE_AND_EXTEND_SCRIPT });
+    this.redis.defineCommand('glLeaseSlot', { numberOfKeys: 1, lua: LEASE_SLOT_SCRIPT });
     this.redis.defineCommand('glAcquireFenced', { numberOfKeys: 2, lua: ACQUIRE_FENCED_SCRIPT });
     this.redis.defineCommand('glFencedWrite', { numberOfKeys: 2, lua: FENCED_WRITE_SCRIPT });
   }
@@ -134,6 +146,17 @@ export class RedisStore implements SharedStore {
   async compareAndExtend(key: string, expected: string, ttlMs: number): Promise<boolean> {
     const reply = await this.run('CAE', () => this.redis.glCompareAndExtend(key, expected, expiryMs(ttlMs)));
     return reply === 1;
+  }
+
+  async leaseSlot(key: string, holder: string, capacity: number, ttlMs: number): Promise<boolean> {
+    const reply = await this.run('lease', () =>
+      this.redis.glLeaseSlot(key, holder, capacity, expiryMs(ttlMs)),
+    );
+    return reply === 1;
+  }
+
+  async releaseSlot(key: string, holder: string): Promise<void> {
+    await this.run('ZREM', () => this.redis.zrem(key, holder));
   }
 
   async acquireFenced(key: string, ttlMs: number): Promise<number | null> {

@@ -31,6 +31,14 @@ export interface SharedStore {
   setFenced(key: string, value: string, fence: number, ttlMs?: number): Promise<boolean>;
   /** Fenced delete: deletes `key` unless a higher fence reached it (the fence itself is kept). */
   deleteFenced(key: string, fence: number): Promise<boolean>;
+  /**
+   * Takes (or renews) `holder`'s lease on one of `capacity` slots of `key` for `ttlMs`: a count of calls
+   * in flight shared by instances, where a holder that stops renewing frees its slot when its lease
+   * lapses. False when `capacity` other holders have a lease that has not lapsed.
+   */
+  leaseSlot(key: string, holder: string, capacity: number, ttlMs: number): Promise<boolean>;
+  /** Gives back `holder`'s slot of `key` (nothing when it has none). */
+  releaseSlot(key: string, holder: string): Promise<void>;
   /** Atomically adds `by` and returns the new value; sets `ttlMs` when the key is created. */
   increment(key: string, by?: number, ttlMs?: number): Promise<number>;
   /** Appends to a list (oldest first); `ttlMs` (re)sets the list's expiry. */

@@ -1,16 +1,19 @@
 /**
  * The upstream client's side of a provider's limits: takes budget before each call (waiting, in the
- * caller's scope order, up to its deadline), caps the calls in flight per route, re-syncs the budget
- * from `X-Rate-Limit-Remaining/-Reset` and waits out a 429's reset, and tallies each call in the scope.
- * Project code rather than cockatiel: no policy there counts a quota shared by instances in Redis.
+ * caller's scope order, up to its deadline), caps the calls in flight per route (across instances on a
+ * shared store), re-syncs the budget from `X-Rate-Limit-Remaining/-Reset` and waits out a 429's reset,
+ * and tallies each call in the scope. Project code rather than cockatiel: no policy there counts a quota
+ * or a cap shared by instances in Redis.
  */
 import { createHash } from 'node:crypto';
 import { ErrorCode, UpstreamError, type ProviderName } from '../../errors';
+import { StoreUnavailableError } from '../../store/errors';
 import type { SharedStore } from '../../store/types';
 import type { BulkheadPolicy } from 'cockatiel';
 import { acquireSlot, slotBulkhead, type SlotRefusal } from './bulkhead-slot';
 import { UpstreamBudget, systemClock, type BudgetClock, type BudgetGrant } from './upstream-budget';
 import { retryAfterSeconds } from './retry-after';
+import { SharedRouteSlots } from './shared-route-slots';
 import { currentUpstreamScope } from './upstream-scope';
 import {
   DEFAULT_BULK_WAIT_MS,
@@ -26,7 +29,10 @@ type Headers = Record<string, string | string[] | undefined>;
 const NO_GRANT: BudgetGrant = { settle: async () => undefined, release: async () => undefined };
 /** Calls allowed to wait for a slot on one route; more are refused at once. */
 const ROUTE_QUEUE = 1_000;
-/** Route caps by credential: the provider counts calls in flight per token, whichever tenant's client sends them. */
+/**
+ * Route caps by credential, for a gateway alone on its store: the provider counts calls in flight per
+ * token, whichever tenant's client sends them (instances sharing a store count in it instead).
+ */
 const routesByCredential = new Map<string, Map<string, BulkheadPolicy>>();
 
 export interface RateLimitPacerOptions {
@@ -35,6 +41,8 @@ export interface RateLimitPacerOptions {
   origin: string;
   credential?: string;
   budgetStore?: SharedStore;
+  /** A store other instances share: route caps then count their calls too. */
+  routeSlotStore?: SharedStore;
   upstream?: UpstreamSettings;
   budgetClock?: BudgetClock;
 }
@@ -49,6 +57,7 @@ export class RateLimitPacer {
   private readonly settings: ProviderUpstreamSettings;
   private readonly budget: UpstreamBudget | null;
   private readonly routes: Map<string, BulkheadPolicy>;
+  private readonly sharedSlots: { slots: SharedRouteSlots; key: string } | null;
   private readonly waitMs: number;
   private readonly bulkWaitMs: number;
 
@@ -66,6 +75,20 @@ export class RateLimitPacer {
     this.routes = account
       ? sharedRoutes(`${account}:${this.settings.concurrentPerRoute}`)
       : new Map<string, BulkheadPolicy>();
+    const cap = this.settings.concurrentPerRoute;
+    const clock = options.budgetClock;
+    this.sharedSlots =
+      cap && account && options.routeSlotStore
+        ? {
+            slots: new SharedRouteSlots({
+              store: options.routeSlotStore,
+              capacity: cap,
+              ...(clock ? { now: () => clock.now(), sleep: (ms: number) => clock.sleep(ms) } : {}),
+            }),
+            // The key holds only a hash of the credential.
+            key: `upstream-route-slots:${account}:`,
+          }
+        : null;
     const limit = this.settings.budget;
     this.budget =
       limit && account && options.budgetStore
@@ -111,20 +134,33 @@ export class RateLimitPacer {
     }
   }
 
-  /** A slot on `route` (a no-op without a per-route cap); call the result once the body is read. */
+  /**
+   * A slot on `route` (a no-op without a per-route cap), counted by every instance on a shared store,
+   * else by this process; call the result once the body is read.
+   */
   async routeSlot(route: string, signal?: AbortSignal): Promise<() => void> {
     const cap = this.settings.concurrentPerRoute;
     if (!cap) return () => undefined;
+    const wait = {
+      ...(signal ? { signal } : {}),
+      refuse: (reason: SlotRefusal) => this.routeError(reason, route),
+    };
+    if (this.sharedSlots)
+      try {
+        return await this.sharedSlots.slots.acquire(this.sharedSlots.key + route, {
+          ...wait,
+          deadline: this.now() + this.waitMs,
+        });
+      } catch (error) {
+        // A store that does not answer leaves the cap to this process, as for a gateway alone.
+        if (!(error instanceof StoreUnavailableError)) throw error;
+      }
     let slots = this.routes.get(route);
     if (!slots) {
       slots = slotBulkhead(cap, ROUTE_QUEUE);
       this.routes.set(route, slots);
     }
-    return acquireSlot(slots, {
-      timeoutMs: this.waitMs,
-      ...(signal ? { signal } : {}),
-      refuse: (reason) => this.routeError(reason, route),
-    });
+    return acquireSlot(slots, { ...wait, timeoutMs: this.waitMs });
   }
 
   /** After each call (null: no answer): counts it in the scope and re-syncs from the quota headers. */

@@ -177,6 +177,35 @@ describe.each(backends)('SharedStore contract on %s', (_name, open) => {
     expect(await store.get('short')).toBeNull();
   });
 
+  it('leases at most `capacity` slots of a key; a holder renews its own, a release frees one', async () => {
+    expect(await store.leaseSlot('route', 'a', 2, 10_000)).toBe(true);
+    expect(await store.leaseSlot('route', 'b', 2, 10_000)).toBe(true);
+    expect(await store.leaseSlot('route', 'c', 2, 10_000)).toBe(false);
+    // A holder's renewal is not a new slot: it is granted at capacity.
+    expect(await store.leaseSlot('route', 'a', 2, 10_000)).toBe(true);
+    expect(await store.leaseSlot('other route', 'c', 2, 10_000)).toBe(true);
+    await store.releaseSlot('route', 'b');
+    await store.releaseSlot('route', 'b');
+    await store.releaseSlot('route', 'nobody');
+    expect(await store.leaseSlot('route', 'c', 2, 10_000)).toBe(true);
+    expect(await store.leaseSlot('route', 'b', 2, 10_000)).toBe(false);
+  });
+
+  it("frees a slot whose holder stopped renewing once its lease lapsed; the holder's late renewal is refused", async () => {
+    expect(await store.leaseSlot('route', 'a', 1, 100)).toBe(true);
+    expect(await store.leaseSlot('route', 'b', 1, 100)).toBe(false);
+    await advance(150);
+    expect(await store.leaseSlot('route', 'b', 1, 10_000)).toBe(true);
+    expect(await store.leaseSlot('route', 'a', 1, 10_000)).toBe(false);
+  });
+
+  it('grants exactly `capacity` of 60 concurrent leases', async () => {
+    const granted = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => store.leaseSlot('route', `h${i}`, 7, 10_000)),
+    );
+    expect(granted.filter(Boolean)).toHaveLength(7);
+  });
+
   it('hands out fencing tokens that only grow, one holder at a time, across expiry', async () => {
     const first = await store.acquireFenced('fenced', 60);
     expect(first).not.toBeNull();

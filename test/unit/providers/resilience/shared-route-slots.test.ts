@@ -1,0 +1,99 @@
+/** The per-route cap counted across instances on a shared store (two SharedRouteSlots stand for two instances). */
+import { SharedRouteSlots } from '../../../../src/providers/resilience/shared-route-slots';
+import { MemoryStore } from '../../../../src/store/memory-store';
+import { StoreUnavailableError } from '../../../../src/store/errors';
+import type { SlotRefusal } from '../../../../src/providers/resilience/bulkhead-slot';
+
+const LEASE_MS = 30_000;
+
+beforeEach(() => {
+  jest.useFakeTimers();
+});
+afterEach(() => {
+  jest.useRealTimers();
+});
+
+class Refused extends Error {
+  constructor(readonly reason: SlotRefusal) {
+    super(reason);
+  }
+}
+const waitUntil = (ms: number, signal?: AbortSignal) => ({
+  deadline: Date.now() + ms,
+  ...(signal ? { signal } : {}),
+  refuse: (reason: SlotRefusal) => new Refused(reason),
+});
+
+/** Settles `promise` into a readable state without awaiting it (fake timers drive it). */
+function track<T>(promise: Promise<T>) {
+  const state: { value?: T; error?: unknown; settled: boolean } = { settled: false };
+  promise.then(
+    (value) => Object.assign(state, { value, settled: true }),
+    (error: unknown) => Object.assign(state, { error, settled: true }),
+  );
+  return state;
+}
+
+function instances(capacity: number, store = new MemoryStore()) {
+  return [0, 1].map(() => new SharedRouteSlots({ store, capacity, leaseMs: LEASE_MS }));
+}
+
+it('holds a call beyond the cap, counted over both instances, until a slot is released', async () => {
+  const [a, b] = instances(2);
+  const first = await a!.acquire('route', waitUntil(5_000));
+  await b!.acquire('route', waitUntil(5_000));
+  const third = track(a!.acquire('route', waitUntil(5_000)));
+  await jest.advanceTimersByTimeAsync(1_000);
+  expect(third.settled).toBe(false);
+  // Another route is counted apart.
+  await b!.acquire('other route', waitUntil(0));
+  first();
+  first(); // a second release gives nothing back twice
+  await jest.advanceTimersByTimeAsync(500);
+  expect(third.settled).toBe(true);
+  expect(third.value).toEqual(expect.any(Function));
+  // The cap is full again: the slot released twice was given back once.
+  await expect(b!.acquire('route', waitUntil(0))).rejects.toMatchObject({ reason: 'timeout' });
+});
+
+it('refuses with `timeout` at the deadline and with `aborted` when the caller gives up', async () => {
+  const [a, b] = instances(1);
+  await a!.acquire('route', waitUntil(5_000));
+  const late = track(b!.acquire('route', waitUntil(2_000)));
+  await jest.advanceTimersByTimeAsync(2_500);
+  expect(late.error).toMatchObject({ reason: 'timeout' });
+  const controller = new AbortController();
+  const abandoned = track(b!.acquire('route', waitUntil(60_000, controller.signal)));
+  await jest.advanceTimersByTimeAsync(300);
+  controller.abort();
+  await jest.advanceTimersByTimeAsync(0);
+  expect(abandoned.error).toMatchObject({ reason: 'aborted' });
+});
+
+it('keeps a long call’s slot by renewing its lease, and frees the slot of an instance that stopped renewing', async () => {
+  const store = new MemoryStore();
+  const [a, b] = instances(1, store);
+  const release = await a!.acquire('route', waitUntil(0));
+  // Ten leases long: a's renewals keep the slot.
+  const waiting = track(b!.acquire('route', waitUntil(10 * LEASE_MS)));
+  await jest.advanceTimersByTimeAsync(9 * LEASE_MS);
+  expect(waiting.settled).toBe(false);
+  release();
+  await jest.advanceTimersByTimeAsync(500);
+  expect(waiting.value).toEqual(expect.any(Function));
+  (waiting.value as () => void)();
+  // A holder whose instance died renews nothing: its slot frees itself once its lease lapsed.
+  await store.leaseSlot('route', 'a dead instance', 1, LEASE_MS);
+  const after = track(b!.acquire('route', waitUntil(2 * LEASE_MS)));
+  await jest.advanceTimersByTimeAsync(LEASE_MS - 1_000);
+  expect(after.settled).toBe(false);
+  await jest.advanceTimersByTimeAsync(1_500);
+  expect(after.value).toEqual(expect.any(Function));
+});
+
+it("passes the store's failure on to the caller, which decides what a missing count means", async () => {
+  const store = new MemoryStore();
+  store.leaseSlot = () => Promise.reject(new StoreUnavailableError('lease'));
+  const [a] = instances(1, store);
+  await expect(a!.acquire('route', waitUntil(0))).rejects.toBeInstanceOf(StoreUnavailableError);
+});
