@@ -65,7 +65,15 @@ export class SharedRouteSlots {
     const holder = `${PROCESS_HOLDER}:${++holders}`;
     for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
       if (wait.signal?.aborted) throw wait.refuse('aborted');
-      if (await store.leaseSlot(key, holder, capacity, this.leaseMs)) return this.held(key, holder);
+      let leased: boolean;
+      try {
+        leased = await store.leaseSlot(key, holder, capacity, this.leaseMs);
+      } catch (error) {
+        // The lease may have been taken before the answer was lost: give it back rather than wait out its lapse.
+        void store.releaseSlot(key, holder).catch(() => undefined);
+        throw error;
+      }
+      if (leased) return this.held(key, holder);
       const jittered = pause * (0.5 + Math.random());
       if (this.now() + jittered > wait.deadline) throw wait.refuse('timeout');
       await this.sleep(jittered, wait.signal);

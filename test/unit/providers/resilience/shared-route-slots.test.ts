@@ -91,9 +91,17 @@ it('keeps a long call’s slot by renewing its lease, and frees the slot of an i
   expect(after.value).toEqual(expect.any(Function));
 });
 
-it("passes the store's failure on to the caller, which decides what a missing count means", async () => {
+it("passes the store's failure on to the caller, which decides what a missing count means, and frees what it may hold", async () => {
   const store = new MemoryStore();
-  store.leaseSlot = () => Promise.reject(new StoreUnavailableError('lease'));
-  const [a] = instances(1, store);
+  const lease = store.leaseSlot.bind(store);
+  // The lease is taken, then its answer is lost (a Redis command timing out after it ran).
+  store.leaseSlot = async (...args) => {
+    await lease(...args);
+    throw new StoreUnavailableError('lease');
+  };
+  const [a, b] = instances(1, store);
   await expect(a!.acquire('route', waitUntil(0))).rejects.toBeInstanceOf(StoreUnavailableError);
+  // The slot it may hold is given back at once, not after its lease lapsed.
+  store.leaseSlot = lease;
+  await expect(b!.acquire('route', waitUntil(0))).resolves.toEqual(expect.any(Function));
 });
