@@ -6,6 +6,9 @@ import type { SlotRefusal } from '../../../../src/providers/resilience/bulkhead-
 
 const LEASE_MS = 30_000;
 
+/** Longest pause between two tries, with the largest jitter: a waiter sees a freed slot within it. */
+const LONGEST_PAUSE_MS = 600;
+
 beforeEach(() => {
   jest.useFakeTimers();
 });
@@ -41,24 +44,25 @@ function instances(capacity: number, store = new MemoryStore()) {
 it('holds a call beyond the cap, counted over both instances, until a slot is released', async () => {
   const [a, b] = instances(2);
   const first = await a!.acquire('route', waitUntil(5_000));
-  await b!.acquire('route', waitUntil(5_000));
+  const second = await b!.acquire('route', waitUntil(5_000));
   const third = track(a!.acquire('route', waitUntil(5_000)));
   await jest.advanceTimersByTimeAsync(1_000);
   expect(third.settled).toBe(false);
   // Another route is counted apart.
-  await b!.acquire('other route', waitUntil(0));
+  const other = await b!.acquire('other route', waitUntil(0));
   first();
   first(); // a second release gives nothing back twice
-  await jest.advanceTimersByTimeAsync(500);
+  await jest.advanceTimersByTimeAsync(LONGEST_PAUSE_MS + 100);
   expect(third.settled).toBe(true);
   expect(third.value).toEqual(expect.any(Function));
   // The cap is full again: the slot released twice was given back once.
   await expect(b!.acquire('route', waitUntil(0))).rejects.toMatchObject({ reason: 'timeout' });
+  for (const release of [second, other, third.value as () => void]) release();
 });
 
 it('refuses with `timeout` at the deadline and with `aborted` when the caller gives up', async () => {
   const [a, b] = instances(1);
-  await a!.acquire('route', waitUntil(5_000));
+  const held = await a!.acquire('route', waitUntil(5_000));
   const late = track(b!.acquire('route', waitUntil(2_000)));
   await jest.advanceTimersByTimeAsync(2_500);
   expect(late.error).toMatchObject({ reason: 'timeout' });
@@ -68,6 +72,7 @@ it('refuses with `timeout` at the deadline and with `aborted` when the caller gi
   controller.abort();
   await jest.advanceTimersByTimeAsync(0);
   expect(abandoned.error).toMatchObject({ reason: 'aborted' });
+  held();
 });
 
 it('keeps a long call’s slot by renewing its lease, and frees the slot of an instance that stopped renewing', async () => {
@@ -79,7 +84,7 @@ it('keeps a long call’s slot by renewing its lease, and frees the slot of an i
   await jest.advanceTimersByTimeAsync(9 * LEASE_MS);
   expect(waiting.settled).toBe(false);
   release();
-  await jest.advanceTimersByTimeAsync(500);
+  await jest.advanceTimersByTimeAsync(LONGEST_PAUSE_MS + 100);
   expect(waiting.value).toEqual(expect.any(Function));
   (waiting.value as () => void)();
   // A holder whose instance died renews nothing: its slot frees itself once its lease lapsed.
@@ -87,8 +92,9 @@ it('keeps a long call’s slot by renewing its lease, and frees the slot of an i
   const after = track(b!.acquire('route', waitUntil(2 * LEASE_MS)));
   await jest.advanceTimersByTimeAsync(LEASE_MS - 1_000);
   expect(after.settled).toBe(false);
-  await jest.advanceTimersByTimeAsync(1_500);
+  await jest.advanceTimersByTimeAsync(1_000 + LONGEST_PAUSE_MS + 100);
   expect(after.value).toEqual(expect.any(Function));
+  (after.value as () => void)();
 });
 
 it("passes the store's failure on to the caller, which decides what a missing count means, and frees what it may hold", async () => {
