@@ -4,14 +4,14 @@
  * itself when its lease lapses. Project code: cockatiel's bulkhead counts only its own process.
  */
 import { randomUUID } from 'node:crypto';
+import { ExponentialBackoff, halfJitterGenerator } from 'cockatiel';
 import type { SharedStore } from '../../store/types';
 import type { SlotRefusal } from './bulkhead-slot';
 
 /** How long a slot outlives an instance that stopped renewing it. */
 export const SLOT_LEASE_MS = 30_000;
-/** First and longest pause between two tries for a full route's slot (each pause jittered by ±50 %). */
-const FIRST_PAUSE_MS = 25;
-const LONGEST_PAUSE_MS = 400;
+/** Pauses between two tries for a full route's slot: 25 ms doubling up to 400 ms, each between half and whole. */
+const PAUSES = new ExponentialBackoff({ initialDelay: 25, maxDelay: 400, generator: halfJitterGenerator });
 
 export interface SharedSlotWait {
   /** When to give up waiting (epoch ms, the `now` clock). */
@@ -63,7 +63,7 @@ export class SharedRouteSlots {
   async acquire(key: string, wait: SharedSlotWait): Promise<() => void> {
     const { store, capacity } = this.options;
     const holder = `${PROCESS_HOLDER}:${++holders}`;
-    for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
+    for (let pause = PAUSES.next(); ; pause = pause.next(undefined)) {
       if (wait.signal?.aborted) throw wait.refuse('aborted');
       let leased: boolean;
       try {
@@ -74,9 +74,8 @@ export class SharedRouteSlots {
         throw error;
       }
       if (leased) return this.held(key, holder);
-      const jittered = pause * (0.5 + Math.random());
-      if (this.now() + jittered > wait.deadline) throw wait.refuse('timeout');
-      await this.sleep(jittered, wait.signal);
+      if (this.now() + pause.duration > wait.deadline) throw wait.refuse('timeout');
+      await this.sleep(pause.duration, wait.signal);
     }
   }
 

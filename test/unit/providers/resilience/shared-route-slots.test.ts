@@ -6,8 +6,8 @@ import type { SlotRefusal } from '../../../../src/providers/resilience/bulkhead-
 
 const LEASE_MS = 30_000;
 
-/** Longest pause between two tries, with the largest jitter: a waiter sees a freed slot within it. */
-const LONGEST_PAUSE_MS = 600;
+/** Longest pause between two tries: a waiter sees a freed slot within it. */
+const LONGEST_PAUSE_MS = 400;
 
 beforeEach(() => {
   jest.useFakeTimers();
