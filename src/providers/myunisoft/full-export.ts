@@ -15,6 +15,7 @@ import { madItems } from './mad-stream';
 import { movementsOfMadEntry } from './map';
 import { streamMovements } from './movement-stream';
 import { madEntrySchema } from './schemas';
+import { abortableSleep } from '../resilience/abortable-sleep';
 
 const START = 'GET /api/v1/mad/all';
 const STATUS = 'GET /api/v1/mad/all/status';
@@ -36,20 +37,6 @@ export interface FullExportOptions {
 }
 
 const DEFAULT_DELAYS = [500, 1_000, 2_000, 4_000, 8_000, 15_000];
-const wait = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        // An abort reason is any value: rejected as an Error all the same.
-        reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-      },
-      { once: true },
-    );
-  });
-
 /** Only a whole exercise without other filters is what the full export holds. */
 export const fitsFullExport = (filter: MovementFilter): boolean =>
   filter.exerciseId !== undefined &&
@@ -70,7 +57,7 @@ async function exportUrl(
   options: FullExportOptions,
   signal?: AbortSignal,
 ): Promise<string | null> {
-  const sleep = options.sleep ?? wait;
+  const sleep = options.sleep ?? abortableSleep;
   const delays = options.pollDelaysMs ?? DEFAULT_DELAYS;
   const withSignal = signal ? { signal } : {};
   const started = await client.json(

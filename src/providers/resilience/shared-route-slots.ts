@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { ExponentialBackoff, halfJitterGenerator } from 'cockatiel';
 import type { SharedStore } from '../../store/types';
+import { abortableSleep } from './abortable-sleep';
 import type { SlotRefusal } from './bulkhead-slot';
 
 /** How long a slot outlives an instance that stopped renewing it. */
@@ -30,17 +31,6 @@ export interface SharedRouteSlotsOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-const sleepFor = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-
 /** This process's prefix of slot holders: two instances never share a holder name. */
 const PROCESS_HOLDER = randomUUID();
 let holders = 0;
@@ -53,7 +43,7 @@ export class SharedRouteSlots {
   constructor(private readonly options: SharedRouteSlotsOptions) {
     this.leaseMs = options.leaseMs ?? SLOT_LEASE_MS;
     this.now = options.now ?? Date.now;
-    this.sleep = options.sleep ?? sleepFor;
+    this.sleep = options.sleep ?? abortableSleep;
   }
 
   /**
@@ -75,7 +65,8 @@ export class SharedRouteSlots {
       }
       if (leased) return this.held(key, holder);
       if (this.now() + pause.duration > wait.deadline) throw wait.refuse('timeout');
-      await this.sleep(pause.duration, wait.signal);
+      // An abort ends the pause; the next turn refuses it.
+      await this.sleep(pause.duration, wait.signal).catch(() => undefined);
     }
   }
 
