@@ -1,10 +1,12 @@
 /**
  * The Prometheus metrics of one gateway, on its own prom-client `Registry` (never the global one),
- * so two gateways in one process (tests, a blue/green swap) do not collide. Every label value is
+ * so two gateways in one process (tests, a blue/green swap) do not collide; the process's own metrics
+ * come from process-metrics.ts, once per process. Every label value is
  * bounded: operation names are capped (operation-labels.ts), upstream routes are templates without ids.
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { WindowCache } from '../cache/window-cache';
+import { processMetrics } from './process-metrics';
 
 /** Latency buckets in seconds: from a cached list (~5 ms) to a slow provider export (30 s). */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -59,10 +61,6 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
-  constructor() {
-    collectDefaultMetrics({ register: this.registry });
-  }
-
   /** Reports the instance's window cache (src/cache/window-cache.ts), read at each scrape. */
   observeWindowCache(cache: WindowCache): void {
     const registers = [this.registry];
@@ -102,8 +100,9 @@ export class GatewayMetrics {
     });
   }
 
-  /** The text exposition format and its content type, for `GET /metrics`. */
+  /** The process's metrics then this gateway's, in the text exposition format, for `GET /metrics`. */
   async expose(): Promise<{ contentType: string; body: string }> {
-    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+    const [ofProcess, ofGateway] = await Promise.all([processMetrics().metrics(), this.registry.metrics()]);
+    return { contentType: this.registry.contentType, body: `${ofProcess}\n${ofGateway}` };
   }
 }
