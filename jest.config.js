@@ -26,7 +26,7 @@ module.exports = {
   testTimeout: 30000,
   maxWorkers: 2,
   // Each test file leaves a vm context V8 frees only lazily: without recycling, a worker reached ~800 MB
-  // of heap, 0.5–0.7 s major GCs, and took ~0.5 s to exit (jest's "failed to exit gracefully").
+  // of heap, 0.4–0.7 s major GCs, and took ~0.5 s to exit (jest's "failed to exit gracefully").
   workerIdleMemoryLimit: '400MB',
   coverageReporters: ['text-summary', 'lcov'],
   coveragePathIgnorePatterns: ['/node_modules/', '/test/', '/packages/sdk/src/generated/'],

@@ -102,7 +102,7 @@ export class GatewayMetrics {
 
   /** The process's metrics then this gateway's, in the text exposition format, for `GET /metrics`. */
   async expose(): Promise<{ contentType: string; body: string }> {
-    const [ofProcess, ofGateway] = await Promise.all([processMetrics().metrics(), this.registry.metrics()]);
-    return { contentType: this.registry.contentType, body: `${ofProcess}\n${ofGateway}` };
+    const scraped = Registry.merge([processMetrics(), this.registry]);
+    return { contentType: scraped.contentType, body: await scraped.metrics() };
   }
 }
