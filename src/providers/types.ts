@@ -217,6 +217,11 @@ export interface ProviderSession {
 
   listEntries?(companyId: string, filter: EntryFilter, page: PageRequest): Promise<Page<EntryRecord>>;
   getEntry?(companyId: string, entryId: string): Promise<EntryRecord | null>;
+  /**
+   * Entries a caller may ask next through getEntry, with their document dates (a ledger page's lines):
+   * a provider that can read many entries of a date window in one call fetches them together.
+   */
+  expectEntries?(companyId: string, entries: readonly { entryId: string; date: IsoDate }[]): void;
 
   listMovements?(companyId: string, filter: MovementFilter, page: PageRequest): Promise<Page<MovementRecord>>;
   getMovement?(companyId: string, movementId: string): Promise<MovementRecord | null>;

@@ -1,7 +1,8 @@
 /**
  * The MyUnisoft connector: companies (societies), exercises (MAD), entries (legacy `POST /entries`,
  * paged by the gateway over the provider's full answer), one entry or movement (`/mad/entry`; an entry a
- * movement page showed, from that page's slice when it proves it whole: slice-entries.ts) and movements (MAD,
+ * movement page showed, from that page's slice when it proves it whole: slice-entries.ts; a ledger page's, from
+ * one `/mad/entries` call per cluster of their dates: dated-entries.ts) and movements (MAD,
  * slices — date windows sized from density, or an exercise's validated then draft windows — parsed as
  * streams). Entries and movement slices are served from listing snapshots on the shared store
  * (src/cache/listing-snapshots.ts), bad rows kept in them as markers: later pages cost no upstream call. For bulk exports, a whole exercise of movements from MyUnisoft's asynchronous full export
@@ -37,6 +38,7 @@ import type { MadEntry } from './schemas';
 import type { LoaderBatchListener } from '../observed-batch';
 import { createMyUnisoftLoaders, type MyUnisoftLoaders } from './loaders';
 import { streamEntries } from './entry-stream';
+import { DatedEntries } from './dated-entries';
 import { bulkMovements, type FullExportOptions } from './full-export';
 import { byDateThenId, pageEntries } from './entry-pages';
 import { streamMovementRows, streamMovements } from './movement-stream';
@@ -67,6 +69,9 @@ function openSession(
   const entryRecords = new WeakMap<MadEntry, EntryRecord>();
   const sliceEntries = new SliceEntries(({ listing, snapshot }) =>
     snapshots.settled(listing, snapshot, movementRowFormat),
+  );
+  const datedEntries = new DatedEntries((companyId, from, to) =>
+    streamEntries(client, companyId, { from, to }, signal),
   );
 
   // An exercise's slices walk its own dates (the schema layer allows an exercise or from/to, not both).
@@ -137,6 +142,8 @@ function openSession(
       if (!/^\d+$/.test(entryId)) return null;
       const fromSlice = await sliceEntries.entry(companyId, entryId);
       if (fromSlice) return fromSlice;
+      const dated = await datedEntries.entry(companyId, entryId);
+      if (dated) return dated;
       const entry = await loaders.entry.load({ companyId, entryId });
       if (entry?.producerId !== entryId) return null;
       // Mapped once per request, so the same entry asked twice is the same record.
@@ -144,6 +151,8 @@ function openSession(
       entryRecords.set(entry, mapped);
       return mapped;
     },
+    // A ledger page's entries, by their dates: one `/mad/entries` call per cluster (dated-entries.ts).
+    expectEntries: (companyId, entries) => datedEntries.expect(companyId, entries),
     // Through its entry (the same loader as `getEntry`): MAD has no lookup of one movement.
     async getMovement(companyId, nativeId) {
       const id = parseMovementNativeId(nativeId);

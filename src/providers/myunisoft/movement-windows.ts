@@ -30,7 +30,7 @@ const fromDayNumber = (day: number): IsoDate => new Date(day * DAY_MS).toISOStri
 const earliest = (...dates: IsoDate[]) => dates.reduce((a, b) => (a < b ? a : b));
 
 /** Last day MAD accepts for a window starting on `start`: twelve months minus one day. */
-function lastDayWithin12Months(start: IsoDate): IsoDate {
+export function lastDayWithin12Months(start: IsoDate): IsoDate {
   const [y, m, d] = start.split('-').map(Number) as [number, number, number];
   return fromDayNumber(Date.UTC(y, m - 1 + 12, d) / DAY_MS - 1);
 }

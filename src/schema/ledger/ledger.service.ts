@@ -119,6 +119,15 @@ export async function accountLedger(
   const period = await resolvePeriod(ctx, session, company, filter);
   const lines = ledgerMovements(session, company.providerId, ledgerSpan(period, account), ctx.signal);
   const page = await accountLedgerPage(lines, account, period.from, { first: args.first, after });
+  // Each line's `entry` is looked up only when selected: the provider may then fetch the page's together.
+  session.expectEntries?.(
+    company.providerId,
+    page.items.flatMap(({ node }) =>
+      node.entry === null && node.movement?.entryId
+        ? [{ entryId: node.movement.entryId, date: node.date }]
+        : [],
+    ),
+  );
   const connection = toConnection(scope, args, { ...page, totalCount: page.totalCount });
   return { ...page, connection };
 }
