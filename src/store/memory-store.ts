@@ -9,8 +9,9 @@ interface Slot {
 const SWEEP_INTERVAL_MS = 1_000;
 
 /**
- * In-process store: the embedded default for a single instance. Expired keys are dropped when read,
- * and swept at most once a second on writes: snapshot chunks nobody reads again must not stay forever.
+ * In-process store: the embedded default for a single instance. Expired keys, lists and lapsed slot
+ * leases are dropped when read, and swept at most once a second on writes: snapshot chunks, or the
+ * leases of a route nobody calls again, must not stay forever.
  */
 export class MemoryStore implements SharedStore {
   private readonly values = new Map<string, Slot>();
@@ -36,12 +37,29 @@ export class MemoryStore implements SharedStore {
     return this.values.size;
   }
 
+  /** Lists and leased slot keys held, expired or not (tests). */
+  get held(): { lists: number; leaseKeys: number } {
+    return { lists: this.lists.size, leaseKeys: this.leases.size };
+  }
+
   private sweep(): void {
     const now = this.now();
     if (now - this.lastSweep < SWEEP_INTERVAL_MS) return;
     this.lastSweep = now;
     for (const [key, slot] of this.values)
       if (slot.expiresAt !== null && slot.expiresAt <= now) this.values.delete(key);
+    for (const [key, expiresAt] of this.listExpiry) if (expiresAt <= now) this.dropList(key);
+    for (const [key, holders] of this.leases) this.dropLapsed(key, holders, now);
+  }
+
+  private dropList(key: string): void {
+    this.lists.delete(key);
+    this.listExpiry.delete(key);
+  }
+
+  private dropLapsed(key: string, holders: Map<string, number>, now: number): void {
+    for (const [holder, lapsesAt] of holders) if (lapsesAt <= now) holders.delete(holder);
+    if (holders.size === 0) this.leases.delete(key);
   }
 
   async setIfAbsent(key: string, value: string, ttlMs?: number): Promise<boolean> {
@@ -52,14 +70,14 @@ export class MemoryStore implements SharedStore {
 
   async delete(key: string): Promise<void> {
     this.values.delete(key);
-    this.lists.delete(key);
-    this.listExpiry.delete(key);
+    this.dropList(key);
   }
 
   async leaseSlot(key: string, holder: string, capacity: number, ttlMs: number): Promise<boolean> {
+    this.sweep();
     const now = this.now();
     const holders = this.leases.get(key) ?? new Map<string, number>();
-    for (const [other, lapsesAt] of holders) if (lapsesAt <= now) holders.delete(other);
+    this.dropLapsed(key, holders, now);
     if (!holders.has(holder) && holders.size >= capacity) return false;
     holders.set(holder, now + ttlMs);
     this.leases.set(key, holders);
@@ -87,6 +105,7 @@ export class MemoryStore implements SharedStore {
 
   async acquireFenced(key: string, ttlMs: number): Promise<number | null> {
     // No await between the check and the set: one caller wins, as with the Redis script.
+    this.sweep();
     if (this.read(key)) return null;
     const fence = Number(this.read(`${key}:fences`)?.value ?? 0) + 1;
     this.values.set(`${key}:fences`, { value: String(fence), expiresAt: this.now() + FENCES_KEPT_MS });
@@ -117,6 +136,7 @@ export class MemoryStore implements SharedStore {
   }
 
   async increment(key: string, by = 1, ttlMs?: number): Promise<number> {
+    this.sweep();
     const slot = this.read(key);
     const next = (slot ? Number(slot.value) : 0) + by;
     this.values.set(key, {
@@ -127,6 +147,7 @@ export class MemoryStore implements SharedStore {
   }
 
   async listAppend(key: string, value: string, ttlMs?: number): Promise<void> {
+    this.sweep();
     const list = this.liveList(key) ?? [];
     list.push(value);
     this.lists.set(key, list);
@@ -147,14 +168,13 @@ export class MemoryStore implements SharedStore {
   async close(): Promise<void> {
     this.values.clear();
     this.lists.clear();
+    this.listExpiry.clear();
+    this.leases.clear();
   }
 
   private liveList(key: string): string[] | undefined {
     const expiresAt = this.listExpiry.get(key);
-    if (expiresAt !== undefined && expiresAt <= this.now()) {
-      this.lists.delete(key);
-      this.listExpiry.delete(key);
-    }
+    if (expiresAt !== undefined && expiresAt <= this.now()) this.dropList(key);
     return this.lists.get(key);
   }
 
