@@ -48,6 +48,16 @@ function queries(dataset) {
       naive: (data) => 3 + edges(data.company.movements).filter((m) => m.entry).length,
       naiveRule: 'company + exercises + movements listing + 1 entry call per movement',
     },
+    {
+      name: 'MyUnisoft account ledger (50 lines) → entry → lines',
+      query: `query($id: ID!, $exerciseId: ID!) { company(id: $id) { id
+               ledger(account: "512000", filter: { exerciseId: $exerciseId }, first: 50) { edges { node { date
+               debit credit entry { id date lines { account { number } debit credit } } } } } } }`,
+      variables: { id: companyGlobalId('MYUNISOFT', mu.id), exerciseId },
+      // naive: company 1, exercises 1 (the exercise's dates), the movements download 1, one /mad/entry per line.
+      naive: (data) => 3 + edges(data.company.ledger).filter((line) => line.entry).length,
+      naiveRule: 'company + exercises + movements download + 1 entry call per line',
+    },
   ];
 }
 

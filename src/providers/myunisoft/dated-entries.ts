@@ -4,9 +4,9 @@
  * 20 calls per 10 s): a ledger page of 50 lines selecting `entry` costs one call, not up to 50. A cluster
  * ends where the next date is more than MAX_GAP_DAYS away (a call downloads little beyond what is asked)
  * or past MAD's 12 months. What this does not prove is left to `/mad/entry`: a cluster of fewer than
- * MIN_WINDOW_ENTRIES entries (cheaper one by one), an entry its window did not return (that `/mad/entries`
- * filters by document date is a guess, README), and every entry of a window whose call failed
- * (`/mad/entry` then reports, per entry, what is wrong).
+ * MIN_WINDOW_ENTRIES entries (cheaper one by one), an entry its window did not return or did not reach
+ * within SCAN_PER_ASKED (that `/mad/entries` filters by document date is a guess, docs/providers.md),
+ * and every entry of a window whose call failed (`/mad/entry` then reports, per entry, what is wrong).
  */
 import DataLoader from 'dataloader';
 import type { EntryRecord, IsoDate } from '../../domain/model';
@@ -16,6 +16,12 @@ import { lastDayWithin12Months } from './movement-windows';
 export const MAX_GAP_DAYS = 31;
 /** Fewer entries than this in a cluster cost less as `/mad/entry` calls than as a window's download. */
 export const MIN_WINDOW_ENTRIES = 3;
+/**
+ * Entries a window reads per entry asked before it gives up on the rest: a sparse account's page in a
+ * large company spans months of everyone's entries. A page of 50 reads at most 10,000 entries (about one
+ * movement window's 30,000 movements, movement-windows.ts); what it did not reach goes to `/mad/entry`.
+ */
+export const SCAN_PER_ASKED = 200;
 
 const DAY_MS = 86_400_000;
 const daysBetween = (a: IsoDate, b: IsoDate) => (Date.parse(b) - Date.parse(a)) / DAY_MS;
@@ -91,16 +97,18 @@ export class DatedEntries {
     return keys.map((key) => found.get(keyOf(key)) ?? null);
   }
 
-  /** Keeps the cluster's entries from its window; stops reading once all are found. */
+  /** Keeps the cluster's entries from its window; stops once all are found or its budget is read. */
   private async read(companyId: string, cluster: DatedEntry[], found: Map<string, EntryRecord>) {
     const wanted = new Set(cluster.map((e) => e.entryId));
+    let budget = SCAN_PER_ASKED * cluster.length;
     try {
       for await (const batch of this.window(companyId, cluster[0]!.date, cluster.at(-1)!.date)) {
         for (const entry of batch) {
           if (!wanted.delete(entry.providerId)) continue;
           found.set(keyOf({ companyId, entryId: entry.providerId }), entry);
         }
-        if (wanted.size === 0) return;
+        budget -= batch.length;
+        if (wanted.size === 0 || budget <= 0) return;
       }
     } catch {
       // Entries this window did not give are left to `/mad/entry`, which reports what is wrong.

@@ -3,6 +3,7 @@ import {
   DatedEntries,
   MAX_GAP_DAYS,
   MIN_WINDOW_ENTRIES,
+  SCAN_PER_ASKED,
   dateClusters,
 } from '../../../../src/providers/myunisoft/dated-entries';
 
@@ -100,5 +101,23 @@ describe('DatedEntries', () => {
     source.expect('c1', [dated('1', '2024-01-02'), dated('2', '2024-01-05'), dated('3', '2024-01-09')]);
     const found = await Promise.all(['1', '2', '3'].map((id) => source.entry('c1', id)));
     expect(found.map((e) => e?.providerId ?? null)).toEqual(['1', null, null]);
+  });
+});
+
+describe('DatedEntries on a sparse page of a large company', () => {
+  it(`stops a window after ${SCAN_PER_ASKED} entries read per entry asked, leaving the rest to /mad/entry`, async () => {
+    let read = 0;
+    const source = new DatedEntries(async function* () {
+      // Everyone's entries, 100 a batch: the 1st and 600th asked are within the budget, the 10,000th past it.
+      for (let batch = 0; batch < 100; batch++) {
+        const entries = Array.from({ length: 100 }, (_, i) => entry(String(batch * 100 + i), '2024-01-02'));
+        read += entries.length;
+        yield entries;
+      }
+    });
+    source.expect('c1', [dated('0', '2024-01-02'), dated('599', '2024-01-20'), dated('9999', '2024-02-01')]);
+    const found = await Promise.all(['0', '599', '9999'].map((id) => source.entry('c1', id)));
+    expect(found.map((e) => e?.providerId ?? null)).toEqual(['0', '599', null]);
+    expect(read).toBe(SCAN_PER_ASKED * 3);
   });
 });
