@@ -1,10 +1,10 @@
 /**
  * The MyUnisoft connector: companies (societies), exercises (MAD), entries (legacy `POST /entries`,
  * paged by the gateway over the provider's full answer), one entry or movement (`/mad/entry`; an entry a
- * movement page showed, from that page's slice when it proves it whole: slice-entries.ts; a ledger page's, from
- * one `/mad/entries` call per cluster of their dates: dated-entries.ts) and movements (MAD,
- * slices — date windows sized from density, or an exercise's validated then draft windows — parsed as
- * streams). Entries and movement slices are served from listing snapshots on the shared store
+ * movement page showed, from that page's slice when it proves it whole: slice-entries.ts; a ledger
+ * page's, from one `/mad/entries` call per cluster of their dates: dated-entries.ts) and movements
+ * (MAD, slices — date windows sized from density, or an exercise's validated then draft windows — parsed
+ * as streams). Entries and movement slices are served from listing snapshots on the shared store
  * (src/cache/listing-snapshots.ts), bad rows kept in them as markers: later pages cost no upstream call. For bulk exports, a whole exercise of movements from MyUnisoft's asynchronous full export
  * (full-export.ts), other periods of movements or entries streamed from MAD. Entry attachments are not
  * mapped to documents: `documentIds` stays empty and DOCUMENTS is not a capability.
