@@ -10,7 +10,7 @@
  */
 import DataLoader from 'dataloader';
 import type { EntryRecord, IsoDate } from '../../domain/model';
-import { lastDayWithin12Months } from './movement-windows';
+import { dayNumber, lastDayWithin12Months } from './movement-windows';
 
 /** A gap of more than a month between two asked dates starts another call. */
 export const MAX_GAP_DAYS = 31;
@@ -23,34 +23,25 @@ export const MIN_WINDOW_ENTRIES = 3;
  */
 export const SCAN_PER_ASKED = 200;
 
-const DAY_MS = 86_400_000;
-const daysBetween = (a: IsoDate, b: IsoDate) => (Date.parse(b) - Date.parse(a)) / DAY_MS;
-
 export interface DatedEntry {
   entryId: string;
   date: IsoDate;
 }
 
+/** Whether `entry` (dated on or after the cluster's last) joins the cluster: near enough, within MAD's 12 months. */
+const joins = (cluster: DatedEntry[], entry: DatedEntry) =>
+  dayNumber(entry.date) - dayNumber(cluster.at(-1)!.date) <= MAX_GAP_DAYS &&
+  entry.date <= lastDayWithin12Months(cluster[0]!.date);
+
 /** The asked entries in date order, cut into the clusters one `/mad/entries` call each would serve. */
 export function dateClusters(entries: readonly DatedEntry[]): DatedEntry[][] {
   const sorted = [...entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const clusters: DatedEntry[][] = [];
-  let current: DatedEntry[] = [];
+  let current: DatedEntry[] | undefined;
   for (const entry of sorted) {
-    const first = current[0];
-    const last = current.at(-1);
-    const joins =
-      first && last
-        ? daysBetween(last.date, entry.date) <= MAX_GAP_DAYS &&
-          entry.date <= lastDayWithin12Months(first.date)
-        : false;
-    if (!joins && current.length > 0) {
-      clusters.push(current);
-      current = [];
-    }
-    current.push(entry);
+    if (current && joins(current, entry)) current.push(entry);
+    else clusters.push((current = [entry]));
   }
-  if (current.length > 0) clusters.push(current);
   return clusters;
 }
 

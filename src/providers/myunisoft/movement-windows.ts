@@ -25,7 +25,8 @@ const WINDOW_START_DAYS = [1, 11, 21] as const;
 
 const isoDate = (year: number, month: number, day: number): IsoDate =>
   new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
-const dayNumber = (date: IsoDate) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+/** Days since the epoch, for day arithmetic on ISO dates. */
+export const dayNumber = (date: IsoDate) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 const fromDayNumber = (day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10);
 const earliest = (...dates: IsoDate[]) => dates.reduce((a, b) => (a < b ? a : b));
 
