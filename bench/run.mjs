@@ -21,6 +21,8 @@ const HELP = `Usage: node bench/run.mjs [options]   (npm run bench builds first)
   --warmup=1000
   --prewarm=2000       part 1: requests of every case each side serves, over 16 connections, before any is
                        measured at a latency (0: none; a gateway's request path compiles over ~2,500)
+  --lead-in=300        part 1: ms of unmeasured load at the start of each of a side's 5 slices (0: none;
+                       a proxy idle during the other sides' slices answers slower for a few hundred ms)
   --connections=4
   --movements=500000   movements in the large exercise of part 3
   --cold-runs=3
@@ -37,6 +39,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '3000' },
     warmup: { type: 'string', default: '1000' },
     prewarm: { type: 'string', default: '2000' },
+    'lead-in': { type: 'string', default: '300' },
     connections: { type: 'string', default: '4' },
     movements: { type: 'string', default: '500000' },
     'cold-runs': { type: 'string', default: '3' },
@@ -54,6 +57,11 @@ if (values.help) {
 const positive = (name) => {
   const value = Number(values[name]);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
+  return value;
+};
+const nonNegative = (name) => {
+  const value = Number(values[name]);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be an integer ≥ 0`);
   return value;
 };
 const PART_NAMES = [
@@ -87,6 +95,7 @@ const settings = {
   durationMs: positive('duration'),
   warmupMs: Number(values.warmup),
   prewarmOps: Number(values.prewarm),
+  leadInMs: nonNegative('lead-in'),
   connections: positive('connections'),
   movements: positive('movements'),
   coldRuns: positive('cold-runs'),

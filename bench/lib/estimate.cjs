@@ -38,14 +38,16 @@ function estimateSeconds(settings) {
     durationMs,
     warmupMs,
     prewarmOps = 0,
+    leadInMs = 0,
     latencies,
     movements,
     coldRuns,
     pairs,
   } = settings;
+  const perSide = (durationMs + warmupMs + 5 * leadInMs) / 1000; // a lead-in before each of 5 slices
   const perLatency =
-    SECONDS.part1CasesPerLatency * SECONDS.part1SidesPerCase * ((durationMs + warmupMs) / 1000) +
-    (durationMs + warmupMs) / 1000 + // the bare proxy, a fourth side of the company case
+    SECONDS.part1CasesPerLatency * SECONDS.part1SidesPerCase * perSide +
+    perSide + // the bare proxy, a fourth side of the company case
     (2 * durationMs) / 1000 + // the autocannon cross-check, gateway then direct
     4 * SECONDS.processStart +
     (prewarmOps / 1000) * SECONDS.part1PrewarmPer1000;

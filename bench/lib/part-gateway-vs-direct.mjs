@@ -187,13 +187,21 @@ async function prewarm(sides, ops) {
   }
 }
 
-export async function gatewayVsDirect({ latencies, connections, durationMs, warmupMs, prewarmOps, log }) {
+export async function gatewayVsDirect({
+  latencies,
+  connections,
+  durationMs,
+  warmupMs,
+  prewarmOps,
+  leadInMs,
+  log,
+}) {
   const rows = [];
   for (const latencyMs of latencies) {
     const sims = await startSimulatorsChild({ ...SIMULATOR_OPTIONS, latencyMs });
     const gateways = [];
     let bareProxy = null;
-    const options = { connections, durationMs, warmupMs };
+    const options = { connections, durationMs, warmupMs, leadInMs };
     // Everything started is stopped in `finally`, even when a later child fails to start.
     try {
       for (const [i, g] of GATEWAYS.entries())

@@ -93,7 +93,7 @@ function gatewayVsDirectSection(results) {
       : 'information';
   return [
     '',
-    `## 1. Gateway vs direct REST (${s.connections} connections, ${s.durationMs / 1000} s per side after ${s.warmupMs / 1000} s warm-up${s.prewarmOps ? `, every side having first served ${s.prewarmOps} requests of every case` : ''}, the sides interleaved in 5 slices; medians of ${times(runs.length, 'run')})`,
+    `## 1. Gateway vs direct REST (${s.connections} connections, ${s.durationMs / 1000} s per side after ${s.warmupMs / 1000} s warm-up${s.prewarmOps ? `, every side having first served ${s.prewarmOps} requests of every case` : ''}, the sides interleaved in 5 slices${s.leadInMs ? `, each after ${s.leadInMs / 1000} s of unmeasured load` : ''}; medians of ${times(runs.length, 'run')})`,
     '',
     '| case | gateway | upstream latency | gateway req/s | p50 ms | p99 ms | direct req/s | p50 ms | p99 ms | p50 ratio (min–max) | p99 ratio | req/s ratio | upstream calls per request: gateway / direct | target |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',

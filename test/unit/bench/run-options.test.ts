@@ -43,6 +43,18 @@ describe('bench/run.mjs', () => {
     expect(run('--dry', '--runs=0').stderr).toContain('--runs must be a positive integer');
   });
 
+  it('starts each slice of part 1 after 300 ms of unmeasured load unless told otherwise, and counts it in the estimate', () => {
+    const byDefault = JSON.parse(run('--dry', '--parts=1').stdout);
+    const without = JSON.parse(run('--dry', '--parts=1', '--lead-in=0').stdout);
+    expect(byDefault.plan.leadInMs).toBe(300);
+    expect(without.plan.leadInMs).toBe(0);
+    // 5 slices of 0.3 s per side: 4 sides of the company case and 3 of the two others, at two latencies.
+    expect(byDefault.estimate.perPart['1'] - without.estimate.perPart['1']).toBe(
+      Math.round(3 * 2 * 10 * 1.5),
+    );
+    expect(run('--dry', '--lead-in=-5').stderr).toContain('--lead-in must be an integer ≥ 0');
+  });
+
   it('refuses a part that does not exist', () => {
     const result = run('--dry', '--parts=1,9');
     expect(result.status).not.toBe(0);
