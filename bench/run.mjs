@@ -54,16 +54,14 @@ if (values.help) {
   process.exit(0);
 }
 
-const positive = (name) => {
+/** The integer option `name`, at least `min`. */
+const integerAtLeast = (name, min, refusal) => {
   const value = Number(values[name]);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
+  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be ${refusal}`);
   return value;
 };
-const nonNegative = (name) => {
-  const value = Number(values[name]);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be an integer ≥ 0`);
-  return value;
-};
+const positive = (name) => integerAtLeast(name, 1, 'a positive integer');
+const nonNegative = (name) => integerAtLeast(name, 0, 'an integer ≥ 0');
 const PART_NAMES = [
   'gateway-vs-direct',
   'upstream-requests',
